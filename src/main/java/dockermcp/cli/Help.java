@@ -1,0 +1,35 @@
+package dockermcp.cli;
+
+/** The --help text. */
+final class Help {
+
+    static final String TEXT = """
+            docker-mcp-secure: a read-only MCP server for Docker engines.
+
+            Usage:
+              docker-mcp-secure             serve MCP on stdin/stdout (what MCP clients run)
+              docker-mcp-secure --version   print the version
+              docker-mcp-secure --help      print this help
+
+            Configure it with environment variables, in the "env" block of your MCP client's configuration:
+              DOCKER_HOST              remote engine: tcp://HOST:2376 (or unix:///path/docker.sock)
+              DOCKER_TLS_VERIFY        1 to use TLS with verification (as the Docker CLI)
+              DOCKER_CERT_PATH         folder with ca.pem, cert.pem, key.pem (default ~/.docker)
+              ALLOW_LOCAL_DOCKER       true to use this machine's engine (both set: dual-source mode)
+              LOCAL_DOCKER_HOST        local socket, if not /var/run/docker.sock, ~/.docker/run/docker.sock
+                                       or $XDG_RUNTIME_DIR/docker.sock
+              SECURITY_MODE            readonly (default; the only mode)
+              SECURITY_AUDIT_LOG       true (default) or false
+              SECURITY_AUDIT_LOG_FILE  audit file (default $XDG_STATE_HOME or ~/.local/state/docker-mcp-secure/audit.log)
+              LOG_LEVEL                debug, info (default), warn, error; logs go to stderr
+              DOCKER_CONNECT_TIMEOUT   default 5s;  DOCKER_REQUEST_TIMEOUT  default 30s
+              LOGS_MAX_TAIL            default 1000; LOGS_MAX_BYTES  default 65536
+              STATS_CONCURRENCY        default 64
+
+            Tools: docker_list_containers, docker_inspect, docker_logs, docker_stats,
+                   docker_list_images, docker_image_info, docker_connection_status
+            """;
+
+    private Help() {
+    }
+}

@@ -1,0 +1,49 @@
+package dockermcp.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every setting of the server, loaded and checked once by {@link SettingsLoader}.
+ *
+ * @param hosts            configured engines, in lookup order; empty when nothing is configured
+ * @param auditFile        where audit records go, or null when SECURITY_AUDIT_LOG=false
+ * @param logLevel         one of debug, info, warn, error
+ * @param connectTimeout   how long to wait for a connection to an engine
+ * @param requestTimeout   how long to wait for one answer from an engine
+ * @param logsMaxTail      the largest {@code tail} a caller may ask docker_logs for
+ * @param logsMaxBytes     how much log text one docker_logs answer may carry
+ * @param statsConcurrency how many containers docker_stats samples at once
+ */
+public record Settings(
+        List<HostSettings> hosts,
+        Path auditFile,
+        String logLevel,
+        Duration connectTimeout,
+        Duration requestTimeout,
+        int logsMaxTail,
+        int logsMaxBytes,
+        int statsConcurrency) {
+
+    public static final String READONLY = "readonly";
+
+    public Settings {
+        hosts = List.copyOf(hosts);
+    }
+
+    public boolean auditEnabled() {
+        return auditFile != null;
+    }
+
+    public Optional<HostSettings> host(String name) {
+        return hosts.stream().filter(h -> h.name().equals(name)).findFirst();
+    }
+
+    /** The sentence every tool answers with when no engine is configured. */
+    public static String nothingConfiguredMessage() {
+        return "No Docker engine is configured: set DOCKER_HOST=tcp://HOST:2376 (with DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH) "
+                + "for a remote engine, or ALLOW_LOCAL_DOCKER=true for this machine's engine, in the env block of your MCP client's configuration, then restart the client.";
+    }
+}

@@ -1,0 +1,182 @@
+package dockermcp.engine;
+
+import dockermcp.config.Endpoint;
+import dockermcp.config.HostSettings;
+import dockermcp.config.Settings;
+import java.io.IOException;
+import java.time.Duration;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The read operations this server performs on one engine. There is no method that could change
+ * anything: every call is a GET built here and checked again by {@link RequestGuard} in {@link EngineHttp}.
+ */
+public final class DockerEngine implements AutoCloseable {
+
+    private static final int MAX_JSON = 32 << 20;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HostSettings host;
+    private final EngineHttp http;
+    private final Duration requestTimeout;
+    private volatile ApiVersion api;
+
+    public DockerEngine(HostSettings host, EngineHttp http, Duration requestTimeout) {
+        this.host = host;
+        this.http = http;
+        this.requestTimeout = requestTimeout;
+    }
+
+    /** Opens the HTTP client for a configured host, loading its TLS material if any. */
+    public static DockerEngine open(HostSettings host, Settings settings, String userAgent) throws EngineException {
+        javax.net.ssl.SSLContext tls = null;
+        if (host.endpoint().transport() == Endpoint.Transport.TLS) {
+            try {
+                tls = TlsMaterial.load(host.certPath()).sslContext();
+            } catch (TlsMaterialException e) {
+                throw new EngineException(EngineException.Kind.TLS, e.getMessage());
+            }
+        }
+        EngineHttp http = new EngineHttp(host.endpoint(), tls, settings.connectTimeout(), settings.requestTimeout(), userAgent);
+        return new DockerEngine(host, http, settings.requestTimeout());
+    }
+
+    public HostSettings host() {
+        return host;
+    }
+
+    public String name() {
+        return host.name();
+    }
+
+    /** GET /version without a version prefix: works with every engine and drives negotiation. */
+    public JsonNode version() throws EngineException {
+        return json("/version", null, "version");
+    }
+
+    /** The API version used with this engine, negotiated once from /version. */
+    public ApiVersion apiVersion() throws EngineException {
+        ApiVersion a = api;
+        if (a != null) {
+            return a;
+        }
+        JsonNode v = version();
+        ApiVersion server = ApiVersion.parse(JsonRead.text(v, "ApiVersion"));
+        ApiVersion min = ApiVersion.parse(JsonRead.text(v, "MinAPIVersion"));
+        if (server == null) {
+            throw new EngineException(EngineException.Kind.PROTOCOL, "Docker at " + http.endpoint().display()
+                    + " did not report an API version; check that this address is a Docker engine.");
+        }
+        ApiVersion chosen = ApiVersion.negotiate(server, min);
+        if (chosen == null) {
+            throw new EngineException(EngineException.Kind.UNSUPPORTED_API, "Docker at " + http.endpoint().display() + " speaks API " + server
+                    + (min == null ? "" : " (accepting " + min + " and later)") + ", outside the range docker-mcp-secure supports ("
+                    + ApiVersion.OLDEST + " to " + ApiVersion.NEWEST + "); upgrade the Docker engine to 19.03 or later, or upgrade docker-mcp-secure.");
+        }
+        api = chosen;
+        return chosen;
+    }
+
+    public JsonNode info() throws EngineException {
+        return json(v("/info"), null, "engine");
+    }
+
+    /** Round trip of HEAD /_ping in milliseconds. */
+    public long pingMillis() throws EngineException {
+        long t0 = System.nanoTime();
+        int status = http.ping();
+        if (status != 200) {
+            throw new EngineException(EngineException.Kind.PROTOCOL, "Docker at " + http.endpoint().display() + " answered /_ping with HTTP " + status + ".");
+        }
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    public JsonNode listContainers(boolean all, String filtersJson) throws EngineException {
+        Query q = Query.of().add("all", all ? "1" : null).add("filters", filtersJson);
+        return json(v("/containers/json"), q, "container list");
+    }
+
+    public JsonNode inspectContainer(String ref) throws EngineException {
+        return json(v("/containers/" + ObjectRef.container(ref) + "/json"), null, "container '" + ref + "'");
+    }
+
+    public JsonNode stats(String ref) throws EngineException {
+        return json(v("/containers/" + ObjectRef.container(ref) + "/stats"), Query.of().add("stream", "false"), "container '" + ref + "'");
+    }
+
+    public LogLines.Result logs(String ref, LogOptions o, int maxBytes) throws EngineException {
+        Query q = Query.of().add("stdout", o.stdout() ? "1" : "0").add("stderr", o.stderr() ? "1" : "0")
+                .add("tail", o.tail()).add("since", o.since()).add("until", o.until())
+                .add("timestamps", o.timestamps() ? "1" : null);
+        String what = "container '" + ref + "'";
+        try (EngineHttp.EngineResponse r = http.get(v("/containers/" + ObjectRef.container(ref) + "/logs"), q)) {
+            failOnStatus(r, what);
+            return LogLines.read(r.body(), !r.contentType().contains("raw-stream"), maxBytes);
+        } catch (IOException e) {
+            throw Failures.classify(http.endpoint(), e, requestTimeout);
+        }
+    }
+
+    public JsonNode listImages(boolean all, String filtersJson) throws EngineException {
+        Query q = Query.of().add("all", all ? "1" : null).add("filters", filtersJson);
+        return json(v("/images/json"), q, "image list");
+    }
+
+    public JsonNode inspectImage(String ref) throws EngineException {
+        return json(v("/images/" + ObjectRef.image(ref) + "/json"), null, "image '" + ref + "'");
+    }
+
+    public JsonNode imageHistory(String ref) throws EngineException {
+        return json(v("/images/" + ObjectRef.image(ref) + "/history"), null, "image '" + ref + "'");
+    }
+
+    private String v(String path) throws EngineException {
+        return "/v" + apiVersion() + path;
+    }
+
+    private JsonNode json(String path, Query query, String what) throws EngineException {
+        try (EngineHttp.EngineResponse r = http.get(path, query)) {
+            failOnStatus(r, what);
+            return JSON.readTree(r.readAll(MAX_JSON));
+        } catch (IOException | JacksonException e) {
+            if (e instanceof JacksonException) {
+                throw new EngineException(EngineException.Kind.PROTOCOL, "Docker at " + http.endpoint().display()
+                        + " sent an answer that is not valid JSON; check that this address is a Docker engine and not a proxy or another service.");
+            }
+            throw Failures.classify(http.endpoint(), e, requestTimeout);
+        }
+    }
+
+    private void failOnStatus(EngineHttp.EngineResponse r, String what) throws EngineException, IOException {
+        int s = r.status();
+        if (s >= 200 && s < 300) {
+            return;
+        }
+        String daemonMessage = daemonMessage(r);
+        String at = "host '" + host.name() + "'";
+        throw switch (s) {
+            case 404 -> new EngineException(EngineException.Kind.NOT_FOUND, "No " + what + " on " + at + ".");
+            case 400 -> new EngineException(EngineException.Kind.BAD_INPUT, "Docker on " + at + " rejected the request for " + what + ": " + daemonMessage + ".");
+            case 401, 403, 405 -> new EngineException(EngineException.Kind.REFUSED, "Docker on " + at + " refused to read " + what + " (HTTP " + s
+                    + "); if a socket proxy sits in front of Docker, allow GET on /containers, /images, /info and /version.");
+            default -> new EngineException(EngineException.Kind.DAEMON_ERROR, "Docker on " + at + " failed to read " + what + " (HTTP " + s + ": " + daemonMessage + ").");
+        };
+    }
+
+    private static String daemonMessage(EngineHttp.EngineResponse r) {
+        try {
+            JsonNode n = JSON.readTree(r.readAll(64 * 1024));
+            String m = JsonRead.text(n, "message").replaceAll("[^\\x20-\\x7e]", "?");
+            return m.length() > 200 ? m.substring(0, 200) + "..." : m.isEmpty() ? "no details" : m;
+        } catch (IOException | JacksonException e) {
+            return "no details";
+        }
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+}

@@ -1,0 +1,125 @@
+package dockermcp.engine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.List;
+
+/**
+ * Reads a container's log stream into lines marked stdout or stderr, keeping only the newest lines that
+ * fit in the cap: memory never grows past the cap plus one line, however much the container logged.
+ */
+public final class LogLines {
+
+    public record Line(String stream, String text) {
+    }
+
+    public record Result(List<Line> lines, long bytes, boolean truncated) {
+    }
+
+    static final int MAX_LINE = 8 * 1024;
+
+    private final int maxBytes;
+    private final long maxRead;
+    private final ArrayDeque<Line> kept = new ArrayDeque<>();
+    private final ByteArrayOutputStream[] partial = {new ByteArrayOutputStream(), new ByteArrayOutputStream()};
+    private long keptBytes;
+    private long read;
+    private boolean truncated;
+
+    private LogLines(int maxBytes) {
+        this.maxBytes = maxBytes;
+        this.maxRead = Math.max(16L << 20, 64L * maxBytes);
+    }
+
+    /**
+     * @param multiplexed true for Docker's framed stream (no TTY), false for a raw TTY stream
+     */
+    public static Result read(InputStream in, boolean multiplexed, int maxBytes) throws IOException {
+        LogLines l = new LogLines(maxBytes);
+        if (multiplexed) {
+            l.readFrames(in);
+        } else {
+            l.readRaw(in);
+        }
+        for (int stream = 0; stream < 2; stream++) {
+            if (l.partial[stream].size() > 0) {
+                l.emit(stream);
+            }
+        }
+        return new Result(List.copyOf(l.kept), l.keptBytes, l.truncated);
+    }
+
+    private void readFrames(InputStream in) throws IOException {
+        byte[] header = new byte[8];
+        byte[] buf = new byte[16 * 1024];
+        while (read < maxRead) {
+            int h = in.readNBytes(header, 0, 8);
+            if (h < 8) {
+                return;
+            }
+            int stream = header[0] == 2 ? 1 : 0;
+            long size = ((header[4] & 0xffL) << 24) | ((header[5] & 0xff) << 16) | ((header[6] & 0xff) << 8) | (header[7] & 0xff);
+            while (size > 0) {
+                int n = in.read(buf, 0, (int) Math.min(buf.length, size));
+                if (n < 0) {
+                    return;
+                }
+                size -= n;
+                read += n + (size == 0 ? 8 : 0);
+                append(stream, buf, n);
+            }
+        }
+        truncated = true;
+    }
+
+    private void readRaw(InputStream in) throws IOException {
+        byte[] buf = new byte[16 * 1024];
+        int n;
+        while (read < maxRead && (n = in.read(buf)) >= 0) {
+            read += n;
+            append(0, buf, n);
+        }
+        if (read >= maxRead) {
+            truncated = true;
+        }
+    }
+
+    private void append(int stream, byte[] buf, int n) {
+        int start = 0;
+        for (int i = 0; i < n; i++) {
+            if (buf[i] == '\n') {
+                addPartial(stream, buf, start, i - start);
+                emit(stream);
+                start = i + 1;
+            }
+        }
+        addPartial(stream, buf, start, n - start);
+    }
+
+    private void addPartial(int stream, byte[] buf, int off, int len) {
+        ByteArrayOutputStream p = partial[stream];
+        int room = MAX_LINE - p.size();
+        if (len > room) {
+            truncated = true;
+        }
+        p.write(buf, off, Math.max(0, Math.min(len, room)));
+    }
+
+    private void emit(int stream) {
+        ByteArrayOutputStream p = partial[stream];
+        String text = p.toString(StandardCharsets.UTF_8);
+        if (text.endsWith("\r")) {
+            text = text.substring(0, text.length() - 1);
+        }
+        p.reset();
+        kept.addLast(new Line(stream == 1 ? "stderr" : "stdout", text));
+        keptBytes += text.length() + 1;
+        while (keptBytes > maxBytes && !kept.isEmpty()) {
+            keptBytes -= kept.removeFirst().text().length() + 1;
+            truncated = true;
+        }
+    }
+}

@@ -1,0 +1,361 @@
+package dockermcp.engine;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyManagementException;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.ECKey;
+import java.security.interfaces.RSAKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLContextSpi;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLServerSocketFactory;
+import javax.net.ssl.SSLSessionContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509KeyManager;
+import javax.security.auth.x500.X500Principal;
+
+/**
+ * The client TLS material of a Docker CLI certificate directory (DOCKER_CERT_PATH: ca.pem, cert.pem, key.pem) as an
+ * SSLContext that trusts only the CAs in ca.pem and enables only TLS 1.2 and 1.3. Hostname verification is left to
+ * the HTTP client: nothing here sets or clears the endpoint identification algorithm.
+ */
+public final class TlsMaterial {
+    private static final Pattern PEM = Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----(.*?)-----END \\1-----", Pattern.DOTALL);
+    private static final Pattern CN = Pattern.compile("(?:^|,)CN=((?:\\\\.|[^,])*)");
+    private static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
+    private static final byte[] VERSION_0 = {0x02, 0x01, 0x00};
+    private static final byte[] RSA_ALGORITHM = der(0x30, hex("06092a864886f70d010101"), hex("0500")); // rsaEncryption, NULL
+    private static final byte[] EC_PUBLIC_KEY = hex("06072a8648ce3d0201"); // id-ecPublicKey
+
+    private final Path directory;
+    private final SSLContext context;
+    private final X509KeyManager keyManager;
+    private final String description;
+
+    private TlsMaterial(Path directory, SSLContext context, X509KeyManager keyManager, String description) {
+        this.directory = directory;
+        this.context = context;
+        this.keyManager = keyManager;
+        this.description = description;
+    }
+
+    /** Loads ca.pem, cert.pem, key.pem from dir. Throws TlsMaterialException with one sentence a user can act on. */
+    public static TlsMaterial load(Path certDir) throws TlsMaterialException {
+        Path dir = Objects.requireNonNull(certDir, "certDir").toAbsolutePath().normalize();
+        if (!Files.isDirectory(dir)) {
+            throw new TlsMaterialException("DOCKER_CERT_PATH " + dir + " is not a directory: point it at the folder that holds ca.pem, cert.pem and key.pem, as the Docker CLI expects.");
+        }
+        List<X509Certificate> cas = certificates(dir, "ca.pem", "CA certificate");
+        List<X509Certificate> chain = certificates(dir, "cert.pem", "client certificate");
+        PrivateKey key = privateKey(dir);
+        if (!matches(key, chain.get(0).getPublicKey())) {
+            throw new TlsMaterialException("cert.pem in " + dir + " does not match key.pem: put the client certificate issued for this key in cert.pem, or the key it was issued for in key.pem.");
+        }
+        try {
+            char[] password = UUID.randomUUID().toString().toCharArray(); // in-memory store only; the API demands one
+            KeyStore keys = KeyStore.getInstance("PKCS12");
+            keys.load(null, null);
+            keys.setKeyEntry("client", key, password, chain.toArray(new X509Certificate[0]));
+            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(keys, password);
+            KeyStore trust = KeyStore.getInstance("PKCS12"); // only ca.pem, never the JDK's cacerts
+            trust.load(null, null);
+            for (int i = 0; i < cas.size(); i++) trust.setCertificateEntry("ca-" + i, cas.get(i));
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trust);
+            SSLContext jdk = SSLContext.getInstance("TLS");
+            jdk.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+            return new TlsMaterial(dir, new Restricted(jdk), (X509KeyManager) kmf.getKeyManagers()[0], describe(chain.get(0), cas));
+        } catch (GeneralSecurityException | IOException e) {
+            throw new TlsMaterialException("The Java runtime could not build a TLS context from " + dir + ": use an RSA, EC or Ed25519 key and X.509 certificates as created for the Docker CLI.", e);
+        }
+    }
+
+    /** The same context on every call, so TLS sessions can be resumed. */
+    public SSLContext sslContext() {
+        return context;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /** Subject, expiry and CA names, for logs and status output; never key material. */
+    public String describe() {
+        return description;
+    }
+
+    /** The key manager inside sslContext(), so tests can check what the client will present. */
+    X509KeyManager keyManager() {
+        return keyManager;
+    }
+
+    private record Pem(String label, String body) {}
+
+    private static List<Pem> pem(Path dir, String name) throws TlsMaterialException {
+        Path file = dir.resolve(name);
+        if (Files.notExists(file)) { // "unknown" (an unreadable directory) falls through to the read and its permission message
+            throw new TlsMaterialException("DOCKER_CERT_PATH " + dir + " has no " + name + ": put the CA certificate, client certificate and key there as ca.pem, cert.pem and key.pem, as the Docker CLI expects.");
+        }
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.ISO_8859_1); // ISO-8859-1 never fails to decode, so garbage reaches the PEM check
+        } catch (AccessDeniedException e) {
+            throw new TlsMaterialException(name + " in " + dir + " is not readable by this user: fix its permissions or run docker-mcp-secure as the user that owns it.", e);
+        } catch (IOException e) {
+            throw new TlsMaterialException(name + " in " + dir + " could not be read: make sure it is a regular file this user can read.", e);
+        }
+        List<Pem> blocks = new ArrayList<>();
+        for (Matcher m = PEM.matcher(text); m.find(); ) blocks.add(new Pem(m.group(1), m.group(2)));
+        return blocks;
+    }
+
+    private static List<X509Certificate> certificates(Path dir, String name, String role) throws TlsMaterialException {
+        List<X509Certificate> certs = new ArrayList<>();
+        try {
+            CertificateFactory factory = CertificateFactory.getInstance("X.509");
+            for (Pem block : pem(dir, name)) {
+                if (block.label().equals("CERTIFICATE")) {
+                    certs.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(base64(block.body()))));
+                }
+            }
+        } catch (CertificateException | IllegalArgumentException e) {
+            throw new TlsMaterialException(name + " in " + dir + " is not a readable PEM certificate file: replace it with the " + role + " the Docker CLI uses.", e);
+        }
+        if (certs.isEmpty()) {
+            throw new TlsMaterialException(name + " in " + dir + " holds no PEM certificate: put the " + role + " there, as the Docker CLI expects.");
+        }
+        return certs;
+    }
+
+    private static PrivateKey privateKey(Path dir) throws TlsMaterialException {
+        Pem block = pem(dir, "key.pem").stream().filter(p -> p.label().endsWith("PRIVATE KEY")).findFirst().orElse(null);
+        if (block == null) {
+            throw new TlsMaterialException("key.pem in " + dir + " holds no PEM private key: put the unencrypted client key there, as the Docker CLI expects.");
+        }
+        if (block.label().equals("ENCRYPTED PRIVATE KEY") || block.body().contains("Proc-Type:") && block.body().contains("ENCRYPTED")) {
+            throw new TlsMaterialException("key.pem in " + dir + " is encrypted: docker-mcp-secure needs an unencrypted key (decrypt it with openssl pkey -in key.pem -out key-plain.pem and use that as key.pem).");
+        }
+        byte[] der = null;
+        PrivateKey key = null;
+        try { // no exception causes below: their messages could quote parts of the key
+            der = base64(block.body());
+            switch (block.label()) {
+                case "PRIVATE KEY" -> key = pkcs8(der);
+                case "RSA PRIVATE KEY" -> key = pkcs8(der(0x30, VERSION_0, RSA_ALGORITHM, der(0x04, der)));
+                case "EC PRIVATE KEY" -> {
+                    byte[] curve = namedCurve(der);
+                    if (curve == null) {
+                        throw new TlsMaterialException("key.pem in " + dir + " is an EC key without a named curve: create a key on a named curve such as P-256 (openssl ecparam -name prime256v1 -genkey -noout).");
+                    }
+                    key = pkcs8(der(0x30, VERSION_0, der(0x30, EC_PUBLIC_KEY, curve), der(0x04, der)));
+                }
+                default -> throw new TlsMaterialException("key.pem in " + dir + " holds an unsupported " + block.label() + ": convert it to an unencrypted PKCS#8, RSA or EC key in PEM form.");
+            }
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            key = null;
+        } finally {
+            if (der != null) Arrays.fill(der, (byte) 0); // best effort: shortens how long the raw key sits in the heap
+        }
+        if (key == null) {
+            throw new TlsMaterialException("key.pem in " + dir + " could not be parsed as a private key: replace it with the unencrypted PKCS#8, RSA or EC client key the Docker CLI uses.");
+        }
+        return key;
+    }
+
+    /** Decodes a PrivateKeyInfo with whichever JDK key factory accepts it, then wipes the buffer; null if none does. */
+    private static PrivateKey pkcs8(byte[] info) {
+        try {
+            for (String algorithm : List.of("RSA", "EC", "EdDSA", "RSASSA-PSS")) {
+                try {
+                    return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(info));
+                } catch (GeneralSecurityException wrongAlgorithm) { /* try the next factory */ }
+            }
+            return null;
+        } finally {
+            Arrays.fill(info, (byte) 0);
+        }
+    }
+
+    /** The curve OID (whole TLV) from the [0] parameters of a SEC1 ECPrivateKey, or null if it has none. */
+    private static byte[] namedCurve(byte[] sec1) {
+        int[] sequence = tlv(sec1, 0);
+        for (int at = sequence[1]; at < sequence[2]; ) {
+            int[] field = tlv(sec1, at);
+            if (field[0] == 0xA0) {
+                int[] oid = tlv(sec1, field[1]);
+                return oid[0] == 0x06 ? Arrays.copyOfRange(sec1, field[1], oid[2]) : null; // a SEQUENCE here means explicit curve parameters
+            }
+            at = field[2];
+        }
+        return null;
+    }
+
+    /** Reads one DER header at off: {tag, content start, content end}; definite lengths up to four bytes only. */
+    private static int[] tlv(byte[] b, int off) {
+        int length = b[off + 1] & 0xff, start = off + 2;
+        if (length > 0x80 && length <= 0x84) {
+            int n = length & 0x7f;
+            length = 0;
+            for (int i = 0; i < n; i++) length = (length << 8) | (b[start++] & 0xff);
+        } else if (length >= 0x80) {
+            throw new IllegalArgumentException("unsupported DER length");
+        }
+        if (length < 0 || length > b.length - start) throw new IllegalArgumentException("truncated DER");
+        return new int[] {b[off] & 0xff, start, start + length};
+    }
+
+    /** Encodes one DER TLV: the tag, the definite length (short or long form), then the parts in order. */
+    static byte[] der(int tag, byte[]... parts) {
+        ByteArrayOutputStream content = new ByteArrayOutputStream();
+        for (byte[] part : parts) content.writeBytes(part);
+        int n = content.size();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(n + 6);
+        out.write(tag);
+        if (n < 0x80) {
+            out.write(n);
+        } else {
+            int bytes = (39 - Integer.numberOfLeadingZeros(n)) / 8; // significant bytes of n
+            out.write(0x80 | bytes);
+            for (int i = bytes - 1; i >= 0; i--) out.write(n >>> (8 * i));
+        }
+        out.writeBytes(content.toByteArray());
+        return out.toByteArray();
+    }
+
+    private static byte[] hex(String hex) {
+        return HexFormat.of().parseHex(hex);
+    }
+
+    private static byte[] base64(String body) {
+        return Base64.getDecoder().decode(body.replaceAll("\\s+", ""));
+    }
+
+    /** True when the key belongs to the certificate: RSA by modulus, others by a signature round trip. */
+    private static boolean matches(PrivateKey key, PublicKey certified) {
+        if (key instanceof RSAKey k && certified instanceof RSAKey c) return k.getModulus().equals(c.getModulus());
+        if (!key.getAlgorithm().equals(certified.getAlgorithm())) return false;
+        try {
+            String algorithm = key instanceof ECKey ? "SHA256withECDSA" : key.getAlgorithm(); // EdDSA signs as itself
+            byte[] probe = "docker-mcp-secure key check".getBytes(StandardCharsets.US_ASCII);
+            Signature signer = Signature.getInstance(algorithm);
+            signer.initSign(key);
+            signer.update(probe);
+            Signature verifier = Signature.getInstance(algorithm);
+            verifier.initVerify(certified);
+            verifier.update(probe);
+            return verifier.verify(signer.sign());
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+
+    private static String describe(X509Certificate leaf, List<X509Certificate> cas) {
+        LocalDate until = LocalDate.ofInstant(leaf.getNotAfter().toInstant(), ZoneOffset.UTC);
+        String caNames = cas.stream().map(c -> cn(c.getSubjectX500Principal())).collect(Collectors.joining(", "));
+        return "client certificate " + cn(leaf.getSubjectX500Principal()) + ", " + (leaf.getNotAfter().before(new Date()) ? "expired " : "expires ")
+                + until + ", " + (cas.size() == 1 ? "CA " : "CAs ") + caNames;
+    }
+
+    private static String cn(X500Principal principal) {
+        String name = principal.getName(X500Principal.RFC2253);
+        Matcher m = CN.matcher(name);
+        return m.find() ? "CN=" + m.group(1) : name;
+    }
+
+    private static String[] modern(String[] protocols) {
+        return Arrays.stream(protocols).filter(PROTOCOLS::contains).toArray(String[]::new);
+    }
+
+    /** The JDK context behind a facade that enables only TLS 1.2/1.3 and refuses re-initialisation with other trust. */
+    private static final class Restricted extends SSLContext {
+        Restricted(SSLContext jdk) {
+            super(new Spi(jdk), jdk.getProvider(), jdk.getProtocol());
+        }
+    }
+
+    private static final class Spi extends SSLContextSpi {
+        private final SSLContext jdk;
+
+        Spi(SSLContext jdk) { this.jdk = jdk; }
+
+        @Override protected void engineInit(KeyManager[] km, TrustManager[] tm, SecureRandom random) throws KeyManagementException {
+            throw new KeyManagementException("this SSLContext is built from DOCKER_CERT_PATH and cannot be re-initialised");
+        }
+        @Override protected SSLSocketFactory engineGetSocketFactory() { return new Sockets(jdk.getSocketFactory()); }
+        // Client material: server sockets keep the JDK defaults, which already exclude TLS 1.0/1.1.
+        @Override protected SSLServerSocketFactory engineGetServerSocketFactory() { return jdk.getServerSocketFactory(); }
+        @Override protected SSLEngine engineCreateSSLEngine() { return restrict(jdk.createSSLEngine()); }
+        @Override protected SSLEngine engineCreateSSLEngine(String host, int port) { return restrict(jdk.createSSLEngine(host, port)); }
+        @Override protected SSLSessionContext engineGetServerSessionContext() { return jdk.getServerSessionContext(); }
+        @Override protected SSLSessionContext engineGetClientSessionContext() { return jdk.getClientSessionContext(); }
+        @Override protected SSLParameters engineGetDefaultSSLParameters() { return restrict(jdk.getDefaultSSLParameters()); }
+        @Override protected SSLParameters engineGetSupportedSSLParameters() { return restrict(jdk.getSupportedSSLParameters()); }
+
+        private static SSLEngine restrict(SSLEngine engine) {
+            engine.setEnabledProtocols(modern(engine.getEnabledProtocols()));
+            return engine;
+        }
+
+        private static SSLParameters restrict(SSLParameters parameters) {
+            parameters.setProtocols(modern(parameters.getProtocols())); // clients such as Jetty derive their protocol list from these
+            return parameters;
+        }
+    }
+
+    private static final class Sockets extends SSLSocketFactory {
+        private final SSLSocketFactory jdk;
+
+        Sockets(SSLSocketFactory jdk) { this.jdk = jdk; }
+
+        private static Socket restrict(Socket socket) {
+            ((SSLSocket) socket).setEnabledProtocols(modern(((SSLSocket) socket).getEnabledProtocols()));
+            return socket;
+        }
+        @Override public Socket createSocket() throws IOException { return restrict(jdk.createSocket()); }
+        @Override public Socket createSocket(Socket s, String host, int port, boolean autoClose) throws IOException { return restrict(jdk.createSocket(s, host, port, autoClose)); }
+        @Override public Socket createSocket(String host, int port) throws IOException { return restrict(jdk.createSocket(host, port)); }
+        @Override public Socket createSocket(String host, int port, InetAddress local, int localPort) throws IOException { return restrict(jdk.createSocket(host, port, local, localPort)); }
+        @Override public Socket createSocket(InetAddress host, int port) throws IOException { return restrict(jdk.createSocket(host, port)); }
+        @Override public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort) throws IOException { return restrict(jdk.createSocket(host, port, local, localPort)); }
+        @Override public String[] getDefaultCipherSuites() { return jdk.getDefaultCipherSuites(); }
+        @Override public String[] getSupportedCipherSuites() { return jdk.getSupportedCipherSuites(); }
+    }
+}

@@ -1,0 +1,176 @@
+package dockermcp.tools;
+
+import dockermcp.config.HostSettings;
+import dockermcp.config.Settings;
+import dockermcp.engine.DockerEngine;
+import dockermcp.engine.EngineException;
+import dockermcp.engine.Engines;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/** What a tool call may use: the configured engines, the settings, and a worker pool for fan-out. */
+public final class CallContext {
+
+    private final Engines engines;
+    private final Settings settings;
+    private final ExecutorService workers;
+
+    public CallContext(Engines engines, Settings settings, ExecutorService workers) {
+        this.engines = engines;
+        this.settings = settings;
+        this.workers = workers;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public ExecutorService workers() {
+        return workers;
+    }
+
+    /** The hosts a call addresses: the one named by {@code host}, or every configured host. */
+    public List<HostSettings> hosts(String host) throws ToolFailure {
+        List<HostSettings> all = engines.hosts();
+        if (all.isEmpty()) {
+            throw ToolFailure.of(Settings.nothingConfiguredMessage());
+        }
+        if (host == null) {
+            return all;
+        }
+        for (HostSettings h : all) {
+            if (h.name().equals(host)) {
+                return List.of(h);
+            }
+        }
+        String configured = String.join("', '", all.stream().map(HostSettings::name).toList());
+        String hint = host.equals("remote") ? " (set DOCKER_HOST to add a remote engine)" : host.equals("local") ? " (set ALLOW_LOCAL_DOCKER=true to add this machine's engine)" : "";
+        throw ToolFailure.refused("Host '" + host + "' is not configured: this server has '" + configured + "'" + hint + ".");
+    }
+
+    public DockerEngine engine(HostSettings host) throws EngineException {
+        return engines.get(host);
+    }
+
+    /** One outcome per host of a fan-out: a value or the failure that host gave. */
+    public record PerHost<T>(HostSettings host, T value, EngineException failure) {
+        public boolean ok() {
+            return failure == null;
+        }
+    }
+
+    public interface HostCall<T> {
+        T apply(DockerEngine engine) throws EngineException;
+    }
+
+    /** Runs {@code call} on every host at once and returns the outcomes in host order. */
+    public <T> List<PerHost<T>> onEach(List<HostSettings> hosts, HostCall<T> call) {
+        if (hosts.size() == 1) {
+            return List.of(run(hosts.get(0), call));
+        }
+        List<Future<PerHost<T>>> futures = new ArrayList<>();
+        for (HostSettings h : hosts) {
+            Callable<PerHost<T>> task = () -> run(h, call);
+            futures.add(workers.submit(task));
+        }
+        List<PerHost<T>> out = new ArrayList<>();
+        for (int i = 0; i < futures.size(); i++) {
+            out.add(await(futures.get(i), hosts.get(i)));
+        }
+        return out;
+    }
+
+    public static <T> PerHost<T> await(Future<PerHost<T>> f, HostSettings host) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            f.cancel(true);
+            Thread.currentThread().interrupt();
+            return new PerHost<>(host, null, new EngineException(EngineException.Kind.TIMEOUT, "The call was cancelled."));
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private <T> PerHost<T> run(HostSettings h, HostCall<T> call) {
+        try {
+            return new PerHost<>(h, call.apply(engines.get(h)), null);
+        } catch (EngineException e) {
+            return new PerHost<>(h, null, e);
+        }
+    }
+
+    /**
+     * Finds one object (a container, an image) on the addressed hosts. When it exists on several, the
+     * first host's answer is used and {@code notice} says where else it is.
+     */
+    public <T> Found<T> findOne(List<HostSettings> hosts, String what, HostCall<T> call) throws ToolFailure {
+        List<PerHost<T>> outcomes = onEach(hosts, call);
+        List<PerHost<T>> found = outcomes.stream().filter(PerHost::ok).toList();
+        if (found.isEmpty()) {
+            List<PerHost<T>> failures = outcomes.stream().filter(o -> o.failure().kind() != EngineException.Kind.NOT_FOUND).toList();
+            if (failures.isEmpty()) {
+                String where = hosts.size() == 1 ? "host '" + hosts.get(0).name() + "'" : "any host (" + String.join(", ", hosts.stream().map(HostSettings::name).toList()) + ")";
+                throw ToolFailure.of("No " + what + " on " + where + ": check the name with " + (what.startsWith("image") ? "docker_list_images" : "docker_list_containers") + ".");
+            }
+            throw fail(failures.get(0).failure());
+        }
+        PerHost<T> first = found.get(0);
+        String notice = null;
+        if (found.size() > 1) {
+            notice = "The " + what + " exists on " + String.join(" and ", found.stream().map(p -> "'" + p.host().name() + "'").toList())
+                    + "; this answer is from '" + first.host().name() + "': pass host='" + found.get(1).host().name() + "' to see the other.";
+        }
+        return new Found<>(first.host(), first.value(), notice);
+    }
+
+    public record Found<T>(HostSettings host, T value, String notice) {
+    }
+
+    /** The failure a tool reports for an engine failure. */
+    public static ToolFailure fail(EngineException e) {
+        return e.kind() == EngineException.Kind.REFUSED || e.kind() == EngineException.Kind.BAD_INPUT
+                ? ToolFailure.refused(e.getMessage()) : ToolFailure.of(e.getMessage());
+    }
+
+    /**
+     * Runs a listing on every addressed host. Fails only when every host failed; otherwise the failed
+     * hosts are reported next to the others' results.
+     */
+    public <T> List<PerHost<T>> listOn(List<HostSettings> hosts, HostCall<T> call) throws ToolFailure {
+        List<PerHost<T>> outcomes = onEach(hosts, call);
+        if (outcomes.stream().noneMatch(PerHost::ok)) {
+            if (outcomes.size() == 1) {
+                throw fail(outcomes.get(0).failure());
+            }
+            throw ToolFailure.of(String.join(" ", outcomes.stream().map(o -> "[" + o.host().name() + "] " + o.failure().getMessage()).toList()));
+        }
+        return outcomes;
+    }
+
+    /** The structured form of the failed hosts of a listing. */
+    public static <T> tools.jackson.databind.node.ArrayNode errors(tools.jackson.databind.node.ObjectNode parent, List<PerHost<T>> outcomes) {
+        tools.jackson.databind.node.ArrayNode errors = parent.putArray("errors");
+        for (PerHost<T> o : outcomes) {
+            if (!o.ok()) {
+                errors.addObject().put("host", o.host().name()).put("error", o.failure().getMessage());
+            }
+        }
+        return errors;
+    }
+
+    /** The text lines for failed hosts of a listing. */
+    public static String errorLines(List<? extends PerHost<?>> outcomes) {
+        StringBuilder sb = new StringBuilder();
+        for (PerHost<?> o : outcomes) {
+            if (!o.ok()) {
+                sb.append("\nhost '").append(o.host().name()).append("' failed: ").append(o.failure().getMessage());
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,89 @@
+package dockermcp.tools;
+
+import dockermcp.config.HostSettings;
+import dockermcp.engine.DockerEngine;
+import dockermcp.engine.EngineException;
+import dockermcp.engine.JsonRead;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** docker_connection_status: for each configured engine, whether it answers and, if not, why and what to do. */
+final class ConnectionStatusTool implements DockerTool {
+
+    private record Probe(long latencyMs, JsonNode version, String api, JsonNode info) {
+    }
+
+    @Override
+    public ToolSpec spec() {
+        return new ToolSpec("docker_connection_status", "Docker connection status",
+                "Check each configured Docker engine: endpoint, transport, reachability, engine and API version, OS/architecture, "
+                        + "container and image counts, latency and configuration warnings. When an engine is unreachable, says why and how to fix it.",
+                Schema.object().host().closed().build(),
+                Schema.object()
+                        .prop("hosts", Schema.arrayOf(Schema.object()
+                                .string("name", "local or remote").string("endpoint", "address (never credentials)")
+                                .enumeration("transport", "unix, tcp or tls", java.util.List.of("unix", "tcp", "tls"))
+                                .prop("reachable", Schema.type("boolean"))
+                                .string("engineVersion", "Docker version").string("apiVersion", "negotiated API version")
+                                .string("os", "engine OS").string("architecture", "engine CPU architecture")
+                                .prop("containers", Schema.type("integer")).prop("containersRunning", Schema.type("integer"))
+                                .prop("images", Schema.type("integer")).prop("latencyMs", Schema.type("integer"))
+                                .prop("warnings", Schema.arrayOf(Schema.type("string")))
+                                .prop("error", Schema.object().string("kind", "failure class").string("message", "what is wrong and what to do").build())
+                                .required("name", "endpoint", "transport", "reachable", "warnings").build()))
+                        .required("hosts").build());
+    }
+
+    @Override
+    public ToolResult call(ToolArgs args, CallContext ctx) throws ToolFailure {
+        var hosts = ctx.hosts(args.host());
+        var outcomes = ctx.onEach(hosts, ConnectionStatusTool::probe);
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        ArrayNode list = out.putArray("hosts");
+        StringBuilder text = new StringBuilder();
+        for (var o : outcomes) {
+            HostSettings h = o.host();
+            ObjectNode item = list.addObject();
+            item.put("name", h.name());
+            item.put("endpoint", h.endpoint().display());
+            item.put("transport", h.endpoint().transport().label());
+            item.put("reachable", o.ok());
+            ArrayNode warnings = item.putArray("warnings");
+            h.warnings().forEach(warnings::add);
+            text.append(h.name()).append(": ").append(h.endpoint().display());
+            if (o.ok()) {
+                Probe p = o.value();
+                item.put("engineVersion", JsonRead.text(p.version(), "Version"));
+                item.put("apiVersion", p.api());
+                item.put("os", JsonRead.text(p.version(), "Os"));
+                item.put("architecture", JsonRead.text(p.version(), "Arch"));
+                item.put("containers", JsonRead.number(p.info(), "Containers"));
+                item.put("containersRunning", JsonRead.number(p.info(), "ContainersRunning"));
+                item.put("images", JsonRead.number(p.info(), "Images"));
+                item.put("latencyMs", p.latencyMs());
+                text.append("  reachable  Docker ").append(item.get("engineVersion").asString()).append(" (API ").append(p.api())
+                        .append(", ").append(item.get("os").asString()).append('/').append(item.get("architecture").asString()).append(")  ")
+                        .append(item.get("containersRunning").asLong()).append('/').append(item.get("containers").asLong()).append(" containers running, ")
+                        .append(item.get("images").asLong()).append(" images, ").append(p.latencyMs()).append(" ms");
+            } else {
+                EngineException e = o.failure();
+                item.putObject("error").put("kind", e.kind().label()).put("message", e.getMessage());
+                text.append("  UNREACHABLE (").append(e.kind().label()).append("): ").append(e.getMessage());
+            }
+            for (String w : h.warnings()) {
+                text.append("\n  warning: ").append(w);
+            }
+            text.append('\n');
+        }
+        return new ToolResult(out, text.toString().stripTrailing(), Formats.hosts(hosts));
+    }
+
+    private static Probe probe(DockerEngine e) throws EngineException {
+        JsonNode version = e.version();
+        String api = e.apiVersion().toString();
+        JsonNode info = e.info();
+        return new Probe(e.pingMillis(), version, api, info); // pinged last, on a warm connection
+    }
+}

@@ -1,0 +1,156 @@
+package dockermcp.tools;
+
+import dockermcp.engine.JsonRead;
+import dockermcp.engine.ObjectRef;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** docker_inspect: what an operator needs to know about one container, with secrets redacted. */
+final class InspectTool implements DockerTool {
+
+    @Override
+    public ToolSpec spec() {
+        return new ToolSpec("docker_inspect", "Inspect a container",
+                "Show one container's configuration and state: image, command, state and health, restart policy, mounts, networks, "
+                        + "ports, labels, resource limits, security settings and environment (secret values are redacted).",
+                Schema.object()
+                        .string("container", "Container name or id, as shown by docker_list_containers.", 256)
+                        .host().required("container").closed().build(),
+                Schema.object()
+                        .string("host", "engine").string("id", "full id").string("name", "name").string("image", "image")
+                        .string("imageId", "image id").string("created", "creation time").string("notice", "set when the name exists on several hosts")
+                        .prop("command", Schema.arrayOf(Schema.type("string")))
+                        .prop("entrypoint", Schema.arrayOf(Schema.type("string")))
+                        .prop("state", Schema.type("object"))
+                        .prop("restartPolicy", Schema.type("object"))
+                        .prop("mounts", Schema.arrayOf(Schema.type("object")))
+                        .prop("networks", Schema.mapOf("string"))
+                        .prop("ports", Schema.arrayOf(Schema.type("string")))
+                        .prop("labels", Schema.mapOf("string"))
+                        .prop("resources", Schema.type("object"))
+                        .prop("security", Schema.type("object"))
+                        .prop("env", Schema.arrayOf(Schema.type("string")))
+                        .required("host", "id", "name", "image", "state").build());
+    }
+
+    @Override
+    public ToolResult call(ToolArgs args, CallContext ctx) throws ToolFailure {
+        String ref;
+        try {
+            ref = ObjectRef.container(args.string("container"));
+        } catch (dockermcp.engine.EngineException e) {
+            throw ToolFailure.refused(e.getMessage());
+        }
+        var hosts = ctx.hosts(args.host());
+        var found = ctx.findOne(hosts, "container '" + ref + "'", e -> e.inspectContainer(ref));
+        JsonNode c = found.value();
+        JsonNode config = c.path("Config");
+        JsonNode hostConfig = c.path("HostConfig");
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.put("host", found.host().name());
+        out.put("id", JsonRead.text(c, "Id"));
+        out.put("name", JsonRead.text(c, "Name").replaceFirst("^/", ""));
+        out.put("image", JsonRead.text(config, "Image"));
+        out.put("imageId", JsonRead.text(c, "Image"));
+        out.put("created", JsonRead.text(c, "Created"));
+        if (found.notice() != null) {
+            out.put("notice", found.notice());
+        }
+        strings(out.putArray("command"), JsonRead.strings(config, "Cmd"));
+        strings(out.putArray("entrypoint"), JsonRead.strings(config, "Entrypoint"));
+
+        JsonNode st = c.path("State");
+        ObjectNode state = out.putObject("state");
+        state.put("status", JsonRead.text(st, "Status"));
+        state.put("running", JsonRead.flag(st, "Running"));
+        state.put("exitCode", JsonRead.number(st, "ExitCode"));
+        state.put("startedAt", JsonRead.text(st, "StartedAt"));
+        state.put("finishedAt", JsonRead.text(st, "FinishedAt"));
+        state.put("oomKilled", JsonRead.flag(st, "OOMKilled"));
+        state.put("restartCount", JsonRead.number(c, "RestartCount"));
+        if (st.path("Health").isObject()) {
+            // the health-check log is left out: probes often print credentials
+            state.putObject("health").put("status", JsonRead.text(st.path("Health"), "Status"))
+                    .put("failingStreak", JsonRead.number(st.path("Health"), "FailingStreak"));
+        }
+
+        JsonNode rp = hostConfig.path("RestartPolicy");
+        out.putObject("restartPolicy").put("name", JsonRead.text(rp, "Name")).put("maximumRetryCount", JsonRead.number(rp, "MaximumRetryCount"));
+
+        ArrayNode mounts = out.putArray("mounts");
+        for (JsonNode m : c.path("Mounts")) {
+            String type = JsonRead.text(m, "Type");
+            mounts.addObject().put("type", type)
+                    .put("source", type.equals("volume") ? JsonRead.text(m, "Name") : JsonRead.text(m, "Source"))
+                    .put("destination", JsonRead.text(m, "Destination"))
+                    .put("readWrite", JsonRead.flag(m, "RW"));
+        }
+        for (String t : hostConfig.path("Tmpfs").propertyNames()) {
+            mounts.addObject().put("type", "tmpfs").put("source", "").put("destination", t).put("readWrite", true);
+        }
+
+        ObjectNode networks = out.putObject("networks");
+        JsonNode nets = c.path("NetworkSettings").path("Networks");
+        for (String n : nets.propertyNames()) {
+            networks.put(n, JsonRead.text(nets.get(n), "IPAddress"));
+        }
+        ArrayNode ports = out.putArray("ports");
+        JsonNode portMap = c.path("NetworkSettings").path("Ports");
+        for (String p : portMap.propertyNames()) {
+            JsonNode bindings = portMap.get(p);
+            if (bindings == null || !bindings.isArray() || bindings.isEmpty()) {
+                ports.add(p);
+            } else {
+                for (JsonNode b : bindings) {
+                    ports.add(JsonRead.text(b, "HostIp") + ":" + JsonRead.text(b, "HostPort") + "->" + p);
+                }
+            }
+        }
+        ObjectNode labels = out.putObject("labels");
+        JsonNode l = config.path("Labels");
+        for (String k : l.propertyNames()) {
+            labels.put(k, JsonRead.text(l, k));
+        }
+
+        out.putObject("resources")
+                .put("memoryBytes", JsonRead.number(hostConfig, "Memory"))
+                .put("nanoCpus", JsonRead.number(hostConfig, "NanoCpus"))
+                .put("cpuShares", JsonRead.number(hostConfig, "CpuShares"))
+                .put("pidsLimit", JsonRead.number(hostConfig, "PidsLimit"));
+        ObjectNode security = out.putObject("security");
+        security.put("privileged", JsonRead.flag(hostConfig, "Privileged"))
+                .put("readOnlyRootfs", JsonRead.flag(hostConfig, "ReadonlyRootfs"))
+                .put("user", JsonRead.text(config, "User"))
+                .put("networkMode", JsonRead.text(hostConfig, "NetworkMode"))
+                .put("pidMode", JsonRead.text(hostConfig, "PidMode"));
+        strings(security.putArray("capAdd"), JsonRead.strings(hostConfig, "CapAdd"));
+        strings(security.putArray("securityOpt"), JsonRead.strings(hostConfig, "SecurityOpt"));
+        strings(out.putArray("env"), JsonRead.strings(config, "Env"));
+
+        return new ToolResult(out, render(out), found.host().name());
+    }
+
+    private static void strings(ArrayNode target, List<String> values) {
+        values.forEach(target::add);
+    }
+
+    private static String render(ObjectNode o) {
+        StringBuilder sb = new StringBuilder();
+        if (o.has("notice")) {
+            sb.append("Note: ").append(o.get("notice").asString()).append('\n');
+        }
+        sb.append("container ").append(o.get("name").asString()).append(" (").append(Formats.shortId(o.get("id").asString()))
+                .append(") on host ").append(o.get("host").asString()).append('\n');
+        for (Map.Entry<String, JsonNode> e : o.properties()) {
+            switch (e.getKey()) {
+                case "host", "id", "name", "notice" -> { }
+                default -> sb.append(e.getKey()).append(": ").append(e.getValue().isString() ? e.getValue().asString() : e.getValue().toString()).append('\n');
+            }
+        }
+        return sb.toString().stripTrailing();
+    }
+}

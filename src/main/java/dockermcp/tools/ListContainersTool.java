@@ -1,0 +1,101 @@
+package dockermcp.tools;
+
+import dockermcp.engine.JsonRead;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** docker_list_containers: a compact line per container, merged across hosts. */
+final class ListContainersTool implements DockerTool {
+
+    private static final List<String> STATES = List.of("created", "restarting", "running", "removing", "paused", "exited", "dead");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Override
+    public ToolSpec spec() {
+        return new ToolSpec("docker_list_containers", "List containers",
+                "List Docker containers (running and stopped by default) with id, name, image, state, status, creation time and ports. "
+                        + "Filter by name, status or label. Use the name or id with docker_inspect, docker_logs or docker_stats.",
+                Schema.object()
+                        .bool("all", "Include stopped containers (default true).")
+                        .string("name", "Only containers whose name contains this text.", 256)
+                        .enumeration("status", "Only containers in this state.", STATES)
+                        .string("label", "Only containers with this label, as key or key=value.", 512)
+                        .host().closed().build(),
+                Schema.object()
+                        .prop("count", Schema.type("integer"))
+                        .prop("containers", Schema.arrayOf(Schema.object()
+                                .string("host", "engine").string("id", "short id").string("name", "name").string("image", "image")
+                                .string("state", "state").string("status", "status").string("created", "creation time")
+                                .prop("ports", Schema.arrayOf(Schema.type("string")))
+                                .required("host", "id", "name", "image", "state").build()))
+                        .prop("errors", Schema.hostErrors())
+                        .required("count", "containers").build());
+    }
+
+    @Override
+    public ToolResult call(ToolArgs args, CallContext ctx) throws ToolFailure {
+        var hosts = ctx.hosts(args.host());
+        ObjectNode filters = JSON.createObjectNode();
+        addFilter(filters, "name", args.string("name"));
+        addFilter(filters, "status", args.string("status"));
+        addFilter(filters, "label", args.string("label"));
+        String filterJson = filters.isEmpty() ? null : filters.toString();
+        boolean all = args.bool("all", true);
+        var outcomes = ctx.listOn(hosts, e -> e.listContainers(all, filterJson));
+
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.put("count", 0);
+        ArrayNode list = out.putArray("containers");
+        StringBuilder text = new StringBuilder();
+        for (var o : outcomes) {
+            if (!o.ok()) {
+                continue;
+            }
+            for (JsonNode c : o.value()) {
+                ObjectNode item = list.addObject();
+                item.put("host", o.host().name());
+                item.put("id", Formats.shortId(JsonRead.text(c, "Id")));
+                List<String> names = JsonRead.strings(c, "Names");
+                item.put("name", names.isEmpty() ? "" : names.get(0).replaceFirst("^/", ""));
+                item.put("image", JsonRead.text(c, "Image"));
+                item.put("state", JsonRead.text(c, "State"));
+                item.put("status", JsonRead.text(c, "Status"));
+                item.put("created", Formats.epoch(JsonRead.number(c, "Created")));
+                ArrayNode ports = item.putArray("ports");
+                for (JsonNode p : c.path("Ports")) {
+                    ports.add(port(p));
+                }
+                text.append(item.get("name").asString()).append("  ").append(item.get("id").asString()).append("  ")
+                        .append(item.get("image").asString()).append("  ").append(item.get("state").asString())
+                        .append(" (").append(item.get("status").asString()).append(")");
+                if (!ports.isEmpty()) {
+                    text.append("  ports=").append(String.join(",", JsonRead.strings(item, "ports")));
+                }
+                if (hosts.size() > 1) {
+                    text.append("  host=").append(o.host().name());
+                }
+                text.append('\n');
+            }
+        }
+        out.put("count", list.size());
+        CallContext.errors(out, outcomes);
+        String header = list.size() + (list.size() == 1 ? " container" : " containers") + ":\n";
+        return new ToolResult(out, header + text.toString().stripTrailing() + CallContext.errorLines(outcomes), Formats.hosts(hosts));
+    }
+
+    private static void addFilter(ObjectNode filters, String key, String value) {
+        if (value != null) {
+            filters.putArray(key).add(value);
+        }
+    }
+
+    private static String port(JsonNode p) {
+        String priv = JsonRead.number(p, "PrivatePort") + "/" + JsonRead.text(p, "Type");
+        long pub = JsonRead.number(p, "PublicPort");
+        return pub == 0 ? priv : JsonRead.text(p, "IP") + ":" + pub + "->" + priv;
+    }
+}

@@ -1,0 +1,78 @@
+package dockermcp.tools;
+
+import dockermcp.engine.JsonRead;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** docker_list_images: tags, short id, size and age of the images on each host. */
+final class ListImagesTool implements DockerTool {
+
+    @Override
+    public ToolSpec spec() {
+        return new ToolSpec("docker_list_images", "List images",
+                "List the images stored on the Docker engine(s) with tags, short id, size and creation time. "
+                        + "Filter by reference (e.g. nginx or nginx:1.*) or dangling. Use a tag or id with docker_image_info.",
+                Schema.object()
+                        .bool("all", "Include intermediate images (default false).")
+                        .string("reference", "Only images matching this reference pattern, e.g. nginx or myrepo/*:1.*.", 256)
+                        .bool("dangling", "true: only untagged images; false: only tagged ones.")
+                        .host().closed().build(),
+                Schema.object()
+                        .prop("count", Schema.type("integer"))
+                        .prop("images", Schema.arrayOf(Schema.object()
+                                .string("host", "engine").string("id", "short id")
+                                .prop("tags", Schema.arrayOf(Schema.type("string")))
+                                .prop("sizeBytes", Schema.type("integer")).string("created", "creation time")
+                                .required("host", "id", "tags", "sizeBytes").build()))
+                        .prop("errors", Schema.hostErrors())
+                        .required("count", "images").build());
+    }
+
+    @Override
+    public ToolResult call(ToolArgs args, CallContext ctx) throws ToolFailure {
+        var hosts = ctx.hosts(args.host());
+        ObjectNode filters = JsonNodeFactory.instance.objectNode();
+        if (args.string("reference") != null) {
+            filters.putArray("reference").add(args.string("reference"));
+        }
+        if (args.raw().get("dangling") != null) {
+            filters.putArray("dangling").add(Boolean.toString(args.bool("dangling", false)));
+        }
+        String filterJson = filters.isEmpty() ? null : filters.toString();
+        boolean all = args.bool("all", false);
+        var outcomes = ctx.listOn(hosts, e -> e.listImages(all, filterJson));
+
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.put("count", 0);
+        ArrayNode list = out.putArray("images");
+        StringBuilder text = new StringBuilder();
+        for (var o : outcomes) {
+            if (!o.ok()) {
+                continue;
+            }
+            for (JsonNode img : o.value()) {
+                List<String> tags = JsonRead.strings(img, "RepoTags").stream().filter(t -> !t.equals("<none>:<none>")).toList();
+                ObjectNode item = list.addObject();
+                item.put("host", o.host().name());
+                item.put("id", Formats.shortId(JsonRead.text(img, "Id")));
+                ArrayNode t = item.putArray("tags");
+                tags.forEach(t::add);
+                item.put("sizeBytes", JsonRead.number(img, "Size"));
+                item.put("created", Formats.epoch(JsonRead.number(img, "Created")));
+                text.append(tags.isEmpty() ? "<untagged>" : String.join(",", tags)).append("  ").append(item.get("id").asString())
+                        .append("  ").append(Formats.bytes(item.get("sizeBytes").asLong())).append("  ").append(item.get("created").asString());
+                if (hosts.size() > 1) {
+                    text.append("  host=").append(o.host().name());
+                }
+                text.append('\n');
+            }
+        }
+        out.put("count", list.size());
+        CallContext.errors(out, outcomes);
+        String header = list.size() + (list.size() == 1 ? " image" : " images") + ":\n";
+        return new ToolResult(out, header + text.toString().stripTrailing() + CallContext.errorLines(outcomes), Formats.hosts(hosts));
+    }
+}

@@ -1,0 +1,113 @@
+package dockermcp.tools;
+
+import dockermcp.config.Settings;
+import dockermcp.engine.Engines;
+import dockermcp.security.AuditLog;
+import dockermcp.security.Redactor;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The seven tools, and the single path every call takes:
+ * validate input, call the engine(s), redact, audit, answer.
+ */
+public final class ToolRegistry {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ToolRegistry.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final List<DockerTool> tools;
+    private final CallContext ctx;
+    private final Redactor redactor = new Redactor();
+    private final AuditLog audit;
+
+    public ToolRegistry(Settings settings, Engines engines, AuditLog audit, ExecutorService workers) {
+        this.tools = List.of(new ListContainersTool(), new InspectTool(), new LogsTool(settings), new StatsTool(settings),
+                new ListImagesTool(), new ImageInfoTool(), new ConnectionStatusTool());
+        this.ctx = new CallContext(engines, settings, workers);
+        this.audit = audit;
+    }
+
+    public List<ToolSpec> specs() {
+        return tools.stream().map(DockerTool::spec).toList();
+    }
+
+    public static McpSchema.ToolAnnotations readOnlyAnnotations(String title) {
+        return new McpSchema.ToolAnnotations(title, true, false, true, false, null);
+    }
+
+    /** The tools as the MCP SDK wants them, each call going through {@link #call}. */
+    public List<SyncToolSpecification> mcpTools() {
+        return tools.stream().map(t -> {
+            ToolSpec s = t.spec();
+            McpSchema.Tool tool = McpSchema.Tool.builder().name(s.name()).title(s.title()).description(s.description())
+                    .inputSchema(s.inputSchema()).outputSchema(s.outputSchema()).annotations(readOnlyAnnotations(s.title())).build();
+            return new SyncToolSpecification(tool, (exchange, request) -> call(t, request.arguments()));
+        }).toList();
+    }
+
+    /** Runs one call end to end. Never throws: every failure is an isError result with one sentence. */
+    public McpSchema.CallToolResult call(DockerTool tool, Map<String, Object> arguments) {
+        long t0 = System.nanoTime();
+        String name = tool.spec().name();
+        Map<String, Object> auditedArgs = redactor.arguments(arguments == null ? Map.of() : arguments);
+        String host = arguments != null && arguments.get("host") instanceof String h ? h : "all";
+        try {
+            audit.ensureWritable();
+        } catch (AuditLog.AuditUnavailable e) {
+            return error(e.getMessage());
+        }
+        McpSchema.CallToolResult result;
+        AuditLog.Outcome outcome;
+        String error = null;
+        long size;
+        try {
+            ToolArgs args = ToolArgs.check(tool.spec(), arguments);
+            ToolResult r = tool.call(args, ctx);
+            redactor.tree(r.structured());
+            String text = redactor.text(r.text());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> structured = JSON.convertValue(r.structured(), Map.class);
+            result = McpSchema.CallToolResult.builder().addTextContent(text).structuredContent(structured).isError(false).build();
+            outcome = AuditLog.Outcome.ok;
+            host = r.hosts();
+            size = text.getBytes(StandardCharsets.UTF_8).length;
+        } catch (ToolFailure f) {
+            error = redactor.text(f.getMessage());
+            result = error(error);
+            outcome = f.refused() ? AuditLog.Outcome.refused : AuditLog.Outcome.error;
+            size = error.length();
+        } catch (RuntimeException e) {
+            LOG.error("{} failed unexpectedly: {}", name, e.toString());
+            LOG.debug("{} failure detail", name, e);
+            error = name + " failed because of an internal error in docker-mcp-secure; the server log (stderr, LOG_LEVEL=debug) has the details.";
+            result = error(error);
+            outcome = AuditLog.Outcome.error;
+            size = error.length();
+        }
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        try {
+            audit.record(name, auditedArgs, host, outcome, ms, size, error);
+        } catch (AuditLog.AuditUnavailable e) {
+            return error(e.getMessage());
+        }
+        LOG.debug("{} {} in {} ms", name, outcome, ms);
+        return result;
+    }
+
+    private static McpSchema.CallToolResult error(String message) {
+        return McpSchema.CallToolResult.builder().addTextContent(message).isError(true).build();
+    }
+
+    /** Looks a tool up by name, for tests and the training run. */
+    public DockerTool tool(String name) {
+        return tools.stream().filter(t -> t.spec().name().equals(name)).findFirst().orElseThrow();
+    }
+}

@@ -1,0 +1,34 @@
+package dockermcp.transport;
+
+import dockermcp.cli.Product;
+import dockermcp.tools.ToolRegistry;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpServerTransportProvider;
+import java.time.Duration;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Builds the MCP server the same way for every transport. */
+public final class McpServerAssembly {
+
+    public static final McpJsonMapper JSON = new JacksonMcpJsonMapper(JsonMapper.builder().build());
+
+    private McpServerAssembly() {
+    }
+
+    public static McpSyncServer build(McpServerTransportProvider transport, ToolRegistry registry, Duration requestTimeout) {
+        return McpServer.sync(transport)
+                .serverInfo(new McpSchema.Implementation(Product.NAME, Product.TITLE, Product.VERSION))
+                .instructions(Product.INSTRUCTIONS)
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
+                .jsonMapper(JSON)
+                // our own checks give one-sentence errors and are audited; the SDK's would bypass the audit log
+                .validateToolInputs(false)
+                .requestTimeout(requestTimeout.plusSeconds(30))
+                .tools(registry.mcpTools())
+                .build();
+    }
+}
