@@ -22,7 +22,7 @@ public final class Redactor {
             "(?i).*(pass(wd|word)?|secret|token|key|credential|auth|private|cert|signature|salt|cookie|session|dsn|conn(ection)?_?str).*");
     private static final Pattern ENV_ENTRY = Pattern.compile("([A-Za-z_][A-Za-z0-9_.-]*)=(.*)", Pattern.DOTALL);
     private static final Pattern ASSIGNMENT = Pattern.compile(
-            "(?i)((?:--?)?[A-Za-z0-9_.-]*(?:pass(?:wd|word)?|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential|auth)[A-Za-z0-9_.-]*)(\\s*[=:]\\s*)(\"[^\"]*\"|'[^']*'|[^\\s\"',;&|]+)");
+            "(?i)((?:--?)?[A-Za-z0-9_.-]*(?:pass(?:wd|word)?|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential|auth)[A-Za-z0-9_.-]*)(\\s*[=:]\\s*)(?!(?:bearer|basic|digest)\\s)(\"[^\"]*\"|'[^']*'|[^\\s\"',;&|]+)");
     private static final Pattern URL_CREDENTIALS = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://[^/\\s:@]*):[^@\\s/]+@");
     private static final Pattern AUTH_HEADER = Pattern.compile("(?i)(authorization\\s*:\\s*(?:bearer|basic|token|digest)?\\s*)[^\\s\"']+");
     private static final Pattern PEM_KEY = Pattern.compile(

@@ -17,23 +17,23 @@ public final class Schema {
     }
 
     public Schema string(String name, String description) {
-        return prop(name, Map.of("type", "string", "description", description));
+        return prop(name, ordered("type", "string", "description", description));
     }
 
     public Schema string(String name, String description, int maxLength) {
-        return prop(name, Map.of("type", "string", "description", description, "maxLength", maxLength));
+        return prop(name, ordered("type", "string", "description", description, "maxLength", maxLength));
     }
 
     public Schema enumeration(String name, String description, List<String> values) {
-        return prop(name, Map.of("type", "string", "description", description, "enum", values));
+        return prop(name, ordered("type", "string", "description", description, "enum", values));
     }
 
     public Schema bool(String name, String description) {
-        return prop(name, Map.of("type", "boolean", "description", description));
+        return prop(name, ordered("type", "boolean", "description", description));
     }
 
     public Schema integer(String name, String description, int min, int max) {
-        return prop(name, Map.of("type", "integer", "description", description, "minimum", min, "maximum", max));
+        return prop(name, ordered("type", "integer", "description", description, "minimum", min, "maximum", max));
     }
 
     /** The optional {@code host} argument every tool takes. */
@@ -71,24 +71,33 @@ public final class Schema {
     }
 
     public static Map<String, Object> type(String type) {
-        return Map.of("type", type);
+        return ordered("type", type);
     }
 
     public static Map<String, Object> nullable(String type) {
-        return Map.of("type", List.of(type, "null"));
+        return ordered("type", List.of(type, "null"));
     }
 
     public static Map<String, Object> arrayOf(Map<String, Object> items) {
-        return Map.of("type", "array", "items", items);
+        return ordered("type", "array", "items", items);
     }
 
     public static Map<String, Object> mapOf(String valueType) {
-        return Map.of("type", "object", "additionalProperties", Map.of("type", valueType));
+        return ordered("type", "object", "additionalProperties", ordered("type", valueType));
     }
 
     /** The per-host failures that list tools report next to the other hosts' results. */
     public static Map<String, Object> hostErrors() {
         return arrayOf(object().string("host", "host that failed").string("error", "what went wrong and what to do")
                 .required("host", "error").build());
+    }
+
+    /** A map that keeps the order written, so the tools/list answer is the same on every run. */
+    private static Map<String, Object> ordered(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(m);
     }
 }

@@ -1,0 +1,98 @@
+package dockermcp.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class LogLinesTest {
+
+    private static void frame(ByteArrayOutputStream out, int stream, String text) {
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        out.write(stream);
+        out.write(0);
+        out.write(0);
+        out.write(0);
+        out.write(b.length >>> 24);
+        out.write(b.length >>> 16);
+        out.write(b.length >>> 8);
+        out.write(b.length);
+        out.writeBytes(b);
+    }
+
+    @Test
+    void demultiplexesFramesIntoMarkedLines() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        frame(out, 1, "out-1\n");
+        frame(out, 2, "err-1\n");
+        frame(out, 1, "par");          // a line split over two frames
+        frame(out, 1, "tial\n\nlast");  // an empty line, and a last line without newline
+        LogLines.Result r = LogLines.read(new ByteArrayInputStream(out.toByteArray()), true, 65536);
+        assertThat(r.lines()).containsExactly(
+                new LogLines.Line("stdout", "out-1"), new LogLines.Line("stderr", "err-1"),
+                new LogLines.Line("stdout", "partial"), new LogLines.Line("stdout", ""), new LogLines.Line("stdout", "last"));
+        assertThat(r.truncated()).isFalse();
+    }
+
+    @Test
+    void rawTtyStreamIsAllStdout() throws Exception {
+        LogLines.Result r = LogLines.read(new ByteArrayInputStream("a\r\nb\n".getBytes(StandardCharsets.UTF_8)), false, 65536);
+        assertThat(r.lines()).containsExactly(new LogLines.Line("stdout", "a"), new LogLines.Line("stdout", "b"));
+    }
+
+    @Test
+    void keepsTheNewestLinesThatFitTheCap() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int i = 0; i < 1000; i++) {
+            frame(out, 1, "line-" + i + "\n");
+        }
+        LogLines.Result r = LogLines.read(new ByteArrayInputStream(out.toByteArray()), true, 1024);
+        assertThat(r.truncated()).isTrue();
+        assertThat(r.bytes()).isLessThanOrEqualTo(1024);
+        assertThat(r.lines().get(r.lines().size() - 1).text()).isEqualTo("line-999");
+        assertThat(r.lines().get(0).text()).isNotEqualTo("line-0");
+    }
+
+    @Test
+    void aGigabyteStreamIsNeitherBufferedNorReadToTheEnd() throws Exception {
+        long total = 1L << 30;
+        InputStream endless = new InputStream() {
+            long served;
+            final byte[] header = {1, 0, 0, 0, 0, 1, 0, 0}; // 65536-byte frames
+            int pos;
+
+            @Override
+            public int read() {
+                if (served >= total) {
+                    return -1;
+                }
+                int p = pos++ % (8 + 65536);
+                served++;
+                return p < 8 ? header[p] : (p % 100 == 0 ? '\n' : 'x');
+            }
+        };
+        long before = used();
+        LogLines.Result r = LogLines.read(endless, true, 64 * 1024);
+        assertThat(r.truncated()).isTrue();
+        assertThat(r.bytes()).isLessThanOrEqualTo(64 * 1024);
+        assertThat(used() - before).isLessThan(32L << 20);
+    }
+
+    @Test
+    void overlongLinesAreCut() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        frame(out, 1, "y".repeat(100_000) + "\n");
+        LogLines.Result r = LogLines.read(new ByteArrayInputStream(out.toByteArray()), true, 65536);
+        assertThat(r.lines()).singleElement().satisfies(l -> assertThat(l.text()).hasSize(LogLines.MAX_LINE));
+        assertThat(r.truncated()).isTrue();
+    }
+
+    private static long used() {
+        Runtime rt = Runtime.getRuntime();
+        System.gc();
+        return rt.totalMemory() - rt.freeMemory();
+    }
+}

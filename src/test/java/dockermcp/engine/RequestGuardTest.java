@@ -1,0 +1,70 @@
+package dockermcp.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dockermcp.config.Endpoint;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class RequestGuardTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/version", "/_ping", "/v1.41/info", "/v1.51/containers/json", "/v1.41/containers/web/json",
+            "/v1.41/containers/web/logs", "/v1.41/containers/0123abc/stats", "/v1.41/images/json",
+            "/v1.41/images/example.com/team/app:2.0/json", "/v1.41/images/sha256:abc/history"})
+    void readEndpointsPass(String path) {
+        assertThatCode(() -> RequestGuard.check("GET", path, "all=1")).doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"POST,/v1.41/containers/create", "POST,/v1.41/containers/web/start", "DELETE,/v1.41/containers/web",
+            "PUT,/v1.41/containers/web/archive", "POST,/v1.41/images/create", "HEAD,/v1.41/containers/web/json",
+            "GET,/v1.41/containers/web/archive", "GET,/v1.41/containers/web/export", "GET,/v1.41/exec/abc/json",
+            "GET,/v1.41/containers/web/attach/ws", "GET,/v1.41/images/get", "GET,/v1.41/secrets", "GET,/v1.41/events",
+            "GET,/v1.41/containers/../images/create/json", "GET,/v1.41/images/a/../../x/json", "GET,/v1.41//containers/json",
+            "GET,/v1.41/containers/web%2F..%2Fx/json", "GET,/v1.41/containers/web/json/../../x"})
+    void everythingElseIsRefused(String method, String path) {
+        assertThatThrownBy(() -> RequestGuard.check(method, path, ""))
+                .isInstanceOf(EngineException.class)
+                .satisfies(e -> assertThat(((EngineException) e).kind()).isEqualTo(EngineException.Kind.REFUSED))
+                .hasMessageContaining("nothing was sent");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"follow=1", "all=1&follow=true", "x=1", "all=1#frag", "all=1;rm", "all=1&&", "all=1\r\nHost:x", "all=1 2"})
+    void unknownOrMalformedQueriesAreRefused(String query) {
+        assertThatThrownBy(() -> RequestGuard.check("GET", "/v1.41/containers/json", query)).isInstanceOf(EngineException.class);
+    }
+
+    @Test
+    void headIsAllowedOnlyOnPing() {
+        assertThatCode(() -> RequestGuard.check("HEAD", "/_ping", "")).doesNotThrowAnyException();
+    }
+
+    @Test
+    void queryValuesAreEncodedSoTheyCannotAddParameters() throws Exception {
+        String q = Query.of().add("filters", "{\"name\":[\"x&follow=1#\"]}").add("tail", 5).toString();
+        assertThat(q).doesNotContain("&follow").doesNotContain("#").startsWith("filters=%7B");
+        RequestGuard.check("GET", "/v1.41/containers/json", q);
+    }
+
+    @Test
+    void theEngineClientRefusesBeforeConnecting() {
+        // the socket does not exist: a refused request must fail as REFUSED, proving nothing was attempted
+        try (EngineHttp http = new EngineHttp(Endpoint.unix(Path.of("/nonexistent/docker.sock")), null,
+                Duration.ofSeconds(1), Duration.ofSeconds(1), "test")) {
+            assertThatThrownBy(() -> http.get("/v1.41/containers/create", null))
+                    .isInstanceOf(EngineException.class)
+                    .satisfies(e -> assertThat(((EngineException) e).kind()).isEqualTo(EngineException.Kind.REFUSED));
+            assertThatThrownBy(() -> http.get("/v1.41/containers/json", null))
+                    .satisfies(e -> assertThat(((EngineException) e).kind()).isEqualTo(EngineException.Kind.NO_SOCKET))
+                    .hasMessageContaining("LOCAL_DOCKER_HOST");
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dockermcp.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class RedactorTest {
+
+    private final Redactor r = new Redactor();
+
+    @ParameterizedTest
+    @ValueSource(strings = {"DB_PASSWORD", "MYSQL_ROOT_PASSWD", "API_TOKEN", "AWS_SECRET_ACCESS_KEY", "GPG_PRIVATE", "BASIC_AUTH",
+            "GOOGLE_APPLICATION_CREDENTIALS", "SSH_KEY", "pass", "session_cookie", "SENTRY_DSN"})
+    void secretLookingVariablesLoseTheirValueButKeepTheirName(String name) {
+        assertThat(r.envEntry(name + "=s3cr3t value")).isEqualTo(name + "=" + Redactor.MARK);
+    }
+
+    @Test
+    void ordinaryVariablesStay() {
+        assertThat(r.envEntry("PATH=/usr/bin:/bin")).isEqualTo("PATH=/usr/bin:/bin");
+        assertThat(r.envEntry("PLAIN_SETTING=visible-value")).isEqualTo("PLAIN_SETTING=visible-value");
+    }
+
+    @Test
+    void credentialsInsideUrlsAreRemovedWhereverTheyAppear() {
+        assertThat(r.envEntry("DATABASE_URL=postgres://admin:s3cr3t@db:5432/app")).isEqualTo("DATABASE_URL=postgres://admin:[REDACTED]@db:5432/app");
+        assertThat(r.text("connecting to redis://:hunter2@cache:6379 now")).isEqualTo("connecting to redis://:[REDACTED]@cache:6379 now");
+    }
+
+    @Test
+    void secretFlagsAndAssignmentsInCommandsAndLogsAreRemoved() {
+        assertThat(r.text("mysqld --password=hunter2 --port=3306")).isEqualTo("mysqld --password=[REDACTED] --port=3306");
+        assertThat(r.text("export API_TOKEN=abc123; run")).isEqualTo("export API_TOKEN=[REDACTED]; run");
+        assertThat(r.text("Authorization: Bearer abc.def.ghi")).isEqualTo("Authorization: Bearer [REDACTED]");
+        assertThat(r.text("key AKIAIOSFODNN7EXAMPLE used")).isEqualTo("key [REDACTED] used");
+        assertThat(r.text("ghp_" + "a".repeat(36))).isEqualTo(Redactor.MARK);
+        assertThat(r.text("-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----"))
+                .doesNotContain("MIIE").contains("[REDACTED]");
+    }
+
+    @Test
+    void treesAreRedactedByKeyAndByValueIncludingFlagsFollowedByTheirValue() {
+        JsonNode tree = JsonMapper.builder().build().readTree("""
+                {"labels":{"app":"web","com.example.db-password":"x1"},
+                 "env":["DB_PASSWORD=x2","PLAIN=ok"],
+                 "command":["server","--token","x3","--verbose"],
+                 "nested":{"url":"https://u:x4@h/"},
+                 "count":3}""");
+        String out = r.tree(tree).toString();
+        assertThat(out).doesNotContain("x1", "x2", "x3", "x4").contains("\"app\":\"web\"", "PLAIN=ok", "--verbose", "\"count\":3");
+    }
+
+    @Test
+    void auditArgumentsAreRedacted() {
+        assertThat(r.arguments(Map.of("label", "password=hunter2", "tail", 5)))
+                .containsEntry("label", "password=[REDACTED]").containsEntry("tail", 5);
+    }
+}
