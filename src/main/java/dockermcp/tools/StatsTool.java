@@ -49,6 +49,9 @@ final class StatsTool implements DockerTool {
     @Override
     public ToolResult call(ToolArgs args, CallContext ctx) throws ToolFailure {
         String container = args.string("container");
+        if (container == null && args.raw().get("container") != null) {
+            throw ToolFailure.refused("container is empty: give a container name or id, or omit container for every running container.");
+        }
         var hosts = ctx.hosts(args.host());
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         ArrayNode samples = out.putArray("samples");
