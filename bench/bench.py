@@ -337,6 +337,26 @@ def machine_facts(sock, javas):
     return facts
 
 
+def cpu_times():
+    try:
+        with open("/proc/stat") as f:
+            v = [int(x) for x in f.readline().split()[1:]]
+    except OSError:
+        return None
+    v += [0] * (8 - len(v))
+    user, nice, system, idle, iowait, irq, softirq, steal = v[:8]
+    return {"busy": user + nice + system + irq + softirq, "idle": idle + iowait, "steal": steal}
+
+
+def cpu_use(before, after):
+    """Machine-wide CPU use between two samples (all processes, this bench included), in % of all cores."""
+    if not before or not after:
+        return None
+    d = {k: after[k] - before[k] for k in before}
+    total = d["busy"] + d["idle"] + d["steal"]
+    return {"busy_pct": round(100 * d["busy"] / total, 1), "steal_pct": round(100 * d["steal"] / total, 1)} if total else None
+
+
 def load():
     try:
         with open("/proc/loadavg") as f:
@@ -505,6 +525,9 @@ def bench_warm(args, sock, servers):
                 raise RuntimeError(f"docker_list_containers failed: {line[:400]!r}")
             n_containers = result["structuredContent"]["count"]
             resp_bytes = len(line)
+            if args.save_answer and mcp is main_mcp:
+                with open(args.save_answer, "wb") as f:
+                    f.write(line)
         server_call(main_mcp, "ping")
         ka_call()
     for i in range(min(10, args.warmup)):
@@ -626,6 +649,11 @@ def f2(x):
     return f"{x:.2f}"
 
 
+def cpu_note(section):
+    c = section.get("cpu")
+    return f"Machine-wide CPU use during this section (bench included): {c['busy_pct']}% busy, {c['steal_pct']}% steal." if c else ""
+
+
 def markdown(res):
     out = []
     fa = res["facts"]
@@ -657,6 +685,7 @@ def markdown(res):
             ok = lj["median"] <= 600
             out.append(f"\nTarget: launcher on JDK 17 ≤ 600 ms median: **{f0(lj['median'])} ms, {'met' if ok else 'NOT met'}**. "
                        f"Floor ratio is against the echo class on the same JDK (same handshake, same pipes).")
+        out.append(cpu_note(c))
         out.append("")
     if "warm" in res:
         w = res["warm"]
@@ -668,8 +697,8 @@ def markdown(res):
         out.append("| Path | median | p90 | min | launcher server / this (median) | (p90) |")
         out.append("|---|---:|---:|---:|---:|---:|")
         for r in w["rows"]:
-            rm = "—" if r is s else f"{s['median'] / r['median']:.2f}"
-            rp = "—" if r is s else f"{s['p90'] / r['p90']:.2f}"
+            rm = "—" if r is s or r["key"] == "ping" else f"{s['median'] / r['median']:.2f}"
+            rp = "—" if r is s or r["key"] == "ping" else f"{s['p90'] / r['p90']:.2f}"
             out.append(f"| {r['label']} | {f2(r['median'])} | {f2(r['p90'])} | {f2(r['min'])} | {rm} | {rp} |")
         ka = rows["keepalive"]
         ratio = s["median"] / ka["median"]
@@ -680,6 +709,7 @@ def markdown(res):
         fd = w["server_socket_fds"]
         out.append(f"Launcher server's socket fds before/after the timed loop: {fd['before']}/{fd['after']}, {fd['kept']} the same "
                    f"(engine connection kept alive).")
+        out.append(cpu_note(w))
         out.append("")
     if "stats" in res:
         st = res["stats"]
@@ -692,6 +722,7 @@ def markdown(res):
         one = rows["raw-single"]["median"]
         out.append(f"\nServer fan-out: {rows['server']['median'] / one:.2f}× one raw stats call; a sequential loop would take about "
                    f"{st['running'] * one / 1000:.0f} s. Samples per server answer: {st['server_samples']}; host errors: {st['server_errors']}.")
+        out.append(cpu_note(st))
         out.append("")
     return "\n".join(out)
 
@@ -711,6 +742,7 @@ def main():
                     help="server jar (default $DOCKER_MCP_JAR or target/docker-mcp-secure.jar); run.sh passes a snapshot copy")
     ap.add_argument("--jar-info", default="", help="free text about the jar (commit, checksum) for the report")
     ap.add_argument("--no-jar-server", action="store_true", help="warm: skip the second server started with plain java -jar")
+    ap.add_argument("--save-answer", help="warm: save one raw docker_list_containers answer line here (input for bench/RedactorCost.java)")
     ap.add_argument("--audit", action="store_true", help="warm/stats with the audit log on (file in a temp dir)")
     ap.add_argument("--json", dest="json_out", help="write all samples and summaries here")
     ap.add_argument("--markdown", dest="md_out", help="write the Markdown tables here")
@@ -741,7 +773,9 @@ def main():
             os.makedirs(audit_dir)
         if "cold" in only:
             log("cold start ...")
+            c0 = cpu_times()
             res["cold"] = bench_cold(args, sock, javas, workdir)
+            res["cold"]["cpu"] = cpu_use(c0, cpu_times())
         if only & {"warm", "stats"}:
             started = []
             try:
@@ -754,10 +788,14 @@ def main():
                     servers.append(("jar", "same via plain `java -jar` (JDK 17, default JIT: C1+C2)", m2))
                 if "warm" in only:
                     log(f"warm docker_list_containers: {args.warmup} warm-up + {args.calls} timed calls per path ...")
+                    c0 = cpu_times()
                     res["warm"] = bench_warm(args, sock, servers)
+                    res["warm"]["cpu"] = cpu_use(c0, cpu_times())
                 if "stats" in only:
                     log("docker_stats fan-out ...")
+                    c0 = cpu_times()
                     res["stats"] = bench_stats(args, sock, mcp)
+                    res["stats"]["cpu"] = cpu_use(c0, cpu_times())
             finally:
                 for m, e in started:
                     m.close()

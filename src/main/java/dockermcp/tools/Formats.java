@@ -13,6 +13,11 @@ final class Formats {
         return String.join(",", hosts.stream().map(dockermcp.config.HostSettings::name).toList());
     }
 
+    /** Docker reports names with a leading slash; users write them without. */
+    static String containerName(String raw) {
+        return raw.startsWith("/") ? raw.substring(1) : raw;
+    }
+
     static String shortId(String id) {
         String hex = id.startsWith("sha256:") ? id.substring(7) : id;
         return hex.length() > 12 ? hex.substring(0, 12) : hex;

@@ -53,7 +53,7 @@ final class InspectTool implements DockerTool {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("host", found.host().name());
         out.put("id", JsonRead.text(c, "Id"));
-        out.put("name", JsonRead.text(c, "Name").replaceFirst("^/", ""));
+        out.put("name", Formats.containerName(JsonRead.text(c, "Name")));
         out.put("image", JsonRead.text(config, "Image"));
         out.put("imageId", JsonRead.text(c, "Image"));
         out.put("created", JsonRead.text(c, "Created"));

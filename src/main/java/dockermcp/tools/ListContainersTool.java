@@ -60,7 +60,7 @@ final class ListContainersTool implements DockerTool {
                 item.put("host", o.host().name());
                 item.put("id", Formats.shortId(JsonRead.text(c, "Id")));
                 List<String> names = JsonRead.strings(c, "Names");
-                item.put("name", names.isEmpty() ? "" : names.get(0).replaceFirst("^/", ""));
+                item.put("name", names.isEmpty() ? "" : Formats.containerName(names.get(0)));
                 item.put("image", JsonRead.text(c, "Image"));
                 item.put("state", JsonRead.text(c, "State"));
                 item.put("status", JsonRead.text(c, "Status"));

@@ -121,7 +121,7 @@ final class StatsTool implements DockerTool {
 
     private static void add(ArrayNode samples, StringBuilder text, HostSettings host, JsonNode raw, boolean showHost) {
         StatsSample s = StatsSample.of(raw);
-        String name = JsonRead.text(raw, "name").replaceFirst("^/", "");
+        String name = Formats.containerName(JsonRead.text(raw, "name"));
         samples.addObject()
                 .put("host", host.name()).put("id", Formats.shortId(JsonRead.text(raw, "id"))).put("name", name)
                 .put("cpuPercent", s.cpuPercent()).put("memoryUsageBytes", s.memoryUsage()).put("memoryLimitBytes", s.memoryLimit())

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The seven tools, and the single path every call takes:
@@ -21,9 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ToolRegistry {
 
     private static final Logger LOG = LoggerFactory.getLogger(ToolRegistry.class);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final List<DockerTool> tools;
+    private final Map<DockerTool, ToolSpec> specs = new java.util.IdentityHashMap<>();
     private final CallContext ctx;
     private final Redactor redactor = new Redactor();
     private final AuditLog audit;
@@ -31,12 +30,13 @@ public final class ToolRegistry {
     public ToolRegistry(Settings settings, Engines engines, AuditLog audit, ExecutorService workers) {
         this.tools = List.of(new ListContainersTool(), new InspectTool(), new LogsTool(settings), new StatsTool(settings),
                 new ListImagesTool(), new ImageInfoTool(), new ConnectionStatusTool());
+        tools.forEach(t -> specs.put(t, t.spec())); // schemas are built once, not per call
         this.ctx = new CallContext(engines, settings, workers);
         this.audit = audit;
     }
 
     public List<ToolSpec> specs() {
-        return tools.stream().map(DockerTool::spec).toList();
+        return tools.stream().map(specs::get).toList();
     }
 
     public static McpSchema.ToolAnnotations readOnlyAnnotations(String title) {
@@ -46,7 +46,7 @@ public final class ToolRegistry {
     /** The tools as the MCP SDK wants them, each call going through {@link #call}. */
     public List<SyncToolSpecification> mcpTools() {
         return tools.stream().map(t -> {
-            ToolSpec s = t.spec();
+            ToolSpec s = specs.get(t);
             McpSchema.Tool tool = McpSchema.Tool.builder().name(s.name()).title(s.title()).description(s.description())
                     .inputSchema(s.inputSchema()).outputSchema(s.outputSchema()).annotations(readOnlyAnnotations(s.title())).build();
             return new SyncToolSpecification(tool, (exchange, request) -> call(t, request.arguments()));
@@ -56,7 +56,8 @@ public final class ToolRegistry {
     /** Runs one call end to end. Never throws: every failure is an isError result with one sentence. */
     public McpSchema.CallToolResult call(DockerTool tool, Map<String, Object> arguments) {
         long t0 = System.nanoTime();
-        String name = tool.spec().name();
+        ToolSpec spec = specs.get(tool);
+        String name = spec.name();
         Map<String, Object> auditedArgs = redactor.arguments(arguments == null ? Map.of() : arguments);
         String host = arguments != null && arguments.get("host") instanceof String h ? h : "all";
         try {
@@ -69,13 +70,11 @@ public final class ToolRegistry {
         String error = null;
         long size;
         try {
-            ToolArgs args = ToolArgs.check(tool.spec(), arguments);
+            ToolArgs args = ToolArgs.check(spec, arguments);
             ToolResult r = tool.call(args, ctx);
             redactor.tree(r.structured());
             String text = redactor.text(r.text());
-            @SuppressWarnings("unchecked")
-            Map<String, Object> structured = JSON.convertValue(r.structured(), Map.class);
-            result = McpSchema.CallToolResult.builder().addTextContent(text).structuredContent(structured).isError(false).build();
+            result = McpSchema.CallToolResult.builder().addTextContent(text).structuredContent(r.structured()).isError(false).build();
             outcome = AuditLog.Outcome.ok;
             host = r.hosts();
             size = text.getBytes(StandardCharsets.UTF_8).length;
@@ -108,6 +107,6 @@ public final class ToolRegistry {
 
     /** Looks a tool up by name, for tests and the training run. */
     public DockerTool tool(String name) {
-        return tools.stream().filter(t -> t.spec().name().equals(name)).findFirst().orElseThrow();
+        return tools.stream().filter(t -> specs.get(t).name().equals(name)).findFirst().orElseThrow();
     }
 }

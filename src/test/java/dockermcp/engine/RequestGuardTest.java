@@ -59,10 +59,10 @@ class RequestGuardTest {
         // the socket does not exist: a refused request must fail as REFUSED, proving nothing was attempted
         try (EngineHttp http = new EngineHttp(Endpoint.unix(Path.of("/nonexistent/docker.sock")), null,
                 Duration.ofSeconds(1), Duration.ofSeconds(1), "test")) {
-            assertThatThrownBy(() -> http.get("/v1.41/containers/create", null))
+            assertThatThrownBy(() -> http.get("/v1.41/containers/create", null, 1024))
                     .isInstanceOf(EngineException.class)
                     .satisfies(e -> assertThat(((EngineException) e).kind()).isEqualTo(EngineException.Kind.REFUSED));
-            assertThatThrownBy(() -> http.get("/v1.41/containers/json", null))
+            assertThatThrownBy(() -> http.get("/v1.41/containers/json", null, 1024))
                     .satisfies(e -> assertThat(((EngineException) e).kind()).isEqualTo(EngineException.Kind.NO_SOCKET))
                     .hasMessageContaining("LOCAL_DOCKER_HOST");
         }

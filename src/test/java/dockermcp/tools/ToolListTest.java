@@ -110,7 +110,7 @@ class ToolListTest {
         Set<String> reads = Set.of("open", "host", "name", "version", "apiVersion", "info", "pingMillis", "listContainers",
                 "inspectContainer", "stats", "logs", "listImages", "inspectImage", "imageHistory", "close");
         assertThat(publicMethods(DockerEngine.class)).isSubsetOf(reads);
-        assertThat(publicMethods(EngineHttp.class)).containsExactlyInAnyOrder("get", "ping", "endpoint", "close");
+        assertThat(publicMethods(EngineHttp.class)).containsExactlyInAnyOrder("get", "stream", "ping", "endpoint", "close");
     }
 
     private static Set<String> publicMethods(Class<?> c) {

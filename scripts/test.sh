@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs every test: unit tests, integration tests against throwaway Docker daemons this script starts
+# (and stops), and the end-to-end test with the official TypeScript MCP client. Needs root and Debian
+# packages (docker.io, busybox-static, openssl), which scripts/test-engines.sh installs when missing.
+set -euo pipefail
+cd "$(dirname "$(readlink -f "$0")")/.."
+
+if [ "$(id -u)" != 0 ]; then
+  echo "scripts/test.sh starts throwaway Docker daemons and needs root: run it with sudo." >&2
+  exit 2
+fi
+
+started=0
+if [ "${DMS_REUSE_ENGINES:-}" = 1 ] && env_file="$(scripts/test-engines.sh env 2>/dev/null)"; then
+  echo "reusing the running test engines ($env_file)" >&2
+else
+  env_file="$(scripts/test-engines.sh up)"
+  started=1
+fi
+cleanup() { if [ "$started" = 1 ]; then scripts/test-engines.sh down || true; fi; }
+trap cleanup EXIT
+export DMS_ENGINES_ENV="$env_file"
+
+mvn -B -ntp verify -Dit.skip=false
+bin/docker-mcp-secure --prepare
+e2e/run.sh
+echo "all tests passed" >&2

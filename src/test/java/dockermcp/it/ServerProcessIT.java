@@ -1,0 +1,99 @@
+package dockermcp.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/** The packaged jar as a process: start-up that does not wait for Docker, stdout hygiene, and clean exits. */
+@Timeout(60)
+class ServerProcessIT {
+
+    static final Path JAR = Path.of("target/docker-mcp-secure.jar");
+
+    @TempDir
+    Path dir;
+
+    private Process start(List<String> jvmFlags) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvmFlags);
+        cmd.add("-jar");
+        cmd.add(JAR.toString());
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(dir.resolve("stderr.txt").toFile());
+        pb.environment().putAll(RealEngines.local());
+        pb.environment().put("SECURITY_AUDIT_LOG_FILE", dir.resolve("audit.log").toString());
+        pb.environment().put("LOG_LEVEL", "debug");
+        return pb.start();
+    }
+
+    private static void send(OutputStream out, String json) throws Exception {
+        out.write((json + "\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    @Test
+    void firstToolsListNeitherTouchesTheDaemonNorLoadsTheHttpClient() throws Exception {
+        DaemonLog log = DaemonLog.from(RealEngines.get("UNIX_LOG"));
+        Path classLog = dir.resolve("classes.txt");
+        Process p = start(List.of("-Xlog:class+load=info:file=" + classLog));
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        send(p.getOutputStream(), "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}}");
+        JsonNode init = McpSession.JSON.readTree(out.readLine());
+        assertThat(init.at("/result/protocolVersion").asString()).isEqualTo("2025-06-18");
+        send(p.getOutputStream(), "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+        send(p.getOutputStream(), "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}");
+        JsonNode list = McpSession.JSON.readTree(out.readLine());
+        assertThat(list.at("/result/tools").size()).isEqualTo(7);
+        String loadedSoFar = Files.readString(classLog);
+        assertThat(log.requests()).as("daemon requests before the first tool call").isEmpty();
+        assertThat(loadedSoFar).contains("dockermcp.tools.ToolRegistry").doesNotContain("org.eclipse.jetty.client");
+
+        send(p.getOutputStream(), "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"docker_list_containers\",\"arguments\":{}}}");
+        JsonNode call = McpSession.JSON.readTree(out.readLine());
+        assertThat(call.at("/result/isError").asBoolean()).isFalse();
+        p.getOutputStream().close();
+        assertThat(p.waitFor(3, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isZero();
+    }
+
+    @Test
+    void stdoutCarriesOnlyProtocolMessagesAndLogsGoToStderr() throws Exception {
+        Process p = start(List.of());
+        send(p.getOutputStream(), "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}}");
+        send(p.getOutputStream(), "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+        send(p.getOutputStream(), "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"docker_inspect\",\"arguments\":{\"container\":\"web\"}}}");
+        send(p.getOutputStream(), "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"docker_inspect\",\"arguments\":{\"container\":\"../x\"}}}");
+        send(p.getOutputStream(), "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"ping\"}");
+        long t0 = System.nanoTime();
+        p.getOutputStream().close();
+        List<String> lines = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        assertThat(p.waitFor(2, TimeUnit.SECONDS)).as("exits soon after stdin closes").isTrue();
+        assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(2000);
+        assertThat(p.exitValue()).isZero();
+        assertThat(lines).isNotEmpty().allSatisfy(l -> assertThat(McpSession.JSON.readTree(l).get("jsonrpc").asString()).isEqualTo("2.0"));
+        String stderr = Files.readString(dir.resolve("stderr.txt"));
+        assertThat(stderr).contains("ready on stdio").contains("[DEBUG]").doesNotContain("hunter2");
+    }
+
+    @Test
+    void sigtermEndsTheServer() throws Exception {
+        Process p = start(List.of());
+        send(p.getOutputStream(), "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}}");
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)).readLine();
+        p.destroy(); // SIGTERM
+        assertThat(p.waitFor(3, TimeUnit.SECONDS)).isTrue();
+        assertThat(Files.readString(dir.resolve("stderr.txt"))).doesNotContain("Exception");
+    }
+}
