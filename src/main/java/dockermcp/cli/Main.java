@@ -1,12 +1,8 @@
 package dockermcp.cli;
 
 import dockermcp.config.ConfigError;
-import dockermcp.config.HostSettings;
 import dockermcp.config.Settings;
 import dockermcp.config.SettingsLoader;
-import dockermcp.engine.Engines;
-import dockermcp.security.AuditLog;
-import dockermcp.tools.ToolRegistry;
 import dockermcp.transport.StdioTransport;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -25,30 +21,28 @@ public final class Main {
     public static void main(String[] args) {
         PrintStream protocolOut = System.out;
         System.setOut(System.err); // stdout belongs to the protocol: anything printed by accident goes to stderr
-        if (args.length > 0) {
-            switch (args[0]) {
-                case "--help", "-h" -> {
+        Options options;
+        Settings settings;
+        try {
+            options = Options.parse(java.util.List.of(args), System.getenv());
+            switch (options.command()) {
+                case "help" -> {
                     protocolOut.print(Help.TEXT);
                     protocolOut.flush();
                     System.exit(0);
                 }
-                case "--version", "-V" -> {
+                case "version" -> {
                     protocolOut.println(Product.NAME + " " + Product.VERSION);
                     protocolOut.flush();
                     System.exit(0);
                 }
-                case "--train" -> {
+                case "train" -> {
                     Training.run();
                     System.exit(0);
                 }
-                default -> {
-                    System.err.println(Product.NAME + ": unknown option '" + args[0] + "': run " + Product.NAME + " --help for usage.");
-                    System.exit(2);
-                }
+                case "audit-verify" -> System.exit(AuditVerifyCommand.run(java.nio.file.Path.of(options.file()), protocolOut));
+                default -> { }
             }
-        }
-        Settings settings;
-        try {
             settings = SettingsLoader.fromEnvironment();
         } catch (ConfigError e) {
             System.err.println(Product.NAME + ": " + e.getMessage());
@@ -56,35 +50,23 @@ public final class Main {
             return;
         }
         Logging.configure(settings.logLevel());
+        if (options.transport().equals("http")) {
+            System.exit(dockermcp.transport.http.HttpMode.serve(settings, options));
+        }
         System.exit(serveStdio(settings, protocolOut));
     }
 
     private static int serveStdio(Settings settings, PrintStream protocolOut) {
-        org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Main.class);
-        Engines engines = new Engines(settings, Product.NAME + "/" + Product.VERSION);
-        AuditLog audit = AuditLog.to(settings.auditFile());
-        ExecutorService workers = workers();
-        ToolRegistry registry = new ToolRegistry(settings, engines, audit, workers);
-        StdioTransport stdio = new StdioTransport(System.in, protocolOut, registry, settings.requestTimeout());
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            engines.close();
-            audit.close();
-        }, "shutdown"));
-        if (settings.hosts().isEmpty()) {
-            log.warn(Settings.nothingConfiguredMessage());
-        }
-        for (HostSettings h : settings.hosts()) {
-            log.info("host '{}' at {}", h.name(), h.endpoint().display());
-            h.warnings().forEach(w -> log.warn(w));
-        }
-        log.info("{} {} ready on stdio (read-only; audit log {})", Product.NAME, Product.VERSION,
-                audit.enabled() ? audit.file() : "off");
+        Core core = Core.open(settings);
+        StdioTransport stdio = new StdioTransport(System.in, protocolOut, core.registry(), settings.requestTimeout());
+        Runtime.getRuntime().addShutdownHook(new Thread(core::close, "shutdown"));
+        core.logStartup("stdio");
         try {
             stdio.awaitEndOfInput(Duration.ofMillis(500));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        log.info("stdin closed, exiting");
+        org.slf4j.LoggerFactory.getLogger(Main.class).info("stdin closed, exiting");
         return 0;
     }
 

@@ -16,6 +16,11 @@ import java.util.Optional;
  * @param logsMaxTail      the largest {@code tail} a caller may ask docker_logs for
  * @param logsMaxBytes     how much log text one docker_logs answer may carry
  * @param statsConcurrency how many containers docker_stats samples at once
+ * @param auditMaxBytes    size at which the audit file is rotated
+ * @param auditFailOpen    keep serving when the audit file cannot be written (operator's explicit choice)
+ * @param redactPatterns   extra patterns whose matches are redacted (REDACT_PATTERNS)
+ * @param redactLogContent redact secret shapes inside log lines (default true)
+ * @param visibility       which containers and images the model may see
  */
 public record Settings(
         List<HostSettings> hosts,
@@ -25,12 +30,18 @@ public record Settings(
         Duration requestTimeout,
         int logsMaxTail,
         int logsMaxBytes,
-        int statsConcurrency) {
+        int statsConcurrency,
+        long auditMaxBytes,
+        boolean auditFailOpen,
+        List<java.util.regex.Pattern> redactPatterns,
+        boolean redactLogContent,
+        VisibilityRules visibility) {
 
     public static final String READONLY = "readonly";
 
     public Settings {
         hosts = List.copyOf(hosts);
+        redactPatterns = List.copyOf(redactPatterns);
     }
 
     public boolean auditEnabled() {

@@ -53,7 +53,13 @@ public final class SettingsLoader {
                 duration("DOCKER_REQUEST_TIMEOUT", Duration.ofSeconds(30)),
                 intRange("LOGS_MAX_TAIL", 1000, 1, 100_000),
                 intRange("LOGS_MAX_BYTES", 64 * 1024, 1024, 16 * 1024 * 1024),
-                intRange("STATS_CONCURRENCY", 64, 1, 256));
+                intRange("STATS_CONCURRENCY", 64, 1, 256),
+                intRange("SECURITY_AUDIT_LOG_MAX_BYTES", 10 << 20, 64 * 1024, Integer.MAX_VALUE),
+                bool("SECURITY_AUDIT_FAIL_OPEN", false),
+                patterns("REDACT_PATTERNS"),
+                bool("REDACT_LOG_CONTENT", true),
+                new VisibilityRules(list("CONTAINER_ALLOW"), list("CONTAINER_DENY"), list("IMAGE_ALLOW"), list("IMAGE_DENY"),
+                        bool("HONOR_HIDDEN_LABEL", true)));
     }
 
     private List<HostSettings> hosts() {
@@ -124,6 +130,33 @@ public final class SettingsLoader {
         String state = get("XDG_STATE_HOME", "");
         Path base = state.isEmpty() ? home.resolve(".local/state") : Path.of(state);
         return base.resolve("docker-mcp-secure").resolve("audit.log");
+    }
+
+    /** A comma-separated list; blanks dropped. */
+    private List<String> list(String name) {
+        List<String> out = new ArrayList<>();
+        for (String part : get(name, "").split(",")) {
+            if (!part.isBlank()) {
+                out.add(part.strip());
+            }
+        }
+        return out;
+    }
+
+    /** Operator-supplied regular expressions, separated by ";;" so that commas stay usable inside them. */
+    private List<Pattern> patterns(String name) {
+        List<Pattern> out = new ArrayList<>();
+        for (String part : get(name, "").split(";;")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            try {
+                out.add(Pattern.compile(part.strip()));
+            } catch (java.util.regex.PatternSyntaxException e) {
+                throw new ConfigError(name + " has an invalid regular expression '" + part.strip() + "': fix it (patterns are separated by ;;).");
+            }
+        }
+        return out;
     }
 
     private String get(String name, String fallback) {

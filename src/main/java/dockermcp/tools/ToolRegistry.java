@@ -3,6 +3,7 @@ package dockermcp.tools;
 import dockermcp.config.Settings;
 import dockermcp.engine.Engines;
 import dockermcp.security.AuditLog;
+import dockermcp.security.CallOrigin;
 import dockermcp.security.Redactor;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -49,12 +50,17 @@ public final class ToolRegistry {
             ToolSpec s = specs.get(t);
             McpSchema.Tool tool = McpSchema.Tool.builder().name(s.name()).title(s.title()).description(s.description())
                     .inputSchema(s.inputSchema()).outputSchema(s.outputSchema()).annotations(readOnlyAnnotations(s.title())).build();
-            return new SyncToolSpecification(tool, (exchange, request) -> call(t, request.arguments()));
+            return new SyncToolSpecification(tool, (exchange, request) -> call(t, request.arguments(), CallOrigin.of(exchange)));
         }).toList();
     }
 
-    /** Runs one call end to end. Never throws: every failure is an isError result with one sentence. */
+    /** Runs one call end to end with no known caller (tests, training). */
     public McpSchema.CallToolResult call(DockerTool tool, Map<String, Object> arguments) {
+        return call(tool, arguments, CallOrigin.UNKNOWN);
+    }
+
+    /** Runs one call end to end for the given caller. Never throws: every failure is an isError result with one sentence. */
+    public McpSchema.CallToolResult call(DockerTool tool, Map<String, Object> arguments, CallOrigin origin) {
         long t0 = System.nanoTime();
         ToolSpec spec = specs.get(tool);
         String name = spec.name();
@@ -93,7 +99,7 @@ public final class ToolRegistry {
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
         try {
-            audit.record(name, auditedArgs, host, outcome, ms, size, error);
+            audit.record(name, auditedArgs, host, outcome, ms, size, error, origin);
         } catch (AuditLog.AuditUnavailable e) {
             return error(e.getMessage());
         }
