@@ -43,4 +43,15 @@ public final class JsonRead {
         }
         return out;
     }
+
+    /** A string-to-string object such as Labels; empty when absent or null. */
+    public static java.util.Map<String, String> labels(JsonNode node) {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        if (node != null && node.isObject()) {
+            for (String k : node.propertyNames()) {
+                out.put(k, text(node, k));
+            }
+        }
+        return out;
+    }
 }

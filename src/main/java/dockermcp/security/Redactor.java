@@ -37,6 +37,20 @@ public final class Redactor {
     private static final Pattern TOKEN_SHAPES = Pattern.compile("\\b(?:(?:AKIA|ASIA)[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,}"
             + "|glpat-[A-Za-z0-9_-]{20,}|xox[abprs]-[A-Za-z0-9-]{10,}|eyJ[A-Za-z0-9_-]{5,}\\.eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}|sk-[A-Za-z0-9_-]{20,})\\b");
     private static final int AUDIT_ARGUMENT_MAX = 200;
+    private static final String PEM_BEGIN = "-----BEGIN ";
+    private static final String PEM_END = "-----END ";
+
+    private final List<Pattern> operatorPatterns;
+
+    /** The built-in rules only. */
+    public Redactor() {
+        this(List.of());
+    }
+
+    /** The built-in rules plus the operator's own patterns (REDACT_PATTERNS), applied to every string. */
+    public Redactor(List<Pattern> operatorPatterns) {
+        this.operatorPatterns = List.copyOf(operatorPatterns);
+    }
 
     public static boolean isSecretName(String name) {
         return containsAny(name.toLowerCase(Locale.ROOT), SECRET_NAME_PARTS);
@@ -89,7 +103,31 @@ public final class Redactor {
         if (containsAny(out, TOKEN_PREFIXES)) {
             out = TOKEN_SHAPES.matcher(out).replaceAll(Matcher.quoteReplacement(MARK));
         }
+        for (Pattern p : operatorPatterns) {
+            out = p.matcher(out).replaceAll(Matcher.quoteReplacement(MARK));
+        }
         return out;
+    }
+
+    /**
+     * Private-key blocks that span several log lines: every line from BEGIN ... PRIVATE KEY to its END line
+     * is replaced, since each line alone does not look secret.
+     */
+    public void keyBlocksAcrossLines(ArrayNode lines, String field) {
+        boolean inside = false;
+        for (JsonNode line : lines) {
+            if (!(line instanceof ObjectNode obj) || !obj.path(field).isString()) {
+                continue;
+            }
+            String text = obj.get(field).asString();
+            if (!inside && text.contains(PEM_BEGIN) && text.contains("PRIVATE KEY-----") && !text.contains(PEM_END)) {
+                inside = true;
+                obj.put(field, text.substring(0, text.indexOf(PEM_BEGIN)) + MARK);
+            } else if (inside) {
+                obj.put(field, text.contains(PEM_END) ? MARK + text.substring(text.indexOf("-----", text.indexOf(PEM_END) + PEM_END.length()) + 5) : MARK);
+                inside = !text.contains(PEM_END);
+            }
+        }
     }
 
     /** Redacts a JSON tree in place: every string, and every value under a key that looks secret. */
@@ -111,7 +149,7 @@ public final class Redactor {
                 if (v.isString()) {
                     String s = v.asString();
                     arr.set(i, arr.stringNode(secretFlagBefore ? MARK : envEntry(s)));
-                    secretFlagBefore = s.startsWith("-") && !s.contains("=") && isSecretName(s);
+                    secretFlagBefore = s.startsWith("-") && !s.contains("=") && (isSecretName(s) || s.equals("-p"));
                 } else {
                     secretFlagBefore = false;
                     tree(v);

@@ -5,6 +5,9 @@ import dockermcp.config.Settings;
 import dockermcp.engine.DockerEngine;
 import dockermcp.engine.EngineException;
 import dockermcp.engine.Engines;
+import dockermcp.engine.JsonRead;
+import dockermcp.security.VisibilityPolicy;
+import tools.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -18,11 +21,53 @@ public final class CallContext {
     private final Engines engines;
     private final Settings settings;
     private final ExecutorService workers;
+    private final VisibilityPolicy policy;
 
     public CallContext(Engines engines, Settings settings, ExecutorService workers) {
         this.engines = engines;
         this.settings = settings;
         this.workers = workers;
+        this.policy = new VisibilityPolicy(settings.visibility());
+    }
+
+    public VisibilityPolicy policy() {
+        return policy;
+    }
+
+    /** Inspects a container and answers exactly as for a missing one when policy hides it. */
+    public JsonNode visibleContainer(DockerEngine engine, String ref) throws EngineException {
+        JsonNode c = engine.inspectContainer(ref);
+        String name = JsonRead.text(c, "Name");
+        if (!policy.containerVisible(name.startsWith("/") ? name.substring(1) : name, JsonRead.labels(c.path("Config").path("Labels")))) {
+            throw new EngineException(EngineException.Kind.NOT_FOUND, "No container '" + ref + "' on host '" + engine.name() + "'.");
+        }
+        return c;
+    }
+
+    /** True when a container from a list answer (Names, Labels) may be shown. */
+    public boolean listedContainerVisible(JsonNode c) {
+        List<String> names = JsonRead.strings(c, "Names");
+        String name = names.isEmpty() ? "" : names.get(0);
+        return policy.containerVisible(name.startsWith("/") ? name.substring(1) : name, JsonRead.labels(c.path("Labels")));
+    }
+
+    /** Inspects an image and answers exactly as for a missing one when policy hides it. */
+    public JsonNode visibleImage(DockerEngine engine, String ref) throws EngineException {
+        JsonNode img = engine.inspectImage(ref);
+        if (!imageVisible(img)) {
+            throw new EngineException(EngineException.Kind.NOT_FOUND, "No image '" + ref + "' on host '" + engine.name() + "'.");
+        }
+        return img;
+    }
+
+    /** True when an image (inspect or list answer: RepoTags, RepoDigests) may be shown. */
+    public boolean imageVisible(JsonNode img) {
+        if (policy.imagesUnrestricted()) {
+            return true;
+        }
+        List<String> refs = new ArrayList<>(JsonRead.strings(img, "RepoTags"));
+        refs.addAll(JsonRead.strings(img, "RepoDigests"));
+        return policy.imageVisible(refs);
     }
 
     public Settings settings() {

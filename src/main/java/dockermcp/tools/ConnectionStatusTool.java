@@ -12,7 +12,7 @@ import tools.jackson.databind.node.ObjectNode;
 /** docker_connection_status: for each configured engine, whether it answers and, if not, why and what to do. */
 final class ConnectionStatusTool implements DockerTool {
 
-    private record Probe(long latencyMs, JsonNode version, String api, JsonNode info) {
+    private record Probe(long latencyMs, JsonNode version, String api, long containers, long running, long images) {
     }
 
     @Override
@@ -39,7 +39,7 @@ final class ConnectionStatusTool implements DockerTool {
     @Override
     public ToolResult call(ToolArgs args, CallContext ctx) throws ToolFailure {
         var hosts = ctx.hosts(args.host());
-        var outcomes = ctx.onEach(hosts, ConnectionStatusTool::probe);
+        var outcomes = ctx.onEach(hosts, e -> probe(e, ctx));
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         ArrayNode list = out.putArray("hosts");
         StringBuilder text = new StringBuilder();
@@ -59,9 +59,9 @@ final class ConnectionStatusTool implements DockerTool {
                 item.put("apiVersion", p.api());
                 item.put("os", JsonRead.text(p.version(), "Os"));
                 item.put("architecture", JsonRead.text(p.version(), "Arch"));
-                item.put("containers", JsonRead.number(p.info(), "Containers"));
-                item.put("containersRunning", JsonRead.number(p.info(), "ContainersRunning"));
-                item.put("images", JsonRead.number(p.info(), "Images"));
+                item.put("containers", p.containers());
+                item.put("containersRunning", p.running());
+                item.put("images", p.images());
                 item.put("latencyMs", p.latencyMs());
                 text.append("  reachable  Docker ").append(item.get("engineVersion").asString()).append(" (API ").append(p.api())
                         .append(", ").append(item.get("os").asString()).append('/').append(item.get("architecture").asString()).append(")  ")
@@ -80,10 +80,32 @@ final class ConnectionStatusTool implements DockerTool {
         return new ToolResult(out, text.toString().stripTrailing(), Formats.hosts(hosts));
     }
 
-    private static Probe probe(DockerEngine e) throws EngineException {
+    private static Probe probe(DockerEngine e, CallContext ctx) throws EngineException {
         JsonNode version = e.version();
         String api = e.apiVersion().toString();
-        JsonNode info = e.info();
-        return new Probe(e.pingMillis(), version, api, info); // pinged last, on a warm connection
+        long containers;
+        long running;
+        long images;
+        if (ctx.policy().hidesNothing()) {
+            JsonNode info = e.info();
+            containers = JsonRead.number(info, "Containers");
+            running = JsonRead.number(info, "ContainersRunning");
+            images = JsonRead.number(info, "Images");
+        } else {
+            // counted from the filtered lists: the engine's own totals would reveal hidden containers
+            containers = 0;
+            running = 0;
+            for (JsonNode c : e.listContainers(true, null)) {
+                if (ctx.listedContainerVisible(c)) {
+                    containers++;
+                    running += JsonRead.text(c, "State").equals("running") ? 1 : 0;
+                }
+            }
+            images = 0;
+            for (JsonNode img : e.listImages(false, null)) {
+                images += ctx.imageVisible(img) ? 1 : 0;
+            }
+        }
+        return new Probe(e.pingMillis(), version, api, containers, running, images); // pinged last, on a warm connection
     }
 }

@@ -6,4 +6,9 @@ public interface DockerTool {
     ToolSpec spec();
 
     ToolResult call(ToolArgs args, CallContext ctx) throws ToolFailure;
+
+    /** True for tools that return what a container wrote (its logs), whose content redaction an operator may turn off. */
+    default boolean returnsLogContent() {
+        return false;
+    }
 }

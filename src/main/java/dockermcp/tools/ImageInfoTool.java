@@ -45,7 +45,10 @@ final class ImageInfoTool implements DockerTool {
             throw ToolFailure.refused(e.getMessage());
         }
         var hosts = ctx.hosts(args.host());
-        var found = ctx.findOne(hosts, "image '" + ref + "'", e -> new Image(e.inspectImage(ref), e.imageHistory(ref)));
+        var found = ctx.findOne(hosts, "image '" + ref + "'", e -> {
+            JsonNode img = ctx.visibleImage(e, ref);
+            return new Image(img, e.imageHistory(JsonRead.text(img, "Id")));
+        });
         JsonNode img = found.value().inspect();
         JsonNode cfg = img.path("Config");
         ObjectNode out = JsonNodeFactory.instance.objectNode();
@@ -96,18 +99,20 @@ final class ImageInfoTool implements DockerTool {
             text.append("Note: ").append(found.notice()).append('\n');
         }
         text.append("image ").append(tags.isEmpty() ? Formats.shortId(out.get("id").asString()) : tags.get(0).asString())
-                .append(" on host ").append(found.host().name()).append('\n');
+                .append(" on host ").append(found.host().name()).append('\n')
+                .append(Fence.open("metadata of image '" + ref + "'")).append('\n');
         for (Map.Entry<String, JsonNode> e : out.properties()) {
             switch (e.getKey()) {
                 case "host", "notice", "history" -> { }
-                default -> text.append(e.getKey()).append(": ").append(e.getValue().isString() ? e.getValue().asString() : e.getValue().toString()).append('\n');
+                default -> text.append(e.getKey()).append(": ")
+                        .append(Fence.content(e.getValue().isString() ? e.getValue().asString() : e.getValue().toString())).append('\n');
             }
         }
-        text.append("history (newest first, untrusted build metadata):");
+        text.append("history (newest first):");
         for (JsonNode h : history) {
             text.append("\n  ").append(h.get("created").asString()).append("  ").append(Formats.bytes(h.get("sizeBytes").asLong()))
-                    .append("  ").append(h.get("createdBy").asString());
+                    .append("  ").append(Fence.content(h.get("createdBy").asString()));
         }
-        return new ToolResult(out, text.toString(), found.host().name());
+        return new ToolResult(out, text.append('\n').append(Fence.END).toString(), found.host().name());
     }
 }

@@ -46,7 +46,7 @@ final class InspectTool implements DockerTool {
             throw ToolFailure.refused(e.getMessage());
         }
         var hosts = ctx.hosts(args.host());
-        var found = ctx.findOne(hosts, "container '" + ref + "'", e -> e.inspectContainer(ref));
+        var found = ctx.findOne(hosts, "container '" + ref + "'", e -> ctx.visibleContainer(e, ref));
         JsonNode c = found.value();
         JsonNode config = c.path("Config");
         JsonNode hostConfig = c.path("HostConfig");
@@ -144,13 +144,15 @@ final class InspectTool implements DockerTool {
             sb.append("Note: ").append(o.get("notice").asString()).append('\n');
         }
         sb.append("container ").append(o.get("name").asString()).append(" (").append(Formats.shortId(o.get("id").asString()))
-                .append(") on host ").append(o.get("host").asString()).append('\n');
+                .append(") on host ").append(o.get("host").asString()).append('\n')
+                .append(Fence.open("configuration of container '" + o.get("name").asString() + "'")).append('\n');
         for (Map.Entry<String, JsonNode> e : o.properties()) {
             switch (e.getKey()) {
                 case "host", "id", "name", "notice" -> { }
-                default -> sb.append(e.getKey()).append(": ").append(e.getValue().isString() ? e.getValue().asString() : e.getValue().toString()).append('\n');
+                default -> sb.append(e.getKey()).append(": ")
+                        .append(Fence.content(e.getValue().isString() ? e.getValue().asString() : e.getValue().toString())).append('\n');
             }
         }
-        return sb.toString().stripTrailing();
+        return sb.append(Fence.END).toString();
     }
 }

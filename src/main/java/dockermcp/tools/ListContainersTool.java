@@ -56,6 +56,9 @@ final class ListContainersTool implements DockerTool {
                 continue;
             }
             for (JsonNode c : o.value()) {
+                if (!ctx.listedContainerVisible(c)) {
+                    continue;
+                }
                 ObjectNode item = list.addObject();
                 item.put("host", o.host().name());
                 item.put("id", Formats.shortId(JsonRead.text(c, "Id")));

@@ -54,6 +54,9 @@ final class ListImagesTool implements DockerTool {
                 continue;
             }
             for (JsonNode img : o.value()) {
+                if (!ctx.imageVisible(img)) {
+                    continue;
+                }
                 List<String> tags = JsonRead.strings(img, "RepoTags").stream().filter(t -> !t.equals("<none>:<none>")).toList();
                 ObjectNode item = list.addObject();
                 item.put("host", o.host().name());

@@ -2,6 +2,7 @@ package dockermcp.tools;
 
 import dockermcp.config.Settings;
 import dockermcp.engine.EngineException;
+import dockermcp.engine.JsonRead;
 import dockermcp.engine.LogLines;
 import dockermcp.engine.LogOptions;
 import dockermcp.engine.ObjectRef;
@@ -52,6 +53,11 @@ final class LogsTool implements DockerTool {
     }
 
     @Override
+    public boolean returnsLogContent() {
+        return true;
+    }
+
+    @Override
     public ToolResult call(ToolArgs args, CallContext ctx) throws ToolFailure {
         String ref;
         try {
@@ -68,7 +74,8 @@ final class LogsTool implements DockerTool {
         LogOptions options = new LogOptions(args.integer("tail", 100), time("since", args.string("since")), time("until", args.string("until")),
                 timestamps, stdout, stderr);
         var hosts = ctx.hosts(args.host());
-        var found = ctx.findOne(hosts, "container '" + ref + "'", e -> e.logs(ref, options, settings.logsMaxBytes()));
+        var found = ctx.findOne(hosts, "container '" + ref + "'", 
+                e -> e.logs(JsonRead.text(ctx.visibleContainer(e, ref), "Id"), options, settings.logsMaxBytes()));
         LogLines.Result r = found.value();
 
         ObjectNode out = JsonNodeFactory.instance.objectNode();
@@ -78,12 +85,6 @@ final class LogsTool implements DockerTool {
             out.put("notice", found.notice());
         }
         ArrayNode lines = out.putArray("lines");
-        StringBuilder text = new StringBuilder();
-        if (found.notice() != null) {
-            text.append("Note: ").append(found.notice()).append('\n');
-        }
-        text.append("<<< untrusted output of container '").append(ref).append("' on host '").append(found.host().name()).append("': ")
-                .append(r.lines().size()).append(" lines").append(r.truncated() ? ", truncated to the newest that fit" : "").append(" >>>\n");
         for (LogLines.Line l : r.lines()) {
             ObjectNode line = lines.addObject().put("stream", l.stream());
             String body = l.text();
@@ -95,17 +96,31 @@ final class LogsTool implements DockerTool {
                 }
             }
             line.put("text", body);
-            text.append(l.stream().equals("stderr") ? "err| " : "out| ");
-            if (line.has("time")) {
-                text.append(line.get("time").asString()).append(' ');
-            }
-            text.append(body).append('\n');
         }
-        text.append("<<< end of container output >>>");
         out.put("lineCount", lines.size());
         out.put("bytes", r.bytes());
         out.put("truncated", r.truncated());
-        return new ToolResult(out, text.toString(), found.host().name());
+        return new ToolResult(out, render(out), found.host().name());
+    }
+
+    /** The text form, made from the (already redacted) structured form so both always agree. */
+    static String render(ObjectNode out) {
+        StringBuilder text = new StringBuilder();
+        if (out.has("notice")) {
+            text.append("Note: ").append(out.get("notice").asString()).append('\n');
+        }
+        int n = out.get("lines").size();
+        text.append(n).append(n == 1 ? " line" : " lines").append(out.get("truncated").asBoolean() ? " (truncated to the newest that fit)" : "")
+                .append('\n').append(Fence.open("output of container '" + out.get("container").asString() + "' on host '" + out.get("host").asString() + "'"))
+                .append('\n');
+        for (var line : out.get("lines")) {
+            text.append(line.get("stream").asString().equals("stderr") ? "err| " : "out| ");
+            if (line.has("time")) {
+                text.append(line.get("time").asString()).append(' ');
+            }
+            text.append(Fence.content(line.get("text").asString())).append('\n');
+        }
+        return text.append(Fence.END).toString();
     }
 
     /** Converts the accepted time forms to the unix seconds the Engine API takes. */

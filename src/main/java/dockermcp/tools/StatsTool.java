@@ -63,7 +63,7 @@ final class StatsTool implements DockerTool {
             } catch (EngineException e) {
                 throw ToolFailure.refused(e.getMessage());
             }
-            var found = ctx.findOne(hosts, "container '" + ref + "'", e -> sampled(e, ref));
+            var found = ctx.findOne(hosts, "container '" + ref + "'", e -> sampled(e, JsonRead.text(ctx.visibleContainer(e, ref), "Id")));
             add(samples, text, found.host(), found.value(), hosts.size() > 1);
             if (found.notice() != null) {
                 out.put("notice", found.notice());
@@ -80,6 +80,9 @@ final class StatsTool implements DockerTool {
                 continue;
             }
             for (JsonNode c : o.value()) {
+                if (!ctx.listedContainerVisible(c)) {
+                    continue;
+                }
                 String id = JsonRead.text(c, "Id");
                 sampledHosts.add(o.host());
                 futures.add(ctx.workers().submit(() -> {

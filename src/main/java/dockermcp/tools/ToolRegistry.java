@@ -25,12 +25,15 @@ public final class ToolRegistry {
     private final List<DockerTool> tools;
     private final Map<DockerTool, ToolSpec> specs = new java.util.IdentityHashMap<>();
     private final CallContext ctx;
-    private final Redactor redactor = new Redactor();
+    private final Redactor redactor;
+    private final boolean redactLogContent;
     private final AuditLog audit;
 
     public ToolRegistry(Settings settings, Engines engines, AuditLog audit, ExecutorService workers) {
         this.tools = List.of(new ListContainersTool(), new InspectTool(), new LogsTool(settings), new StatsTool(settings),
                 new ListImagesTool(), new ImageInfoTool(), new ConnectionStatusTool());
+        this.redactor = new Redactor(settings.redactPatterns());
+        this.redactLogContent = settings.redactLogContent();
         tools.forEach(t -> specs.put(t, t.spec())); // schemas are built once, not per call
         this.ctx = new CallContext(engines, settings, workers);
         this.audit = audit;
@@ -78,8 +81,16 @@ public final class ToolRegistry {
         try {
             ToolArgs args = ToolArgs.check(spec, arguments);
             ToolResult r = tool.call(args, ctx);
-            redactor.tree(r.structured());
-            String text = redactor.text(r.text());
+            String text;
+            if (tool.returnsLogContent() && !redactLogContent) {
+                text = r.text(); // the operator turned log-content redaction off (REDACT_LOG_CONTENT=false)
+            } else {
+                if (tool.returnsLogContent()) {
+                    redactor.keyBlocksAcrossLines((tools.jackson.databind.node.ArrayNode) r.structured().get("lines"), "text");
+                }
+                redactor.tree(r.structured());
+                text = tool.returnsLogContent() ? LogsTool.render(r.structured()) : redactor.text(r.text());
+            }
             result = McpSchema.CallToolResult.builder().addTextContent(text).structuredContent(r.structured()).isError(false).build();
             outcome = AuditLog.Outcome.ok;
             host = r.hosts();

@@ -1,0 +1,91 @@
+package dockermcp.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Hidden containers and images are indistinguishable from missing ones, in every tool. */
+class VisibilityIT {
+
+    @TempDir
+    static Path state;
+
+    @BeforeAll
+    static void startAHiddenContainer() throws Exception {
+        docker("rm", "-f", "hidden-db");
+        docker("run", "-d", "--network", "none", "--name", "hidden-db", "--label", "mcp.hidden=true", "dms-fixture:1", "sleep", "1000000");
+    }
+
+    @AfterAll
+    static void removeIt() throws Exception {
+        docker("rm", "-f", "hidden-db");
+    }
+
+    private static void docker(String... args) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of("docker", "-H", RealEngines.get("UNIX_DOCKER_HOST")));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    }
+
+    private McpSession session(String... kv) {
+        Map<String, String> env = new HashMap<>(RealEngines.local());
+        for (int i = 0; i < kv.length; i += 2) {
+            env.put(kv[i], kv[i + 1]);
+        }
+        return new McpSession(env, state);
+    }
+
+    @Test
+    void aContainerLabelledHiddenIsAbsentAndAnswersLikeAMissingOne() {
+        try (McpSession s = session()) {
+            assertThat(s.call("docker_list_containers").json().toString()).doesNotContain("hidden-db");
+            assertThat(s.call("docker_stats").json().toString()).doesNotContain("hidden-db");
+            for (String tool : List.of("docker_inspect", "docker_logs", "docker_stats")) {
+                String hidden = s.call(tool, "container", "hidden-db").text();
+                String missing = s.call(tool, "container", "nosuch-xyzab").text();
+                assertThat(hidden).as(tool).isEqualTo(missing.replace("nosuch-xyzab", "hidden-db"));
+            }
+            var status = s.call("docker_connection_status").json().at("/hosts/0");
+            long listed = s.call("docker_list_containers").json().get("count").asLong();
+            assertThat(status.get("containers").asLong()).as("counts do not reveal hidden containers").isEqualTo(listed);
+        }
+    }
+
+    @Test
+    void theLabelIsIgnoredWhenTheOperatorSaysSo() {
+        try (McpSession s = session("HONOR_HIDDEN_LABEL", "false")) {
+            assertThat(s.call("docker_inspect", "container", "hidden-db").isError()).isFalse();
+        }
+    }
+
+    @Test
+    void allowAndDenyListsApplyByNameGlobAndLabel() {
+        try (McpSession s = session("CONTAINER_ALLOW", "app=web,chat*", "CONTAINER_DENY", "chatty")) {
+            assertThat(s.call("docker_list_containers").json().get("containers").valueStream().map(c -> c.get("name").asString()))
+                    .containsExactly("web");
+            assertThat(s.call("docker_logs", "container", "chatty").isError()).isTrue();
+            assertThat(s.call("docker_inspect", "container", "only-local").isError()).isTrue();
+            assertThat(s.call("docker_inspect", "container", "web").isError()).isFalse();
+        }
+    }
+
+    @Test
+    void deniedImagesAreAbsentAndAnswerLikeMissingOnes() {
+        try (McpSession s = session("IMAGE_DENY", "dms-fixture:secret*")) {
+            assertThat(s.call("docker_list_images").json().toString()).doesNotContain("dms-fixture:secrets").contains("dms-fixture:1");
+            String hidden = s.call("docker_image_info", "image", "dms-fixture:secrets").text();
+            String missing = s.call("docker_image_info", "image", "dms-fixture:nosuch").text();
+            assertThat(hidden).isEqualTo(missing.replace("dms-fixture:nosuch", "dms-fixture:secrets"));
+            assertThat(s.call("docker_image_info", "image", "dms-fixture:1").isError()).isFalse();
+        }
+    }
+}
