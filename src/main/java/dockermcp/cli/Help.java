@@ -25,6 +25,11 @@ final class Help {
               DOCKER_CONNECT_TIMEOUT   default 5s;  DOCKER_REQUEST_TIMEOUT  default 30s
               LOGS_MAX_TAIL            default 1000; LOGS_MAX_BYTES  default 65536
               STATS_CONCURRENCY        default 64
+              SECURITY_AUDIT_LOG_MAX_BYTES, SECURITY_AUDIT_FAIL_OPEN, REDACT_PATTERNS, REDACT_LOG_CONTENT,
+              CONTAINER_ALLOW, CONTAINER_DENY, IMAGE_ALLOW, IMAGE_DENY, HONOR_HIDDEN_LABEL: see README.md
+
+            Audit:
+              docker-mcp-secure audit verify FILE   check the audit log's hash chain (exit 0 intact, 1 broken)
 
             Tools: docker_list_containers, docker_inspect, docker_logs, docker_stats,
                    docker_list_images, docker_image_info, docker_connection_status
