@@ -28,6 +28,7 @@ public final class ToolRegistry {
     private final Redactor redactor;
     private final boolean redactLogContent;
     private final AuditLog audit;
+    private final InFlightCalls inFlight = new InFlightCalls();
 
     public ToolRegistry(Settings settings, Engines engines, AuditLog audit, ExecutorService workers) {
         this.tools = List.of(new ListContainersTool(), new InspectTool(), new LogsTool(settings), new StatsTool(settings),
@@ -37,6 +38,11 @@ public final class ToolRegistry {
         tools.forEach(t -> specs.put(t, t.spec())); // schemas are built once, not per call
         this.ctx = new CallContext(engines, settings, workers);
         this.audit = audit;
+    }
+
+    /** The calls in progress, for transports that relay cancellations. */
+    public InFlightCalls inFlight() {
+        return inFlight;
     }
 
     public List<ToolSpec> specs() {
@@ -53,7 +59,16 @@ public final class ToolRegistry {
             ToolSpec s = specs.get(t);
             McpSchema.Tool tool = McpSchema.Tool.builder().name(s.name()).title(s.title()).description(s.description())
                     .inputSchema(s.inputSchema()).outputSchema(s.outputSchema()).annotations(readOnlyAnnotations(s.title())).build();
-            return new SyncToolSpecification(tool, (exchange, request) -> call(t, request.arguments(), CallOrigin.of(exchange)));
+            return new SyncToolSpecification(tool, (exchange, request) -> {
+                Object id = request.meta() == null ? null : request.meta().get(InFlightCalls.REQUEST_ID_META);
+                String requestId = id == null ? null : id.toString();
+                inFlight.started(requestId);
+                try {
+                    return call(t, request.arguments(), CallOrigin.of(exchange));
+                } finally {
+                    inFlight.ended(requestId);
+                }
+            });
         }).toList();
     }
 

@@ -20,8 +20,12 @@ public final class StdioTransport {
     private final CountDownLatch endOfInput = new CountDownLatch(1);
     private final McpSyncServer server;
 
+    /** The largest message accepted from the client; larger ones get a JSON-RPC error. */
+    static final int MAX_MESSAGE_BYTES = 4 << 20;
+
     public StdioTransport(InputStream in, OutputStream out, ToolRegistry registry, Duration requestTimeout) {
-        InputStream watched = new FilterInputStream(in) {
+        StdioFrames frames = new StdioFrames(in, out, registry.inFlight(), MAX_MESSAGE_BYTES);
+        InputStream watched = new FilterInputStream(frames.toSdk()) {
             @Override
             public int read() throws IOException {
                 return seen(super.read());
@@ -39,7 +43,8 @@ public final class StdioTransport {
                 return n;
             }
         };
-        this.server = McpServerAssembly.build(new StdioServerTransportProvider(McpServerAssembly.JSON, watched, out), registry, requestTimeout);
+        this.server = McpServerAssembly.build(new StdioServerTransportProvider(McpServerAssembly.JSON, watched, frames.fromSdk()), registry, requestTimeout);
+        frames.start();
     }
 
     /** Blocks until the client closes stdin, then closes the server, waiting at most {@code grace}. */

@@ -1,0 +1,39 @@
+package dockermcp.tools;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Tool calls in progress, by JSON-RPC request id, so that a client's {@code notifications/cancelled}
+ * can abandon the call: its thread is interrupted, which aborts the request to the engine.
+ */
+public final class InFlightCalls {
+
+    /** The {@code _meta} key under which a transport passes the JSON-RPC request id of a tools/call. */
+    public static final String REQUEST_ID_META = "dockermcp/requestId";
+
+    private final Map<String, Thread> calls = new ConcurrentHashMap<>();
+
+    void started(String requestId) {
+        if (requestId != null) {
+            calls.put(requestId, Thread.currentThread());
+        }
+    }
+
+    void ended(String requestId) {
+        if (requestId != null) {
+            calls.remove(requestId, Thread.currentThread());
+            Thread.interrupted(); // a cancellation that arrived as the call ended must not leak into the next task of this thread
+        }
+    }
+
+    /** Interrupts the call with this request id, if it is still running; true when there was one. */
+    public boolean cancel(String requestId) {
+        Thread t = calls.remove(requestId);
+        if (t != null) {
+            t.interrupt();
+            return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,240 @@
+package dockermcp.transport;
+
+import dockermcp.tools.InFlightCalls;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The stdio framing in front of the SDK: every line from the client is checked before the SDK sees it.
+ * Oversized, malformed or ill-typed frames get a JSON-RPC error here and are dropped, so no frame can
+ * stop the session; {@code notifications/cancelled} abandons the named call; and every line written to
+ * stdout is written whole, so replies from different threads never interleave.
+ */
+final class StdioFrames {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StdioFrames.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final InputStream stdin;
+    private final LineWriter stdout;
+    private final InFlightCalls inFlight;
+    private final int maxLineBytes;
+    private final PipedInputStream toSdk;
+    private final PipedOutputStream pipe;
+    private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
+
+    StdioFrames(InputStream stdin, OutputStream stdout, InFlightCalls inFlight, int maxLineBytes) {
+        this.stdin = new BufferedInputStream(stdin, 64 * 1024);
+        this.stdout = new LineWriter(stdout);
+        this.inFlight = inFlight;
+        this.maxLineBytes = maxLineBytes;
+        try {
+            this.toSdk = new PipedInputStream(256 * 1024);
+            this.pipe = new PipedOutputStream(toSdk);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** What the SDK reads: only well-formed JSON-RPC objects, one per line. */
+    InputStream toSdk() {
+        return toSdk;
+    }
+
+    /** Where the SDK writes: whole lines only; answers to cancelled requests are dropped. */
+    OutputStream fromSdk() {
+        return stdout;
+    }
+
+    void start() {
+        Thread t = new Thread(this::pump, "stdio-in");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void pump() {
+        ByteArrayOutputStream line = new ByteArrayOutputStream(4096);
+        boolean oversized = false;
+        try {
+            int b;
+            while ((b = stdin.read()) >= 0) {
+                if (b != '\n') {
+                    if (line.size() < maxLineBytes) {
+                        line.write(b);
+                    } else {
+                        oversized = true;
+                    }
+                    continue;
+                }
+                if (oversized) {
+                    error(null, -32600, "Request too large: a message may be at most " + maxLineBytes + " bytes.");
+                } else if (line.size() > 0) {
+                    frame(line.toByteArray());
+                }
+                line.reset();
+                oversized = false;
+            }
+            if (line.size() > 0 && !oversized) {
+                frame(line.toByteArray());
+            }
+        } catch (IOException e) {
+            LOG.debug("stdin closed: {}", e.getMessage());
+        } finally {
+            try {
+                pipe.close();
+            } catch (IOException ignored) {
+                // the SDK is gone already
+            }
+        }
+    }
+
+    private void frame(byte[] bytes) throws IOException {
+        JsonNode msg;
+        try {
+            msg = JSON.readTree(bytes);
+        } catch (JacksonException e) {
+            error(null, -32700, "Parse error: the message is not valid JSON.");
+            return;
+        }
+        if (msg == null || msg.isMissingNode() || msg.isArray()) {
+            error(null, -32600, msg != null && msg.isArray() ? "Invalid request: batches are not supported; send one message per line."
+                    : "Invalid request: empty message.");
+            return;
+        }
+        if (!(msg instanceof ObjectNode obj) || !"2.0".equals(text(obj.get("jsonrpc")))) {
+            error(validId(msg.get("id")) ? msg.get("id") : null, -32600, "Invalid request: expected a JSON-RPC 2.0 object with \"jsonrpc\":\"2.0\".");
+            return;
+        }
+        JsonNode id = obj.get("id");
+        JsonNode method = obj.get("method");
+        boolean isResponse = method == null && (obj.has("result") || obj.has("error"));
+        if (!isResponse && (method == null || !method.isString())) {
+            error(validId(id) ? id : null, -32600, "Invalid request: \"method\" must be a string.");
+            return;
+        }
+        if (id != null && !validId(id)) {
+            error(null, -32600, "Invalid request: \"id\" must be a string or an integer.");
+            return;
+        }
+        if (!isResponse) {
+            String m = method.asString();
+            if (m.equals("notifications/cancelled")) {
+                JsonNode requestId = obj.path("params").get("requestId");
+                if (requestId != null && validId(requestId) && inFlight.cancel(requestId.asString())) {
+                    cancelled.add(requestId.asString());
+                    LOG.debug("cancelled call {}", requestId.asString());
+                }
+                return; // handled here; the SDK does not know this notification
+            }
+            if (m.equals("tools/call") && id != null && obj.get("params") instanceof ObjectNode params) {
+                JsonNode meta = params.get("_meta");
+                ObjectNode m2 = meta instanceof ObjectNode o ? o : params.putObject("_meta");
+                m2.put(InFlightCalls.REQUEST_ID_META, id.asString());
+                bytes = JSON.writeValueAsBytes(obj);
+            }
+        }
+        pipe.write(bytes);
+        pipe.write('\n');
+        pipe.flush();
+    }
+
+    private static boolean validId(JsonNode id) {
+        return id != null && (id.isString() || id.isIntegralNumber());
+    }
+
+    private static String text(JsonNode n) {
+        return n != null && n.isString() ? n.asString() : null;
+    }
+
+    private void error(JsonNode id, int code, String message) throws IOException {
+        ObjectNode e = JsonNodeFactory.instance.objectNode();
+        e.put("jsonrpc", "2.0");
+        if (id == null) {
+            e.putNull("id");
+        } else {
+            e.set("id", id);
+        }
+        e.putObject("error").put("code", code).put("message", message);
+        stdout.writeLine(JSON.writeValueAsBytes(e));
+    }
+
+    /** Collects the SDK's output into lines and writes each whole, under one lock. */
+    private final class LineWriter extends OutputStream {
+        private final OutputStream out;
+        private final ByteArrayOutputStream pending = new ByteArrayOutputStream(8192);
+
+        LineWriter(OutputStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public synchronized void write(int b) throws IOException {
+            if (b == '\n') {
+                byte[] line = pending.toByteArray();
+                pending.reset();
+                if (!answersCancelled(line)) {
+                    writeLine(line);
+                }
+            } else {
+                pending.write(b);
+            }
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) throws IOException {
+            int start = off;
+            for (int i = off; i < off + len; i++) {
+                if (b[i] == '\n') {
+                    pending.write(b, start, i - start);
+                    write('\n');
+                    start = i + 1;
+                }
+            }
+            pending.write(b, start, off + len - start);
+        }
+
+        synchronized void writeLine(byte[] line) throws IOException {
+            out.write(line);
+            out.write('\n');
+            out.flush();
+        }
+
+        /** The answer to a cancelled request is not sent, as the protocol asks. */
+        private boolean answersCancelled(byte[] line) {
+            if (cancelled.isEmpty()) {
+                return false;
+            }
+            try {
+                JsonNode id = JSON.readTree(line).get("id");
+                return id != null && cancelled.remove(id.asString());
+            } catch (JacksonException e) {
+                return false;
+            }
+        }
+
+        @Override
+        public void flush() {
+            // lines are flushed as they complete
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.close();
+        }
+    }
+
+}

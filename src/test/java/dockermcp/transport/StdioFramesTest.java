@@ -1,0 +1,118 @@
+package dockermcp.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dockermcp.cli.Main;
+import dockermcp.config.Settings;
+import dockermcp.config.SettingsLoader;
+import dockermcp.engine.Engines;
+import dockermcp.security.AuditLog;
+import dockermcp.tools.ToolRegistry;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The stdio framing: hostile frames never stop the session, and a cancelled call is abandoned. */
+class StdioFramesTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private OutputStream toServer;
+    private BufferedReader fromServer;
+    private StdioTransport server;
+
+    private void start(Map<String, String> env) throws Exception {
+        Settings settings = SettingsLoader.load(env);
+        PipedOutputStream clientOut = new PipedOutputStream();
+        InputStream serverIn = new PipedInputStream(clientOut, 1 << 16);
+        PipedInputStream clientIn = new PipedInputStream(1 << 20);
+        OutputStream serverOut = new PipedOutputStream(clientIn);
+        ToolRegistry registry = new ToolRegistry(settings, new Engines(settings, "t"), AuditLog.to(null), Main.workers());
+        server = new StdioTransport(serverIn, serverOut, registry, Duration.ofSeconds(30));
+        toServer = clientOut;
+        fromServer = new BufferedReader(new InputStreamReader(clientIn, StandardCharsets.UTF_8));
+        send("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}");
+        assertThat(read().at("/result/serverInfo/name").asString()).isEqualTo("docker-mcp-secure");
+        send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+    }
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private void send(String line) throws Exception {
+        toServer.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        toServer.flush();
+    }
+
+    private JsonNode read() throws Exception {
+        return JSON.readTree(fromServer.readLine());
+    }
+
+    @Test
+    void hostileFramesGetJsonRpcErrorsAndTheSessionGoesOn() throws Exception {
+        start(Map.of("HOME", "/nonexistent", "SECURITY_AUDIT_LOG", "false"));
+        String[] frames = {"not json", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":", "[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}]",
+                "{\"jsonrpc\":\"2.0\",\"id\":{\"x\":1},\"method\":\"ping\"}", "{\"jsonrpc\":\"2.0\",\"id\":[1],\"method\":\"ping\"}",
+                "{\"jsonrpc\":\"2.0\",\"id\":1.5,\"method\":\"ping\"}", "{\"jsonrpc\":\"2.0\",\"id\":true,\"method\":\"ping\"}",
+                "{\"jsonrpc\":\"1.0\",\"id\":2,\"method\":\"ping\"}", "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":42}", "\"just a string\"", "12"};
+        for (String f : frames) {
+            send(f);
+            JsonNode reply = read();
+            assertThat(reply.at("/error/code").asInt()).as(f).isIn(-32700, -32600);
+            assertThat(reply.at("/error/message").asString()).as(f).doesNotContain("Exception");
+        }
+        send("{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"no/such\"}");
+        assertThat(read().at("/error/code").asInt()).isEqualTo(-32601);
+        send("{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"ping\",\"x\":\"" + "a".repeat(StdioTransport.MAX_MESSAGE_BYTES) + "\"}");
+        assertThat(read().at("/error/message").asString()).contains("too large");
+        send("{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"ping\"}");
+        assertThat(read().get("id").asInt()).isEqualTo(6);
+    }
+
+    @Test
+    void aCancelledCallIsAbandonedAndItsAnswerNotSent() throws Exception {
+        try (ServerSocket silentEngine = new ServerSocket(0)) {
+            start(Map.of("HOME", "/nonexistent", "SECURITY_AUDIT_LOG", "false", "DOCKER_HOST", "tcp://127.0.0.1:" + silentEngine.getLocalPort()));
+            send("{\"jsonrpc\":\"2.0\",\"id\":\"slow\",\"method\":\"tools/call\",\"params\":{\"name\":\"docker_list_containers\",\"arguments\":{}}}");
+            Socket engineSide = silentEngine.accept(); // the server's request to the engine, which never answers
+            InputStream in = engineSide.getInputStream();
+            StringBuilder request = new StringBuilder();
+            while (!request.toString().contains("\r\n\r\n")) {
+                request.append((char) in.read()); // wait until the request is in flight
+            }
+            assertThat(request.toString()).startsWith("GET /version");
+            CompletableFuture<Integer> closedByServer = CompletableFuture.supplyAsync(() -> {
+                try (in) {
+                    while (in.read() >= 0) {
+                        // nothing more comes; the read ends when the server gives up the connection
+                    }
+                    return 1;
+                } catch (Exception e) {
+                    return 1;
+                }
+            });
+            send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":\"slow\",\"reason\":\"user\"}}");
+            assertThat(closedByServer.get(5, TimeUnit.SECONDS)).as("the engine request was abandoned").isEqualTo(1);
+            send("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"ping\"}");
+            JsonNode next = read();
+            assertThat(next.get("id").asInt()).as("no answer for the cancelled call").isEqualTo(7);
+        }
+    }
+}
