@@ -6,8 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -33,21 +31,14 @@ final class StdioFrames {
     private final LineWriter stdout;
     private final InFlightCalls inFlight;
     private final int maxLineBytes;
-    private final PipedInputStream toSdk;
-    private final PipedOutputStream pipe;
     private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
+    private final Input toSdk = new Input();
 
     StdioFrames(InputStream stdin, OutputStream stdout, InFlightCalls inFlight, int maxLineBytes) {
         this.stdin = new BufferedInputStream(stdin, 64 * 1024);
         this.stdout = new LineWriter(stdout);
         this.inFlight = inFlight;
         this.maxLineBytes = maxLineBytes;
-        try {
-            this.toSdk = new PipedInputStream(256 * 1024);
-            this.pipe = new PipedOutputStream(toSdk);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** What the SDK reads: only well-formed JSON-RPC objects, one per line. */
@@ -60,75 +51,107 @@ final class StdioFrames {
         return stdout;
     }
 
-    void start() {
-        Thread t = new Thread(this::pump, "stdio-in");
-        t.setDaemon(true);
-        t.start();
-    }
-
-    private void pump() {
+    /**
+     * Reads the next line the SDK may see, answering or handling on the way every line it must not see.
+     * Runs on the SDK's own reading thread: no extra thread or hand-off per message.
+     *
+     * @return the checked line, or null at the end of stdin
+     */
+    private byte[] nextFrame() throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream(4096);
-        boolean oversized = false;
-        try {
+        while (true) {
+            boolean oversized = false;
             int b;
-            while ((b = stdin.read()) >= 0) {
-                if (b != '\n') {
-                    if (line.size() < maxLineBytes) {
-                        line.write(b);
-                    } else {
-                        oversized = true;
-                    }
-                    continue;
+            while ((b = stdin.read()) >= 0 && b != '\n') {
+                if (line.size() < maxLineBytes) {
+                    line.write(b);
+                } else {
+                    oversized = true;
                 }
-                if (oversized) {
-                    error(null, -32600, "Request too large: a message may be at most " + maxLineBytes + " bytes.");
-                } else if (line.size() > 0) {
-                    frame(line.toByteArray());
+            }
+            if (b < 0 && line.size() == 0) {
+                return null;
+            }
+            if (oversized) {
+                error(null, -32600, "Request too large: a message may be at most " + maxLineBytes + " bytes.");
+            } else if (line.size() > 0) {
+                byte[] checked = frame(line.toByteArray());
+                if (checked != null) {
+                    return checked;
                 }
-                line.reset();
-                oversized = false;
             }
-            if (line.size() > 0 && !oversized) {
-                frame(line.toByteArray());
+            if (b < 0) {
+                return null;
             }
-        } catch (IOException e) {
-            LOG.debug("stdin closed: {}", e.getMessage());
-        } finally {
-            try {
-                pipe.close();
-            } catch (IOException ignored) {
-                // the SDK is gone already
-            }
+            line.reset();
         }
     }
 
-    private void frame(byte[] bytes) throws IOException {
+    /** The SDK's view of stdin: checked lines only. */
+    private final class Input extends InputStream {
+        private byte[] current = new byte[0];
+        private int pos;
+        private boolean ended;
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            while (pos >= current.length) {
+                if (ended) {
+                    return -1;
+                }
+                byte[] next = nextFrame();
+                if (next == null) {
+                    ended = true;
+                    return -1;
+                }
+                current = next;
+                pos = 0;
+            }
+            int n = Math.min(len, current.length - pos);
+            System.arraycopy(current, pos, b, off, n);
+            pos += n;
+            return n;
+        }
+    }
+
+    /** @return the line to pass on (ending in a newline), or null when it was answered or handled here */
+    private byte[] frame(byte[] bytes) throws IOException {
         JsonNode msg;
         try {
             msg = JSON.readTree(bytes);
         } catch (JacksonException e) {
             error(null, -32700, "Parse error: the message is not valid JSON.");
-            return;
+            return null;
         }
         if (msg == null || msg.isMissingNode() || msg.isArray()) {
             error(null, -32600, msg != null && msg.isArray() ? "Invalid request: batches are not supported; send one message per line."
                     : "Invalid request: empty message.");
-            return;
+            return null;
         }
         if (!(msg instanceof ObjectNode obj) || !"2.0".equals(text(obj.get("jsonrpc")))) {
             error(validId(msg.get("id")) ? msg.get("id") : null, -32600, "Invalid request: expected a JSON-RPC 2.0 object with \"jsonrpc\":\"2.0\".");
-            return;
+            return null;
         }
         JsonNode id = obj.get("id");
         JsonNode method = obj.get("method");
         boolean isResponse = method == null && (obj.has("result") || obj.has("error"));
         if (!isResponse && (method == null || !method.isString())) {
             error(validId(id) ? id : null, -32600, "Invalid request: \"method\" must be a string.");
-            return;
+            return null;
         }
         if (id != null && !validId(id)) {
             error(null, -32600, "Invalid request: \"id\" must be a string or an integer.");
-            return;
+            return null;
         }
         if (!isResponse) {
             String m = method.asString();
@@ -138,7 +161,7 @@ final class StdioFrames {
                     cancelled.add(requestId.asString());
                     LOG.debug("cancelled call {}", requestId.asString());
                 }
-                return; // handled here; the SDK does not know this notification
+                return null; // handled here; the SDK does not know this notification
             }
             if (m.equals("tools/call") && id != null && obj.get("params") instanceof ObjectNode params) {
                 JsonNode meta = params.get("_meta");
@@ -147,9 +170,9 @@ final class StdioFrames {
                 bytes = JSON.writeValueAsBytes(obj);
             }
         }
-        pipe.write(bytes);
-        pipe.write('\n');
-        pipe.flush();
+        byte[] out = java.util.Arrays.copyOf(bytes, bytes.length + 1);
+        out[bytes.length] = '\n';
+        return out;
     }
 
     private static boolean validId(JsonNode id) {

@@ -44,7 +44,6 @@ public final class StdioTransport {
             }
         };
         this.server = McpServerAssembly.build(new StdioServerTransportProvider(McpServerAssembly.JSON, watched, frames.fromSdk()), registry, requestTimeout);
-        frames.start();
     }
 
     /** Blocks until the client closes stdin, then closes the server, waiting at most {@code grace}. */
