@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: unit tests, integration tests against throwaway Docker daemons this script starts
-# (and stops), and the end-to-end test with the official TypeScript MCP client. Needs root and Debian
+# (and stops), the end-to-end tests with the official TypeScript MCP client (stdio) and the MCP Inspector CLI
+# and conformance suite (HTTP). Needs root and Debian
 # packages (docker.io, busybox-static, openssl), which scripts/test-engines.sh installs when missing.
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
@@ -24,4 +25,5 @@ export DMS_ENGINES_ENV="$env_file"
 mvn -B -ntp verify -Dit.skip=false
 bin/docker-mcp-secure --prepare
 e2e/run.sh
+e2e/http/run.sh
 echo "all tests passed" >&2

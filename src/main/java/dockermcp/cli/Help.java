@@ -8,6 +8,9 @@ final class Help {
 
             Usage:
               docker-mcp-secure             serve MCP on stdin/stdout (what MCP clients run)
+              docker-mcp-secure --transport http [--allow-insecure-bind]
+                                            serve MCP over Streamable HTTP (also MCP_TRANSPORT=http); MCP_BIND,
+                                            MCP_PORT, MCP_AUTH_TOKEN_FILE, MCP_TLS_CERT/MCP_TLS_KEY and limits: docs/HTTP.md
               docker-mcp-secure --version   print the version
               docker-mcp-secure --help      print this help
 

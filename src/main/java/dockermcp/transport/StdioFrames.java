@@ -32,6 +32,9 @@ final class StdioFrames {
     private final InFlightCalls inFlight;
     private final int maxLineBytes;
     private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.CountDownLatch endOfInput = new java.util.concurrent.CountDownLatch(1);
+    private final java.util.concurrent.atomic.AtomicInteger unanswered = new java.util.concurrent.atomic.AtomicInteger();
+    private static final byte[] RESPONSE_START = "{\"jsonrpc\":\"2.0\",\"id\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private final Input toSdk = new Input();
 
     StdioFrames(InputStream stdin, OutputStream stdout, InFlightCalls inFlight, int maxLineBytes) {
@@ -87,6 +90,20 @@ final class StdioFrames {
         }
     }
 
+    private static final java.time.Duration EOF_GRACE = java.time.Duration.ofMillis(700);
+
+    void awaitEndOfInput() throws InterruptedException {
+        endOfInput.await();
+    }
+
+    /** Waits until every request passed to the SDK has been answered, or {@code limit} has passed. */
+    void awaitAnswered(java.time.Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (unanswered.get() > 0 && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
+        }
+    }
+
     /** The SDK's view of stdin: checked lines only. */
     private final class Input extends InputStream {
         private byte[] current = new byte[0];
@@ -112,6 +129,9 @@ final class StdioFrames {
                 byte[] next = nextFrame();
                 if (next == null) {
                     ended = true;
+                    endOfInput.countDown();
+                    // the SDK drops what is pending once it sees the end of input: let the answers out first
+                    awaitAnswered(EOF_GRACE);
                     return -1;
                 }
                 current = next;
@@ -170,6 +190,9 @@ final class StdioFrames {
                 bytes = JSON.writeValueAsBytes(obj);
             }
         }
+        if (!isResponse && id != null) {
+            unanswered.incrementAndGet();
+        }
         byte[] out = java.util.Arrays.copyOf(bytes, bytes.length + 1);
         out[bytes.length] = '\n';
         return out;
@@ -209,6 +232,9 @@ final class StdioFrames {
             if (b == '\n') {
                 byte[] line = pending.toByteArray();
                 pending.reset();
+                if (isResponse(line)) {
+                    unanswered.decrementAndGet();
+                }
                 if (!answersCancelled(line)) {
                     writeLine(line);
                 }
@@ -234,6 +260,11 @@ final class StdioFrames {
             out.write(line);
             out.write('\n');
             out.flush();
+        }
+
+        /** The SDK writes responses as {"jsonrpc":"2.0","id":...; its own requests and notifications start with "method". */
+        private boolean isResponse(byte[] line) {
+            return line.length > RESPONSE_START.length && java.util.Arrays.equals(line, 0, RESPONSE_START.length, RESPONSE_START, 0, RESPONSE_START.length);
         }
 
         /** The answer to a cancelled request is not sent, as the protocol asks. */

@@ -1,0 +1,30 @@
+package dockermcp.transport.http;
+
+import dockermcp.cli.Product;
+import dockermcp.tools.ToolRegistry;
+import dockermcp.transport.McpServerAssembly;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
+import java.time.Duration;
+
+/** {@link McpServerAssembly} for the streamable transport, whose builder is a different type: same identity, same tools, same settings. */
+final class HttpServerAssembly {
+
+    private HttpServerAssembly() {
+    }
+
+    static McpSyncServer build(McpStreamableServerTransportProvider transport, ToolRegistry registry, Duration requestTimeout) {
+        return McpServer.sync(transport)
+                .serverInfo(new McpSchema.Implementation(Product.NAME, Product.TITLE, Product.VERSION))
+                .instructions(Product.INSTRUCTIONS)
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
+                .jsonMapper(McpServerAssembly.JSON)
+                // our own checks give one-sentence errors and are audited; the SDK's would bypass the audit log
+                .validateToolInputs(false)
+                .requestTimeout(requestTimeout.plusSeconds(30))
+                .tools(registry.mcpTools())
+                .build();
+    }
+}
