@@ -20,17 +20,13 @@ public final class HttpSettingsLoader {
 
     /** Shortest bearer token accepted from the operator: brute force must be hopeless even without the lockout. */
     public static final int MIN_TOKEN_LENGTH = 32;
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,7})(ms|s|m|h)?");
     private static final Pattern ORIGIN = Pattern.compile("https?://[^/?#@\\s]+");
     private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9.:\\[\\]-]+");
 
-    private final Map<String, String> env;
-    private final Path home;
+    private final Environment env;
 
     private HttpSettingsLoader(Map<String, String> env) {
-        this.env = env;
-        String h = env.getOrDefault("HOME", System.getProperty("user.home", "/"));
-        this.home = Path.of(h.isBlank() ? "/" : h);
+        this.env = new Environment(env);
     }
 
     public static HttpSettings load(Map<String, String> env, boolean allowInsecureBind) {
@@ -38,23 +34,23 @@ public final class HttpSettingsLoader {
     }
 
     private HttpSettings load(boolean allowInsecureBind) {
-        String bind = get("MCP_BIND", "127.0.0.1");
+        String bind = env.get("MCP_BIND", "127.0.0.1");
         InetAddress address = resolve(bind);
-        int port = intRange("MCP_PORT", 3000, 0, 65535);
+        int port = env.intRange("MCP_PORT", 3000, 0, 65535);
         HttpSettings.Limits limits = new HttpSettings.Limits(
-                intRange("MCP_MAX_BODY_BYTES", 1 << 20, 1024, 64 << 20),
-                intRange("MCP_MAX_SESSIONS", 64, 1, 100_000),
-                intRange("MCP_RATE_LIMIT", 600, 0, 1_000_000),
-                intRange("MCP_RATE_BURST", 60, 1, 1_000_000),
-                duration("MCP_SESSION_IDLE_TIMEOUT", Duration.ofMinutes(30), Duration.ofSeconds(1), Duration.ofHours(24)),
-                duration("MCP_REQUEST_TIMEOUT", Duration.ofMinutes(2), Duration.ofSeconds(1), Duration.ofMinutes(30)));
+                env.intRange("MCP_MAX_BODY_BYTES", 1 << 20, 1024, 64 << 20),
+                env.intRange("MCP_MAX_SESSIONS", 64, 1, 100_000),
+                env.intRange("MCP_RATE_LIMIT", 600, 0, 1_000_000),
+                env.intRange("MCP_RATE_BURST", 60, 1, 1_000_000),
+                env.duration("MCP_SESSION_IDLE_TIMEOUT", Duration.ofMinutes(30), Duration.ofSeconds(1), Duration.ofHours(24)),
+                env.duration("MCP_REQUEST_TIMEOUT", Duration.ofMinutes(2), Duration.ofSeconds(1), Duration.ofMinutes(30)));
         return new HttpSettings(bind, address, port, auth(), tls(), allowInsecureBind, origins(), hosts(bind, address), limits);
     }
 
     private HttpSettings.Auth auth() {
-        String mode = get("MCP_AUTH", "token").toLowerCase(Locale.ROOT);
-        String token = get("MCP_AUTH_TOKEN", "");
-        String file = get("MCP_AUTH_TOKEN_FILE", "");
+        String mode = env.get("MCP_AUTH", "token").toLowerCase(Locale.ROOT);
+        String token = env.get("MCP_AUTH_TOKEN", "");
+        String file = env.get("MCP_AUTH_TOKEN_FILE", "");
         switch (mode) {
             case "none" -> {
                 if (!token.isEmpty() || !file.isEmpty()) {
@@ -63,7 +59,7 @@ public final class HttpSettingsLoader {
                 return new HttpSettings.Auth.Disabled();
             }
             case "token" -> { }
-            default -> throw new ConfigError("MCP_AUTH=" + get("MCP_AUTH", "") + " is not valid: leave it unset (bearer tokens) or set none (no authentication, loopback only).");
+            default -> throw new ConfigError("MCP_AUTH=" + env.get("MCP_AUTH", "") + " is not valid: leave it unset (bearer tokens) or set none (no authentication, loopback only).");
         }
         if (!token.isEmpty() && !file.isEmpty()) {
             throw new ConfigError("Both MCP_AUTH_TOKEN and MCP_AUTH_TOKEN_FILE are set: keep only one (the file is safer, environments leak into process listings).");
@@ -72,10 +68,10 @@ public final class HttpSettingsLoader {
             return new HttpSettings.Auth.Tokens(List.of(checked("MCP_AUTH_TOKEN", token)), "MCP_AUTH_TOKEN");
         }
         if (!file.isEmpty()) {
-            Path p = absolute("MCP_AUTH_TOKEN_FILE", file);
+            Path p = env.absolute("MCP_AUTH_TOKEN_FILE", file);
             return new HttpSettings.Auth.Tokens(tokensFrom(p), p.toString());
         }
-        return new HttpSettings.Auth.Generated(stateDir().resolve("http-token"));
+        return new HttpSettings.Auth.Generated(env.stateDir().resolve("http-token"));
     }
 
     /** One token per line (one per client, so that each can be told apart and revoked); blank lines and # comments skipped. */
@@ -108,16 +104,16 @@ public final class HttpSettingsLoader {
     }
 
     private HttpSettings.Tls tls() {
-        String cert = get("MCP_TLS_CERT", "");
-        String key = get("MCP_TLS_KEY", "");
+        String cert = env.get("MCP_TLS_CERT", "");
+        String key = env.get("MCP_TLS_KEY", "");
         if (cert.isEmpty() && key.isEmpty()) {
             return null;
         }
         if (cert.isEmpty() || key.isEmpty()) {
             throw new ConfigError("TLS needs both MCP_TLS_CERT (PEM certificate chain) and MCP_TLS_KEY (PEM private key): set the missing one.");
         }
-        Path c = absolute("MCP_TLS_CERT", cert);
-        Path k = absolute("MCP_TLS_KEY", key);
+        Path c = env.absolute("MCP_TLS_CERT", cert);
+        Path k = env.absolute("MCP_TLS_KEY", key);
         for (Path p : List.of(c, k)) {
             if (!Files.isReadable(p)) {
                 throw new ConfigError((p == c ? "MCP_TLS_CERT " : "MCP_TLS_KEY ") + p + " is not a readable file: check the path and its permissions.");
@@ -128,7 +124,7 @@ public final class HttpSettingsLoader {
 
     private List<String> origins() {
         List<String> out = new ArrayList<>();
-        for (String o : list("MCP_ALLOWED_ORIGINS")) {
+        for (String o : env.list("MCP_ALLOWED_ORIGINS")) {
             String v = o.toLowerCase(Locale.ROOT);
             if (v.endsWith("/")) {
                 v = v.substring(0, v.length() - 1);
@@ -147,7 +143,7 @@ public final class HttpSettingsLoader {
         if (!address.isAnyLocalAddress() && !address.isLoopbackAddress()) {
             out.add(bind.contains(":") && !bind.startsWith("[") ? "[" + bind.toLowerCase(Locale.ROOT) + "]" : bind.toLowerCase(Locale.ROOT));
         }
-        for (String h : list("MCP_ALLOWED_HOSTS")) {
+        for (String h : env.list("MCP_ALLOWED_HOSTS")) {
             if (!HOST_NAME.matcher(h).matches()) {
                 throw new ConfigError("MCP_ALLOWED_HOSTS has '" + h + "', which is not a host name: list the names clients use in their URL, e.g. mcp.example.com,10.0.0.5.");
             }
@@ -163,75 +159,5 @@ public final class HttpSettingsLoader {
         } catch (UnknownHostException | SecurityException e) {
             throw new ConfigError("MCP_BIND=" + bind + " is not an address of this machine: use 127.0.0.1 (the default), ::1, 0.0.0.0 or one of its IP addresses.");
         }
-    }
-
-    private Path stateDir() {
-        String state = get("XDG_STATE_HOME", "");
-        Path base = state.isEmpty() ? home.resolve(".local/state") : Path.of(state);
-        return base.resolve("docker-mcp-secure");
-    }
-
-    private List<String> list(String name) {
-        List<String> out = new ArrayList<>();
-        for (String part : get(name, "").split(",")) {
-            if (!part.isBlank()) {
-                out.add(part.strip());
-            }
-        }
-        return out;
-    }
-
-    private String get(String name, String fallback) {
-        String v = env.get(name);
-        return v == null || v.isBlank() ? fallback : v.strip();
-    }
-
-    private Path absolute(String name, String value) {
-        Path p = Path.of(value.startsWith("~/") ? home + value.substring(1) : value);
-        if (!p.isAbsolute()) {
-            throw new ConfigError(name + "=" + value + " is a relative path: give an absolute path.");
-        }
-        return p;
-    }
-
-    private Duration duration(String name, Duration fallback, Duration min, Duration max) {
-        String v = get(name, "");
-        if (v.isEmpty()) {
-            return fallback;
-        }
-        Matcher m = DURATION.matcher(v.toLowerCase(Locale.ROOT));
-        if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
-            Duration d = switch (m.group(2) == null ? "s" : m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofSeconds(n);
-            };
-            if (d.compareTo(min) >= 0 && d.compareTo(max) <= 0) {
-                return d;
-            }
-        }
-        throw new ConfigError(name + "=" + v + " is not valid: write a duration from " + text(min) + " to " + text(max) + " (30s, 5m, 1h).");
-    }
-
-    private static String text(Duration d) {
-        return d.toHours() > 0 && d.toMinutesPart() == 0 ? d.toHours() + "h" : d.toMinutes() > 0 && d.toSecondsPart() == 0 ? d.toMinutes() + "m" : d.toSeconds() + "s";
-    }
-
-    private int intRange(String name, int fallback, int min, int max) {
-        String v = get(name, "");
-        if (v.isEmpty()) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(v);
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException ignored) {
-            // falls through to the message below
-        }
-        throw new ConfigError(name + "=" + v + " is not valid: use a whole number from " + min + " to " + max + ".");
     }
 }

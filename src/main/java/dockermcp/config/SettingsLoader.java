@@ -7,22 +7,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads the environment once, applies the defaults and rejects bad values with one sentence. */
 public final class SettingsLoader {
 
     private static final List<String> LOG_LEVELS = List.of("debug", "info", "warn", "error");
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,7})(ms|s|m)?");
 
-    private final Map<String, String> env;
+    private final Environment env;
     private final Path home;
 
     private SettingsLoader(Map<String, String> env) {
-        this.env = env;
-        String h = env.getOrDefault("HOME", System.getProperty("user.home", "/"));
-        this.home = Path.of(h.isBlank() ? "/" : h);
+        this.env = new Environment(env);
+        this.home = this.env.home();
     }
 
     public static Settings fromEnvironment() {
@@ -34,42 +31,42 @@ public final class SettingsLoader {
     }
 
     private Settings load() {
-        String mode = get("SECURITY_MODE", Settings.READONLY).toLowerCase(Locale.ROOT);
+        String mode = env.get("SECURITY_MODE", Settings.READONLY).toLowerCase(Locale.ROOT);
         if (!mode.equals(Settings.READONLY)) {
-            throw new ConfigError("SECURITY_MODE=" + get("SECURITY_MODE", "") + " is not supported: the only valid value is readonly (the default).");
+            throw new ConfigError("SECURITY_MODE=" + env.get("SECURITY_MODE", "") + " is not supported: the only valid value is readonly (the default).");
         }
-        String level = get("LOG_LEVEL", "info").toLowerCase(Locale.ROOT);
+        String level = env.get("LOG_LEVEL", "info").toLowerCase(Locale.ROOT);
         if (!LOG_LEVELS.contains(level)) {
-            throw new ConfigError("LOG_LEVEL=" + get("LOG_LEVEL", "") + " is not a log level: use one of debug, info, warn, error.");
+            throw new ConfigError("LOG_LEVEL=" + env.get("LOG_LEVEL", "") + " is not a log level: use one of debug, info, warn, error.");
         }
-        boolean audit = bool("SECURITY_AUDIT_LOG", true);
+        boolean audit = env.bool("SECURITY_AUDIT_LOG", true);
         Path auditFile = null;
         if (audit) {
-            String file = get("SECURITY_AUDIT_LOG_FILE", "");
-            auditFile = file.isEmpty() ? defaultAuditFile() : absolute("SECURITY_AUDIT_LOG_FILE", file);
+            String file = env.get("SECURITY_AUDIT_LOG_FILE", "");
+            auditFile = file.isEmpty() ? defaultAuditFile() : env.absolute("SECURITY_AUDIT_LOG_FILE", file);
         }
         return new Settings(hosts(), auditFile, level,
-                duration("DOCKER_CONNECT_TIMEOUT", Duration.ofSeconds(5)),
-                duration("DOCKER_REQUEST_TIMEOUT", Duration.ofSeconds(30)),
-                intRange("LOGS_MAX_TAIL", 1000, 1, 100_000),
-                intRange("LOGS_MAX_BYTES", 64 * 1024, 1024, 16 * 1024 * 1024),
-                intRange("STATS_CONCURRENCY", 64, 1, 256),
-                intRange("SECURITY_AUDIT_LOG_MAX_BYTES", 10 << 20, 64 * 1024, Integer.MAX_VALUE),
-                bool("SECURITY_AUDIT_FAIL_OPEN", false),
+                env.duration("DOCKER_CONNECT_TIMEOUT", Duration.ofSeconds(5), Duration.ofMillis(100), Duration.ofMinutes(30)),
+                env.duration("DOCKER_REQUEST_TIMEOUT", Duration.ofSeconds(30), Duration.ofMillis(100), Duration.ofMinutes(30)),
+                env.intRange("LOGS_MAX_TAIL", 1000, 1, 100_000),
+                env.intRange("LOGS_MAX_BYTES", 64 * 1024, 1024, 16 * 1024 * 1024),
+                env.intRange("STATS_CONCURRENCY", 64, 1, 256),
+                env.intRange("SECURITY_AUDIT_LOG_MAX_BYTES", 10 << 20, 64 * 1024, Integer.MAX_VALUE),
+                env.bool("SECURITY_AUDIT_FAIL_OPEN", false),
                 patterns("REDACT_PATTERNS"),
-                bool("REDACT_LOG_CONTENT", true),
-                new VisibilityRules(list("CONTAINER_ALLOW"), list("CONTAINER_DENY"), list("IMAGE_ALLOW"), list("IMAGE_DENY"),
-                        bool("HONOR_HIDDEN_LABEL", true)));
+                env.bool("REDACT_LOG_CONTENT", true),
+                new VisibilityRules(env.list("CONTAINER_ALLOW"), env.list("CONTAINER_DENY"), env.list("IMAGE_ALLOW"), env.list("IMAGE_DENY"),
+                        env.bool("HONOR_HIDDEN_LABEL", true)));
     }
 
     private List<HostSettings> hosts() {
         List<HostSettings> hosts = new ArrayList<>();
-        if (bool("ALLOW_LOCAL_DOCKER", false)) {
+        if (env.bool("ALLOW_LOCAL_DOCKER", false)) {
             hosts.add(localHost());
-        } else if (!get("LOCAL_DOCKER_HOST", "").isEmpty()) {
+        } else if (!env.get("LOCAL_DOCKER_HOST", "").isEmpty()) {
             throw new ConfigError("LOCAL_DOCKER_HOST is set but ALLOW_LOCAL_DOCKER is not: add ALLOW_LOCAL_DOCKER=true to use the local engine.");
         }
-        String dockerHost = get("DOCKER_HOST", "");
+        String dockerHost = env.get("DOCKER_HOST", "");
         if (!dockerHost.isEmpty()) {
             hosts.add(remoteHost(dockerHost));
         }
@@ -77,7 +74,7 @@ public final class SettingsLoader {
     }
 
     private HostSettings localHost() {
-        String override = get("LOCAL_DOCKER_HOST", "");
+        String override = env.get("LOCAL_DOCKER_HOST", "");
         if (!override.isEmpty()) {
             Endpoint e = Endpoint.parse("LOCAL_DOCKER_HOST", override, false);
             return new HostSettings("local", e, null, plainTcpWarnings(e, "LOCAL_DOCKER_HOST"));
@@ -85,7 +82,7 @@ public final class SettingsLoader {
         List<Path> candidates = new ArrayList<>();
         candidates.add(Path.of("/var/run/docker.sock"));
         candidates.add(home.resolve(".docker/run/docker.sock"));
-        String xdg = get("XDG_RUNTIME_DIR", "");
+        String xdg = env.get("XDG_RUNTIME_DIR", "");
         if (!xdg.isEmpty()) {
             candidates.add(Path.of(xdg, "docker.sock"));
         }
@@ -101,8 +98,8 @@ public final class SettingsLoader {
     }
 
     private HostSettings remoteHost(String dockerHost) {
-        boolean verify = bool("DOCKER_TLS_VERIFY", false);
-        String certPathValue = get("DOCKER_CERT_PATH", "");
+        boolean verify = env.bool("DOCKER_TLS_VERIFY", false);
+        String certPathValue = env.get("DOCKER_CERT_PATH", "");
         boolean tls = verify || !certPathValue.isEmpty();
         Endpoint e = Endpoint.parse("DOCKER_HOST", dockerHost, tls);
         if (e.transport() == Endpoint.Transport.UNIX) {
@@ -110,7 +107,7 @@ public final class SettingsLoader {
         }
         Path certPath = null;
         if (tls) {
-            certPath = certPathValue.isEmpty() ? home.resolve(".docker") : absolute("DOCKER_CERT_PATH", certPathValue);
+            certPath = certPathValue.isEmpty() ? home.resolve(".docker") : env.absolute("DOCKER_CERT_PATH", certPathValue);
             if (!Files.isDirectory(certPath)) {
                 throw new ConfigError("DOCKER_CERT_PATH " + certPath + " is not a directory: point it at the folder holding ca.pem, cert.pem and key.pem.");
             }
@@ -127,26 +124,14 @@ public final class SettingsLoader {
     }
 
     private Path defaultAuditFile() {
-        String state = get("XDG_STATE_HOME", "");
-        Path base = state.isEmpty() ? home.resolve(".local/state") : Path.of(state);
-        return base.resolve("docker-mcp-secure").resolve("audit.log");
+        return env.stateDir().resolve("audit.log");
     }
 
-    /** A comma-separated list; blanks dropped. */
-    private List<String> list(String name) {
-        List<String> out = new ArrayList<>();
-        for (String part : get(name, "").split(",")) {
-            if (!part.isBlank()) {
-                out.add(part.strip());
-            }
-        }
-        return out;
-    }
 
     /** Operator-supplied regular expressions, separated by ";;" so that commas stay usable inside them. */
     private List<Pattern> patterns(String name) {
         List<Pattern> out = new ArrayList<>();
-        for (String part : get(name, "").split(";;")) {
+        for (String part : env.get(name, "").split(";;")) {
             if (part.isBlank()) {
                 continue;
             }
@@ -159,66 +144,8 @@ public final class SettingsLoader {
         return out;
     }
 
-    private String get(String name, String fallback) {
-        String v = env.get(name);
-        return v == null || v.isBlank() ? fallback : v.strip();
-    }
 
-    private boolean bool(String name, boolean fallback) {
-        String v = get(name, "").toLowerCase(Locale.ROOT);
-        if (v.isEmpty()) {
-            return fallback;
-        }
-        return switch (v) {
-            case "1", "true", "yes", "on" -> true;
-            case "0", "false", "no", "off" -> false;
-            default -> throw new ConfigError(name + "=" + env.get(name) + " is not a yes/no value: use true or false.");
-        };
-    }
 
-    private Path absolute(String name, String value) {
-        Path p = Path.of(value.startsWith("~/") ? home + value.substring(1) : value);
-        if (!p.isAbsolute()) {
-            throw new ConfigError(name + "=" + value + " is a relative path: MCP clients start servers in unpredictable folders, so give an absolute path.");
-        }
-        return p;
-    }
 
-    private Duration duration(String name, Duration fallback) {
-        String v = get(name, "");
-        if (v.isEmpty()) {
-            return fallback;
-        }
-        Matcher m = DURATION.matcher(v.toLowerCase(Locale.ROOT));
-        if (!m.matches()) {
-            throw new ConfigError(name + "=" + v + " is not a duration: write seconds (30), or a number with ms, s or m (500ms, 30s, 2m).");
-        }
-        long n = Long.parseLong(m.group(1));
-        String unit = m.group(2) == null ? "s" : m.group(2);
-        Duration d = switch (unit) {
-            case "ms" -> Duration.ofMillis(n);
-            case "m" -> Duration.ofMinutes(n);
-            default -> Duration.ofSeconds(n);
-        };
-        if (d.toMillis() < 100 || d.toMinutes() > 30) {
-            throw new ConfigError(name + "=" + v + " is out of range: use between 100ms and 30m.");
-        }
-        return d;
-    }
 
-    private int intRange(String name, int fallback, int min, int max) {
-        String v = get(name, "");
-        if (v.isEmpty()) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(v);
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException ignored) {
-            // falls through to the message below
-        }
-        throw new ConfigError(name + "=" + v + " is not valid: use a whole number from " + min + " to " + max + ".");
-    }
 }

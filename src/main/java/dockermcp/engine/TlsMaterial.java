@@ -1,7 +1,5 @@
 package dockermcp.engine;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -10,7 +8,6 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyManagementException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
@@ -18,18 +15,14 @@ import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECKey;
 import java.security.interfaces.RSAKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
+import dockermcp.security.PemKeys;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -57,12 +50,8 @@ import javax.security.auth.x500.X500Principal;
  * the HTTP client: nothing here sets or clears the endpoint identification algorithm.
  */
 public final class TlsMaterial {
-    private static final Pattern PEM = Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----(.*?)-----END \\1-----", Pattern.DOTALL);
     private static final Pattern CN = Pattern.compile("(?:^|,)CN=((?:\\\\.|[^,])*)");
     private static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
-    private static final byte[] VERSION_0 = {0x02, 0x01, 0x00};
-    private static final byte[] RSA_ALGORITHM = der(0x30, hex("06092a864886f70d010101"), hex("0500")); // rsaEncryption, NULL
-    private static final byte[] EC_PUBLIC_KEY = hex("06072a8648ce3d0201"); // id-ecPublicKey
 
     private final Path directory;
     private final SSLContext context;
@@ -127,36 +116,25 @@ public final class TlsMaterial {
         return keyManager;
     }
 
-    private record Pem(String label, String body) {}
-
-    private static List<Pem> pem(Path dir, String name) throws TlsMaterialException {
+    private static List<PemKeys.Block> pem(Path dir, String name) throws TlsMaterialException {
         Path file = dir.resolve(name);
         if (Files.notExists(file)) { // "unknown" (an unreadable directory) falls through to the read and its permission message
             throw new TlsMaterialException("DOCKER_CERT_PATH " + dir + " has no " + name + ": put the CA certificate, client certificate and key there as ca.pem, cert.pem and key.pem, as the Docker CLI expects.");
         }
-        String text;
         try {
-            text = Files.readString(file, StandardCharsets.ISO_8859_1); // ISO-8859-1 never fails to decode, so garbage reaches the PEM check
+            return PemKeys.blocks(Files.readString(file, StandardCharsets.ISO_8859_1)); // ISO-8859-1 never fails to decode, so garbage reaches the PEM check
         } catch (AccessDeniedException e) {
             throw new TlsMaterialException(name + " in " + dir + " is not readable by this user: fix its permissions or run docker-mcp-secure as the user that owns it.", e);
         } catch (IOException e) {
             throw new TlsMaterialException(name + " in " + dir + " could not be read: make sure it is a regular file this user can read.", e);
         }
-        List<Pem> blocks = new ArrayList<>();
-        for (Matcher m = PEM.matcher(text); m.find(); ) blocks.add(new Pem(m.group(1), m.group(2)));
-        return blocks;
     }
 
     private static List<X509Certificate> certificates(Path dir, String name, String role) throws TlsMaterialException {
-        List<X509Certificate> certs = new ArrayList<>();
+        List<X509Certificate> certs;
         try {
-            CertificateFactory factory = CertificateFactory.getInstance("X.509");
-            for (Pem block : pem(dir, name)) {
-                if (block.label().equals("CERTIFICATE")) {
-                    certs.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(base64(block.body()))));
-                }
-            }
-        } catch (CertificateException | IllegalArgumentException e) {
+            certs = PemKeys.certificates(pem(dir, name));
+        } catch (CertificateException e) {
             throw new TlsMaterialException(name + " in " + dir + " is not a readable PEM certificate file: replace it with the " + role + " the Docker CLI uses.", e);
         }
         if (certs.isEmpty()) {
@@ -166,106 +144,20 @@ public final class TlsMaterial {
     }
 
     private static PrivateKey privateKey(Path dir) throws TlsMaterialException {
-        Pem block = pem(dir, "key.pem").stream().filter(p -> p.label().endsWith("PRIVATE KEY")).findFirst().orElse(null);
+        PemKeys.Block block = pem(dir, "key.pem").stream().filter(PemKeys.Block::isPrivateKey).findFirst().orElse(null);
         if (block == null) {
             throw new TlsMaterialException("key.pem in " + dir + " holds no PEM private key: put the unencrypted client key there, as the Docker CLI expects.");
         }
-        if (block.label().equals("ENCRYPTED PRIVATE KEY") || block.body().contains("Proc-Type:") && block.body().contains("ENCRYPTED")) {
-            throw new TlsMaterialException("key.pem in " + dir + " is encrypted: docker-mcp-secure needs an unencrypted key (decrypt it with openssl pkey -in key.pem -out key-plain.pem and use that as key.pem).");
-        }
-        byte[] der = null;
-        PrivateKey key = null;
-        try { // no exception causes below: their messages could quote parts of the key
-            der = base64(block.body());
-            switch (block.label()) {
-                case "PRIVATE KEY" -> key = pkcs8(der);
-                case "RSA PRIVATE KEY" -> key = pkcs8(der(0x30, VERSION_0, RSA_ALGORITHM, der(0x04, der)));
-                case "EC PRIVATE KEY" -> {
-                    byte[] curve = namedCurve(der);
-                    if (curve == null) {
-                        throw new TlsMaterialException("key.pem in " + dir + " is an EC key without a named curve: create a key on a named curve such as P-256 (openssl ecparam -name prime256v1 -genkey -noout).");
-                    }
-                    key = pkcs8(der(0x30, VERSION_0, der(0x30, EC_PUBLIC_KEY, curve), der(0x04, der)));
-                }
-                default -> throw new TlsMaterialException("key.pem in " + dir + " holds an unsupported " + block.label() + ": convert it to an unencrypted PKCS#8, RSA or EC key in PEM form.");
-            }
-        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-            key = null;
-        } finally {
-            if (der != null) Arrays.fill(der, (byte) 0); // best effort: shortens how long the raw key sits in the heap
-        }
-        if (key == null) {
-            throw new TlsMaterialException("key.pem in " + dir + " could not be parsed as a private key: replace it with the unencrypted PKCS#8, RSA or EC client key the Docker CLI uses.");
-        }
-        return key;
-    }
-
-    /** Decodes a PrivateKeyInfo with whichever JDK key factory accepts it, then wipes the buffer; null if none does. */
-    private static PrivateKey pkcs8(byte[] info) {
         try {
-            for (String algorithm : List.of("RSA", "EC", "EdDSA", "RSASSA-PSS")) {
-                try {
-                    return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(info));
-                } catch (GeneralSecurityException wrongAlgorithm) { /* try the next factory */ }
-            }
-            return null;
-        } finally {
-            Arrays.fill(info, (byte) 0);
+            return PemKeys.privateKey(block);
+        } catch (PemKeys.KeyProblem p) {
+            throw new TlsMaterialException(switch (p.reason()) {
+                case ENCRYPTED -> "key.pem in " + dir + " is encrypted: docker-mcp-secure needs an unencrypted key (decrypt it with openssl pkey -in key.pem -out key-plain.pem and use that as key.pem).";
+                case NO_NAMED_CURVE -> "key.pem in " + dir + " is an EC key without a named curve: create a key on a named curve such as P-256 (openssl ecparam -name prime256v1 -genkey -noout).";
+                case UNSUPPORTED -> "key.pem in " + dir + " holds an unsupported " + block.label() + ": convert it to an unencrypted PKCS#8, RSA or EC key in PEM form.";
+                case UNPARSEABLE -> "key.pem in " + dir + " could not be parsed as a private key: replace it with the unencrypted PKCS#8, RSA or EC client key the Docker CLI uses.";
+            });
         }
-    }
-
-    /** The curve OID (whole TLV) from the [0] parameters of a SEC1 ECPrivateKey, or null if it has none. */
-    private static byte[] namedCurve(byte[] sec1) {
-        int[] sequence = tlv(sec1, 0);
-        for (int at = sequence[1]; at < sequence[2]; ) {
-            int[] field = tlv(sec1, at);
-            if (field[0] == 0xA0) {
-                int[] oid = tlv(sec1, field[1]);
-                return oid[0] == 0x06 ? Arrays.copyOfRange(sec1, field[1], oid[2]) : null; // a SEQUENCE here means explicit curve parameters
-            }
-            at = field[2];
-        }
-        return null;
-    }
-
-    /** Reads one DER header at off: {tag, content start, content end}; definite lengths up to four bytes only. */
-    private static int[] tlv(byte[] b, int off) {
-        int length = b[off + 1] & 0xff, start = off + 2;
-        if (length > 0x80 && length <= 0x84) {
-            int n = length & 0x7f;
-            length = 0;
-            for (int i = 0; i < n; i++) length = (length << 8) | (b[start++] & 0xff);
-        } else if (length >= 0x80) {
-            throw new IllegalArgumentException("unsupported DER length");
-        }
-        if (length < 0 || length > b.length - start) throw new IllegalArgumentException("truncated DER");
-        return new int[] {b[off] & 0xff, start, start + length};
-    }
-
-    /** Encodes one DER TLV: the tag, the definite length (short or long form), then the parts in order. */
-    static byte[] der(int tag, byte[]... parts) {
-        ByteArrayOutputStream content = new ByteArrayOutputStream();
-        for (byte[] part : parts) content.writeBytes(part);
-        int n = content.size();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(n + 6);
-        out.write(tag);
-        if (n < 0x80) {
-            out.write(n);
-        } else {
-            int bytes = (39 - Integer.numberOfLeadingZeros(n)) / 8; // significant bytes of n
-            out.write(0x80 | bytes);
-            for (int i = bytes - 1; i >= 0; i--) out.write(n >>> (8 * i));
-        }
-        out.writeBytes(content.toByteArray());
-        return out.toByteArray();
-    }
-
-    private static byte[] hex(String hex) {
-        return HexFormat.of().parseHex(hex);
-    }
-
-    private static byte[] base64(String body) {
-        return Base64.getDecoder().decode(body.replaceAll("\\s+", ""));
     }
 
     /** True when the key belongs to the certificate: RSA by modulus, others by a signature round trip. */

@@ -393,13 +393,13 @@ class TlsMaterialTest {
 
     @Test
     void derLengthUsesShortFormBelow128AndMinimalLongFormAbove() {
-        assertThat(header(TlsMaterial.der(0x04, new byte[0]), 2)).isEqualTo("0400");
-        assertThat(header(TlsMaterial.der(0x04, new byte[127]), 2)).isEqualTo("047f");
-        assertThat(header(TlsMaterial.der(0x04, new byte[128]), 3)).isEqualTo("048180");
-        assertThat(header(TlsMaterial.der(0x04, new byte[255]), 3)).isEqualTo("0481ff");
-        assertThat(header(TlsMaterial.der(0x30, new byte[200], new byte[56]), 4)).isEqualTo("30820100");
-        assertThat(header(TlsMaterial.der(0x04, new byte[65536]), 5)).isEqualTo("0483010000");
-        assertThat(TlsMaterial.der(0x04, new byte[65536])).hasSize(65536 + 5);
+        assertThat(header(dockermcp.security.PemKeys.der(0x04, new byte[0]), 2)).isEqualTo("0400");
+        assertThat(header(dockermcp.security.PemKeys.der(0x04, new byte[127]), 2)).isEqualTo("047f");
+        assertThat(header(dockermcp.security.PemKeys.der(0x04, new byte[128]), 3)).isEqualTo("048180");
+        assertThat(header(dockermcp.security.PemKeys.der(0x04, new byte[255]), 3)).isEqualTo("0481ff");
+        assertThat(header(dockermcp.security.PemKeys.der(0x30, new byte[200], new byte[56]), 4)).isEqualTo("30820100");
+        assertThat(header(dockermcp.security.PemKeys.der(0x04, new byte[65536]), 5)).isEqualTo("0483010000");
+        assertThat(dockermcp.security.PemKeys.der(0x04, new byte[65536])).hasSize(65536 + 5);
     }
 
     // --- helpers -------------------------------------------------------------------------------------------------
