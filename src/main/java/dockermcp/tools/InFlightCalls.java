@@ -4,12 +4,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Tool calls in progress, by JSON-RPC request id, so that a client's {@code notifications/cancelled}
+ * Tool calls in progress, by session and JSON-RPC request id, so that a client's {@code notifications/cancelled}
  * can abandon the call: its thread is interrupted, which aborts the request to the engine.
  */
 public final class InFlightCalls {
 
-    /** The {@code _meta} key under which a transport passes the JSON-RPC request id of a tools/call. */
+    /**
+     * The {@code _meta} key under which a transport passes the key of a tools/call: its session and JSON-RPC
+     * request id, which the transport later names to cancel it. Clients cannot set it: transports overwrite it.
+     */
     public static final String REQUEST_ID_META = "dockermcp/requestId";
 
     private final Map<String, Thread> calls = new ConcurrentHashMap<>();

@@ -90,6 +90,8 @@ final class StdioFrames {
         }
     }
 
+    /** In-flight calls are keyed by session and request id; stdio has one session. */
+    private static final String KEY_PREFIX = "stdio:";
     private static final java.time.Duration EOF_GRACE = java.time.Duration.ofMillis(700);
 
     void awaitEndOfInput() throws InterruptedException {
@@ -177,7 +179,7 @@ final class StdioFrames {
             String m = method.asString();
             if (m.equals("notifications/cancelled")) {
                 JsonNode requestId = obj.path("params").get("requestId");
-                if (requestId != null && validId(requestId) && inFlight.cancel(requestId.asString())) {
+                if (requestId != null && validId(requestId) && inFlight.cancel(KEY_PREFIX + requestId.asString())) {
                     cancelled.add(requestId.asString());
                     LOG.debug("cancelled call {}", requestId.asString());
                 }
@@ -186,7 +188,7 @@ final class StdioFrames {
             if (m.equals("tools/call") && id != null && obj.get("params") instanceof ObjectNode params) {
                 JsonNode meta = params.get("_meta");
                 ObjectNode m2 = meta instanceof ObjectNode o ? o : params.putObject("_meta");
-                m2.put(InFlightCalls.REQUEST_ID_META, id.asString());
+                m2.put(InFlightCalls.REQUEST_ID_META, KEY_PREFIX + id.asString());
                 bytes = JSON.writeValueAsBytes(obj);
             }
         }

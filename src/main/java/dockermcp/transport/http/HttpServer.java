@@ -94,6 +94,7 @@ public final class HttpServer implements AutoCloseable {
         }
         filters.add(new BodyLimitFilter(limits.maxBodyBytes()));
         filters.add(sessions);
+        filters.add(new CancellationFilter(core.registry().inFlight(), limits.maxBodyBytes()));
         filters.add(new RequestDeadlineFilter(limits.requestTimeout(), timer));
         filters.add(new SdkErrorFilter());
 

@@ -1,0 +1,135 @@
+package dockermcp.transport.http;
+
+import dockermcp.tools.InFlightCalls;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Relays {@code notifications/cancelled} to the call it names (the SDK ignores them): every tools/call is
+ * tagged with its session and request id, and a cancellation from the same session interrupts that call,
+ * which abandons its request to the engine.
+ */
+final class CancellationFilter extends HttpFilter {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String SESSION_HEADER = "Mcp-Session-Id";
+
+    private final InFlightCalls inFlight;
+    private final int maxBodyBytes;
+
+    CancellationFilter(InFlightCalls inFlight, int maxBodyBytes) {
+        this.inFlight = inFlight;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
+        String session = request.getHeader(SESSION_HEADER);
+        if (!"POST".equals(request.getMethod()) || session == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        byte[] body = request.getInputStream().readNBytes(maxBodyBytes + 1);
+        if (body.length > maxBodyBytes) {
+            HttpErrors.send(response, 413, "The request body is larger than " + maxBodyBytes + " bytes (MCP_MAX_BODY_BYTES).");
+            return;
+        }
+        JsonNode msg;
+        try {
+            msg = JSON.readTree(body);
+        } catch (JacksonException e) {
+            msg = null; // the SDK answers malformed bodies itself
+        }
+        if (msg instanceof ObjectNode obj && obj.get("method") != null && obj.get("method").isString()) {
+            String method = obj.get("method").asString();
+            JsonNode id = obj.get("id");
+            if (method.equals("notifications/cancelled")) {
+                JsonNode requestId = obj.path("params").get("requestId");
+                if (requestId != null && (requestId.isString() || requestId.isIntegralNumber())) {
+                    inFlight.cancel(session + ":" + requestId.asString());
+                }
+                response.setStatus(HttpServletResponse.SC_ACCEPTED);
+                return;
+            }
+            if (method.equals("tools/call") && id != null && obj.get("params") instanceof ObjectNode params) {
+                ObjectNode meta = params.get("_meta") instanceof ObjectNode m ? m : params.putObject("_meta");
+                meta.put(InFlightCalls.REQUEST_ID_META, session + ":" + id.asString());
+                body = JSON.writeValueAsBytes(obj);
+            }
+        }
+        chain.doFilter(new Body(request, body), response);
+    }
+
+    /** The request with its body already read (and perhaps tagged). */
+    private static final class Body extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        Body(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    try {
+                        listener.onDataAvailable();
+                        listener.onAllDataRead();
+                    } catch (IOException e) {
+                        listener.onError(e);
+                    }
+                }
+            };
+        }
+
+        @Override
+        public java.io.BufferedReader getReader() {
+            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+}
