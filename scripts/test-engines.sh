@@ -5,10 +5,19 @@
 # is in the work dir and whose command line names it. (containerd itself puts shim sockets in
 # /run/containerd/s; `down` removes only the ones of our containers.)
 #
-#   test-engines.sh up             start both (restarts them if already up), print path of engines.env
+#   test-engines.sh up [--only unix|tls]   start both, or one (restarts them if already up), print path of engines.env
 #   test-engines.sh down           stop what `up` started and remove the work dir
-#   test-engines.sh env            print path of engines.env if both are up, else exit 1
+#   test-engines.sh env            print path of engines.env if every engine `up` started is up, else exit 1
 #   test-engines.sh scale N [unix|tls]   ensure running containers bench-1..bench-N
+#   test-engines.sh fixture leaky [unix|tls]   (re)create the planted-secrets container and images
+# For failure tests, on one engine (default unix), keeping its data and containerd:
+#   test-engines.sh stop [unix|tls] [--kill]   stop dockerd (SIGTERM; or SIGKILL, a crash)
+#   test-engines.sh start [unix|tls]        start it again with the same flags and data
+#   test-engines.sh pause|resume [unix|tls] SIGSTOP / SIGCONT dockerd (a hung daemon)
+#   test-engines.sh pid [unix|tls]          print dockerd's pid
+# Several work dirs can run side by side (DMS_ENGINES_DIR=/tmp/other test-engines.sh up --only unix):
+# the TLS port is the first free one from 23760, cgroup parents are tagged per dir. DMS_DOCKERD_FLAGS adds
+# dockerd flags at `up` (--live-restore makes stop/start fast: containers keep running meanwhile).
 set -euo pipefail
 
 DIR=${DMS_ENGINES_DIR:-/tmp/dms-engines}
@@ -22,6 +31,8 @@ die() { log "error: $*"; exit 1; }
 
 case $DIR in /?*) ;; *) die "DMS_ENGINES_DIR must be an absolute path: $DIR" ;; esac
 DIR=${DIR%/}
+# shellcheck source=fixture/leaky.sh
+source "$(dirname "${BASH_SOURCE[0]}")/fixture/leaky.sh"
 # a short per-directory tag keeps cgroup parents of several work dirs apart
 TAG=dms-$(printf '%s' "$DIR" | md5sum | cut -c1-8)
 
@@ -106,7 +117,8 @@ our_mounts() { # mount points at or below $DIR, deepest first
 
 stop_engine() {
     local name=$1 d=$DIR/$1 pid p
-    if pid=$(pid_of "$d/dockerd.pid" dockerd); then
+    if pid=$(pid_of "$d/dockerd.pid" dockerd) || pid=$(pid_of "$d/dockerd.launched" dockerd); then
+        kill -CONT "$pid" 2>/dev/null || true # a paused daemon would neither answer nor stop
         # containers first: `sleep` as PID 1 ignores SIGTERM and would hold the daemon for 10 s each
         if [[ -n ${DOCKER:-} ]]; then
             local ids; ids=$(DK_TIMEOUT=20 dk "$name" ps -aq 2>/dev/null || true)
@@ -144,7 +156,7 @@ cmd_down() {
     DOCKER=$(docker_cli 2>/dev/null || true)
     log "stopping engines in $DIR"
     local name pids=()
-    for name in "${ENGINES[@]}"; do stop_engine "$name" & pids+=($!); done
+    for name in "${ENGINES[@]}"; do [[ -d $DIR/$name ]] || continue; stop_engine "$name" & pids+=($!); done
     for name in "${pids[@]}"; do wait "$name" || true; done
     local m i
     for ((i = 0; i < 5; i++)); do
@@ -189,17 +201,24 @@ start_dockerd() { # name host-args...
     local name=$1 d=$DIR/$1; shift
     local c=$d/containerd i
     for ((i = 0; i < 200; i++)); do
-        [[ -S $c/containerd.sock ]] || pid_of "$c/containerd.pid" containerd >/dev/null || break
+        # (just after the fork the process may not be containerd yet: only its death ends the wait)
+        [[ -S $c/containerd.sock ]] || kill -0 "$(<"$c/containerd.pid")" 2>/dev/null || break
         [[ -S $c/containerd.sock ]] && break
         sleep 0.1
     done
     [[ -S $c/containerd.sock ]] || { tail -5 "$c/containerd.log" >&2; die "$name: containerd did not start"; }
     # own config file (ignore /etc/docker/daemon.json); own key.json, else both daemons share one ID
     printf '{"deprecated-key-path": "%s"}\n' "$d/key.json" >"$d/daemon.json"
+    printf '%s\n' "$@" >"$d/dockerd.args" # for `start` after `stop`
+    launch_dockerd "$name" "$@"
+}
+
+launch_dockerd() { # name host-args... (appends to the daemon's log, which tests read)
+    local name=$1 d=$DIR/$1; shift
     setsid dockerd -D --config-file "$d/daemon.json" --data-root "$d/data" --exec-root "$d/exec" \
-        --pidfile "$d/dockerd.pid" --containerd "$c/containerd.sock" \
+        --pidfile "$d/dockerd.pid" --containerd "$d/containerd/containerd.sock" \
         --bridge=none --iptables=false --ip6tables=false --ip-forward=false --userland-proxy=false \
-        --cgroup-parent "/$TAG-$name" "$@" >"$d/dockerd.log" 2>&1 </dev/null &
+        --cgroup-parent "/$TAG-$name" "$@" >>"$d/dockerd.log" 2>&1 </dev/null &
     echo $! >"$d/dockerd.launched"
 }
 
@@ -207,7 +226,7 @@ wait_engine() {
     local name=$1 i
     for ((i = 0; i < START_TIMEOUT * 2; i++)); do
         dk "$name" version >/dev/null 2>&1 && return 0
-        pid_of "$DIR/$name/dockerd.launched" dockerd >/dev/null || { i=-1; break; }
+        kill -0 "$(<"$DIR/$name/dockerd.launched")" 2>/dev/null || { i=-1; break; }
         sleep 0.5
     done
     if ((i < 0)); then log "$name daemon exited; last lines of $DIR/$name/dockerd.log:"
@@ -257,6 +276,7 @@ make_fixtures() { # name
     dk "$n" wait stopped >/dev/null
     local only=only-local; [[ $n == tls ]] && only=only-remote
     dk "$n" "${run[@]}" --name "$only" dms-fixture:1 sleep 1000000 >/dev/null
+    if [[ $n == unix ]]; then make_leaky "$n"; fi
     local i
     for ((i = 0; i < 40; i++)); do
         [[ $(dk "$n" inspect -f '{{.State.Health.Status}}' web) == healthy ]] && return 0
@@ -272,54 +292,137 @@ wait_all() { # pids...
 }
 
 cmd_up() {
+    local -a wanted=("${ENGINES[@]}")
+    if [[ ${1:-} == --only ]]; then
+        [[ ${2:-} == unix || ${2:-} == tls ]] || die "usage: $0 up [--only unix|tls]"
+        wanted=("$2")
+    elif [[ -n ${1:-} ]]; then
+        die "usage: $0 up [--only unix|tls]"
+    fi
     ensure_packages
     DOCKER=$(docker_cli) || die "no docker CLI"
     [[ -e $DIR ]] && cmd_down
-    log "starting engines in $DIR"
-    mkdir -p "$DIR/unix" "$DIR/tls" "$DIR/fixture" "$DIR/cli-config"
+    log "starting engines (${wanted[*]}) in $DIR"
+    mkdir -p "$DIR/fixture" "$DIR/cli-config"
     touch "$DIR/$MARKER"
+    printf '%s\n' "${wanted[@]}" >"$DIR/engines.list"
     trap 'log "up failed; logs are under $DIR; run \"$0 down\" to clean up"' EXIT
-    "$(dirname "${BASH_SOURCE[0]}")/fixture/make-certs.sh" "$DIR/tls"
-    local port; port=$(free_port)
-    echo "$port" >"$DIR/tls/port"
-    start_containerd unix
-    start_containerd tls
-    start_dockerd unix -H "unix://$DIR/unix/docker.sock"
-    start_dockerd tls -H "tcp://127.0.0.1:$port" --tlsverify --tlscacert "$DIR/tls/ca.pem" \
-        --tlscert "$DIR/tls/server-cert.pem" --tlskey "$DIR/tls/server-key.pem"
+    local name port= pids=()
+    for name in "${wanted[@]}"; do mkdir -p "$DIR/$name"; done
+    if wants tls "${wanted[@]}"; then
+        "$(dirname "${BASH_SOURCE[0]}")/fixture/make-certs.sh" "$DIR/tls"
+        port=$(free_port)
+        echo "$port" >"$DIR/tls/port"
+    fi
+    for name in "${wanted[@]}"; do start_containerd "$name"; done
+    # extra daemon flags, e.g. DMS_DOCKERD_FLAGS=--live-restore for a daemon that tests stop and start
+    local -a extra
+    read -ra extra <<<"${DMS_DOCKERD_FLAGS:-}"
+    if wants unix "${wanted[@]}"; then start_dockerd unix "${extra[@]}" -H "unix://$DIR/unix/docker.sock"; fi
+    if wants tls "${wanted[@]}"; then
+        start_dockerd tls "${extra[@]}" -H "tcp://127.0.0.1:$port" --tlsverify --tlscacert "$DIR/tls/ca.pem" \
+            --tlscert "$DIR/tls/server-cert.pem" --tlskey "$DIR/tls/server-key.pem"
+    fi
     make_rootfs
-    local pids=()
-    wait_engine unix & pids+=($!)
-    wait_engine tls & pids+=($!)
+    for name in "${wanted[@]}"; do wait_engine "$name" & pids+=($!); done
     wait_all "${pids[@]}" || die "engines did not start"
     log "daemons up; creating fixtures"
     pids=()
-    make_fixtures unix & pids+=($!)
-    make_fixtures tls & pids+=($!)
+    for name in "${wanted[@]}"; do make_fixtures "$name" & pids+=($!); done
     wait_all "${pids[@]}" || die "fixture set-up failed"
     local t=$DIR/tls
-    cat >"$DIR/engines.env" <<EOF
-UNIX_DOCKER_HOST=unix://$DIR/unix/docker.sock
-UNIX_SOCKET=$DIR/unix/docker.sock
-UNIX_LOG=$DIR/unix/dockerd.log
-TLS_DOCKER_HOST=tcp://127.0.0.1:$port
-TLS_PORT=$port
-TLS_CERT_PATH=$t/client-pkcs1
-TLS_CERT_PATH_PKCS8=$t/client-pkcs8
-TLS_CERT_PATH_EC=$t/client-ec
-TLS_CERT_PATH_WRONG_CA=$t/wrong-ca
-TLS_LOG=$t/dockerd.log
-EOF
+    {
+        if wants unix "${wanted[@]}"; then
+            printf 'UNIX_DOCKER_HOST=unix://%s\nUNIX_SOCKET=%s\nUNIX_LOG=%s\n' \
+                "$DIR/unix/docker.sock" "$DIR/unix/docker.sock" "$DIR/unix/dockerd.log"
+        fi
+        if wants tls "${wanted[@]}"; then
+            printf 'TLS_DOCKER_HOST=tcp://127.0.0.1:%s\nTLS_PORT=%s\n' "$port" "$port"
+            printf 'TLS_CERT_PATH=%s\nTLS_CERT_PATH_PKCS8=%s\nTLS_CERT_PATH_EC=%s\nTLS_CERT_PATH_WRONG_CA=%s\nTLS_LOG=%s\n' \
+                "$t/client-pkcs1" "$t/client-pkcs8" "$t/client-ec" "$t/wrong-ca" "$t/dockerd.log"
+        fi
+    } >"$DIR/engines.env"
     trap - EXIT
-    log "up: unix://$DIR/unix/docker.sock and tcp://127.0.0.1:$port (TLS)"
+    log "up: ${wanted[*]}${port:+ (TLS on tcp://127.0.0.1:$port)} in $DIR"
     echo "$DIR/engines.env"
+}
+
+wants() { # name list...
+    local n=$1 x; shift
+    for x in "$@"; do [[ $x == "$n" ]] && return 0; done
+    return 1
+}
+
+started_engines() {
+    if [[ -f $DIR/engines.list ]]; then cat "$DIR/engines.list"; else printf '%s\n' "${ENGINES[@]}"; fi
 }
 
 cmd_env() {
     local n
     [[ -f $DIR/engines.env ]] || exit 1
-    for n in "${ENGINES[@]}"; do engine_up "$n" || exit 1; done
+    for n in $(started_engines); do engine_up "$n" || exit 1; done
     echo "$DIR/engines.env"
+}
+
+engine_arg() { # [unix|tls] -> name, checking that `up` started it
+    local name=${1:-unix}
+    [[ $name == unix || $name == tls ]] || die "unknown engine '$name' (unix or tls)"
+    [[ -f $DIR/$name/dockerd.args ]] || die "$name engine was never started in $DIR; run '$0 up' first"
+    echo "$name"
+}
+
+cmd_stop() { # [unix|tls] [--kill]
+    local name pid how=stopped; name=$(engine_arg "${1:-}")
+    if pid=$(pid_of "$DIR/$name/dockerd.launched" dockerd); then
+        kill -CONT "$pid" 2>/dev/null || true
+        if [[ ${2:-} == --kill ]]; then
+            # a crash: no clean shutdown, the socket file stays, containers keep running under containerd
+            kill -KILL "$pid"
+            while kill -0 "$pid" 2>/dev/null; do sleep 0.05; done
+            how=killed
+        else
+            stop_pid "$pid" "$STOP_TIMEOUT" # graceful: running containers get their 10 s to stop
+        fi
+        log "$name daemon $how (data and containerd kept; '$0 start $name' brings it back)"
+    else
+        log "$name daemon was not running"
+    fi
+}
+
+cmd_start() {
+    local name; name=$(engine_arg "${1:-}")
+    DOCKER=$(docker_cli)
+    if engine_up "$name" && pid_of "$DIR/$name/dockerd.launched" dockerd >/dev/null; then
+        log "$name daemon already running"
+        return 0
+    fi
+    local -a args
+    mapfile -t args <"$DIR/$name/dockerd.args"
+    launch_dockerd "$name" "${args[@]}"
+    wait_engine "$name" || die "$name daemon did not come back"
+    log "$name daemon started again"
+}
+
+cmd_signal() { # STOP|CONT [name]
+    local sig=$1 name pid; name=$(engine_arg "${2:-}")
+    pid=$(pid_of "$DIR/$name/dockerd.launched" dockerd) || die "$name daemon is not running"
+    kill "-$sig" "$pid"
+    log "$name daemon (pid $pid) sent SIG$sig"
+}
+
+cmd_pid() {
+    local name; name=$(engine_arg "${1:-}")
+    pid_of "$DIR/$name/dockerd.launched" dockerd || die "$name daemon is not running"
+}
+
+cmd_fixture() {
+    [[ ${1:-} == leaky ]] || die "usage: $0 fixture leaky [unix|tls]"
+    local name=${2:-unix}
+    [[ $name == unix || $name == tls ]] || die "unknown engine '$name' (unix or tls)"
+    engine_up "$name" || die "$name engine is not up; run '$0 up' first"
+    DOCKER=$(docker_cli)
+    make_leaky "$name"
+    log "$name: leaky container and dms-leaky images ready"
 }
 
 cmd_scale() {
@@ -344,9 +447,15 @@ cmd_scale() {
 }
 
 case ${1:-} in
-    up) cmd_up ;;
+    up) shift; cmd_up "$@" ;;
     down) cmd_down ;;
     env) cmd_env ;;
     scale) shift; cmd_scale "$@" ;;
-    *) die "usage: $0 up | down | env | scale N [unix|tls]" ;;
+    fixture) shift; cmd_fixture "$@" ;;
+    stop) cmd_stop "${2:-}" "${3:-}" ;;
+    start) cmd_start "${2:-}" ;;
+    pause) cmd_signal STOP "${2:-}" ;;
+    resume) cmd_signal CONT "${2:-}" ;;
+    pid) cmd_pid "${2:-}" ;;
+    *) die "usage: $0 up [--only unix|tls] | down | env | scale N [unix|tls] | fixture leaky [unix|tls] | stop [unix|tls] [--kill] | start|pause|resume|pid [unix|tls]" ;;
 esac

@@ -1,0 +1,132 @@
+package dockermcp.it.resilience;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dockermcp.it.adversarial.JarServer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Issue 3 §6: 200 tool calls written at once over one stdio session, every tool mixed in, then all
+ * replies read: each of the 200 ids answered exactly once with a proper result, none lost or duplicated.
+ */
+@ExtendWith(PrivateEngine.Resolver.class)
+@Timeout(180)
+class ConcurrencyIT {
+
+    @TempDir
+    Path dir;
+
+    private static Map<String, String> withDebugLog(Map<String, String> env) {
+        Map<String, String> m = new java.util.HashMap<>(env);
+        m.put("LOG_LEVEL", "debug");
+        return m;
+    }
+
+    @Test
+    void twoHundredConcurrentCallsAreAllAnswered(PrivateEngine engine) throws Exception {
+        try (JarServer s = JarServer.started(withDebugLog(engine.local()), dir, List.of())) {
+            List<Map<String, Object>> calls = List.of(
+                    Map.of("name", "docker_list_containers", "arguments", Map.of()),
+                    Map.of("name", "docker_inspect", "arguments", Map.of("container", "web")),
+                    Map.of("name", "docker_logs", "arguments", Map.of("container", "chatty", "tail", 10)),
+                    Map.of("name", "docker_list_images", "arguments", Map.of()),
+                    Map.of("name", "docker_image_info", "arguments", Map.of("image", "dms-fixture:1")),
+                    Map.of("name", "docker_connection_status", "arguments", Map.of()),
+                    Map.of("name", "docker_stats", "arguments", Map.of("container", "chatty")),
+                    Map.of("name", "docker_list_containers", "arguments", Map.of("label", "app=web")),
+                    Map.of("name", "docker_inspect", "arguments", Map.of("container", "../not-a-name")),
+                    Map.of("name", "docker_logs", "arguments", Map.of("container", "no-such-container")));
+            List<String> ids = new ArrayList<>();
+            List<CompletableFuture<JsonNode>> replies = new ArrayList<>();
+            long t0 = System.nanoTime();
+            for (int i = 0; i < 200; i++) {
+                Map<String, Object> c = calls.get(i % calls.size());
+                String id = "\"c-" + i + "\"";
+                ids.add(id);
+                replies.add(s.request(id, "tools/call", JarServer.JSON.valueToTree(c)));
+            }
+            long writtenMs = (System.nanoTime() - t0) / 1_000_000;
+            long[] arrivedMs = new long[200];
+            for (int i = 0; i < 200; i++) {
+                int k = i;
+                replies.get(i).thenRun(() -> arrivedMs[k] = (System.nanoTime() - t0) / 1_000_000);
+            }
+            int ok = 0;
+            int expectedErrors = 0;
+            List<String> wrong = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                JsonNode r = replies.get(i).get(120, TimeUnit.SECONDS);
+                boolean shouldFail = i % calls.size() >= 8;
+                boolean isError = r.at("/result/isError").asBoolean(true);
+                if (!r.has("result") || isError != shouldFail) {
+                    wrong.add(ids.get(i) + ": " + r.toString().substring(0, Math.min(300, r.toString().length())));
+                } else if (shouldFail) {
+                    expectedErrors++;
+                } else {
+                    ok++;
+                }
+            }
+            long allMs = (System.nanoTime() - t0) / 1_000_000;
+            Thread.sleep(500);
+            List<JsonNode> extra = s.unsolicited().stream().filter(m -> m.has("id")).toList();
+            System.out.printf("ConcurrencyIT: 200 calls written in %d ms, all answered after %d ms (%d results, %d expected errors); RSS %d MiB, peak %d MiB%n",
+                    writtenMs, allMs, ok, expectedErrors, s.rssKiB() >> 10, s.peakRssKiB() >> 10);
+            java.util.Map<String, Long> slowest = new java.util.TreeMap<>();
+            for (int i = 0; i < 200; i++) {
+                slowest.merge((String) calls.get(i % calls.size()).get("name"), arrivedMs[i], Math::max);
+            }
+            System.out.println("ConcurrencyIT: latest answer per tool (ms after the first write): " + slowest);
+            if (!wrong.isEmpty()) {
+                System.out.println("ConcurrencyIT: server stderr:\n" + s.stderr().lines().filter(l -> !l.contains("DEBUG")).limit(40).reduce("", (a, b) -> a + b + "\n"));
+            }
+            assertThat(wrong).as("replies that are missing their result or have the wrong outcome").isEmpty();
+            assertThat(ok + expectedErrors).isEqualTo(200);
+            assertThat(extra).as("replies with an unknown or repeated id").isEmpty();
+            assertThat(s.ping(java.time.Duration.ofSeconds(5))).isTrue();
+        }
+    }
+
+    /**
+     * needs server fix: in a burst, slow calls wait for each other. 20 docker_stats calls alone finish in
+     * about 2-3 s (the daemon samples them in parallel); mixed into a burst of 200 calls they finish two at
+     * a time, the last after about 19 s. The MCP SDK runs sync tool handlers with
+     * Mono.subscribeOn(Schedulers.boundedElastic()): a call is bound to one of 20 (10 x cores) worker
+     * threads with its own queue when it arrives, so calls queue behind a slow one on the same worker while
+     * others idle. A hung host (30 s timeout) delays unrelated calls the same way. Fix: hand each call to
+     * the server's own worker pool instead of relying on boundedElastic's per-worker queues.
+     */
+    @org.junit.jupiter.api.Disabled("needs server fix: slow calls in a burst are serialised by the SDK's boundedElastic worker queues")
+    @Test
+    void slowCallsInABurstDoNotWaitForEachOther(PrivateEngine engine) throws Exception {
+        try (JarServer s = JarServer.started(engine.local(), dir, List.of())) {
+            List<CompletableFuture<JsonNode>> stats = new ArrayList<>();
+            List<CompletableFuture<JsonNode>> quick = new ArrayList<>();
+            long t0 = System.nanoTime();
+            for (int i = 0; i < 200; i++) {
+                if (i % 10 == 6) {
+                    stats.add(s.call("docker_stats", Map.of("container", "chatty")));
+                } else {
+                    quick.add(s.call("docker_inspect", Map.of("container", "web")));
+                }
+            }
+            for (CompletableFuture<JsonNode> f : stats) {
+                f.get(120, TimeUnit.SECONDS);
+            }
+            long statsMs = (System.nanoTime() - t0) / 1_000_000;
+            for (CompletableFuture<JsonNode> f : quick) {
+                f.get(120, TimeUnit.SECONDS);
+            }
+            assertThat(statsMs).as("ms until the last of 20 stats calls in a burst of 200 (alone: about 2500)").isLessThan(8_000);
+        }
+    }
+}
