@@ -23,19 +23,32 @@ public final class Redactor {
             "cert", "signature", "salt", "cookie", "session", "dsn", "connstr", "conn_str", "connection_str", "connectionstring");
     /** Words that make a NAME=value or NAME: value in free text worth the (costlier) assignment pattern. */
     private static final List<String> ASSIGNMENT_WORDS = List.of("pass", "secret", "token", "key", "credential", "auth");
-    private static final List<String> TOKEN_PREFIXES = List.of("AKIA", "ASIA", "gh", "github_pat_", "glpat-", "xox", "eyJ", "sk-");
+    private static final List<String> TOKEN_PREFIXES = List.of("AKIA", "ASIA", "gh", "github_pat_", "glpat-", "xox", "eyJ", "sk-",
+            "AIza", "sk_", "rk_", "npm_", "hooks.slack.com");
 
     private static final Pattern ENV_ENTRY = Pattern.compile("([A-Za-z_][A-Za-z0-9_.-]*)=(.*)", Pattern.DOTALL);
     // starts only where a word starts and bounds the name, so hostile input cannot make matching slow
     private static final Pattern ASSIGNMENT = Pattern.compile(
-            "(?i)(?<![A-Za-z0-9_.-])((?:--?)?[A-Za-z0-9_.-]{0,64}(?:pass(?:wd|word)?|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential|auth)[A-Za-z0-9_.-]{0,64}+)"
-                    + "(\\s*[=:]\\s*)(?!(?:bearer|basic|digest)\\s)(\"[^\"]*\"|'[^']*'|[^\\s\"',;&|]+)");
+            "(?i)(?<![A-Za-z0-9_.-])[\"']?+((?:--?)?[A-Za-z0-9_.-]{0,64}(?:pass(?:wd|word)?|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential|auth)[A-Za-z0-9_.-]{0,64}+)"
+                    + "([\"']?\\s*[=:]\\s*)(?!(?:bearer|basic|digest)\\s)(\"[^\"]*\"|'[^']*'|[^\\s\"',;&|]+)");
     private static final Pattern URL_CREDENTIALS = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*+://[^/\\s:@]*+):[^@\\s/]++@");
     private static final Pattern AUTH_HEADER = Pattern.compile("(?i)(authorization\\s*:\\s*(?:bearer|basic|token|digest)?\\s*)[^\\s\"']+");
     private static final Pattern PEM_KEY = Pattern.compile(
             "-----BEGIN ([A-Z ]*)PRIVATE KEY-----[\\s\\S]*?(-----END \\1PRIVATE KEY-----|$)");
     private static final Pattern TOKEN_SHAPES = Pattern.compile("\\b(?:(?:AKIA|ASIA)[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,}"
-            + "|glpat-[A-Za-z0-9_-]{20,}|xox[abprs]-[A-Za-z0-9-]{10,}|eyJ[A-Za-z0-9_-]{5,}\\.eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}|sk-[A-Za-z0-9_-]{20,})\\b");
+            + "|glpat-[A-Za-z0-9_-]{20,}|xox[abprs]-[A-Za-z0-9-]{10,}|eyJ[A-Za-z0-9_-]{5,}\\.eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}|sk-[A-Za-z0-9_-]{20,}"
+            + "|AIza[0-9A-Za-z_-]{30,}|(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{10,}|npm_[A-Za-z0-9]{30,})\\b"
+            + "|hooks\\.slack\\.com/services/[A-Za-z0-9/_-]+");
+    // --api-key VALUE and password 'VALUE': a secret flag or word followed by its value after a space
+    private static final Pattern SPACED_FLAG = Pattern.compile(
+            "(?i)(?<![A-Za-z0-9_.-])(--[A-Za-z0-9_.-]{0,64}(?:pass(?:wd|word)?|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential|auth)[A-Za-z0-9_.-]{0,64}+)"
+                    + "(\\s++)(?![-\\[])(\"[^\"]*\"|'[^']*'|[^\\s\"',;&|]+)"
+                    + "|(?i)(?<![A-Za-z0-9_.-])(pass(?:wd|word)?|secret|token)(\\s++)(\"[^\"]*\"|'[^']*')");
+    /** "-p VALUE" is a password for mysql, psql-like tools and many CLIs, unless the value is a port mapping. */
+    private static final Pattern PORT_SPEC = Pattern.compile("[\\d.:\\[\\]-]+(?:/(?:tcp|udp|sctp))?");
+    private static final Pattern SHORT_P_FLAG = Pattern.compile("(?<![^\\s])-p\\s++(?![\\d.:\\[\\]-]+(?:/(?:tcp|udp|sctp))?(?:\\s|$))([^\\s\"']+|\"[^\"]*\"|'[^']*')");
+    private static final Pattern MYSQL_PASSWORD = Pattern.compile("(?<![^\\s])-p(?=[^\\s-])\\S+");
+    private static final Pattern COOKIE_HEADER = Pattern.compile("(?i)((?:set-)?cookie\\s*:\\s*)[^\\r\\n]+");
     private static final int AUDIT_ARGUMENT_MAX = 200;
     private static final String PEM_BEGIN = "-----BEGIN ";
     private static final String PEM_END = "-----END ";
@@ -86,19 +99,30 @@ public final class Redactor {
         if (out.contains("PRIVATE KEY-----")) {
             out = PEM_KEY.matcher(out).replaceAll("-----BEGIN $1PRIVATE KEY-----" + Matcher.quoteReplacement(MARK) + "-----END $1PRIVATE KEY-----");
         }
-        if (out.contains("://") && out.indexOf('@') > 0) {
+        if (out.contains("://") && out.indexOf('@') >= 0) {
             out = URL_CREDENTIALS.matcher(out).replaceAll("$1:" + Matcher.quoteReplacement(MARK) + "@");
         }
+        String lower = out.toLowerCase(Locale.ROOT);
         boolean assignment = out.indexOf('=') >= 0 || out.indexOf(':') >= 0;
-        if (assignment) {
-            String lower = out.toLowerCase(Locale.ROOT);
-            if (lower.contains("authorization")) {
-                out = AUTH_HEADER.matcher(out).replaceAll("$1" + Matcher.quoteReplacement(MARK));
-            }
-            if (containsAny(lower, ASSIGNMENT_WORDS)) {
+        if (assignment && lower.contains("authorization")) {
+            out = AUTH_HEADER.matcher(out).replaceAll("$1" + Matcher.quoteReplacement(MARK));
+        }
+        if (assignment && lower.contains("cookie")) {
+            out = COOKIE_HEADER.matcher(out).replaceAll("$1" + Matcher.quoteReplacement(MARK));
+        }
+        if (containsAny(lower, ASSIGNMENT_WORDS)) {
+            if (assignment) {
                 out = ASSIGNMENT.matcher(out).replaceAll(mr -> Matcher.quoteReplacement(
-                        mr.group(3).equals(MARK) ? mr.group() : mr.group(1) + mr.group(2) + MARK));
+                        mr.group(3).equals(MARK) ? mr.group() : mr.group().substring(0, mr.start(2) - mr.start()) + mr.group(2) + MARK));
             }
+            out = SPACED_FLAG.matcher(out).replaceAll(mr -> Matcher.quoteReplacement(mr.group(1) != null
+                    ? mr.group(1) + mr.group(2) + MARK : mr.group(4) + mr.group(5) + MARK));
+        }
+        if (out.contains("-p ")) {
+            out = SHORT_P_FLAG.matcher(out).replaceAll("-p " + Matcher.quoteReplacement(MARK));
+        }
+        if (lower.contains("mysql") || lower.contains("mariadb")) {
+            out = MYSQL_PASSWORD.matcher(out).replaceAll("-p" + Matcher.quoteReplacement(MARK));
         }
         if (containsAny(out, TOKEN_PREFIXES)) {
             out = TOKEN_SHAPES.matcher(out).replaceAll(Matcher.quoteReplacement(MARK));
@@ -150,6 +174,9 @@ public final class Redactor {
                     String s = v.asString();
                     arr.set(i, arr.stringNode(secretFlagBefore ? MARK : envEntry(s)));
                     secretFlagBefore = s.startsWith("-") && !s.contains("=") && (isSecretName(s) || s.equals("-p"));
+                    if (s.equals("-p") && i + 1 < arr.size() && arr.get(i + 1).isString() && PORT_SPEC.matcher(arr.get(i + 1).asString()).matches()) {
+                        secretFlagBefore = false; // -p 8080:80 is a port, not a password
+                    }
                 } else {
                     secretFlagBefore = false;
                     tree(v);

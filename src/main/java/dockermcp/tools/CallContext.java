@@ -208,13 +208,11 @@ public final class CallContext {
         return errors;
     }
 
-    /** The text lines for failed hosts of a listing. */
-    public static String errorLines(List<? extends PerHost<?>> outcomes) {
+    /** The text lines for the failed hosts recorded in a result's "errors". */
+    public static String errorLines(tools.jackson.databind.node.ObjectNode result) {
         StringBuilder sb = new StringBuilder();
-        for (PerHost<?> o : outcomes) {
-            if (!o.ok()) {
-                sb.append("\nhost '").append(o.host().name()).append("' failed: ").append(o.failure().getMessage());
-            }
+        for (JsonNode e : result.path("errors")) {
+            sb.append("\nhost '").append(e.get("host").asString()).append("' failed: ").append(e.get("error").asString());
         }
         return sb.toString();
     }

@@ -42,7 +42,6 @@ final class ConnectionStatusTool implements DockerTool {
         var outcomes = ctx.onEach(hosts, e -> probe(e, ctx));
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         ArrayNode list = out.putArray("hosts");
-        StringBuilder text = new StringBuilder();
         for (var o : outcomes) {
             HostSettings h = o.host();
             ObjectNode item = list.addObject();
@@ -52,7 +51,6 @@ final class ConnectionStatusTool implements DockerTool {
             item.put("reachable", o.ok());
             ArrayNode warnings = item.putArray("warnings");
             h.warnings().forEach(warnings::add);
-            text.append(h.name()).append(": ").append(h.endpoint().display());
             if (o.ok()) {
                 Probe p = o.value();
                 item.put("engineVersion", JsonRead.text(p.version(), "Version"));
@@ -63,21 +61,34 @@ final class ConnectionStatusTool implements DockerTool {
                 item.put("containersRunning", p.running());
                 item.put("images", p.images());
                 item.put("latencyMs", p.latencyMs());
-                text.append("  reachable  Docker ").append(item.get("engineVersion").asString()).append(" (API ").append(p.api())
-                        .append(", ").append(item.get("os").asString()).append('/').append(item.get("architecture").asString()).append(")  ")
-                        .append(item.get("containersRunning").asLong()).append('/').append(item.get("containers").asLong()).append(" containers running, ")
-                        .append(item.get("images").asLong()).append(" images, ").append(p.latencyMs()).append(" ms");
             } else {
                 EngineException e = o.failure();
                 item.putObject("error").put("kind", e.kind().label()).put("message", e.getMessage());
-                text.append("  UNREACHABLE (").append(e.kind().label()).append("): ").append(e.getMessage());
             }
-            for (String w : h.warnings()) {
-                text.append("\n  warning: ").append(w);
-            }
-            text.append('\n');
         }
-        return new ToolResult(out, text.toString().stripTrailing(), Formats.hosts(hosts));
+        return new ToolResult(out, ConnectionStatusTool::render, Formats.hosts(hosts));
+    }
+
+    static String render(ObjectNode out) {
+        StringBuilder text = new StringBuilder();
+        for (JsonNode h : out.get("hosts")) {
+            if (text.length() > 0) {
+                text.append('\n');
+            }
+            text.append(h.get("name").asString()).append(": ").append(h.get("endpoint").asString());
+            if (h.get("reachable").asBoolean()) {
+                text.append("  reachable  Docker ").append(h.get("engineVersion").asString()).append(" (API ").append(h.get("apiVersion").asString())
+                        .append(", ").append(h.get("os").asString()).append('/').append(h.get("architecture").asString()).append(")  ")
+                        .append(h.get("containersRunning").asLong()).append('/').append(h.get("containers").asLong()).append(" containers running, ")
+                        .append(h.get("images").asLong()).append(" images, ").append(h.get("latencyMs").asLong()).append(" ms");
+            } else {
+                text.append("  UNREACHABLE (").append(h.at("/error/kind").asString()).append("): ").append(h.at("/error/message").asString());
+            }
+            for (JsonNode w : h.get("warnings")) {
+                text.append("\n  warning: ").append(w.asString());
+            }
+        }
+        return text.toString();
     }
 
     private static Probe probe(DockerEngine e, CallContext ctx) throws EngineException {

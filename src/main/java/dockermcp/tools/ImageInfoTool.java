@@ -94,12 +94,18 @@ final class ImageInfoTool implements DockerTool {
         ArrayNode env = config.putArray("env");
         JsonRead.strings(cfg, "Env").forEach(env::add);
 
+        return new ToolResult(out, o -> render(o, ref), found.host().name());
+    }
+
+    static String render(ObjectNode out, String ref) {
+        JsonNode tags = out.get("tags");
+        JsonNode history = out.get("history");
         StringBuilder text = new StringBuilder();
-        if (found.notice() != null) {
-            text.append("Note: ").append(found.notice()).append('\n');
+        if (out.has("notice")) {
+            text.append("Note: ").append(out.get("notice").asString()).append('\n');
         }
         text.append("image ").append(tags.isEmpty() ? Formats.shortId(out.get("id").asString()) : tags.get(0).asString())
-                .append(" on host ").append(found.host().name()).append('\n')
+                .append(" on host ").append(out.get("host").asString()).append('\n')
                 .append(Fence.open("metadata of image '" + ref + "'")).append('\n');
         for (Map.Entry<String, JsonNode> e : out.properties()) {
             switch (e.getKey()) {
@@ -113,6 +119,6 @@ final class ImageInfoTool implements DockerTool {
             text.append("\n  ").append(h.get("created").asString()).append("  ").append(Formats.bytes(h.get("sizeBytes").asLong()))
                     .append("  ").append(Fence.content(h.get("createdBy").asString()));
         }
-        return new ToolResult(out, text.append('\n').append(Fence.END).toString(), found.host().name());
+        return text.append('\n').append(Fence.END).toString();
     }
 }

@@ -131,7 +131,7 @@ final class InspectTool implements DockerTool {
         strings(security.putArray("securityOpt"), JsonRead.strings(hostConfig, "SecurityOpt"));
         strings(out.putArray("env"), JsonRead.strings(config, "Env"));
 
-        return new ToolResult(out, render(out), found.host().name());
+        return new ToolResult(out, InspectTool::render, found.host().name());
     }
 
     private static void strings(ArrayNode target, List<String> values) {

@@ -50,7 +50,6 @@ final class ListContainersTool implements DockerTool {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("count", 0);
         ArrayNode list = out.putArray("containers");
-        StringBuilder text = new StringBuilder();
         for (var o : outcomes) {
             if (!o.ok()) {
                 continue;
@@ -72,22 +71,29 @@ final class ListContainersTool implements DockerTool {
                 for (JsonNode p : c.path("Ports")) {
                     ports.add(port(p));
                 }
-                text.append(item.get("name").asString()).append("  ").append(item.get("id").asString()).append("  ")
-                        .append(item.get("image").asString()).append("  ").append(item.get("state").asString())
-                        .append(" (").append(item.get("status").asString()).append(")");
-                if (!ports.isEmpty()) {
-                    text.append("  ports=").append(String.join(",", JsonRead.strings(item, "ports")));
-                }
-                if (hosts.size() > 1) {
-                    text.append("  host=").append(o.host().name());
-                }
-                text.append('\n');
             }
         }
         out.put("count", list.size());
         CallContext.errors(out, outcomes);
-        String header = list.size() + (list.size() == 1 ? " container" : " containers") + ":\n";
-        return new ToolResult(out, header + text.toString().stripTrailing() + CallContext.errorLines(outcomes), Formats.hosts(hosts));
+        boolean showHost = hosts.size() > 1;
+        return new ToolResult(out, o -> render(o, showHost), Formats.hosts(hosts));
+    }
+
+    static String render(ObjectNode out, boolean showHost) {
+        JsonNode list = out.get("containers");
+        StringBuilder text = new StringBuilder().append(list.size()).append(list.size() == 1 ? " container" : " containers").append(":");
+        for (JsonNode item : list) {
+            text.append('\n').append(item.get("name").asString()).append("  ").append(item.get("id").asString()).append("  ")
+                    .append(item.get("image").asString()).append("  ").append(item.get("state").asString())
+                    .append(" (").append(item.get("status").asString()).append(")");
+            if (!item.get("ports").isEmpty()) {
+                text.append("  ports=").append(String.join(",", JsonRead.strings(item, "ports")));
+            }
+            if (showHost) {
+                text.append("  host=").append(item.get("host").asString());
+            }
+        }
+        return text + CallContext.errorLines(out);
     }
 
     private static void addFilter(ObjectNode filters, String key, String value) {

@@ -48,7 +48,6 @@ final class ListImagesTool implements DockerTool {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("count", 0);
         ArrayNode list = out.putArray("images");
-        StringBuilder text = new StringBuilder();
         for (var o : outcomes) {
             if (!o.ok()) {
                 continue;
@@ -65,17 +64,25 @@ final class ListImagesTool implements DockerTool {
                 tags.forEach(t::add);
                 item.put("sizeBytes", JsonRead.number(img, "Size"));
                 item.put("created", Formats.epoch(JsonRead.number(img, "Created")));
-                text.append(tags.isEmpty() ? "<untagged>" : String.join(",", tags)).append("  ").append(item.get("id").asString())
-                        .append("  ").append(Formats.bytes(item.get("sizeBytes").asLong())).append("  ").append(item.get("created").asString());
-                if (hosts.size() > 1) {
-                    text.append("  host=").append(o.host().name());
-                }
-                text.append('\n');
             }
         }
         out.put("count", list.size());
         CallContext.errors(out, outcomes);
-        String header = list.size() + (list.size() == 1 ? " image" : " images") + ":\n";
-        return new ToolResult(out, header + text.toString().stripTrailing() + CallContext.errorLines(outcomes), Formats.hosts(hosts));
+        boolean showHost = hosts.size() > 1;
+        return new ToolResult(out, o -> render(o, showHost), Formats.hosts(hosts));
+    }
+
+    static String render(ObjectNode out, boolean showHost) {
+        JsonNode list = out.get("images");
+        StringBuilder text = new StringBuilder().append(list.size()).append(list.size() == 1 ? " image" : " images").append(":");
+        for (JsonNode item : list) {
+            java.util.List<String> tags = JsonRead.strings(item, "tags");
+            text.append('\n').append(tags.isEmpty() ? "<untagged>" : String.join(",", tags)).append("  ").append(item.get("id").asString())
+                    .append("  ").append(Formats.bytes(item.get("sizeBytes").asLong())).append("  ").append(item.get("created").asString());
+            if (showHost) {
+                text.append("  host=").append(item.get("host").asString());
+            }
+        }
+        return text + CallContext.errorLines(out);
     }
 }

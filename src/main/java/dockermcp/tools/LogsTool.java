@@ -100,7 +100,7 @@ final class LogsTool implements DockerTool {
         out.put("lineCount", lines.size());
         out.put("bytes", r.bytes());
         out.put("truncated", r.truncated());
-        return new ToolResult(out, render(out), found.host().name());
+        return new ToolResult(out, LogsTool::render, found.host().name());
     }
 
     /** The text form, made from the (already redacted) structured form so both always agree. */

@@ -55,7 +55,7 @@ final class StatsTool implements DockerTool {
         var hosts = ctx.hosts(args.host());
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         ArrayNode samples = out.putArray("samples");
-        StringBuilder text = new StringBuilder();
+        boolean showHost = hosts.size() > 1;
         if (container != null) {
             String ref;
             try {
@@ -64,13 +64,12 @@ final class StatsTool implements DockerTool {
                 throw ToolFailure.refused(e.getMessage());
             }
             var found = ctx.findOne(hosts, "container '" + ref + "'", e -> sampled(e, JsonRead.text(ctx.visibleContainer(e, ref), "Id")));
-            add(samples, text, found.host(), found.value(), hosts.size() > 1);
+            add(samples, found.host(), found.value());
             if (found.notice() != null) {
                 out.put("notice", found.notice());
-                text.insert(0, "Note: " + found.notice() + "\n");
             }
             out.putArray("errors");
-            return new ToolResult(out, text.toString().stripTrailing(), found.host().name());
+            return new ToolResult(out, o -> render(o, showHost), found.host().name());
         }
         var listed = ctx.listOn(hosts, e -> e.listContainers(false, null));
         List<HostSettings> sampledHosts = new ArrayList<>();
@@ -98,7 +97,7 @@ final class StatsTool implements DockerTool {
         for (int i = 0; i < futures.size(); i++) {
             var r = CallContext.await(futures.get(i), sampledHosts.get(i));
             if (r.ok()) {
-                add(samples, text, r.host(), r.value(), hosts.size() > 1);
+                add(samples, r.host(), r.value());
             } else if (r.failure().kind() != EngineException.Kind.NOT_FOUND) { // a container that stopped meanwhile is simply absent
                 failed.add(r);
             }
@@ -109,8 +108,7 @@ final class StatsTool implements DockerTool {
         for (var e : errors) {
             errorNodes.addObject().put("host", e.host().name()).put("error", e.failure().getMessage());
         }
-        String header = samples.size() + " running " + (samples.size() == 1 ? "container" : "containers") + ":\n";
-        return new ToolResult(out, header + text.toString().stripTrailing() + CallContext.errorLines(errors), Formats.hosts(hosts));
+        return new ToolResult(out, o -> render(o, showHost), Formats.hosts(hosts));
     }
 
     private JsonNode sampled(DockerEngine engine, String ref) throws EngineException {
@@ -122,23 +120,38 @@ final class StatsTool implements DockerTool {
         }
     }
 
-    private static void add(ArrayNode samples, StringBuilder text, HostSettings host, JsonNode raw, boolean showHost) {
+    private static void add(ArrayNode samples, HostSettings host, JsonNode raw) {
         StatsSample s = StatsSample.of(raw);
-        String name = Formats.containerName(JsonRead.text(raw, "name"));
         samples.addObject()
-                .put("host", host.name()).put("id", Formats.shortId(JsonRead.text(raw, "id"))).put("name", name)
+                .put("host", host.name()).put("id", Formats.shortId(JsonRead.text(raw, "id")))
+                .put("name", Formats.containerName(JsonRead.text(raw, "name")))
                 .put("cpuPercent", s.cpuPercent()).put("memoryUsageBytes", s.memoryUsage()).put("memoryLimitBytes", s.memoryLimit())
                 .put("memoryPercent", s.memoryPercent()).put("networkRxBytes", s.networkRx()).put("networkTxBytes", s.networkTx())
                 .put("blockReadBytes", s.blockRead()).put("blockWriteBytes", s.blockWrite()).put("pids", s.pids());
-        text.append(name).append("  cpu ").append(Formats.percent(s.cpuPercent()))
-                .append("  mem ").append(Formats.bytes(s.memoryUsage())).append(" / ").append(Formats.bytes(s.memoryLimit()))
-                .append(" (").append(Formats.percent(s.memoryPercent())).append(")")
-                .append("  net ").append(Formats.bytes(s.networkRx())).append(" / ").append(Formats.bytes(s.networkTx()))
-                .append("  block ").append(Formats.bytes(s.blockRead())).append(" / ").append(Formats.bytes(s.blockWrite()))
-                .append("  pids ").append(s.pids());
-        if (showHost) {
-            text.append("  host=").append(host.name());
+    }
+
+    static String render(ObjectNode out, boolean showHost) {
+        JsonNode samples = out.get("samples");
+        StringBuilder text = new StringBuilder();
+        if (out.has("notice")) {
+            text.append("Note: ").append(out.get("notice").asString()).append('\n');
+        } else {
+            text.append(samples.size()).append(" running ").append(samples.size() == 1 ? "container" : "containers").append(':');
         }
-        text.append('\n');
+        for (JsonNode s : samples) {
+            if (text.length() > 0 && text.charAt(text.length() - 1) != '\n') {
+                text.append('\n');
+            }
+            text.append(s.get("name").asString()).append("  cpu ").append(Formats.percent(s.get("cpuPercent").asDouble()))
+                    .append("  mem ").append(Formats.bytes(s.get("memoryUsageBytes").asLong())).append(" / ").append(Formats.bytes(s.get("memoryLimitBytes").asLong()))
+                    .append(" (").append(Formats.percent(s.get("memoryPercent").asDouble())).append(")")
+                    .append("  net ").append(Formats.bytes(s.get("networkRxBytes").asLong())).append(" / ").append(Formats.bytes(s.get("networkTxBytes").asLong()))
+                    .append("  block ").append(Formats.bytes(s.get("blockReadBytes").asLong())).append(" / ").append(Formats.bytes(s.get("blockWriteBytes").asLong()))
+                    .append("  pids ").append(s.get("pids").asLong());
+            if (showHost) {
+                text.append("  host=").append(s.get("host").asString());
+            }
+        }
+        return text + CallContext.errorLines(out);
     }
 }

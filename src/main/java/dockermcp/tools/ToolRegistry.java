@@ -96,16 +96,15 @@ public final class ToolRegistry {
         try {
             ToolArgs args = ToolArgs.check(spec, arguments);
             ToolResult r = tool.call(args, ctx);
-            String text;
-            if (tool.returnsLogContent() && !redactLogContent) {
-                text = r.text(); // the operator turned log-content redaction off (REDACT_LOG_CONTENT=false)
-            } else {
+            boolean raw = tool.returnsLogContent() && !redactLogContent; // the operator turned log-content redaction off
+            if (!raw) {
                 if (tool.returnsLogContent()) {
                     redactor.keyBlocksAcrossLines((tools.jackson.databind.node.ArrayNode) r.structured().get("lines"), "text");
                 }
                 redactor.tree(r.structured());
-                text = tool.returnsLogContent() ? LogsTool.render(r.structured()) : redactor.text(r.text());
             }
+            String rendered = r.render().apply(r.structured()); // from the redacted form, so text and structure agree
+            String text = raw ? rendered : redactor.text(rendered);
             result = McpSchema.CallToolResult.builder().addTextContent(text).structuredContent(r.structured()).isError(false).build();
             outcome = AuditLog.Outcome.ok;
             host = r.hosts();

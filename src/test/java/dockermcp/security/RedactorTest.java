@@ -78,4 +78,21 @@ class RedactorTest {
         assertThat(r.arguments(Map.of("container", "x".repeat(10_000))).get("container").toString())
                 .hasSizeLessThan(260).endsWith("...(10000 characters)");
     }
+
+    @Test
+    void moreSecretShapesSeenInTheWild() {
+        assertThat(r.text("MAPS=AIzaSyPl4ntedGoogleE25xxxxxxxxxxxxxxxxx")).doesNotContain("AIza");
+        assertThat(r.text("stripe sk_live_" + "4eC39HqLyjWDarjtT1zdp7dc")).doesNotContain("4eC39");
+        assertThat(r.text("npm_" + "a".repeat(36))).isEqualTo(Redactor.MARK);
+        assertThat(r.text("post to https://hooks.slack.com/services/T000/B000/XXXX now")).doesNotContain("T000/B000");
+        assertThat(r.text("mysql -uroot -pS3cret db")).isEqualTo("mysql -uroot -p[REDACTED] db");
+        assertThat(r.text("Cookie: session=abc123; theme=dark")).isEqualTo("Cookie: [REDACTED]");
+        assertThat(r.text("{\"api_key\": \"abc123\", \"user\": \"bob\"}")).doesNotContain("abc123").contains("bob");
+        assertThat(r.text("run --api-key abc123 --verbose")).isEqualTo("run --api-key [REDACTED] --verbose");
+        assertThat(r.text("login with password 'hunter2'")).doesNotContain("hunter2");
+        assertThat(r.text("@postgres://u:p4ss@h")).doesNotContain("p4ss");
+        assertThat(r.text("the password is wrong")).isEqualTo("the password is wrong");
+        assertThat(r.text("/bin/sh -c app -p s3cr3t --port 80")).isEqualTo("/bin/sh -c app -p [REDACTED] --port 80");
+        assertThat(r.text("docker run -p 8080:80 -p 53/udp nginx")).isEqualTo("docker run -p 8080:80 -p 53/udp nginx");
+    }
 }
