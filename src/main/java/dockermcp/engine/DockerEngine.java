@@ -156,16 +156,16 @@ public final class DockerEngine implements AutoCloseable {
         String at = "host '" + host.name() + "'";
         return switch (s) {
             case 404 -> new EngineException(EngineException.Kind.NOT_FOUND, "No " + what + " on " + at + ".");
-            case 400 -> new EngineException(EngineException.Kind.BAD_INPUT, "Docker on " + at + " rejected the request for " + what + ": " + daemonMessage + ".");
+            case 400 -> new EngineException(EngineException.Kind.BAD_INPUT, "Docker on " + at + " rejected the request for " + what + " (the engine said: \"" + daemonMessage + "\").");
             case 401, 403, 405 -> new EngineException(EngineException.Kind.REFUSED, "Docker on " + at + " refused to read " + what + " (HTTP " + s
                     + "); if a socket proxy sits in front of Docker, allow GET on /containers, /images, /info and /version.");
-            default -> new EngineException(EngineException.Kind.DAEMON_ERROR, "Docker on " + at + " failed to read " + what + " (HTTP " + s + ": " + daemonMessage + ").");
+            default -> new EngineException(EngineException.Kind.DAEMON_ERROR, "Docker on " + at + " failed to read " + what + " (HTTP " + s + "; the engine said: \"" + daemonMessage + "\").");
         };
     }
 
     private static String daemonMessage(byte[] body) {
         try {
-            String m = JsonRead.text(JSON.readTree(body), "message").replaceAll("[^\\x20-\\x7e]", "?");
+            String m = JsonRead.text(JSON.readTree(body), "message").replaceAll("[^\\x20-\\x7e]", "?").replace('"', '\'');
             return m.length() > 200 ? m.substring(0, 200) + "..." : m.isEmpty() ? "no details" : m;
         } catch (JacksonException e) {
             return "no details";

@@ -25,6 +25,13 @@ public final class Failures {
 
     public static EngineException classify(Endpoint endpoint, Throwable error, Duration requestTimeout) {
         String at = endpoint.display();
+        // certificate problems are often wrapped in a generic handshake failure: look for them first
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof java.security.cert.CertificateExpiredException || t instanceof java.security.cert.CertificateNotYetValidException) {
+                return new EngineException(EngineException.Kind.TLS, "Cannot reach Docker at " + at
+                        + ": a certificate has expired or is not yet valid; renew it and check the clocks of both machines.");
+            }
+        }
         for (Throwable t = error; t != null; t = t.getCause()) {
             String msg = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
             if (t instanceof SSLException || t instanceof CertificateException) {
@@ -56,7 +63,8 @@ public final class Failures {
             }
         }
         return new EngineException(EngineException.Kind.PROTOCOL, "Cannot talk to Docker at " + at
-                + ": the connection failed (" + safeDetail(error) + "); check that this address is a Docker engine and that docker_connection_status reports it reachable.");
+                + ": the connection was closed before the engine answered (it may have stopped or restarted, or this is not a Docker engine); "
+                + "check docker_connection_status and try again.");
     }
 
     private static EngineException timeout(Endpoint endpoint, String what) {
@@ -84,13 +92,4 @@ public final class Failures {
         return "Cannot reach Docker at " + at + ": " + reason + ".";
     }
 
-    /** A short description of a failure that names no class and carries no path beyond what users configured. */
-    private static String safeDetail(Throwable error) {
-        String m = error.getMessage();
-        if (m == null || m.isBlank()) {
-            return "no details";
-        }
-        String oneLine = m.replaceAll("[\\r\\n\\t]+", " ").replaceAll("([a-z]+\\.)+[A-Z][A-Za-z]*(Exception|Error)", "error");
-        return oneLine.length() > 120 ? oneLine.substring(0, 120) + "..." : oneLine;
-    }
 }

@@ -27,7 +27,7 @@ public final class RequestGuard {
         boolean methodOk = method.equals("GET") || (method.equals("HEAD") && path.equals("/_ping"));
         if (!methodOk || !pathAllowed(path) || !queryAllowed(query)) {
             throw new EngineException(EngineException.Kind.REFUSED,
-                    "docker-mcp-secure refused to send " + method + " " + abbreviate(path)
+                    "docker-mcp-secure refused to send " + abbreviate(method) + " " + abbreviate(path)
                             + " because it is not a read-only request on its allow-list; nothing was sent to the engine.");
         }
     }

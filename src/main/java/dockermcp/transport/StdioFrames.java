@@ -172,10 +172,15 @@ final class StdioFrames {
             return null;
         }
         if (id != null && !validId(id)) {
-            error(null, -32600, "Invalid request: \"id\" must be a string or an integer.");
+            error(null, -32600, "Invalid request: \"id\" must be a string or an integer of at most 64 bits.");
             return null;
         }
         if (!isResponse) {
+            String shape = ToolCallShape.problem(obj);
+            if (shape != null) {
+                error(id, -32602, shape);
+                return null;
+            }
             String m = method.asString();
             if (m.equals("notifications/cancelled")) {
                 JsonNode requestId = obj.path("params").get("requestId");
@@ -201,7 +206,7 @@ final class StdioFrames {
     }
 
     private static boolean validId(JsonNode id) {
-        return id != null && (id.isString() || id.isIntegralNumber());
+        return ToolCallShape.validId(id);
     }
 
     private static String text(JsonNode n) {

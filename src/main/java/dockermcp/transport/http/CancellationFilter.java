@@ -1,6 +1,7 @@
 package dockermcp.transport.http;
 
 import dockermcp.tools.InFlightCalls;
+import dockermcp.transport.ToolCallShape;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -55,6 +56,17 @@ final class CancellationFilter extends HttpFilter {
         if (msg instanceof ObjectNode obj && obj.get("method") != null && obj.get("method").isString()) {
             String method = obj.get("method").asString();
             JsonNode id = obj.get("id");
+            String shape = ToolCallShape.problem(obj);
+            if (shape != null || id != null && !ToolCallShape.validId(id)) {
+                ObjectNode error = JSON.createObjectNode().put("jsonrpc", "2.0");
+                error.set("id", ToolCallShape.validId(id) ? id : null);
+                error.putObject("error").put("code", shape != null ? -32602 : -32600)
+                        .put("message", shape != null ? shape : "Invalid request: \"id\" must be a string or an integer of at most 64 bits.");
+                response.setStatus(HttpServletResponse.SC_OK);
+                response.setContentType("application/json");
+                response.getOutputStream().write(JSON.writeValueAsBytes(error));
+                return;
+            }
             if (method.equals("notifications/cancelled")) {
                 JsonNode requestId = obj.path("params").get("requestId");
                 if (requestId != null && (requestId.isString() || requestId.isIntegralNumber())) {

@@ -7,11 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -28,23 +26,6 @@ import tools.jackson.databind.JsonNode;
  */
 @Timeout(120)
 class StdioFuzzIT {
-
-    /**
-     * Frames the server still gets wrong (found against commit 1f04ec6; StdioFrames already fixed the two
-     * dozen malformed frames that used to end the session). These cases run; while they fail they are
-     * reported as skipped with the reason, and once the server handles them they pass - then remove them here.
-     * needs server fix:
-     * - "id is 2^70": StdioFrames passes an integral id of any size to the SDK, whose JSON-RPC deserializer
-     *   fails on it (not an int or long), which ends the SDK's inbound loop: the session goes deaf, as every
-     *   malformed frame did before StdioFrames. Refuse ids outside the long range with -32600 (id null).
-     * - "tools/call without params", "tools/call params is a string", "arguments is a string", "arguments is
-     *   an array": the SDK answers -32603 with its exception text ("Cannot invoke \"io.modelcontextprotocol
-     *   .spec.McpSchema$CallToolRequest.name()\"...", "tools.jackson.databind.exc.MismatchedInputException:
-     *   ..."): internals reach the client. Check tools/call params in StdioFrames and answer -32602 with one
-     *   sentence.
-     */
-    static final Set<String> NEEDS_SERVER_FIX = Set.of("id is 2^70", "tools/call without params", "tools/call params is a string",
-            "arguments is a string", "arguments is an array");
 
     static final Duration PING = Duration.ofSeconds(3);
 
@@ -140,10 +121,6 @@ class StdioFuzzIT {
             restarts++;
             server = fresh();
             String failure = "frame '" + frame.label() + "' [" + frame.shown() + "]: " + String.join("; ", problems);
-            if (NEEDS_SERVER_FIX.contains(frame.label())) {
-                System.out.println("needs server fix: " + failure);
-                Assumptions.abort("needs server fix: " + failure);
-            }
             throw new AssertionError(failure);
         }
     }

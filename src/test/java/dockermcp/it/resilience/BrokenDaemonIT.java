@@ -94,15 +94,7 @@ class BrokenDaemonIT {
         }
     }
 
-    /**
-     * needs server fix: a request cut off by the daemon dying is answered with Jetty's internals:
-     * "Cannot talk to Docker at unix:///...: the connection failed (oejcti.HttpConnectionOverHTTP@319e2192::
-     * oeji.SocketChannelEndPoint@32b412a4[{l=,r=/tmp/...". Failures.classify falls through to PROTOCOL and
-     * Failures.safeDetail passes the exception's toString-like message on (its filter only removes
-     * "pkg.SomethingException" names). It should say the engine closed the connection (the daemon stopped or
-     * restarted), classified like connection_refused, with no object names or hashes.
-     */
-    @org.junit.jupiter.api.Disabled("needs server fix: a call cut off by the daemon dying reports Jetty object names and hashes (Failures.safeDetail)")
+    /** A request cut off by the daemon dying gets a plain sentence: no library object names or hashes. */
     @Test
     void aCallCutOffByTheDaemonDyingGetsAPlainSentence() throws Exception {
         try (JarServer s = server(Map.of())) {

@@ -82,14 +82,7 @@ class TlsRefusalIT {
         statusOf(TestEngines.shared().remote("TLS_CERT_PATH_WRONG_CA"), "not signed by the CA in DOCKER_CERT_PATH/ca.pem");
     }
 
-    /**
-     * needs server fix: the connection is refused (good), but the reason given is wrong: "the server
-     * certificate is not signed by the CA in DOCKER_CERT_PATH/ca.pem". Failures.tlsSentence looks only at the
-     * message of the first SSLException in the chain ("PKIX path validation failed: ... validity check
-     * failed"), which contains "pkix", and never reaches the CertificateExpiredException below it. It should
-     * walk the causes (CertificateExpiredException / CertificateNotYetValidException) before the PKIX rule.
-     */
-    @org.junit.jupiter.api.Disabled("needs server fix: an expired engine certificate is reported as 'not signed by the CA' (Failures.tlsSentence)")
+    /** An expired engine certificate is refused, and the reason says it expired. */
     @Test
     void anExpiredServerCertificateIsRefused() throws Exception {
         statusOf(remote(expired.port()), "expired");
