@@ -1,7 +1,7 @@
 package dockermcp.security;
 
 import io.modelcontextprotocol.common.McpTransportContext;
-import io.modelcontextprotocol.server.McpSyncServerExchange;
+import io.modelcontextprotocol.server.McpAsyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,7 +24,7 @@ public record CallOrigin(String transport, String session, String client, String
 
     public static final CallOrigin UNKNOWN = new CallOrigin("stdio", null, null, null, null);
 
-    public static CallOrigin of(McpSyncServerExchange exchange) {
+    public static CallOrigin of(McpAsyncServerExchange exchange) {
         if (exchange == null) {
             return UNKNOWN;
         }

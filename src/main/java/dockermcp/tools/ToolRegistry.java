@@ -5,7 +5,7 @@ import dockermcp.engine.Engines;
 import dockermcp.security.AuditLog;
 import dockermcp.security.CallOrigin;
 import dockermcp.security.Redactor;
-import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.server.McpServerFeatures.AsyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The seven tools, and the single path every call takes:
@@ -29,6 +32,7 @@ public final class ToolRegistry {
     private final boolean redactLogContent;
     private final AuditLog audit;
     private final InFlightCalls inFlight = new InFlightCalls();
+    private final Scheduler scheduler;
 
     public ToolRegistry(Settings settings, Engines engines, AuditLog audit, ExecutorService workers) {
         this.tools = List.of(new ListContainersTool(), new InspectTool(), new LogsTool(settings), new StatsTool(settings),
@@ -37,6 +41,7 @@ public final class ToolRegistry {
         this.redactLogContent = settings.redactLogContent();
         tools.forEach(t -> specs.put(t, t.spec())); // schemas are built once, not per call
         this.ctx = new CallContext(engines, settings, workers);
+        this.scheduler = Schedulers.fromExecutorService(workers, "tool-calls");
         this.audit = audit;
     }
 
@@ -53,13 +58,16 @@ public final class ToolRegistry {
         return new McpSchema.ToolAnnotations(title, true, false, true, false, null);
     }
 
-    /** The tools as the MCP SDK wants them, each call going through {@link #call}. */
-    public List<SyncToolSpecification> mcpTools() {
+    /**
+     * The tools as the MCP SDK wants them, each call going through {@link #call} on our worker pool, not on the
+     * SDK's small shared one, so that slow calls (a hung engine, a stats sweep) never hold up the others.
+     */
+    public List<AsyncToolSpecification> mcpTools() {
         return tools.stream().map(t -> {
             ToolSpec s = specs.get(t);
             McpSchema.Tool tool = McpSchema.Tool.builder().name(s.name()).title(s.title()).description(s.description())
                     .inputSchema(s.inputSchema()).outputSchema(s.outputSchema()).annotations(readOnlyAnnotations(s.title())).build();
-            return new SyncToolSpecification(tool, (exchange, request) -> {
+            return new AsyncToolSpecification(tool, (exchange, request) -> Mono.fromCallable(() -> {
                 Object id = request.meta() == null ? null : request.meta().get(InFlightCalls.REQUEST_ID_META);
                 String requestId = id == null ? null : id.toString();
                 inFlight.started(requestId);
@@ -68,7 +76,7 @@ public final class ToolRegistry {
                 } finally {
                     inFlight.ended(requestId);
                 }
-            });
+            }).subscribeOn(scheduler));
         }).toList();
     }
 

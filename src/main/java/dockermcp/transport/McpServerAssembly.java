@@ -5,7 +5,7 @@ import dockermcp.tools.ToolRegistry;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
-import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.McpAsyncServer;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
 import java.time.Duration;
@@ -19,8 +19,8 @@ public final class McpServerAssembly {
     private McpServerAssembly() {
     }
 
-    public static McpSyncServer build(McpServerTransportProvider transport, ToolRegistry registry, Duration requestTimeout) {
-        return McpServer.sync(transport)
+    public static McpAsyncServer build(McpServerTransportProvider transport, ToolRegistry registry, Duration requestTimeout) {
+        return McpServer.async(transport)
                 .serverInfo(new McpSchema.Implementation(Product.NAME, Product.TITLE, Product.VERSION))
                 .instructions(Product.INSTRUCTIONS)
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())

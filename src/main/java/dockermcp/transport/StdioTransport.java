@@ -1,7 +1,7 @@
 package dockermcp.transport;
 
 import dockermcp.tools.ToolRegistry;
-import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.McpAsyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,7 +14,7 @@ import java.time.Duration;
 public final class StdioTransport {
 
     private final StdioFrames frames;
-    private final McpSyncServer server;
+    private final McpAsyncServer server;
 
     /** The largest message accepted from the client; larger ones get a JSON-RPC error. */
     static final int MAX_MESSAGE_BYTES = 4 << 20;
@@ -33,7 +33,7 @@ public final class StdioTransport {
         frames.awaitEndOfInput();
         long deadline = System.nanoTime() + grace.toNanos();
         frames.awaitAnswered(grace);
-        Thread closer = new Thread(server::closeGracefully, "mcp-close");
+        Thread closer = new Thread(() -> server.closeGracefully().block(), "mcp-close");
         closer.setDaemon(true);
         closer.start();
         closer.join(Math.max(50, (deadline - System.nanoTime()) / 1_000_000));

@@ -6,14 +6,8 @@ import dockermcp.engine.EngineException;
 import dockermcp.engine.ObjectRef;
 import dockermcp.engine.RequestGuard;
 import java.net.URI;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
-import net.jqwik.api.statistics.StatisticsReport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 
 /**
  * Names from the model become part of a request path only through ObjectRef: whatever the input, either
@@ -22,31 +16,38 @@ import net.jqwik.api.statistics.StatisticsReport;
  */
 class ObjectRefPropertyTest {
 
-    @Provide
-    Arbitrary<String> names() {
-        return HostileStrings.anything();
+    /** Anything, or a registry reference with injections between its components. */
+    static String image(Gen g) {
+        if (g.bool()) {
+            return HostileStrings.anything(g);
+        }
+        return "registry.example.com:5000/" + component(g) + HostileStrings.injection(g) + component(g) + HostileStrings.injection(g) + ":"
+                + component(g);
     }
 
-    @Provide
-    Arbitrary<String> images() {
-        Arbitrary<String> component = Arbitraries.strings().withCharRange('a', 'z').withCharRange('0', '9').ofMinLength(1).ofMaxLength(12);
-        Arbitrary<String> reference = Combinators.combine(component, HostileStrings.injection(), component, HostileStrings.injection(), component)
-                .as((a, b, c, d, e) -> "registry.example.com:5000/" + a + b + c + d + ":" + e);
-        return Arbitraries.oneOf(HostileStrings.anything(), reference);
+    static String component(Gen g) {
+        return g.string(Gen.LOWER + Gen.DIGITS, 1, 12);
     }
 
-    @Property(tries = 3000)
-    @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
-    void aContainerNameIsRefusedOrIsAPlainPathSegment(@ForAll("names") String input) {
+    @Test
+    void aContainerNameIsRefusedOrIsAPlainPathSegment(TestInfo test) {
+        Tries tries = new Tries(test);
+        for (int i = 0; i < 3000; i++) {
+            String input = HostileStrings.anything(tries.gen(i));
+            tries.checkAccepted(i, input, () -> containerNameIsRefusedOrPlain(input));
+        }
+        tries.assertAcceptedAbove(2.0);
+    }
+
+    /** True if the name was accepted (and is then a plain segment), false if it was refused cleanly. */
+    static boolean containerNameIsRefusedOrPlain(String input) {
         String ref;
         try {
             ref = ObjectRef.container(input);
-            Statistics.label("accepted").collect(true).coverage(c -> c.check(true).percentage(p -> p > 2.0));
         } catch (EngineException e) {
-            Statistics.label("accepted").collect(false);
             assertThat(e.kind()).isEqualTo(EngineException.Kind.BAD_INPUT);
             assertThat(HostileStrings.isOneCleanLine(e.getMessage())).as("one clean line: " + e.getMessage()).isTrue();
-            return;
+            return false;
         }
         assertThat(ref).matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,252}").doesNotContain("..");
         assertThat(input.equals(ref) || input.equals("/" + ref)).as("the name is used as given").isTrue();
@@ -55,10 +56,19 @@ class ObjectRefPropertyTest {
         assertGuardAccepts(path);
         assertGuardAccepts("/v1.41/containers/" + ref + "/logs");
         assertGuardAccepts("/v1.41/containers/" + ref + "/stats");
+        return true;
     }
 
-    @Property(tries = 3000)
-    void anImageReferenceIsRefusedOrIsAPlainPath(@ForAll("images") String input) {
+    @Test
+    void anImageReferenceIsRefusedOrIsAPlainPath(TestInfo test) {
+        Tries tries = new Tries(test);
+        for (int i = 0; i < 3000; i++) {
+            String input = image(tries.gen(i));
+            tries.check(i, input, () -> imageReferenceIsRefusedOrPlain(input));
+        }
+    }
+
+    static void imageReferenceIsRefusedOrPlain(String input) {
         String ref;
         try {
             ref = ObjectRef.image(input);
@@ -75,8 +85,16 @@ class ObjectRefPropertyTest {
         assertGuardAccepts("/v1.41/images/" + ref + "/history");
     }
 
-    @Property(tries = 300)
-    void refusalIsFastForHugeInputs(@ForAll("names") String input) {
+    @Test
+    void refusalIsFastForHugeInputs(TestInfo test) {
+        Tries tries = new Tries(test);
+        for (int i = 0; i < 300; i++) {
+            String input = HostileStrings.anything(tries.gen(i));
+            tries.check(i, input, () -> refusalIsFast(input));
+        }
+    }
+
+    static void refusalIsFast(String input) {
         String huge = input.repeat(Math.max(1, 200_000 / Math.max(1, input.length())));
         long t0 = System.nanoTime();
         try {

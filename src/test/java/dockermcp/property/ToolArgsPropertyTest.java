@@ -9,16 +9,10 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
-import net.jqwik.api.statistics.StatisticsReport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,51 +41,66 @@ class ToolArgsPropertyTest {
         }
     }
 
-    @Provide
-    Arbitrary<ToolSpec> tools() {
-        return Arbitraries.of(SPECS);
+    static final List<String> KNOWN_KEYS = List.of("all", "name", "status", "label", "host", "container", "tail", "since", "until",
+            "timestamps", "stdout", "stderr", "reference", "dangling", "image");
+    static final List<String> PLAIN_STRINGS = List.of("local", "remote", "web", "running", "true", "false", "100", "-1", "1e3", "30m",
+            "2025-01-02T15:04:05Z", "");
+    static final List<Integer> EDGE_INTS = List.of(0, 1, 100, 1000, 1001, -1, Integer.MAX_VALUE, Integer.MIN_VALUE);
+    static final List<Double> ODD_DOUBLES = List.of(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.0, 0.0, 1.5, 1e308, -1e308,
+            1e15, 999.0, 1e-300);
+    static final List<BigInteger> BIG_INTEGERS = List.of(new BigInteger("9223372036854775808"), new BigInteger("-9223372036854775809"),
+            BigInteger.TEN.pow(400));
+    static final List<BigDecimal> BIG_DECIMALS = List.of(new BigDecimal("1e400"), new BigDecimal("100.000"), new BigDecimal("-0.0"),
+            new BigDecimal("1E+2"));
+
+    /** Argument maps: mostly known names, every JSON type as values, hostile strings, huge and odd numbers. */
+    static Map<String, Object> arguments(Gen g) {
+        return g.map(6, () -> g.weighted(8, 1) == 0 ? g.pick(KNOWN_KEYS) : HostileStrings.anything(g),
+                () -> g.weighted(6, 1) == 0 ? scalar(g) : nested(g));
     }
 
-    @SuppressWarnings("unchecked")
-    @Provide
-    Arbitrary<Map<String, Object>> arguments() {
-        Arbitrary<String> knownKey = Arbitraries.of("all", "name", "status", "label", "host", "container", "tail", "since", "until",
-                "timestamps", "stdout", "stderr", "reference", "dangling", "image");
-        Arbitrary<String> key = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(8, knownKey), net.jqwik.api.Tuple.of(1, HostileStrings.anything()));
-        Arbitrary<Object> scalar = Arbitraries.oneOf(
-                HostileStrings.anything().map(s -> (Object) s),
-                Arbitraries.of("local", "remote", "web", "running", "true", "false", "100", "-1", "1e3", "30m", "2025-01-02T15:04:05Z", "").map(s -> (Object) s),
-                Arbitraries.integers().map(i -> (Object) i),
-                Arbitraries.longs().map(l -> (Object) l),
-                Arbitraries.of(0, 1, 100, 1000, 1001, -1, Integer.MAX_VALUE, Integer.MIN_VALUE).map(i -> (Object) i),
-                Arbitraries.of(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.0, 0.0, 1.5, 1e308, -1e308, 1e15, 999.0, 1e-300)
-                        .map(d -> (Object) d),
-                Arbitraries.doubles().map(d -> (Object) d),
-                Arbitraries.of(new BigInteger("9223372036854775808"), new BigInteger("-9223372036854775809"), BigInteger.TEN.pow(400))
-                        .map(b -> (Object) b),
-                Arbitraries.of(new BigDecimal("1e400"), new BigDecimal("100.000"), new BigDecimal("-0.0"), new BigDecimal("1E+2")).map(b -> (Object) b),
-                Arbitraries.of(true, false).map(b -> (Object) b),
-                Arbitraries.just(null));
-        Arbitrary<Object> nested = Arbitraries.oneOf(
-                scalar.list().ofMaxSize(3).map(l -> (Object) l),
-                Arbitraries.maps(HostileStrings.anything(), scalar).ofMaxSize(3).map(m -> (Object) m));
-        Arbitrary<Object> value = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(6, scalar), net.jqwik.api.Tuple.of(1, nested));
-        return Arbitraries.maps(key, value).ofMaxSize(6).map(m -> (Map<String, Object>) new LinkedHashMap<>(m));
+    static Object nested(Gen g) {
+        return g.bool() ? g.list(0, 3, () -> scalar(g)) : g.map(3, () -> HostileStrings.anything(g), () -> scalar(g));
     }
 
+    static Object scalar(Gen g) {
+        return switch (g.between(0, 10)) {
+            case 0 -> HostileStrings.anything(g);
+            case 1 -> g.pick(PLAIN_STRINGS);
+            case 2 -> g.anyInt();
+            case 3 -> g.anyLong();
+            case 4 -> g.pick(EDGE_INTS);
+            case 5 -> g.pick(ODD_DOUBLES);
+            case 6 -> g.anyDouble();
+            case 7 -> g.pick(BIG_INTEGERS);
+            case 8 -> g.pick(BIG_DECIMALS);
+            case 9 -> g.bool();
+            default -> null;
+        };
+    }
+
+    @Test
+    void checkOnlyEverThrowsToolFailureWithOneCleanLine(TestInfo test) {
+        Tries tries = new Tries(test);
+        for (int i = 0; i < 1500; i++) {
+            Gen g = tries.gen(i);
+            ToolSpec spec = g.pick(SPECS);
+            Map<String, Object> args = arguments(g);
+            tries.checkAccepted(i, List.of(spec.name(), args), () -> checkOnlyEverThrowsToolFailure(spec, args));
+        }
+        tries.assertAcceptedAbove(1.0);
+    }
+
+    /** True if the arguments were accepted (and then read back within bounds), false if refused with a clean message. */
     @SuppressWarnings("unchecked")
-    @Property(tries = 1500)
-    @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
-    void checkOnlyEverThrowsToolFailureWithOneCleanLine(@ForAll("tools") ToolSpec spec, @ForAll("arguments") Map<String, Object> args) {
+    static boolean checkOnlyEverThrowsToolFailure(ToolSpec spec, Map<String, Object> args) {
         ToolArgs checked;
         try {
             checked = ToolArgs.check(spec, args);
-            Statistics.label("accepted").collect(true).coverage(c -> c.check(true).percentage(p -> p > 1.0));
         } catch (ToolFailure f) {
-            Statistics.label("accepted").collect(false);
             assertThat(HostileStrings.isOneCleanLine(f.getMessage())).as("one clean line: " + f.getMessage()).isTrue();
             assertThat(f.getMessage()).endsWith(".");
-            return;
+            return false;
         } catch (RuntimeException e) {
             throw new AssertionError(spec.name() + " " + args + " threw " + e, e);
         }
@@ -124,5 +133,6 @@ class ToolArgsPropertyTest {
         if (required instanceof List<?> req) {
             req.forEach(r -> assertThat(checked.string((String) r)).as("required " + r).isNotNull());
         }
+        return true;
     }
 }

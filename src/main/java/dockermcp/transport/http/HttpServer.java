@@ -5,7 +5,7 @@ import dockermcp.config.HttpSettings;
 import dockermcp.security.CallOrigin;
 import dockermcp.transport.McpServerAssembly;
 import io.modelcontextprotocol.common.McpTransportContext;
-import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.McpAsyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -37,7 +37,7 @@ public final class HttpServer implements AutoCloseable {
 
     private final Server jetty;
     private final ServerConnector connector;
-    private final McpSyncServer mcp;
+    private final McpAsyncServer mcp;
     private final ScheduledExecutorService timer;
     private final SessionGuard sessions;
     private final String scheme;
@@ -149,7 +149,7 @@ public final class HttpServer implements AutoCloseable {
     public void close() {
         running = false;
         try {
-            mcp.closeGracefully();
+            mcp.closeGracefully().block(java.time.Duration.ofSeconds(5));
         } catch (RuntimeException ignored) {
             // closing anyway
         }

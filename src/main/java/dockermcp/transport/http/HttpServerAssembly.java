@@ -4,7 +4,7 @@ import dockermcp.cli.Product;
 import dockermcp.tools.ToolRegistry;
 import dockermcp.transport.McpServerAssembly;
 import io.modelcontextprotocol.server.McpServer;
-import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.McpAsyncServer;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
 import java.time.Duration;
@@ -15,8 +15,8 @@ final class HttpServerAssembly {
     private HttpServerAssembly() {
     }
 
-    static McpSyncServer build(McpStreamableServerTransportProvider transport, ToolRegistry registry, Duration requestTimeout) {
-        return McpServer.sync(transport)
+    static McpAsyncServer build(McpStreamableServerTransportProvider transport, ToolRegistry registry, Duration requestTimeout) {
+        return McpServer.async(transport)
                 .serverInfo(new McpSchema.Implementation(Product.NAME, Product.TITLE, Product.VERSION))
                 .instructions(Product.INSTRUCTIONS)
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
