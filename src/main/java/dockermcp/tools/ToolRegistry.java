@@ -33,6 +33,7 @@ public final class ToolRegistry {
     private final AuditLog audit;
     private final InFlightCalls inFlight = new InFlightCalls();
     private final Scheduler scheduler;
+    private final Scheduler replies = Schedulers.newSingle("mcp-replies", true);
 
     public ToolRegistry(Settings settings, Engines engines, AuditLog audit, ExecutorService workers) {
         this.tools = List.of(new ListContainersTool(), new InspectTool(), new LogsTool(settings), new StatsTool(settings),
@@ -63,6 +64,15 @@ public final class ToolRegistry {
      * SDK's small shared one, so that slow calls (a hung engine, a stats sweep) never hold up the others.
      */
     public List<AsyncToolSpecification> mcpTools() {
+        return mcpTools(false);
+    }
+
+    /**
+     * As {@link #mcpTools()}; with {@code oneReplyThread}, answers are handed back to the SDK on a single thread.
+     * The SDK's stdio transport drops a message when many threads emit at once (it gives up after 100 ms of
+     * contention), so stdio serialises its replies; HTTP answers each request on its own stream and does not.
+     */
+    public List<AsyncToolSpecification> mcpTools(boolean oneReplyThread) {
         return tools.stream().map(t -> {
             ToolSpec s = specs.get(t);
             McpSchema.Tool tool = McpSchema.Tool.builder().name(s.name()).title(s.title()).description(s.description())
@@ -76,7 +86,7 @@ public final class ToolRegistry {
                 } finally {
                     inFlight.ended(requestId);
                 }
-            }).subscribeOn(scheduler));
+            }).subscribeOn(scheduler).publishOn(oneReplyThread ? replies : Schedulers.immediate()));
         }).toList();
     }
 

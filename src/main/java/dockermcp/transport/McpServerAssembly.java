@@ -28,7 +28,7 @@ public final class McpServerAssembly {
                 // our own checks give one-sentence errors and are audited; the SDK's would bypass the audit log
                 .validateToolInputs(false)
                 .requestTimeout(requestTimeout.plusSeconds(30))
-                .tools(registry.mcpTools())
+                .tools(registry.mcpTools(true))
                 .build();
     }
 }
