@@ -103,6 +103,7 @@ final class SessionGuard extends HttpFilter {
             slots.decrementAndGet();
             LOG.warn("refused a new session from {}: {} sessions open (MCP_MAX_SESSIONS)", request.getRemoteAddr(), maxSessions);
             response.setHeader("Retry-After", "30");
+            request.getInputStream().readNBytes(64 * 1024); // read the (small) initialize body so the connection stays usable
             HttpErrors.send(response, 503, "The server already has " + maxSessions + " open MCP sessions (MCP_MAX_SESSIONS): close a client you no longer use, "
                     + "or wait for idle sessions to expire (MCP_SESSION_IDLE_TIMEOUT), then connect again.");
             return;
