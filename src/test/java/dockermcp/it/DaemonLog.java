@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A test daemon's debug log (dockerd -D), read as an independent record of the requests it received. */
-final class DaemonLog {
+public final class DaemonLog {
 
     private static final Pattern CALLING = Pattern.compile("Calling (\\S+) ([^\"\\s]+)");
     private final String file;
@@ -21,14 +21,14 @@ final class DaemonLog {
     }
 
     /** Starts reading at the current end of the log. */
-    static DaemonLog from(String file) throws IOException {
+    public static DaemonLog from(String file) throws IOException {
         try (RandomAccessFile f = new RandomAccessFile(file, "r")) {
             return new DaemonLog(file, f.length());
         }
     }
 
     /** "METHOD PATH" of every request logged since the mark. */
-    List<String> requests() throws Exception {
+    public List<String> requests() throws Exception {
         Thread.sleep(300); // dockerd writes its log asynchronously
         List<String> out = new ArrayList<>();
         try (RandomAccessFile f = new RandomAccessFile(file, "r")) {

@@ -37,6 +37,15 @@ final class McpSession implements AutoCloseable {
         registry = new ToolRegistry(settings, engines, audit, Main.workers());
     }
 
+    /** A session on the unix-socket test engine with extra settings given as name, value, name, value... */
+    static McpSession onLocalEngine(Path stateDir, String... settings) {
+        Map<String, String> env = new HashMap<>(RealEngines.local());
+        for (int i = 0; i < settings.length; i += 2) {
+            env.put(settings[i], settings[i + 1]);
+        }
+        return new McpSession(env, stateDir);
+    }
+
     Reply call(String tool, Object... kv) {
         Map<String, Object> args = new LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) {

@@ -3,8 +3,6 @@ package dockermcp.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,12 +12,8 @@ class RedactionSettingsIT {
     @TempDir
     Path state;
 
-    private McpSession session(String... kv) {
-        Map<String, String> env = new HashMap<>(RealEngines.local());
-        for (int i = 0; i < kv.length; i += 2) {
-            env.put(kv[i], kv[i + 1]);
-        }
-        return new McpSession(env, state);
+    private McpSession session(String... settings) {
+        return McpSession.onLocalEngine(state, settings);
     }
 
     @Test

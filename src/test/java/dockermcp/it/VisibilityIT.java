@@ -3,9 +3,7 @@ package dockermcp.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,12 +34,8 @@ class VisibilityIT {
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     }
 
-    private McpSession session(String... kv) {
-        Map<String, String> env = new HashMap<>(RealEngines.local());
-        for (int i = 0; i < kv.length; i += 2) {
-            env.put(kv[i], kv[i + 1]);
-        }
-        return new McpSession(env, state);
+    private McpSession session(String... settings) {
+        return McpSession.onLocalEngine(state, settings);
     }
 
     @Test

@@ -66,7 +66,7 @@ class CorpusIT {
             assertThat(cases).hasSizeGreaterThan(1000);
 
             String before = objects(engines); // before the mark: the CLI's own requests must not count
-            TestEngines.DaemonLog log = TestEngines.DaemonLog.from(engines.get("UNIX_LOG"));
+            dockermcp.it.DaemonLog log = dockermcp.it.DaemonLog.from(engines.get("UNIX_LOG"));
             long t0 = System.nanoTime();
             List<String> problems = run(server, cases);
             long ms = (System.nanoTime() - t0) / 1_000_000;

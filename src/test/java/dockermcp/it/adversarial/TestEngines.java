@@ -1,7 +1,6 @@
 package dockermcp.it.adversarial;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,8 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Throwaway daemons made by scripts/test-engines.sh: reading an engines.env, running the script and the
@@ -113,39 +110,5 @@ public final class TestEngines {
             throw new IOException(String.join(" ", cmd) + " failed (" + p.exitValue() + "): " + stderr);
         }
         return new String(out, StandardCharsets.UTF_8);
-    }
-
-    /** A daemon's debug log (dockerd -D) from a mark on: every "Calling METHOD PATH" it logged. */
-    public static final class DaemonLog {
-        private static final Pattern CALLING = Pattern.compile("Calling (\\S+) ([^\"\\s]+)");
-        private final String file;
-        private final long mark;
-
-        private DaemonLog(String file, long mark) {
-            this.file = file;
-            this.mark = mark;
-        }
-
-        public static DaemonLog from(String file) throws IOException {
-            try (RandomAccessFile f = new RandomAccessFile(file, "r")) {
-                return new DaemonLog(file, f.length());
-            }
-        }
-
-        /** "METHOD PATH" of every request logged since the mark. */
-        public List<String> requests() throws Exception {
-            Thread.sleep(300); // dockerd writes its log asynchronously
-            List<String> out = new ArrayList<>();
-            try (RandomAccessFile f = new RandomAccessFile(file, "r")) {
-                f.seek(mark);
-                byte[] b = new byte[(int) (f.length() - mark)];
-                f.readFully(b);
-                Matcher m = CALLING.matcher(new String(b, StandardCharsets.UTF_8));
-                while (m.find()) {
-                    out.add(m.group(1) + " " + m.group(2));
-                }
-            }
-            return out;
-        }
     }
 }
