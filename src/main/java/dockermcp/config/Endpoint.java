@@ -5,16 +5,30 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
-/** Where a Docker engine listens: a unix socket, or a TCP address with or without TLS. */
-public record Endpoint(Transport transport, Path socketPath, String hostname, int port) {
+/**
+ * Where a Docker engine listens: a unix socket, a TCP address with or without TLS, or a unix socket on another
+ * machine reached through the system's OpenSSH client ({@code socketPath} is then the socket on that machine).
+ */
+public record Endpoint(Transport transport, Path socketPath, String hostname, int port, String user) {
+
+    /** The socket an engine reached over ssh listens on unless the hosts file names another. */
+    public static final Path DEFAULT_REMOTE_SOCKET = Path.of("/var/run/docker.sock");
+
+    private static final Pattern SSH_USER = Pattern.compile("[A-Za-z0-9._][A-Za-z0-9._-]{0,31}");
+    private static final Pattern SSH_HOST = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]{0,252}|\\[[0-9A-Fa-f:.]+\\]");
 
     public enum Transport {
-        UNIX, TCP, TLS;
+        UNIX, TCP, TLS, SSH;
 
         public String label() {
             return name().toLowerCase(Locale.ROOT);
         }
+    }
+
+    public Endpoint(Transport transport, Path socketPath, String hostname, int port) {
+        this(transport, socketPath, hostname, port, null);
     }
 
     public static Endpoint unix(Path socket) {
@@ -35,8 +49,11 @@ public record Endpoint(Transport transport, Path socketPath, String hostname, in
             }
             return unix(Path.of(path));
         }
-        if (v.startsWith("ssh://") || v.startsWith("npipe://") || v.startsWith("fd://")) {
-            throw new ConfigError(variable + "=" + v + " uses a scheme docker-mcp-secure does not support: use tcp://HOST:2376 with DOCKER_TLS_VERIFY=1, or unix:///path/to/docker.sock.");
+        if (v.startsWith("ssh://")) {
+            return ssh(variable, v, DEFAULT_REMOTE_SOCKET);
+        }
+        if (v.startsWith("npipe://") || v.startsWith("fd://")) {
+            throw new ConfigError(variable + "=" + v + " uses a scheme docker-mcp-secure does not support: use tcp://HOST:2376 with DOCKER_TLS_VERIFY=1, ssh://USER@HOST, or unix:///path/to/docker.sock.");
         }
         String withScheme = v.startsWith("tcp://") ? v : v.contains("://") ? null : "tcp://" + v;
         if (withScheme == null) {
@@ -66,6 +83,44 @@ public record Endpoint(Transport transport, Path socketPath, String hostname, in
         return new Endpoint(tls ? Transport.TLS : Transport.TCP, null, host, port);
     }
 
+    /**
+     * {@code ssh://[USER@]HOST[:PORT]}, as the Docker CLI takes it. User and host are checked against a strict grammar
+     * because both become arguments of the ssh command: nothing starting with '-' or carrying options gets through.
+     */
+    public static Endpoint ssh(String variable, String value, Path remoteSocket) {
+        String rest = value.strip().substring("ssh://".length());
+        if (rest.endsWith("/")) {
+            rest = rest.substring(0, rest.length() - 1);
+        }
+        String user = null;
+        int at = rest.lastIndexOf('@');
+        if (at >= 0) {
+            user = rest.substring(0, at);
+            rest = rest.substring(at + 1);
+            if (!SSH_USER.matcher(user).matches()) {
+                throw new ConfigError(variable + "=" + redactUserInfo(value) + " has an invalid user name: write it as ssh://USER@HOST[:PORT] (no password: ssh uses your keys and agent).");
+            }
+        }
+        int port = 22;
+        int colon = rest.lastIndexOf(':');
+        if (colon > 0 && !rest.endsWith("]")) {
+            String p = rest.substring(colon + 1);
+            rest = rest.substring(0, colon);
+            port = p.matches("\\d{1,5}") ? Integer.parseInt(p) : -1;
+            if (port < 1 || port > 65535) {
+                throw new ConfigError(variable + "=" + redactUserInfo(value) + " has an invalid port: use a port between 1 and 65535.");
+            }
+        }
+        if (!SSH_HOST.matcher(rest).matches()) {
+            throw new ConfigError(variable + "=" + redactUserInfo(value) + " is not a valid ssh address: write it as ssh://USER@HOST[:PORT], for example ssh://deploy@build.example.com.");
+        }
+        if (!remoteSocket.isAbsolute()) {
+            throw new ConfigError(variable + ": the remote socket " + remoteSocket + " is not an absolute path: write it as /var/run/docker.sock.");
+        }
+        String host = rest.startsWith("[") ? rest.substring(1, rest.length() - 1) : rest;
+        return new Endpoint(Transport.SSH, remoteSocket, host, port, user);
+    }
+
     private static String redactUserInfo(String v) {
         return v.replaceAll("://[^@/]*@", "://***@");
     }
@@ -76,6 +131,8 @@ public record Endpoint(Transport transport, Path socketPath, String hostname, in
             case UNIX -> "unix://" + socketPath;
             case TCP -> "tcp://" + hostForUri() + ":" + port;
             case TLS -> "tcp://" + hostForUri() + ":" + port + " (TLS)";
+            case SSH -> "ssh://" + (user == null ? "" : user + "@") + hostForUri() + (port == 22 ? "" : ":" + port)
+                    + (socketPath.equals(DEFAULT_REMOTE_SOCKET) ? "" : " (" + socketPath + ")");
         };
     }
 

@@ -83,20 +83,26 @@ final class Environment {
         if (v.isEmpty()) {
             return fallback;
         }
-        Matcher m = DURATION.matcher(v.toLowerCase(Locale.ROOT));
-        if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
-            Duration d = switch (m.group(2) == null ? "s" : m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofSeconds(n);
-            };
-            if (d.compareTo(min) >= 0 && d.compareTo(max) <= 0) {
-                return d;
-            }
+        Duration d = parseDuration(v);
+        if (d != null && d.compareTo(min) >= 0 && d.compareTo(max) <= 0) {
+            return d;
         }
         throw new ConfigError(name + "=" + v + " is not valid: write a duration from " + text(min) + " to " + text(max) + " (500ms, 30s, 5m).");
+    }
+
+    /** {@code 30} (seconds), {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}; null when not such a value. */
+    static Duration parseDuration(String v) {
+        Matcher m = DURATION.matcher(v.strip().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            return null;
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2) == null ? "s" : m.group(2)) {
+            case "ms" -> Duration.ofMillis(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofSeconds(n);
+        };
     }
 
     private static String text(Duration d) {

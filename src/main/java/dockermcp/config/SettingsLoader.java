@@ -45,7 +45,9 @@ public final class SettingsLoader {
             String file = env.get("SECURITY_AUDIT_LOG_FILE", "");
             auditFile = file.isEmpty() ? defaultAuditFile() : env.absolute("SECURITY_AUDIT_LOG_FILE", file);
         }
-        return new Settings(hosts(), auditFile, level,
+        VisibilityRules visibility = new VisibilityRules(env.list("CONTAINER_ALLOW"), env.list("CONTAINER_DENY"), env.list("IMAGE_ALLOW"),
+                env.list("IMAGE_DENY"), env.bool("HONOR_HIDDEN_LABEL", true));
+        return new Settings(new HostList(env, home).hosts(visibility), auditFile, level,
                 env.duration("DOCKER_CONNECT_TIMEOUT", Duration.ofSeconds(5), Duration.ofMillis(100), Duration.ofMinutes(30)),
                 env.duration("DOCKER_REQUEST_TIMEOUT", Duration.ofSeconds(30), Duration.ofMillis(100), Duration.ofMinutes(30)),
                 env.intRange("LOGS_MAX_TAIL", 1000, 1, 100_000),
@@ -55,72 +57,7 @@ public final class SettingsLoader {
                 env.bool("SECURITY_AUDIT_FAIL_OPEN", false),
                 patterns("REDACT_PATTERNS"),
                 env.bool("REDACT_LOG_CONTENT", true),
-                new VisibilityRules(env.list("CONTAINER_ALLOW"), env.list("CONTAINER_DENY"), env.list("IMAGE_ALLOW"), env.list("IMAGE_DENY"),
-                        env.bool("HONOR_HIDDEN_LABEL", true)));
-    }
-
-    private List<HostSettings> hosts() {
-        List<HostSettings> hosts = new ArrayList<>();
-        if (env.bool("ALLOW_LOCAL_DOCKER", false)) {
-            hosts.add(localHost());
-        } else if (!env.get("LOCAL_DOCKER_HOST", "").isEmpty()) {
-            throw new ConfigError("LOCAL_DOCKER_HOST is set but ALLOW_LOCAL_DOCKER is not: add ALLOW_LOCAL_DOCKER=true to use the local engine.");
-        }
-        String dockerHost = env.get("DOCKER_HOST", "");
-        if (!dockerHost.isEmpty()) {
-            hosts.add(remoteHost(dockerHost));
-        }
-        return hosts;
-    }
-
-    private HostSettings localHost() {
-        String override = env.get("LOCAL_DOCKER_HOST", "");
-        if (!override.isEmpty()) {
-            Endpoint e = Endpoint.parse("LOCAL_DOCKER_HOST", override, false);
-            return new HostSettings("local", e, null, plainTcpWarnings(e, "LOCAL_DOCKER_HOST"));
-        }
-        List<Path> candidates = new ArrayList<>();
-        candidates.add(Path.of("/var/run/docker.sock"));
-        candidates.add(home.resolve(".docker/run/docker.sock"));
-        String xdg = env.get("XDG_RUNTIME_DIR", "");
-        if (!xdg.isEmpty()) {
-            candidates.add(Path.of(xdg, "docker.sock"));
-        }
-        for (Path p : candidates) {
-            if (Files.exists(p)) {
-                return new HostSettings("local", Endpoint.unix(p), null, List.of());
-            }
-        }
-        // Start anyway: docker_connection_status then says the socket is missing and what to do.
-        return new HostSettings("local", Endpoint.unix(candidates.get(0)), null,
-                List.of("No local Docker socket found (looked at " + String.join(", ", candidates.stream().map(Path::toString).toList())
-                        + "): start Docker or set LOCAL_DOCKER_HOST=unix:///path/to/docker.sock."));
-    }
-
-    private HostSettings remoteHost(String dockerHost) {
-        boolean verify = env.bool("DOCKER_TLS_VERIFY", false);
-        String certPathValue = env.get("DOCKER_CERT_PATH", "");
-        boolean tls = verify || !certPathValue.isEmpty();
-        Endpoint e = Endpoint.parse("DOCKER_HOST", dockerHost, tls);
-        if (e.transport() == Endpoint.Transport.UNIX) {
-            return new HostSettings("remote", e, null, List.of());
-        }
-        Path certPath = null;
-        if (tls) {
-            certPath = certPathValue.isEmpty() ? home.resolve(".docker") : env.absolute("DOCKER_CERT_PATH", certPathValue);
-            if (!Files.isDirectory(certPath)) {
-                throw new ConfigError("DOCKER_CERT_PATH " + certPath + " is not a directory: point it at the folder holding ca.pem, cert.pem and key.pem.");
-            }
-        }
-        return new HostSettings("remote", e, certPath, plainTcpWarnings(e, "DOCKER_HOST"));
-    }
-
-    private static List<String> plainTcpWarnings(Endpoint e, String variable) {
-        if (!e.isPlainTcpOffLoopback()) {
-            return List.of();
-        }
-        return List.of(variable + " " + e.display() + " is plain, unencrypted TCP to another machine: anyone who can reach port "
-                + e.port() + " has root on that host; use TLS on port 2376 (DOCKER_TLS_VERIFY=1, DOCKER_CERT_PATH) and allow only your IP.");
+                visibility);
     }
 
     private Path defaultAuditFile() {

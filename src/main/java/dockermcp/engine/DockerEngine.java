@@ -21,12 +21,18 @@ public final class DockerEngine implements AutoCloseable {
     private final HostSettings host;
     private final EngineHttp http;
     private final Duration requestTimeout;
+    private final SshTunnel tunnel;
     private volatile ApiVersion api;
 
     public DockerEngine(HostSettings host, EngineHttp http, Duration requestTimeout) {
+        this(host, http, requestTimeout, null);
+    }
+
+    private DockerEngine(HostSettings host, EngineHttp http, Duration requestTimeout, SshTunnel tunnel) {
         this.host = host;
         this.http = http;
         this.requestTimeout = requestTimeout;
+        this.tunnel = tunnel;
     }
 
     /** Opens the HTTP client for a configured host, loading its TLS material if any. */
@@ -39,8 +45,11 @@ public final class DockerEngine implements AutoCloseable {
                 throw new EngineException(EngineException.Kind.TLS, e.getMessage());
             }
         }
-        EngineHttp http = new EngineHttp(host.endpoint(), tls, settings.connectTimeout(), settings.requestTimeout(), userAgent);
-        return new DockerEngine(host, http, settings.requestTimeout());
+        Duration connect = host.connectTimeout(settings);
+        Duration request = host.requestTimeout(settings);
+        SshTunnel tunnel = host.endpoint().transport() == Endpoint.Transport.SSH ? new SshTunnel(host, connect) : null;
+        EngineHttp http = new EngineHttp(host.endpoint(), tls, connect, request, userAgent);
+        return new DockerEngine(host, http, request, tunnel);
     }
 
     public HostSettings host() {
@@ -53,6 +62,7 @@ public final class DockerEngine implements AutoCloseable {
 
     /** GET /version without a version prefix: works with every engine and drives negotiation. */
     public JsonNode version() throws EngineException {
+        ready();
         return json("/version", null, "version");
     }
 
@@ -85,6 +95,7 @@ public final class DockerEngine implements AutoCloseable {
 
     /** Round trip of HEAD /_ping in milliseconds. */
     public long pingMillis() throws EngineException {
+        ready();
         long t0 = System.nanoTime();
         int status = http.ping();
         if (status != 200) {
@@ -135,11 +146,26 @@ public final class DockerEngine implements AutoCloseable {
     }
 
     private String v(String path) throws EngineException {
+        ready();
         return "/v" + apiVersion() + path;
     }
 
+    /** Brings up the ssh tunnel of an ssh:// engine if it is not up (it may have died since the last call). */
+    private void ready() throws EngineException {
+        if (tunnel != null) {
+            tunnel.ensureUp();
+        }
+    }
+
     private JsonNode json(String path, Query query, String what) throws EngineException {
-        EngineHttp.Answer a = http.get(path, query, MAX_JSON);
+        EngineHttp.Answer a;
+        try {
+            a = http.get(path, query, MAX_JSON);
+        } catch (EngineException e) {
+            throw tunnel != null && tunnel.lastError().contains("open failed") ? new EngineException(EngineException.Kind.NO_SOCKET,
+                    "Cannot reach Docker at " + host.endpoint().display() + ": the engine's socket " + host.endpoint().socketPath()
+                            + " cannot be opened there; check that Docker runs on that machine, that the ssh user may read the socket, and 'remote_socket' in the hosts file.") : e;
+        }
         if (a.status() / 100 != 2) {
             throw statusFailure(a.status(), a.body(), what);
         }
@@ -175,5 +201,8 @@ public final class DockerEngine implements AutoCloseable {
     @Override
     public void close() {
         http.close();
+        if (tunnel != null) {
+            tunnel.close();
+        }
     }
 }

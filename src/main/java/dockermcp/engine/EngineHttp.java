@@ -59,9 +59,9 @@ public final class EngineHttp implements AutoCloseable {
         client.setResponseBufferSize(64 * 1024); // a container list arrives in a few reads, not many
         client.setUserAgentField(new HttpField(HttpHeader.USER_AGENT, userAgent));
         switch (endpoint.transport()) {
-            case UNIX -> {
+            case UNIX, SSH -> { // an ssh:// engine is reached through the local end of its tunnel
                 origin = "http://localhost";
-                unixTransport = new Transport.TCPUnix(endpoint.socketPath());
+                unixTransport = new Transport.TCPUnix(endpoint.transport() == Endpoint.Transport.SSH ? SshTunnel.localSocket(endpoint) : endpoint.socketPath());
             }
             case TCP -> {
                 origin = "http://" + endpoint.hostForUri() + ":" + endpoint.port();

@@ -68,8 +68,8 @@ public final class Failures {
     }
 
     private static EngineException timeout(Endpoint endpoint, String what) {
-        String remedy = endpoint.transport() == Endpoint.Transport.UNIX
-                ? "check that the Docker daemon is running and responsive (sudo systemctl status docker)"
+        String remedy = endpoint.transport() == Endpoint.Transport.UNIX || endpoint.transport() == Endpoint.Transport.SSH
+                ? "check that the Docker daemon is running and responsive (sudo systemctl status docker" + (endpoint.transport() == Endpoint.Transport.SSH ? " on that machine)" : ")")
                 : "check that dockerd listens on port " + endpoint.port() + " (ss -tlnp), that the security group or firewall allows your current IP, and that your IP has not changed";
         return new EngineException(EngineException.Kind.TIMEOUT, "Cannot reach Docker at " + endpoint.display() + ": " + what + "; " + remedy + ".");
     }

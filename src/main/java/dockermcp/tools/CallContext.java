@@ -93,7 +93,8 @@ public final class CallContext {
             }
         }
         String configured = String.join("', '", all.stream().map(HostSettings::name).toList());
-        String hint = host.equals("remote") ? " (set DOCKER_HOST to add a remote engine)" : host.equals("local") ? " (set ALLOW_LOCAL_DOCKER=true to add this machine's engine)" : "";
+        String hint = host.equals("remote") ? " (set DOCKER_HOST to add a remote engine)" : host.equals("local") ? " (set ALLOW_LOCAL_DOCKER=true to add this machine's engine)"
+                : " (add it to the hosts file, DOCKER_HOSTS_FILE, or name a Docker context in DOCKER_CONTEXTS)";
         throw ToolFailure.refused("Host '" + host + "' is not configured: this server has '" + configured + "'" + hint + ".");
     }
 

@@ -36,9 +36,9 @@ public final class Schema {
         return prop(name, ordered("type", "integer", "description", description, "minimum", min, "maximum", max));
     }
 
-    /** The optional {@code host} argument every tool takes. */
+    /** The optional {@code host} argument every tool takes; the registry fills in the configured names ({@link HostParameter}). */
     public Schema host() {
-        return enumeration("host", "Which engine to ask: 'local' or 'remote'. Omit to ask every configured engine.", List.of("local", "remote"));
+        return enumeration("host", HostParameter.description(HostParameter.UNCONFIGURED), HostParameter.UNCONFIGURED);
     }
 
     public Schema prop(String name, Map<String, Object> schema) {

@@ -40,7 +40,7 @@ public final class ToolRegistry {
                 new ListImagesTool(), new ImageInfoTool(), new ConnectionStatusTool());
         this.redactor = new Redactor(settings.redactPatterns());
         this.redactLogContent = settings.redactLogContent();
-        tools.forEach(t -> specs.put(t, t.spec())); // schemas are built once, not per call
+        tools.forEach(t -> specs.put(t, HostParameter.apply(t.spec(), settings.hosts()))); // built once, not per call
         this.ctx = new CallContext(engines, settings, workers);
         this.scheduler = Schedulers.fromExecutorService(workers, "tool-calls");
         this.audit = audit;
