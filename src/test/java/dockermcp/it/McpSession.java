@@ -46,6 +46,11 @@ final class McpSession implements AutoCloseable {
         return new McpSession(env, stateDir);
     }
 
+    /** The tools as this session's clients see them (schemas derived from its configuration). */
+    List<dockermcp.tools.ToolSpec> specs() {
+        return registry.specs();
+    }
+
     Reply call(String tool, Object... kv) {
         Map<String, Object> args = new LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) {
