@@ -145,6 +145,33 @@ public final class DockerEngine implements AutoCloseable {
         return json(v("/images/" + ObjectRef.image(ref) + "/history"), null, "image '" + ref + "'");
     }
 
+    /** GET /nodes: the swarm's nodes. Only a swarm manager answers. */
+    public JsonNode swarmNodes() throws EngineException {
+        return swarmJson(v("/nodes"), null, "swarm nodes");
+    }
+
+    /** GET /services?status=true: the swarm's services with their running and desired task counts. */
+    public JsonNode swarmServices() throws EngineException {
+        return swarmJson(v("/services"), Query.of().add("status", "true"), "swarm services");
+    }
+
+    /** GET /tasks, filtered (service, node, desired-state) by the engine. */
+    public JsonNode swarmTasks(String filtersJson) throws EngineException {
+        return swarmJson(v("/tasks"), Query.of().add("filters", filtersJson), "swarm tasks");
+    }
+
+    /** A swarm read: an engine that is not a swarm manager answers 503, which is a fact about the host, not a failure. */
+    private JsonNode swarmJson(String path, Query query, String what) throws EngineException {
+        EngineHttp.Answer a = get(path, query);
+        if (a.status() == 503) {
+            throw new EngineException(EngineException.Kind.NOT_FOUND, "Host '" + host.name() + "' is not a swarm manager, so it has no swarm view; ask a manager node's engine.");
+        }
+        if (a.status() / 100 != 2) {
+            throw statusFailure(a.status(), a.body(), what);
+        }
+        return parse(a);
+    }
+
     private String v(String path) throws EngineException {
         ready();
         return "/v" + apiVersion() + path;
@@ -158,17 +185,24 @@ public final class DockerEngine implements AutoCloseable {
     }
 
     private JsonNode json(String path, Query query, String what) throws EngineException {
-        EngineHttp.Answer a;
+        EngineHttp.Answer a = get(path, query);
+        if (a.status() / 100 != 2) {
+            throw statusFailure(a.status(), a.body(), what);
+        }
+        return parse(a);
+    }
+
+    private EngineHttp.Answer get(String path, Query query) throws EngineException {
         try {
-            a = http.get(path, query, MAX_JSON);
+            return http.get(path, query, MAX_JSON);
         } catch (EngineException e) {
             throw tunnel != null && tunnel.lastError().contains("open failed") ? new EngineException(EngineException.Kind.NO_SOCKET,
                     "Cannot reach Docker at " + host.endpoint().display() + ": the engine's socket " + host.endpoint().socketPath()
                             + " cannot be opened there; check that Docker runs on that machine, that the ssh user may read the socket, and 'remote_socket' in the hosts file.") : e;
         }
-        if (a.status() / 100 != 2) {
-            throw statusFailure(a.status(), a.body(), what);
-        }
+    }
+
+    private JsonNode parse(EngineHttp.Answer a) throws EngineException {
         try {
             return JSON.readTree(a.body());
         } catch (JacksonException e) {

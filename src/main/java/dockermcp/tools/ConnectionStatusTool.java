@@ -23,8 +23,8 @@ final class ConnectionStatusTool implements DockerTool {
                 Schema.object().host().closed().build(),
                 Schema.object()
                         .prop("hosts", Schema.arrayOf(Schema.object()
-                                .string("name", "local or remote").string("endpoint", "address (never credentials)")
-                                .enumeration("transport", "unix, tcp or tls", java.util.List.of("unix", "tcp", "tls"))
+                                .string("name", "host name, as the host argument takes it").string("endpoint", "address (never credentials)")
+                                .enumeration("transport", "unix, tcp, tls or ssh", java.util.List.of("unix", "tcp", "tls", "ssh"))
                                 .prop("reachable", Schema.type("boolean"))
                                 .string("engineVersion", "Docker version").string("apiVersion", "negotiated API version")
                                 .string("os", "engine OS").string("architecture", "engine CPU architecture")

@@ -37,7 +37,8 @@ public final class ToolRegistry {
 
     public ToolRegistry(Settings settings, Engines engines, AuditLog audit, ExecutorService workers) {
         this.tools = List.of(new ListContainersTool(), new InspectTool(), new LogsTool(settings), new StatsTool(settings),
-                new ListImagesTool(), new ImageInfoTool(), new ConnectionStatusTool());
+                new ListImagesTool(), new ImageInfoTool(), new ConnectionStatusTool(),
+                new SwarmNodesTool(), new SwarmServicesTool(), new SwarmTasksTool());
         this.redactor = new Redactor(settings.redactPatterns());
         this.redactLogContent = settings.redactLogContent();
         tools.forEach(t -> specs.put(t, HostParameter.apply(t.spec(), settings.hosts()))); // built once, not per call
