@@ -44,10 +44,10 @@ have_static_busybox() {
 
 ensure_packages() {
     if command -v dockerd >/dev/null && command -v containerd >/dev/null && command -v openssl >/dev/null \
-        && have_static_busybox; then
+        && [[ -x /usr/sbin/sshd ]] && command -v ssh >/dev/null && have_static_busybox; then
         return
     fi
-    log "installing docker.io busybox-static openssl"
+    log "installing docker.io busybox-static openssl openssh-server openssh-client"
     # keep apt from starting a system dockerd: we only want the binaries
     local policy=/usr/sbin/policy-rc.d added=
     if [[ ! -e $policy ]]; then
@@ -56,7 +56,7 @@ ensure_packages() {
     local rc=0 out; out=$(mktemp)
     { DEBIAN_FRONTEND=noninteractive apt-get update -qq \
         && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-            -o Dpkg::Use-Pty=0 docker.io busybox-static openssl; } >"$out" 2>&1 || rc=$?
+            -o Dpkg::Use-Pty=0 docker.io busybox-static openssl openssh-server openssh-client; } >"$out" 2>&1 || rc=$?
     [[ -n $added ]] && rm -f "$policy"
     if ((rc != 0)); then tail -20 "$out" >&2; rm -f "$out"; die "apt-get install failed"; fi
     rm -f "$out"

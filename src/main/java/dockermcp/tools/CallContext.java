@@ -22,6 +22,9 @@ public final class CallContext {
     private final Settings settings;
     private final ExecutorService workers;
     private final VisibilityPolicy policy;
+    /** host name -> System.nanoTime() until which it sits out fan-outs after a timeout */
+    private final java.util.Map<String, Long> timedOut = new java.util.concurrent.ConcurrentHashMap<>();
+    static final java.time.Duration REST = java.time.Duration.ofSeconds(30);
 
     public CallContext(Engines engines, Settings settings, ExecutorService workers) {
         this.engines = engines;
@@ -120,14 +123,59 @@ public final class CallContext {
         }
         List<Future<PerHost<T>>> futures = new ArrayList<>();
         for (HostSettings h : hosts) {
+            PerHost<T> resting = resting(h);
             Callable<PerHost<T>> task = () -> run(h, call);
-            futures.add(workers.submit(task));
+            futures.add(resting != null ? java.util.concurrent.CompletableFuture.completedFuture(resting) : workers.submit(task));
         }
+        // each host has its own deadline from the start of the fan-out: a hung host costs its own timeout, never more
+        long start = System.nanoTime();
         List<PerHost<T>> out = new ArrayList<>();
         for (int i = 0; i < futures.size(); i++) {
-            out.add(await(futures.get(i), hosts.get(i)));
+            HostSettings h = hosts.get(i);
+            long budget = h.connectTimeout(settings).plus(h.requestTimeout(settings)).toNanos();
+            out.add(await(futures.get(i), h, start + budget));
         }
         return out;
+    }
+
+    /**
+     * A host that timed out in a fan-out sits out the next fan-outs for {@link #REST} instead of making every answer
+     * wait for it again; asking it alone (host=...) or docker_connection_status still reaches it.
+     */
+    private <T> PerHost<T> resting(HostSettings h) {
+        Long until = timedOut.get(h.name());
+        if (until == null || System.nanoTime() - until > 0) {
+            return null;
+        }
+        return new PerHost<>(h, null, new EngineException(EngineException.Kind.TIMEOUT, "Host '" + h.name() + "' did not answer a moment ago and is left out of "
+                + "answers from several hosts for " + REST.toSeconds() + " s; ask it alone (host='" + h.name() + "') or check it with docker_connection_status."));
+    }
+
+    private <T> PerHost<T> noteTimeout(PerHost<T> outcome) {
+        if (!outcome.ok() && outcome.failure().kind() == EngineException.Kind.TIMEOUT) {
+            timedOut.putIfAbsent(outcome.host().name(), System.nanoTime() + REST.toNanos());
+        } else if (outcome.ok()) {
+            timedOut.remove(outcome.host().name());
+        }
+        return outcome;
+    }
+
+    private <T> PerHost<T> await(Future<PerHost<T>> f, HostSettings host, long deadlineNanos) {
+        try {
+            return noteTimeout(f.get(Math.max(0, deadlineNanos - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS));
+        } catch (java.util.concurrent.TimeoutException e) {
+            f.cancel(true);
+            timedOut.put(host.name(), System.nanoTime() + REST.toNanos());
+            return new PerHost<>(host, null, new EngineException(EngineException.Kind.TIMEOUT, "Host '" + host.name() + "' did not answer within "
+                    + host.connectTimeout(settings).plus(host.requestTimeout(settings)).toSeconds()
+                    + " s, so its answer is left out; check it with docker_connection_status (its timeouts: request_timeout in the hosts file or DOCKER_REQUEST_TIMEOUT)."));
+        } catch (InterruptedException e) {
+            f.cancel(true);
+            Thread.currentThread().interrupt();
+            return new PerHost<>(host, null, new EngineException(EngineException.Kind.TIMEOUT, "The call was cancelled."));
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     public static <T> PerHost<T> await(Future<PerHost<T>> f, HostSettings host) {

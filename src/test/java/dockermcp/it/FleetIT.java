@@ -112,6 +112,43 @@ class FleetIT {
     }
 
     @Test
+    void aHungHostCostsOneTimeoutThenSitsOutWhileTheOthersAnswer() throws Exception {
+        try (java.net.ServerSocket hung = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            List<java.net.Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        held.add(hung.accept()); // accepted, never answered
+                    }
+                } catch (java.io.IOException closed) {
+                    // the test is over
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            try (McpSession s = fleet("  hung: { host: \"tcp://127.0.0.1:%d\", request_timeout: 1s, connect_timeout: 1s }\n".formatted(hung.getLocalPort()))) {
+                JsonNode first = s.call("docker_list_containers").json();
+                assertThat(hostSlashName(first.get("containers"))).contains("unix-eng/web", "tls-eng/web");
+                assertThat(first.get("errors").toString()).contains("hung").contains("dead");
+                JsonNode second = s.call("docker_list_containers").json();
+                assertThat(hostSlashName(second.get("containers"))).contains("unix-eng/web", "tls-eng/web");
+                assertThat(second.get("errors").valueStream().filter(e -> e.get("host").asString().equals("hung")).findFirst().orElseThrow()
+                        .get("error").asString()).contains("left out of answers from several hosts").contains("host='hung'");
+                var alone = s.call("docker_list_containers", "host", "hung");
+                assertThat(alone.isError()).isTrue();
+                assertThat(alone.text()).doesNotContain("left out").contains("127.0.0.1:" + hung.getLocalPort());
+            }
+            held.forEach(c -> {
+                try {
+                    c.close();
+                } catch (java.io.IOException ignored) {
+                    // closing a test socket
+                }
+            });
+        }
+    }
+
+    @Test
     void anSshHostIsReadThroughTheSystemSshClient() throws Exception {
         String ssh = """
                   build:    { host: "ssh://root@127.0.0.1:%d", remote_socket: "%s", ssh_config: "%s" }
