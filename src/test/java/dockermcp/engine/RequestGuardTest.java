@@ -17,7 +17,8 @@ class RequestGuardTest {
     @ParameterizedTest
     @ValueSource(strings = {"/version", "/_ping", "/v1.41/info", "/v1.51/containers/json", "/v1.41/containers/web/json",
             "/v1.41/containers/web/logs", "/v1.41/containers/0123abc/stats", "/v1.41/images/json",
-            "/v1.41/images/example.com/team/app:2.0/json", "/v1.41/images/sha256:abc/history"})
+            "/v1.41/images/example.com/team/app:2.0/json", "/v1.41/images/sha256:abc/history",
+            "/v1.41/nodes", "/v1.41/services", "/v1.41/tasks"})
     void readEndpointsPass(String path) {
         assertThatCode(() -> RequestGuard.check("GET", path, "all=1")).doesNotThrowAnyException();
     }
@@ -28,7 +29,10 @@ class RequestGuardTest {
             "GET,/v1.41/containers/web/archive", "GET,/v1.41/containers/web/export", "GET,/v1.41/exec/abc/json",
             "GET,/v1.41/containers/web/attach/ws", "GET,/v1.41/images/get", "GET,/v1.41/secrets", "GET,/v1.41/events",
             "GET,/v1.41/containers/../images/create/json", "GET,/v1.41/images/a/../../x/json", "GET,/v1.41//containers/json",
-            "GET,/v1.41/containers/web%2F..%2Fx/json", "GET,/v1.41/containers/web/json/../../x"})
+            "GET,/v1.41/containers/web%2F..%2Fx/json", "GET,/v1.41/containers/web/json/../../x",
+            "GET,/v1.41/swarm", "GET,/v1.41/swarm/unlockkey", "GET,/v1.41/configs", "GET,/v1.41/secrets/abc", "GET,/v1.41/nodes/abc",
+            "GET,/v1.41/services/abc", "GET,/v1.41/services/abc/logs", "GET,/v1.41/tasks/abc/logs", "POST,/v1.41/services/create",
+            "POST,/v1.41/swarm/leave", "POST,/v1.41/nodes/abc/update", "DELETE,/v1.41/services/abc", "POST,/v1.41/services"})
     void everythingElseIsRefused(String method, String path) {
         assertThatThrownBy(() -> RequestGuard.check(method, path, ""))
                 .isInstanceOf(EngineException.class)
