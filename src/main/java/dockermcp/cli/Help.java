@@ -15,7 +15,9 @@ final class Help {
               docker-mcp-secure --help      print this help
 
             Configure it with environment variables, in the "env" block of your MCP client's configuration:
-              DOCKER_HOST              remote engine: tcp://HOST:2376 (or unix:///path/docker.sock)
+              DOCKER_HOST              remote engine: tcp://HOST:2376, ssh://USER@HOST or unix:///path/docker.sock
+              DOCKER_HOSTS_FILE        YAML file of named engines (docs/FLEET.md)
+              DOCKER_CONTEXT(S)        Docker CLI contexts as hosts: a name, a,b, or all (DOCKER_CONFIG honoured)
               DOCKER_TLS_VERIFY        1 to use TLS with verification (as the Docker CLI)
               DOCKER_CERT_PATH         folder with ca.pem, cert.pem, key.pem (default ~/.docker)
               ALLOW_LOCAL_DOCKER       true to use this machine's engine (both set: dual-source mode)
@@ -35,7 +37,8 @@ final class Help {
               docker-mcp-secure audit verify FILE   check the audit log's hash chain (exit 0 intact, 1 broken)
 
             Tools: docker_list_containers, docker_inspect, docker_logs, docker_stats,
-                   docker_list_images, docker_image_info, docker_connection_status
+                   docker_list_images, docker_image_info, docker_connection_status,
+                   docker_swarm_nodes, docker_swarm_services, docker_swarm_tasks
             """;
 
     private Help() {
