@@ -1,17 +1,24 @@
 package dockermcp.security;
 
+import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.RandomAccessFile;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,8 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * One JSON line per tool call, appended and flushed per record, never to stdout. Records are
  * hash-chained: each carries its sequence number and the SHA-256 of the previous line, also across
- * rotation, so {@link AuditChain#verify} finds a changed, removed or reordered record. When the file
- * cannot be written, calls are refused (unless the operator chose fail-open).
+ * rotation, so {@link AuditChain#verify} finds a changed, removed or reordered record. Several servers
+ * (one per MCP client) may share the file: each record is appended under an exclusive lock on
+ * {@code FILE.lock}, after reading the chain's head from the file itself, so they extend one chain.
+ * When the file cannot be written, calls are refused (unless the operator chose fail-open).
  */
 public final class AuditLog implements AutoCloseable {
 
@@ -28,12 +37,17 @@ public final class AuditLog implements AutoCloseable {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     public static final int KEEP_ROTATED = 5;
+    /** File locks belong to the process: writers in this JVM take turns here before asking for the file lock. */
+    static final ReentrantLock IN_THIS_PROCESS = new ReentrantLock();
 
     private final Path file;
     private final long maxBytes;
     private final boolean failOpen;
-    private OutputStream out;
-    private long size;
+    private FileChannel lock;
+    private FileOutputStream out;
+    /** The file {@link #out} appends to, and its size after our last record: if both still hold, so do seq and prev. */
+    private Object outKey;
+    private long sizeAfterLast = -1;
     private long seq;
     private String prev = AuditChain.GENESIS;
 
@@ -62,12 +76,13 @@ public final class AuditLog implements AutoCloseable {
 
     /** Opens the file if needed; throws with a sentence for the caller when it cannot be written. */
     public synchronized void ensureWritable() throws AuditUnavailable {
-        if (file == null || out != null) {
+        if (file == null || lock != null) {
             return;
         }
         try {
             open();
         } catch (IOException | RuntimeException e) {
+            closeQuietly();
             unavailable();
         }
     }
@@ -77,27 +92,142 @@ public final class AuditLog implements AutoCloseable {
         if (dir != null && !Files.isDirectory(dir)) {
             Files.createDirectories(dir);
         }
-        if (!Files.exists(file)) {
-            Files.createFile(file);
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system: keep its defaults
-            }
-            resumeFrom(rotated(1)); // a fresh file continues the chain of the one rotated before it
-        } else {
-            resumeFrom(file);
+        createPrivate(file);
+        if (!Files.isWritable(file)) {
+            throw new IOException("not writable");
         }
-        out = Files.newOutputStream(file, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
-        size = Files.size(file);
+        Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
+        createPrivate(lockFile);
+        lock = FileChannel.open(lockFile, StandardOpenOption.WRITE);
     }
 
-    /** Picks up the chain from the last complete record of {@code f}, if there is one. */
-    private void resumeFrom(Path f) throws IOException {
-        if (!Files.exists(f)) {
+    /** Creates {@code f} readable and writable by its owner only, unless it exists (another server may just have made it). */
+    private static void createPrivate(Path f) throws IOException {
+        try {
+            Files.createFile(f, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (FileAlreadyExistsException exists) {
+            // made before us: keep it
+        } catch (UnsupportedOperationException notPosix) {
+            try {
+                Files.createFile(f);
+            } catch (FileAlreadyExistsException exists) {
+                // made before us
+            }
+        }
+    }
+
+    /** Appends one record. */
+    public void record(String tool, Map<String, Object> arguments, String host, Outcome outcome,
+                       long durationMs, long resultBytes, String error, CallOrigin origin) throws AuditUnavailable {
+        record(tool, new AuditedArguments(arguments, 0), host, outcome, durationMs, resultBytes, error, origin);
+    }
+
+    /** Appends one record with the arguments as {@link AuditedArguments} made them fit to keep. */
+    public synchronized void record(String tool, AuditedArguments arguments, String host, Outcome outcome,
+                                    long durationMs, long resultBytes, String error, CallOrigin origin) throws AuditUnavailable {
+        if (file == null) {
             return;
         }
-        String last = lastLine(f);
+        ensureWritable();
+        if (lock == null) {
+            return; // fail-open and still unwritable
+        }
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("seq", 0L);
+        r.put("time", Instant.now().toString());
+        r.put("tool", tool);
+        r.put("arguments", arguments.values());
+        if (arguments.unknown() > 0) {
+            r.put("unknownArguments", arguments.unknown());
+        }
+        r.put("host", host);
+        r.put("outcome", outcome.name());
+        r.put("durationMs", durationMs);
+        r.put("resultBytes", resultBytes);
+        if (error != null) {
+            r.put("error", error);
+        }
+        r.putAll(origin.fields());
+        // a cancelled call interrupts its thread, which would close the lock's channel: the record is still written
+        boolean interrupted = Thread.interrupted();
+        try {
+            appendLocked(r);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly();
+            unavailable();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void appendLocked(Map<String, Object> r) throws IOException {
+        IN_THIS_PROCESS.lock();
+        try {
+            for (int attempt = 1; ; attempt++) {
+                try (FileLock held = lock.lock()) {
+                    append(r);
+                    return;
+                } catch (ClosedByInterruptException e) {
+                    if (attempt == 3) {
+                        throw e;
+                    }
+                    Thread.interrupted();
+                    closeQuietly();
+                    open();
+                }
+            }
+        } finally {
+            IN_THIS_PROCESS.unlock();
+        }
+    }
+
+    /** Under the lock: find the chain's head (another server may have appended or rotated since), rotate if due, append. */
+    private void append(Map<String, Object> r) throws IOException {
+        BasicFileAttributes now = attributes(file);
+        if (now == null) {
+            createPrivate(file); // removed or rotated away: the new file continues the chain of the one rotated before it
+            now = Files.readAttributes(file, BasicFileAttributes.class);
+        }
+        Object key = now.fileKey();
+        if (key == null || !key.equals(outKey) || now.size() != sizeAfterLast) {
+            resumeFrom(now.size() > 0 ? file : rotated(1));
+        }
+        if (key == null || !key.equals(outKey) || out == null) {
+            closeOut();
+            out = new FileOutputStream(file.toFile(), true); // not an interruptible channel: a cancellation cannot cut a record
+            outKey = key;
+        }
+        r.put("seq", seq + 1);
+        r.put("prev", prev);
+        String line = JSON.writeValueAsString(r);
+        byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
+        long size = now.size();
+        if (size > 0 && size + bytes.length > maxBytes) {
+            rotate();
+            size = 0;
+        }
+        out.write(bytes);
+        out.flush();
+        sizeAfterLast = size + bytes.length;
+        seq++;
+        prev = AuditChain.sha256(line);
+    }
+
+    private static BasicFileAttributes attributes(Path f) throws IOException {
+        try {
+            return Files.readAttributes(f, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    /** Picks up the chain from the last complete record of {@code f}; a fresh chain when there is none. */
+    private void resumeFrom(Path f) throws IOException {
+        seq = 0;
+        prev = AuditChain.GENESIS;
+        String last = Files.exists(f) ? lastLine(f) : null;
         if (last == null) {
             return;
         }
@@ -110,66 +240,33 @@ public final class AuditLog implements AutoCloseable {
         }
     }
 
-    private static String lastLine(Path f) throws IOException {
+    /** The last non-empty line, read backwards in growing windows (records are small; files are not). */
+    static String lastLine(Path f) throws IOException {
         try (RandomAccessFile raf = new RandomAccessFile(f.toFile(), "r")) {
             long len = raf.length();
-            int window = (int) Math.min(len, 1 << 20);
-            byte[] buf = new byte[window];
-            raf.seek(len - window);
-            raf.readFully(buf);
-            int end = window;
-            while (end > 0 && buf[end - 1] == '\n') {
-                end--;
+            for (int window = 8192; ; window *= 2) {
+                int w = (int) Math.min(len, window);
+                byte[] buf = new byte[w];
+                raf.seek(len - w);
+                raf.readFully(buf);
+                int end = w;
+                while (end > 0 && buf[end - 1] == '\n') {
+                    end--;
+                }
+                if (end == 0) {
+                    if (w == len || window >= 1 << 24) {
+                        return null;
+                    }
+                    continue;
+                }
+                int start = end - 1;
+                while (start > 0 && buf[start - 1] != '\n') {
+                    start--;
+                }
+                if (start > 0 || w == len || window >= 1 << 24) {
+                    return new String(buf, start, end - start, StandardCharsets.UTF_8);
+                }
             }
-            if (end == 0) {
-                return null;
-            }
-            int start = end - 1;
-            while (start > 0 && buf[start - 1] != '\n') {
-                start--;
-            }
-            return new String(buf, start, end - start, StandardCharsets.UTF_8);
-        }
-    }
-
-    /** Appends one record. */
-    public synchronized void record(String tool, Map<String, Object> arguments, String host, Outcome outcome,
-                                    long durationMs, long resultBytes, String error, CallOrigin origin) throws AuditUnavailable {
-        if (file == null) {
-            return;
-        }
-        ensureWritable();
-        if (out == null) {
-            return; // fail-open and still unwritable
-        }
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("seq", seq + 1);
-        r.put("time", Instant.now().toString());
-        r.put("tool", tool);
-        r.put("arguments", arguments);
-        r.put("host", host);
-        r.put("outcome", outcome.name());
-        r.put("durationMs", durationMs);
-        r.put("resultBytes", resultBytes);
-        if (error != null) {
-            r.put("error", error);
-        }
-        r.putAll(origin.fields());
-        r.put("prev", prev);
-        try {
-            String line = JSON.writeValueAsString(r);
-            byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
-            if (size > 0 && size + bytes.length > maxBytes) {
-                rotate();
-            }
-            out.write(bytes);
-            out.flush();
-            size += bytes.length;
-            seq++;
-            prev = AuditChain.sha256(line);
-        } catch (IOException | RuntimeException e) {
-            closeQuietly();
-            unavailable();
         }
     }
 
@@ -181,10 +278,9 @@ public final class AuditLog implements AutoCloseable {
         throw new AuditUnavailable(file);
     }
 
-    /** audit.log -> audit.log.1 -> ... -> audit.log.5 (dropped); the new file's first record links to the old file's last. */
+    /** Under the lock: audit.log -> audit.log.1 -> ... -> audit.log.5 (dropped); the new file's first record links to the old file's last. */
     private void rotate() throws IOException {
-        out.close();
-        out = null;
+        closeOut();
         Files.deleteIfExists(rotated(KEEP_ROTATED));
         for (int i = KEEP_ROTATED - 1; i >= 1; i--) {
             if (Files.exists(rotated(i))) {
@@ -192,21 +288,16 @@ public final class AuditLog implements AutoCloseable {
             }
         }
         Files.move(file, rotated(1), StandardCopyOption.REPLACE_EXISTING);
-        Files.createFile(file);
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException ignored) {
-            // not a POSIX file system
-        }
-        out = Files.newOutputStream(file, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
-        size = 0;
+        createPrivate(file);
+        out = new FileOutputStream(file.toFile(), true);
+        outKey = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
     }
 
     private Path rotated(int n) {
         return file.resolveSibling(file.getFileName() + "." + n);
     }
 
-    private void closeQuietly() {
+    private void closeOut() {
         try {
             if (out != null) {
                 out.close();
@@ -215,6 +306,23 @@ public final class AuditLog implements AutoCloseable {
             // already failing
         }
         out = null;
+        outKey = null;
+    }
+
+    private void closeQuietly() {
+        closeOut();
+        IN_THIS_PROCESS.lock(); // closing a channel drops every lock this process holds on the file, also another writer's
+        try {
+            if (lock != null) {
+                lock.close();
+            }
+        } catch (IOException ignored) {
+            // already failing
+        } finally {
+            IN_THIS_PROCESS.unlock();
+        }
+        lock = null;
+        sizeAfterLast = -1;
     }
 
     @Override
