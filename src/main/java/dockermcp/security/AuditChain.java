@@ -32,7 +32,7 @@ public final class AuditChain {
      * The outcome of a verification.
      *
      * @param ok       the chain holds (and reaches the given head)
-     * @param records  records checked, or on a break the records before it that the chain still vouches for
+     * @param records  records checked, or on a break the records a later record (or the kept head) still vouches for
      * @param lastHash the newest record's hash: the head to keep elsewhere
      * @param lastSeq  the newest record's sequence number
      * @param after    when a head was given and found: how many records were written after it
@@ -132,7 +132,8 @@ public final class AuditChain {
             }
         }
         if (head != null && headAt < 0) {
-            return broken(count, prev, expectedSeq - 1, "no record has the head hash given with --head: the newest records were changed or removed"
+            // the newest record is vouched for by nothing now, so it is not counted as good
+            return broken(count - 1, prev, expectedSeq - 1, "no record has the head hash given with --head: the newest records were changed or removed"
                     + (count == 0 ? "." : " (the chain now ends at record " + (expectedSeq - 1) + ")."));
         }
         return new Report(true, count, prev, expectedSeq - 1, headAt < 0 ? 0 : count - headAt, null);
