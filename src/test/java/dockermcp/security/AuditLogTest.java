@@ -287,13 +287,52 @@ class AuditLogTest {
         assertThat(r.ok()).isTrue();
         assertThat(r.after()).isEqualTo(2);
         assertThat(r.lastSeq()).isEqualTo(6);
+        List<String> newerChanged = new ArrayList<>(lines);
+        newerChanged.set(5, changed(newerChanged.get(5)));
+        assertThat(verifyWith(newerChanged, AuditChain.sha256(lines.get(3))).ok()).as("records newer than the kept head are not covered").isTrue();
+    }
+
+    @Test
+    void aHeadRotatedOutOfTheKeptFilesIsReportedMissing() throws Exception {
+        Path f = dir.resolve("audit.log");
+        String firstHead;
+        try (AuditLog log = AuditLog.to(f, 1500, false)) {
+            write(log, 1);
+            firstHead = AuditChain.verify(f).lastHash();
+            write(log, 60);
+        }
+        assertThat(Files.exists(dir.resolve("audit.log.6"))).isFalse();
+        assertThat(AuditChain.verify(f).ok()).isTrue();
+        assertThat(AuditChain.verify(f, firstHead).problem()).contains("--head");
+    }
+
+    @Test
+    void verifyWhileAnotherWriterRotatesSeesOneChain() throws Exception {
+        Path f = dir.resolve("audit.log");
+        try (AuditLog log = AuditLog.to(f, 1500, false)) {
+            write(log, 1);
+            ExecutorService writer = Executors.newSingleThreadExecutor();
+            try {
+                Future<?> writing = writer.submit(() -> {
+                    write(log, 300);
+                    return null;
+                });
+                while (!writing.isDone()) {
+                    AuditChain.Report r = AuditChain.verify(f);
+                    assertThat(r.ok()).as(String.valueOf(r.problem())).isTrue();
+                }
+                writing.get();
+            } finally {
+                writer.shutdown();
+            }
+        }
     }
 
     @Test
     void tamperingAcrossRotatedFilesIsFound() throws Exception {
         Path f = dir.resolve("audit.log");
         try (AuditLog log = AuditLog.to(f, 2500, false)) {
-            write(log, 40);
+            write(log, 80);
         }
         Path one = dir.resolve("audit.log.1");
         Path two = dir.resolve("audit.log.2");
@@ -326,6 +365,10 @@ class AuditLogTest {
         assertThat(AuditChain.verify(f).ok()).isTrue();
         assertThat(AuditChain.verify(f, head).ok()).isFalse();
         Files.write(f, newest);
+        assertThat(AuditChain.verify(f, head).ok()).isTrue();
+
+        // the oldest rotated file removed: rotation does the same, so it is not found
+        Files.delete(dir.resolve("audit.log." + AuditLog.KEEP_ROTATED));
         assertThat(AuditChain.verify(f, head).ok()).isTrue();
     }
 
