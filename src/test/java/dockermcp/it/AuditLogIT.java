@@ -52,7 +52,7 @@ class AuditLogIT {
         List<JarServer> started = new ArrayList<>();
         try {
             for (int i = 0; i < servers; i++) {
-                started.add(JarServer.started(env, dir, List.of()));
+                started.add(server(env, "audit-it"));
             }
             List<CompletableFuture<JsonNode>> replies = new ArrayList<>();
             for (int c = 0; c < calls; c++) {
@@ -67,6 +67,20 @@ class AuditLogIT {
             }
         } finally {
             started.forEach(s -> s.stop(Duration.ofSeconds(30)));
+        }
+    }
+
+    /** A packaged server after initialize as {@code client}; a loaded machine may take long to start a JVM. */
+    private JarServer server(Map<String, String> env, String client) throws Exception {
+        JarServer s = JarServer.start(env, dir, List.of());
+        try {
+            s.request("initialize", JarServer.JSON.readTree("{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":"
+                    + JarServer.JSON.writeValueAsString(Map.of("name", client, "version", "1")) + "}")).get(180, TimeUnit.SECONDS);
+            s.sendLine("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+            return s;
+        } catch (Exception e) {
+            s.close();
+            throw e;
         }
     }
 
@@ -128,16 +142,13 @@ class AuditLogIT {
     @Test
     void plantedArgumentsAndClientNamesDoNotReachTheFile() throws Exception {
         String client = "planted-client password=planted-client-secret " + "y".repeat(5000);
-        try (JarServer s = JarServer.start(env(), dir, List.of())) {
-            s.request("initialize", JarServer.JSON.readTree("{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":"
-                    + JarServer.JSON.writeValueAsString(Map.of("name", client, "version", "1")) + "}")).get(60, TimeUnit.SECONDS);
-            s.sendLine("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+        try (JarServer s = server(env(), client)) {
             List<JarServer.Reply> replies = List.of(
-                    s.callAndWait("docker_inspect", Map.of("container", Map.of("password", "planted-object-secret")), Duration.ofSeconds(60)),
-                    s.callAndWait("docker_inspect", Map.of("container", "web", "planted-unknown-name", "planted-unknown-value"), Duration.ofSeconds(60)),
-                    s.callAndWait("docker_logs", Map.of("container", "web", "tail", "planted-wrong-type"), Duration.ofSeconds(60)),
-                    s.callAndWait("docker_inspect", Map.of("container", "web", "host", "planted-long-host" + "h".repeat(3000)), Duration.ofSeconds(60)),
-                    s.callAndWait("docker_inspect", Map.of("container", "web"), Duration.ofSeconds(60)));
+                    s.callAndWait("docker_inspect", Map.of("container", Map.of("password", "planted-object-secret")), Duration.ofSeconds(120)),
+                    s.callAndWait("docker_inspect", Map.of("container", "web", "planted-unknown-name", "planted-unknown-value"), Duration.ofSeconds(120)),
+                    s.callAndWait("docker_logs", Map.of("container", "web", "tail", "planted-wrong-type"), Duration.ofSeconds(120)),
+                    s.callAndWait("docker_inspect", Map.of("container", "web", "host", "planted-long-host" + "h".repeat(3000)), Duration.ofSeconds(120)),
+                    s.callAndWait("docker_inspect", Map.of("container", "web"), Duration.ofSeconds(120)));
             assertThat(replies).allMatch(r -> !r.isProtocolError());
             assertThat(replies.get(4).isError()).isFalse();
         }
