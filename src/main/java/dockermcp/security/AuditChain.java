@@ -67,15 +67,15 @@ public final class AuditChain {
      * server rotating or appending at the same moment is not taken for tampering.
      */
     public static Report verify(Path file, String head) throws IOException {
-        Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
+        Path lockFile = AuditFile.lockFile(file);
         if (!Files.isReadable(lockFile)) {
             return verifyFiles(file, head);
         }
-        AuditLog.IN_THIS_PROCESS.lock();
+        AuditFile.IN_THIS_PROCESS.lock();
         try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.READ); FileLock shared = ch.lock(0, Long.MAX_VALUE, true)) {
             return verifyFiles(file, head);
         } finally {
-            AuditLog.IN_THIS_PROCESS.unlock();
+            AuditFile.IN_THIS_PROCESS.unlock();
         }
     }
 
