@@ -34,7 +34,9 @@ final class Help {
               CONTAINER_ALLOW, CONTAINER_DENY, IMAGE_ALLOW, IMAGE_DENY, HONOR_HIDDEN_LABEL: see README.md
 
             Audit:
-              docker-mcp-secure audit verify FILE   check the audit log's hash chain (exit 0 intact, 1 broken)
+              docker-mcp-secure audit verify [--head HASH] FILE
+                  check the audit log's hash chain (exit 0 intact, 1 broken); with --head, also that the
+                  record whose hash an earlier verify printed as head is still there, unchanged
 
             Tools: docker_list_containers, docker_inspect, docker_logs, docker_stats,
                    docker_list_images, docker_image_info, docker_connection_status,

@@ -40,7 +40,7 @@ public final class Main {
                     Training.run();
                     System.exit(0);
                 }
-                case "audit-verify" -> System.exit(AuditVerifyCommand.run(java.nio.file.Path.of(options.file()), protocolOut));
+                case "audit-verify" -> System.exit(AuditVerifyCommand.run(java.nio.file.Path.of(options.file()), options.auditHead(), protocolOut));
                 default -> { }
             }
             settings = SettingsLoader.fromEnvironment();

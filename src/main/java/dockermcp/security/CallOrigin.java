@@ -11,7 +11,8 @@ import java.util.Map;
  *
  * @param transport        "stdio" or "http"
  * @param session          the MCP session id
- * @param client           the client's {@code clientInfo} name and version from initialize
+ * @param client           the client's {@code clientInfo} name and version from initialize: the client chooses it, so
+ *                         it is kept printable, redacted and at most {@value #CLIENT_MAX} characters long
  * @param remoteAddress    the peer address (HTTP only)
  * @param tokenFingerprint a short hash of the bearer token (HTTP only), never the token
  */
@@ -23,6 +24,28 @@ public record CallOrigin(String transport, String session, String client, String
     public static final String TRANSPORT = "dockermcp.transport";
 
     public static final CallOrigin UNKNOWN = new CallOrigin("stdio", null, null, null, null);
+    public static final int CLIENT_MAX = 64;
+    private static final Redactor BUILT_IN = new Redactor();
+
+    public CallOrigin {
+        client = client == null ? null : clientName(client, BUILT_IN);
+    }
+
+    /** The same origin with the client name also passed through the operator's patterns (REDACT_PATTERNS). */
+    public CallOrigin redacted(Redactor redactor) {
+        return client == null ? this : new CallOrigin(transport, session, clientName(client, redactor), remoteAddress, tokenFingerprint);
+    }
+
+    /** Redacted before it is cut, so a secret cut in half cannot slip past a rule that needs all of it. */
+    private static String clientName(String name, Redactor redactor) {
+        String printable = (name.length() > 1024 ? name.substring(0, 1024) : name).replaceAll("[\\p{Cntrl}\\p{Cf}\\u2028\\u2029]", "?");
+        String redacted = redactor.text(printable);
+        if (redacted.length() <= CLIENT_MAX) {
+            return redacted;
+        }
+        int cut = Character.isHighSurrogate(redacted.charAt(CLIENT_MAX - 4)) ? CLIENT_MAX - 4 : CLIENT_MAX - 3;
+        return redacted.substring(0, cut) + "...";
+    }
 
     public static CallOrigin of(McpAsyncServerExchange exchange) {
         if (exchange == null) {
@@ -48,7 +71,7 @@ public record CallOrigin(String transport, String session, String client, String
             m.put("session", session);
         }
         if (client != null) {
-            m.put("client", client.length() > 120 ? client.substring(0, 120) : client);
+            m.put("client", client);
         }
         if (remoteAddress != null) {
             m.put("remoteAddress", remoteAddress);

@@ -3,6 +3,7 @@ package dockermcp.tools;
 import dockermcp.config.Settings;
 import dockermcp.engine.Engines;
 import dockermcp.security.AuditLog;
+import dockermcp.security.AuditedArguments;
 import dockermcp.security.CallOrigin;
 import dockermcp.security.Redactor;
 import io.modelcontextprotocol.server.McpServerFeatures.AsyncToolSpecification;
@@ -101,8 +102,8 @@ public final class ToolRegistry {
         long t0 = System.nanoTime();
         ToolSpec spec = specs.get(tool);
         String name = spec.name();
-        Map<String, Object> auditedArgs = redactor.arguments(arguments == null ? Map.of() : arguments);
-        String host = arguments != null && arguments.get("host") instanceof String h ? h : "all";
+        AuditedArguments auditedArgs = AuditedArguments.of(spec.inputSchema(), arguments, redactor);
+        String host = auditedArgs.values().get("host") instanceof String h ? h : "all";
         try {
             audit.ensureWritable();
         } catch (AuditLog.AuditUnavailable e) {
@@ -143,7 +144,7 @@ public final class ToolRegistry {
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
         try {
-            audit.record(name, auditedArgs, host, outcome, ms, size, error, origin);
+            audit.record(name, auditedArgs, host, outcome, ms, size, auditedArgs.error(error), origin.redacted(redactor));
         } catch (AuditLog.AuditUnavailable e) {
             return error(e.getMessage());
         }
