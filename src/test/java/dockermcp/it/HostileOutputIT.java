@@ -3,8 +3,6 @@ package dockermcp.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,12 +45,7 @@ class HostileOutputIT {
     }
 
     private static String docker(String... args) throws Exception {
-        List<String> cmd = new java.util.ArrayList<>(List.of("docker", "-H", RealEngines.get("UNIX_DOCKER_HOST")));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return out;
+        return RealEngines.docker(args);
     }
 
     /** No character in the text that a terminal or a model could take as structure: only tab and newline among the controls. */
