@@ -223,9 +223,14 @@ final class StdioFrames {
             String m = method.asString();
             if (m.equals("notifications/cancelled")) {
                 JsonNode requestId = obj.path("params").get("requestId");
-                if (requestId != null && validId(requestId) && inFlight.cancel(KEY_PREFIX + requestId.asString())) {
-                    cancelled.add(requestId.asString());
-                    LOG.debug("cancelled call {}", requestId.asString());
+                if (requestId != null && validId(requestId)) {
+                    String key = requestId.asString();
+                    cancelled.add(key); // before the interrupt: the interrupted call may answer at once
+                    if (inFlight.cancel(KEY_PREFIX + key)) {
+                        LOG.debug("cancelled call {}", key);
+                    } else {
+                        cancelled.remove(key); // not running (already answered, or unknown): nothing to hold back
+                    }
                 }
                 return null; // handled here; the SDK does not know this notification
             }

@@ -61,6 +61,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TlsMaterialTest {
 
     private static final AtomicInteger SERIAL = new AtomicInteger(1000);
+    /** Socket and request timeouts here only guard against a hang: a local handshake takes well under a second, even on a busy machine. */
+    private static final int GUARD_MS = 120_000;
     private static final ExecutorService SERVER = Executors.newCachedThreadPool();
 
     @TempDir
@@ -335,7 +337,7 @@ class TlsMaterialTest {
         try (SSLServerSocket server = server()) {
             Future<String> seen = SERVER.submit(() -> {
                 try (SSLSocket s = (SSLSocket) server.accept()) {
-                    s.setSoTimeout(10_000);
+                    s.setSoTimeout(GUARD_MS);
                     s.startHandshake();
                     X509Certificate peer = (X509Certificate) s.getSession().getPeerCertificates()[0];
                     s.getOutputStream().write(s.getInputStream().read()); // echo one byte so the client knows we accepted it
@@ -344,7 +346,7 @@ class TlsMaterialTest {
                 }
             });
             try (SSLSocket socket = (SSLSocket) client.sslContext().getSocketFactory().createSocket("127.0.0.1", server.getLocalPort())) {
-                socket.setSoTimeout(10_000);
+                socket.setSoTimeout(GUARD_MS);
                 verifyHostnames(socket);
                 socket.startHandshake();
                 OutputStream out = socket.getOutputStream();
@@ -354,7 +356,7 @@ class TlsMaterialTest {
                 assertThat(in.read()).isEqualTo(42);
                 assertThat(socket.getSession().getProtocol()).isIn("TLSv1.3", "TLSv1.2");
             }
-            assertThat(seen.get(10, TimeUnit.SECONDS)).isEqualTo("CN=client");
+            assertThat(seen.get(GUARD_MS, TimeUnit.MILLISECONDS)).isEqualTo("CN=client");
         }
     }
 
@@ -364,7 +366,7 @@ class TlsMaterialTest {
         try (SSLServerSocket server = server()) {
             Future<String> seen = SERVER.submit(() -> {
                 try (SSLSocket s = (SSLSocket) server.accept()) {
-                    s.setSoTimeout(10_000);
+                    s.setSoTimeout(GUARD_MS);
                     s.startHandshake();
                     String peer = ((X509Certificate) s.getSession().getPeerCertificates()[0]).getSubjectX500Principal().getName();
                     InputStream in = s.getInputStream();
@@ -385,13 +387,13 @@ class TlsMaterialTest {
             http.start();
             try {
                 ContentResponse response = http.newRequest("https://127.0.0.1:" + server.getLocalPort() + "/_ping")
-                        .timeout(10, TimeUnit.SECONDS).send();
+                        .timeout(GUARD_MS, TimeUnit.MILLISECONDS).send();
                 assertThat(response.getStatus()).isEqualTo(200);
                 assertThat(response.getContentAsString()).isEqualTo("OK");
             } finally {
                 http.stop();
             }
-            assertThat(seen.get(10, TimeUnit.SECONDS)).isIn("CN=client TLSv1.3", "CN=client TLSv1.2");
+            assertThat(seen.get(GUARD_MS, TimeUnit.MILLISECONDS)).isIn("CN=client TLSv1.3", "CN=client TLSv1.2");
         }
     }
 
@@ -403,7 +405,7 @@ class TlsMaterialTest {
         try (SSLServerSocket server = server()) {
             SERVER.submit(() -> handshakeQuietly(server));
             try (SSLSocket socket = (SSLSocket) client.sslContext().getSocketFactory().createSocket("127.0.0.1", server.getLocalPort())) {
-                socket.setSoTimeout(10_000);
+                socket.setSoTimeout(GUARD_MS);
                 verifyHostnames(socket);
                 assertThatThrownBy(socket::startHandshake).isInstanceOf(SSLHandshakeException.class)
                         .hasMessageContaining("unable to find valid certification path");
@@ -418,7 +420,7 @@ class TlsMaterialTest {
             SERVER.submit(() -> handshakeQuietly(server));
             Socket plain = new Socket(InetAddress.getByName("127.0.0.1"), server.getLocalPort());
             try (SSLSocket socket = (SSLSocket) client.sslContext().getSocketFactory().createSocket(plain, "docker.example", server.getLocalPort(), true)) {
-                socket.setSoTimeout(10_000);
+                socket.setSoTimeout(GUARD_MS);
                 verifyHostnames(socket);
                 assertThatThrownBy(socket::startHandshake).isInstanceOf(SSLHandshakeException.class)
                         .hasMessageContaining("docker.example");
@@ -459,7 +461,7 @@ class TlsMaterialTest {
 
     private static Void handshakeQuietly(SSLServerSocket server) {
         try (SSLSocket s = (SSLSocket) server.accept()) {
-            s.setSoTimeout(10_000);
+            s.setSoTimeout(GUARD_MS);
             s.startHandshake();
         } catch (IOException expected) {
             // the client aborts the handshake
@@ -485,7 +487,7 @@ class TlsMaterialTest {
         context.init(new KeyManager[] {TlsMaterial.load(dir).keyManager()}, tmf.getTrustManagers(), null);
         SSLServerSocket server = (SSLServerSocket) context.getServerSocketFactory().createServerSocket(0, 5, InetAddress.getByName("127.0.0.1"));
         server.setNeedClientAuth(true);
-        server.setSoTimeout(10_000);
+        server.setSoTimeout(GUARD_MS);
         return server;
     }
 
