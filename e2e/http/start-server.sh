@@ -18,7 +18,7 @@ start_server() {
     SERVER_PID=$!
     trap 'stop_server' EXIT
     local i
-    for i in $(seq 1 150); do
+    for i in $(seq 1 1200); do # a guard only: start-up takes about a second
         SERVER_URL="$(grep -o 'ready on http[s]*://[^ ]*' "$SERVER_LOG" 2>/dev/null | head -1 | cut -d' ' -f3 || true)"
         [ -n "$SERVER_URL" ] && return 0
         if ! kill -0 "$SERVER_PID" 2>/dev/null; then
@@ -26,7 +26,7 @@ start_server() {
         fi
         sleep 0.1
     done
-    echo "the server did not start within 15 s:" >&2; cat "$SERVER_LOG" >&2
+    echo "the server did not start within 120 s:" >&2; cat "$SERVER_LOG" >&2
     return 1
 }
 

@@ -5,7 +5,6 @@ import dockermcp.config.Settings;
 import dockermcp.config.SettingsLoader;
 import dockermcp.transport.StdioTransport;
 import java.io.PrintStream;
-import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -62,7 +61,7 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(core::close, "shutdown"));
         core.logStartup("stdio");
         try {
-            stdio.awaitEndOfInput(Duration.ofMillis(500));
+            stdio.awaitEndOfInput();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -51,7 +51,7 @@ final class Training {
                 }
             });
             StdioTransport stdio = new StdioTransport(in, out, registry, Duration.ofSeconds(5));
-            stdio.awaitEndOfInput(Duration.ofMillis(500));
+            stdio.awaitEndOfInput();
             try (EngineHttp http = new EngineHttp(Endpoint.unix(Path.of("/nonexistent/docker-mcp-secure-training.sock")), null,
                     Duration.ofMillis(200), Duration.ofMillis(500), Product.NAME)) {
                 http.ping();

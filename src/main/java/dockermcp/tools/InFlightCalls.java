@@ -39,4 +39,15 @@ public final class InFlightCalls {
         }
         return false;
     }
+
+    /** Interrupts every running call whose key starts with {@code keyPrefix} (one session's calls); returns how many. */
+    public int cancelAll(String keyPrefix) {
+        int n = 0;
+        for (String key : calls.keySet()) {
+            if (key.startsWith(keyPrefix) && cancel(key)) {
+                n++;
+            }
+        }
+        return n;
+    }
 }

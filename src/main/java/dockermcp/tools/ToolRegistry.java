@@ -123,7 +123,8 @@ public final class ToolRegistry {
                 }
                 redactor.tree(r.structured());
             }
-            String rendered = r.render().apply(r.structured()); // from the redacted form, so text and structure agree
+            Fence.defuse(r.structured()); // no string a container controls may forge a fence marker, in either form
+            String rendered = r.render().apply(Fence.shown(r.structured())); // from the redacted form, so text and structure agree
             String text = raw ? rendered : redactor.text(rendered);
             result = McpSchema.CallToolResult.builder().addTextContent(text).structuredContent(r.structured()).isError(false).build();
             outcome = AuditLog.Outcome.ok;

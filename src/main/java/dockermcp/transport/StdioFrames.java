@@ -32,16 +32,20 @@ final class StdioFrames {
     private final InFlightCalls inFlight;
     private final int maxLineBytes;
     private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
-    private final java.util.concurrent.CountDownLatch endOfInput = new java.util.concurrent.CountDownLatch(1);
-    private final java.util.concurrent.atomic.AtomicInteger unanswered = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.time.Duration requestTimeout;
+    private final java.util.concurrent.CountDownLatch drained = new java.util.concurrent.CountDownLatch(1);
+    /** Requests passed to the SDK and not answered yet; guarded by {@code this}. */
+    private int unanswered;
     private static final byte[] RESPONSE_START = "{\"jsonrpc\":\"2.0\",\"id\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private final Input toSdk = new Input();
 
-    StdioFrames(InputStream stdin, OutputStream stdout, InFlightCalls inFlight, int maxLineBytes) {
+    /** {@code requestTimeout} bounds how long the answers still owed at the end of stdin are waited for. */
+    StdioFrames(InputStream stdin, OutputStream stdout, InFlightCalls inFlight, int maxLineBytes, java.time.Duration requestTimeout) {
         this.stdin = new BufferedInputStream(stdin, 64 * 1024);
         this.stdout = new LineWriter(stdout);
         this.inFlight = inFlight;
         this.maxLineBytes = maxLineBytes;
+        this.requestTimeout = requestTimeout;
     }
 
     /** What the SDK reads: only well-formed JSON-RPC objects, one per line. */
@@ -92,18 +96,55 @@ final class StdioFrames {
 
     /** In-flight calls are keyed by session and request id; stdio has one session. */
     private static final String KEY_PREFIX = "stdio:";
-    private static final java.time.Duration EOF_GRACE = java.time.Duration.ofMillis(700);
 
+    /** Returns once stdin has ended and every request read before its end has been answered (or given up on). */
     void awaitEndOfInput() throws InterruptedException {
-        endOfInput.await();
+        drained.await();
     }
 
-    /** Waits until every request passed to the SDK has been answered, or {@code limit} has passed. */
-    void awaitAnswered(java.time.Duration limit) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (unanswered.get() > 0 && System.nanoTime() < deadline) {
-            java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
+    /**
+     * At the end of stdin, before the SDK sees it (it drops every answer not yet written once it does): waits
+     * for the answers still owed, up to the request timeout; then cancels the calls still running, so that
+     * they answer at once with what they have, and waits for those answers up to the request timeout again.
+     */
+    private void drain() {
+        try {
+            if (!awaitAnswered(requestTimeout)) {
+                int cancelled = inFlight.cancelAll(KEY_PREFIX);
+                LOG.info("stdin closed; {} call(s) still running after {} s (DOCKER_REQUEST_TIMEOUT) are cancelled", cancelled,
+                        requestTimeout.toSeconds());
+                if (!awaitAnswered(requestTimeout)) {
+                    LOG.warn("stdin closed; {} answer(s) could not be delivered", pending());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            drained.countDown();
         }
+    }
+
+    /** @return true when every request passed to the SDK has been answered within {@code limit} */
+    private synchronized boolean awaitAnswered(java.time.Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        long left;
+        while (unanswered > 0 && (left = deadline - System.nanoTime()) > 0) {
+            java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return unanswered == 0;
+    }
+
+    private synchronized int pending() {
+        return unanswered;
+    }
+
+    private synchronized void requested() {
+        unanswered++;
+    }
+
+    private synchronized void answered() {
+        unanswered--;
+        notifyAll();
     }
 
     /** The SDK's view of stdin: checked lines only. */
@@ -131,9 +172,7 @@ final class StdioFrames {
                 byte[] next = nextFrame();
                 if (next == null) {
                     ended = true;
-                    endOfInput.countDown();
-                    // the SDK drops what is pending once it sees the end of input: let the answers out first
-                    awaitAnswered(EOF_GRACE);
+                    drain();
                     return -1;
                 }
                 current = next;
@@ -184,9 +223,14 @@ final class StdioFrames {
             String m = method.asString();
             if (m.equals("notifications/cancelled")) {
                 JsonNode requestId = obj.path("params").get("requestId");
-                if (requestId != null && validId(requestId) && inFlight.cancel(KEY_PREFIX + requestId.asString())) {
-                    cancelled.add(requestId.asString());
-                    LOG.debug("cancelled call {}", requestId.asString());
+                if (requestId != null && validId(requestId)) {
+                    String key = requestId.asString();
+                    cancelled.add(key); // before the interrupt: the interrupted call may answer at once
+                    if (inFlight.cancel(KEY_PREFIX + key)) {
+                        LOG.debug("cancelled call {}", key);
+                    } else {
+                        cancelled.remove(key); // not running (already answered, or unknown): nothing to hold back
+                    }
                 }
                 return null; // handled here; the SDK does not know this notification
             }
@@ -198,7 +242,7 @@ final class StdioFrames {
             }
         }
         if (!isResponse && id != null) {
-            unanswered.incrementAndGet();
+            requested();
         }
         byte[] out = java.util.Arrays.copyOf(bytes, bytes.length + 1);
         out[bytes.length] = '\n';
@@ -239,11 +283,14 @@ final class StdioFrames {
             if (b == '\n') {
                 byte[] line = pending.toByteArray();
                 pending.reset();
-                if (isResponse(line)) {
-                    unanswered.decrementAndGet();
-                }
-                if (!answersCancelled(line)) {
-                    writeLine(line);
+                try {
+                    if (!answersCancelled(line)) {
+                        writeLine(line);
+                    }
+                } finally {
+                    if (isResponse(line)) {
+                        answered(); // counted once written, so the end of stdin never cuts a line short
+                    }
                 }
             } else {
                 pending.write(b);

@@ -20,24 +20,25 @@ public final class StdioTransport {
     static final int MAX_MESSAGE_BYTES = 4 << 20;
 
     public StdioTransport(InputStream in, OutputStream out, ToolRegistry registry, Duration requestTimeout) {
-        this.frames = new StdioFrames(in, out, registry.inFlight(), MAX_MESSAGE_BYTES);
+        this.frames = new StdioFrames(in, out, registry.inFlight(), MAX_MESSAGE_BYTES, requestTimeout);
         this.server = McpServerAssembly.build(new StdioServerTransportProvider(McpServerAssembly.JSON, frames.toSdk(), frames.fromSdk()),
                 registry, requestTimeout);
     }
 
     /**
-     * Blocks until the client closes stdin, lets the answers already being worked on go out (for at most
-     * {@code grace}), then closes the server.
+     * Blocks until the client closes stdin and every request read before that is answered (each call is bounded
+     * by the request timeout: one still running that long after the end of stdin is cancelled and answers with
+     * what it has), then closes the server.
      */
-    public void awaitEndOfInput(Duration grace) throws InterruptedException {
+    public void awaitEndOfInput() throws InterruptedException {
         frames.awaitEndOfInput();
-        long deadline = System.nanoTime() + grace.toNanos();
-        frames.awaitAnswered(grace);
         Thread closer = new Thread(() -> server.closeGracefully().block(), "mcp-close");
         closer.setDaemon(true);
         closer.start();
-        closer.join(Math.max(50, (deadline - System.nanoTime()) / 1_000_000));
+        closer.join(CLOSE_LIMIT.toMillis()); // nothing is owed any more: closing only must not hang the exit
     }
+
+    private static final Duration CLOSE_LIMIT = Duration.ofSeconds(2);
 
     public void close() {
         server.close();

@@ -61,4 +61,17 @@ final class RealEngines {
         m.putAll(remote("TLS_CERT_PATH"));
         return m;
     }
+
+    /** Runs the docker CLI against the unix-socket engine; returns its output (stdout and stderr). */
+    static String docker(String... args) throws java.io.IOException, InterruptedException {
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("docker", "-H", get("UNIX_DOCKER_HOST")));
+        cmd.addAll(java.util.List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("docker " + String.join(" ", args) + " did not end");
+        }
+        return out;
+    }
 }

@@ -21,6 +21,8 @@ import tools.jackson.databind.JsonNode;
 class ServerProcessIT {
 
     static final Path JAR = Path.of("target/docker-mcp-secure.jar");
+    /** Only a guard against a server that never exits: an exit takes well under a second, so this is far beyond any normal run. */
+    static final int EXIT_GUARD_SECONDS = 30;
 
     @TempDir
     Path dir;
@@ -64,7 +66,7 @@ class ServerProcessIT {
         JsonNode call = McpSession.JSON.readTree(out.readLine());
         assertThat(call.at("/result/isError").asBoolean()).isFalse();
         p.getOutputStream().close();
-        assertThat(p.waitFor(3, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.waitFor(EXIT_GUARD_SECONDS, TimeUnit.SECONDS)).as("exits by itself after stdin closes").isTrue();
         assertThat(p.exitValue()).isZero();
     }
 
@@ -76,13 +78,13 @@ class ServerProcessIT {
         send(p.getOutputStream(), "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"docker_inspect\",\"arguments\":{\"container\":\"web\"}}}");
         send(p.getOutputStream(), "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"docker_inspect\",\"arguments\":{\"container\":\"../x\"}}}");
         send(p.getOutputStream(), "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"ping\"}");
-        long t0 = System.nanoTime();
         p.getOutputStream().close();
         List<String> lines = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-        assertThat(p.waitFor(2, TimeUnit.SECONDS)).as("exits soon after stdin closes").isTrue();
-        assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(2000);
+        assertThat(p.waitFor(EXIT_GUARD_SECONDS, TimeUnit.SECONDS)).as("exits by itself after stdin closes").isTrue();
         assertThat(p.exitValue()).isZero();
-        assertThat(lines).isNotEmpty().allSatisfy(l -> assertThat(McpSession.JSON.readTree(l).get("jsonrpc").asString()).isEqualTo("2.0"));
+        assertThat(lines).allSatisfy(l -> assertThat(McpSession.JSON.readTree(l).get("jsonrpc").asString()).isEqualTo("2.0"));
+        assertThat(lines.stream().map(l -> McpSession.JSON.readTree(l).get("id").asInt())).as("every request answered, once")
+                .containsExactlyInAnyOrder(1, 2, 3, 4);
         String stderr = Files.readString(dir.resolve("stderr.txt"));
         assertThat(stderr).contains("ready on stdio").contains("[DEBUG]").doesNotContain("hunter2");
     }
@@ -93,7 +95,7 @@ class ServerProcessIT {
         send(p.getOutputStream(), "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}}");
         new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)).readLine();
         p.destroy(); // SIGTERM
-        assertThat(p.waitFor(3, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.waitFor(EXIT_GUARD_SECONDS, TimeUnit.SECONDS)).isTrue();
         assertThat(Files.readString(dir.resolve("stderr.txt"))).doesNotContain("Exception");
     }
 }

@@ -67,7 +67,7 @@ class UnreachableEngineIT {
                 long ms = (System.nanoTime() - t0) / 1_000_000;
                 assertThat(r.isError()).isTrue();
                 assertThat(r.text()).contains("did not answer within 1 s").contains("DOCKER_REQUEST_TIMEOUT");
-                assertThat(ms).isBetween(900L, 5000L);
+                assertThat(ms).as("not before the 1 s timeout").isGreaterThanOrEqualTo(900L);
                 assertThat(s.call("docker_inspect", "container", "--bad").text()).contains("not a valid Docker container name");
             }
         } finally {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,10 +27,7 @@ class VisibilityIT {
     }
 
     private static void docker(String... args) throws Exception {
-        List<String> cmd = new java.util.ArrayList<>(List.of("docker", "-H", RealEngines.get("UNIX_DOCKER_HOST")));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        RealEngines.docker(args);
     }
 
     private McpSession session(String... settings) {

@@ -109,7 +109,7 @@ class StdioFramesTest {
                 }
             });
             send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":\"slow\",\"reason\":\"user\"}}");
-            assertThat(closedByServer.get(5, TimeUnit.SECONDS)).as("the engine request was abandoned").isEqualTo(1);
+            assertThat(closedByServer.get(60, TimeUnit.SECONDS)).as("the engine request was abandoned").isEqualTo(1);
             send("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"ping\"}");
             JsonNode next = read();
             assertThat(next.get("id").asInt()).as("no answer for the cancelled call").isEqualTo(7);

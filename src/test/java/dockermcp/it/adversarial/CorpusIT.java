@@ -74,7 +74,7 @@ class CorpusIT {
             String after = objects(engines);
             System.out.printf("CorpusIT: %d hostile calls in %d ms; the daemon received %d requests%n", cases.size(), ms, requests.size());
 
-            assertThat(server.ping(Duration.ofSeconds(10))).as("the server answers ping after the corpus").isTrue();
+            assertThat(server.ping(JarServer.HANG_GUARD)).as("the server answers ping after the corpus").isTrue();
             assertThat(server.garbage()).as("stdout lines that are not JSON").isEmpty();
             assertThat(problems).as("answers that are not a JSON-RPC error, an isError sentence or a proper result").isEmpty();
             assertThat(requests).as("the daemon received the calls that were valid").isNotEmpty();

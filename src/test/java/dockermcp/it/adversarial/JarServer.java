@@ -33,6 +33,11 @@ public final class JarServer implements AutoCloseable {
 
     public static final Path JAR = Path.of("target/docker-mcp-secure.jar");
     public static final JsonMapper JSON = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+    /**
+     * How long a test waits for a ping, an exit or a quick call before it calls the server hung: only a guard
+     * against a hang, far beyond (over 100x) what these take on a busy machine; never a claim about speed.
+     */
+    public static final Duration HANG_GUARD = Duration.ofSeconds(60);
 
     private final Process process;
     private final OutputStream in;

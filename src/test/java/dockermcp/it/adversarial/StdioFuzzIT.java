@@ -27,7 +27,7 @@ import tools.jackson.databind.JsonNode;
 @Timeout(120)
 class StdioFuzzIT {
 
-    static final Duration PING = Duration.ofSeconds(3);
+    static final Duration PING = JarServer.HANG_GUARD;
 
     @TempDir
     static Path dir;
@@ -180,7 +180,7 @@ class StdioFuzzIT {
                     totalMs, answered);
             assertThat(missing).as("requests never answered").isEmpty();
             assertThat(answered).isEqualTo(5000);
-            assertThat(s.ping(Duration.ofSeconds(5))).isTrue();
+            assertThat(s.ping(JarServer.HANG_GUARD)).isTrue();
         }
     }
 
@@ -193,7 +193,7 @@ class StdioFuzzIT {
             server.sendRaw(java.util.Arrays.copyOfRange(frame, i, Math.min(frame.length, i + 7)));
             Thread.sleep(2);
         }
-        assertThat(reply.get(10, TimeUnit.SECONDS).at("/result/isError").asBoolean(true)).isFalse();
+        assertThat(reply.get(JarServer.HANG_GUARD.toSeconds(), TimeUnit.SECONDS).at("/result/isError").asBoolean(true)).isFalse();
     }
 
     @Test
@@ -201,6 +201,6 @@ class StdioFuzzIT {
         JarServer s = fresh();
         s.sendLine("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"no/such\"}");
         assertThat(s.ping(PING)).isTrue();
-        assertThat(s.stop(Duration.ofSeconds(5))).as("exit code after stdin closed").isZero();
+        assertThat(s.stop(JarServer.HANG_GUARD)).as("exit code after stdin closed").isZero();
     }
 }

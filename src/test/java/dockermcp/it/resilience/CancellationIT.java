@@ -22,13 +22,13 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Issue 3 §6: a client cancels a slow call with notifications/cancelled. The call is slow because the
- * daemon is frozen (SIGSTOP) and the request timeout is long (30 s). Observables, from outside the server:
+ * daemon is frozen (SIGSTOP) and the request timeout is long (300 s). Observables, from outside the server:
  * the server's threads blocked in a request to the engine (jstack), its open sockets to the daemon
  * (/proc/PID/fd), and when the call's audit record is written. After the cancel, all three must show the
- * request abandoned within a few seconds, not at the 30 s timeout.
+ * request abandoned while the test waits (at most a minute, a guard only), which only the cancel can do.
  */
 @ExtendWith(PrivateEngine.Resolver.class)
-@Timeout(120)
+@Timeout(300)
 class CancellationIT {
 
     static PrivateEngine engine;
@@ -45,7 +45,7 @@ class CancellationIT {
     void aCancelledCallAbandonsItsRequestToTheDaemon() throws Exception {
         Path auditFile = dir.resolve("audit.log");
         Map<String, String> env = new HashMap<>(engine.local());
-        env.put("DOCKER_REQUEST_TIMEOUT", "30s");
+        env.put("DOCKER_REQUEST_TIMEOUT", "300s"); // far beyond the test's wait: only the cancel can end the call in time
         env.put("SECURITY_AUDIT_LOG_FILE", auditFile.toString());
         try (JarServer s = JarServer.started(env, dir, List.of())) {
             assertThat(s.callAndWait("docker_connection_status", Map.of(), Duration.ofSeconds(30)).isError()).isFalse();
@@ -57,8 +57,11 @@ class CancellationIT {
                 String id = "\"slow-stats\"";
                 CompletableFuture<JsonNode> reply = s.request(id, "tools/call",
                         JarServer.JSON.readTree("{\"name\":\"docker_stats\",\"arguments\":{\"container\":\"web\"}}"));
-                Thread.sleep(1500);
-                int blockedBefore = threadsInEngineRequests(s.pid());
+                int blockedBefore = 0;
+                for (long guard = System.nanoTime() + JarServer.HANG_GUARD.toNanos(); blockedBefore == 0 && System.nanoTime() < guard; ) {
+                    Thread.sleep(100); // until the call is waiting on the frozen daemon
+                    blockedBefore = threadsInEngineRequests(s.pid());
+                }
                 int socketsBefore = sockets(s.pid());
                 assertThat(blockedBefore).as("threads waiting on the frozen daemon before the cancel").isPositive();
                 long auditLinesBefore = auditLines(auditFile, "docker_stats");
@@ -68,7 +71,8 @@ class CancellationIT {
                 int blockedAfter = blockedBefore;
                 int socketsAfter = socketsBefore;
                 long audited = auditLinesBefore;
-                for (int i = 0; i < 50 && (blockedAfter > 0 || audited == auditLinesBefore); i++) {
+                for (long guard = System.nanoTime() + JarServer.HANG_GUARD.toNanos();
+                        (blockedAfter > 0 || audited == auditLinesBefore) && System.nanoTime() < guard; ) {
                     Thread.sleep(100);
                     blockedAfter = threadsInEngineRequests(s.pid());
                     socketsAfter = sockets(s.pid());
@@ -79,13 +83,13 @@ class CancellationIT {
                         + "reply sent for the cancelled id: %s", blockedBefore, blockedAfter, socketsIdle, socketsBefore, socketsAfter,
                         audited > auditLinesBefore ? "written" : "not written", ms, reply.isDone() ? CancelText.of(reply) : "none");
                 System.out.println("CancellationIT: " + report);
-                assertThat(blockedAfter).as("threads still waiting on the daemon 5 s after the cancel: " + report).isZero();
+                assertThat(blockedAfter).as("threads still waiting on the daemon after the cancel: " + report).isZero();
                 assertThat(socketsAfter).as("the abandoned request's connection is closed: " + report).isLessThan(socketsBefore);
                 assertThat(audited).as("the cancelled call is audited when it is abandoned: " + report).isGreaterThan(auditLinesBefore);
             } finally {
                 engine.resume();
             }
-            assertThat(s.ping(Duration.ofSeconds(5))).isTrue();
+            assertThat(s.ping(JarServer.HANG_GUARD)).isTrue();
             assertThat(s.callAndWait("docker_inspect", Map.of("container", "web"), Duration.ofSeconds(30)).isError()).isFalse();
         }
     }
