@@ -74,14 +74,14 @@ final class BearerAuthFilter extends HttpFilter {
             long seconds = (wait + 999) / 1000;
             LOG.debug("refused {} for {} s after repeated authentication failures", address, seconds);
             response.setHeader("Retry-After", Long.toString(seconds));
-            HttpErrors.send(response, 429, "Too many failed authentication attempts from this address: wait " + seconds + " s, then send the right token.");
+            HttpErrors.sendUnread(request, response, 429, "Too many failed authentication attempts from this address: wait " + seconds + " s, then send the right token.");
             return;
         }
         failures.failed(address);
         audit.refused(HttpAudit.AUTH, request, fingerprint, reason);
         LOG.info("refused {} {} from {}: {}", request.getMethod(), RequestShapeFilter.loggablePath(request), address, reason);
         response.setHeader("WWW-Authenticate", challenge);
-        HttpErrors.send(response, status, message);
+        HttpErrors.sendUnread(request, response, status, message);
     }
 
     static boolean tokenInQuery(String query) {

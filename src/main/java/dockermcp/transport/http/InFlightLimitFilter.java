@@ -31,12 +31,11 @@ final class InFlightLimitFilter extends HttpFilter {
         Quota.Grant grant = quota.acquire(caller);
         if (grant != Quota.Grant.GRANTED) {
             response.setHeader("Retry-After", "1");
-            response.setHeader("Connection", "close"); // its body is not read
             if (grant == Quota.Grant.CALLER_FULL) {
-                HttpErrors.send(response, 429, "Too many requests at once with this token: at most " + quota.perCaller()
+                HttpErrors.sendUnread(request, response, 429, "Too many requests at once with this token: at most " + quota.perCaller()
                         + " are handled at a time (MCP_MAX_CONCURRENT_PER_TOKEN); wait for an answer, then retry.");
             } else {
-                HttpErrors.send(response, 503, "The server is handling " + quota.total()
+                HttpErrors.sendUnread(request, response, 503, "The server is handling " + quota.total()
                         + " requests at once (MCP_MAX_CONCURRENT_REQUESTS): retry in a moment.");
             }
             return;

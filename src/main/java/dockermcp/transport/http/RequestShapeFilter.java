@@ -27,8 +27,7 @@ final class RequestShapeFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
         String uri = request.getRequestURI();
         if (uri.indexOf(';') >= 0 || uri.toLowerCase(Locale.ROOT).contains("%3b")) {
-            response.setHeader("Connection", "close");
-            HttpErrors.send(response, 400, "URL path parameters (';...') are not accepted: use " + HttpSettings.ENDPOINT
+            HttpErrors.sendUnread(request, response, 400, "URL path parameters (';...') are not accepted: use " + HttpSettings.ENDPOINT
                     + " and send the token in the Authorization header.");
             return;
         }
@@ -36,8 +35,7 @@ final class RequestShapeFilter extends HttpFilter {
         Set<String> served = METHODS.get(path);
         if (served != null && !served.contains(request.getMethod())) {
             response.setHeader("Allow", ALLOW.get(path));
-            response.setHeader("Connection", "close");
-            HttpErrors.send(response, 405, "The method " + printable(request.getMethod()) + " is not served on " + path + ": use " + ALLOW.get(path) + ".");
+            HttpErrors.sendUnread(request, response, 405, "The method " + printable(request.getMethod()) + " is not served on " + path + ": use " + ALLOW.get(path) + ".");
             return;
         }
         chain.doFilter(request, response);
