@@ -64,6 +64,22 @@ class AbuseCountersTest {
     }
 
     @Test
+    void aQuotaGrantsUnderTheCallersShareAndTheWholeOnly() {
+        Quota q = new Quota(2, 3);
+        assertThat(q.acquire("a")).isEqualTo(Quota.Grant.GRANTED);
+        assertThat(q.acquire("a")).isEqualTo(Quota.Grant.GRANTED);
+        assertThat(q.acquire("a")).as("a's share is used up").isEqualTo(Quota.Grant.CALLER_FULL);
+        assertThat(q.acquire("b")).as("b keeps its share").isEqualTo(Quota.Grant.GRANTED);
+        assertThat(q.acquire("c")).as("the whole is used up").isEqualTo(Quota.Grant.ALL_FULL);
+        assertThat(q.held("c")).as("a refusal holds nothing").isZero();
+        q.release("a");
+        assertThat(q.acquire("c")).isEqualTo(Quota.Grant.GRANTED);
+        assertThat(q.held()).isEqualTo(3);
+        q.release("nobody");
+        assertThat(q.held()).as("releasing what was never granted changes nothing").isEqualTo(3);
+    }
+
+    @Test
     void tokensAreMatchedByDigestAndFingerprintedWithoutTheToken() {
         AccessTokens t = AccessTokens.of(java.util.List.of("x".repeat(40), "y".repeat(40)));
         assertThat(t.match("y".repeat(40))).hasValue(AccessTokens.fingerprint("y".repeat(40)));
