@@ -85,6 +85,15 @@ class SlowBodyTest {
     }
 
     @Test
+    void withoutTheRightTokenTheBodyIsNeverWaitedFor() throws Exception {
+        try (TestServer s = new TestServer(dir, Map.of("MCP_BODY_TIMEOUT", "10m"))) {
+            try (Socket socket = slowBody(s, "w".repeat(40))) {
+                assertThat(answer(socket)).as("answered while 99999 bytes are still missing").isEqualTo(401);
+            }
+        }
+    }
+
+    @Test
     void aBodyThatStopsArrivingIsAnswered408AfterTheBodyTimeout() throws Exception {
         try (TestServer s = new TestServer(dir, Map.of("MCP_BODY_TIMEOUT", "1s"))) {
             try (Socket socket = slowBody(s, TestServer.TOKEN_A)) {
