@@ -6,7 +6,8 @@
 #
 # Starts the built jar (copied to a temp dir first) in HTTP mode on a free loopback port with a generated token,
 # host 'local' = the unix-socket engine of scripts/test-engines.sh (must be up: $DMS_ENGINES_ENV or
-# `scripts/test-engines.sh env`), audit log on (temp file), MCP_RATE_LIMIT=0 (one token for all 50 clients).
+# `scripts/test-engines.sh env`), audit log on (temp file), MCP_RATE_LIMIT=0 and the per-token session and
+# requests-at-once limits raised to the global ones (one token for all 50 clients).
 # JVM: plain `java -jar` with default flags (C2 JIT), as a long-running HTTP service would run.
 # Then bench/http/load.py measures the raw API floor and the server, one after the other, in the same run.
 # Never touches /var/run/docker.sock; sends traffic only to 127.0.0.1 and the test engine's socket.
@@ -27,7 +28,8 @@ socket_path="${engines##*unix://}"
 
 work="$(mktemp -d /tmp/dms-bench-http.XXXXXX)"
 # shellcheck disable=SC2086
-SERVER_JAVA_FLAGS="" start_server "$work" MCP_RATE_LIMIT=0 MCP_MAX_SESSIONS=64 $engines
+SERVER_JAVA_FLAGS="" start_server "$work" MCP_RATE_LIMIT=0 MCP_MAX_SESSIONS=64 MCP_MAX_SESSIONS_PER_TOKEN=64 \
+    MCP_MAX_CONCURRENT_REQUESTS=64 MCP_MAX_CONCURRENT_PER_TOKEN=64 $engines
 
 out=()
 if [ "$smoke" = 0 ]; then

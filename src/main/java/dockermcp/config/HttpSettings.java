@@ -73,16 +73,31 @@ public record HttpSettings(String bind, InetAddress bindAddress, int port, Auth 
     }
 
     /**
-     * Request and session limits.
+     * Request and session limits. Each per-token limit is at most its global one, so that one token can never
+     * take the whole server; without authentication (MCP_AUTH=none) every caller shares the one "token".
      *
-     * @param maxBodyBytes       largest request body (413 above)
-     * @param maxSessions        most MCP sessions open at once (503 above)
-     * @param ratePerMinute      requests per minute per token, 0 for no limit (429 above)
-     * @param rateBurst          requests a token may send at once before the rate applies
-     * @param sessionIdleTimeout a session unused this long is closed
-     * @param requestTimeout     the longest one request may take
+     * @param maxBodyBytes          largest request body (413 above)
+     * @param maxSessions           most MCP sessions open at once, all tokens together (503 above)
+     * @param maxSessionsPerToken   most MCP sessions open at once with one token (503 above)
+     * @param maxConcurrent         most POST/DELETE requests being handled at once, all tokens together (503 above)
+     * @param maxConcurrentPerToken most POST/DELETE requests being handled at once with one token (429 above)
+     * @param ratePerMinute         requests per minute per token, 0 for no limit (429 above)
+     * @param rateBurst             requests a token may send at once before the rate applies
+     * @param bodyTimeout           the longest a request body may take to arrive (408 above)
+     * @param sessionIdleTimeout    a session unused this long is closed
+     * @param requestTimeout        the longest one request may take
      */
-    public record Limits(int maxBodyBytes, int maxSessions, int ratePerMinute, int rateBurst, Duration sessionIdleTimeout,
-                         Duration requestTimeout) {
+    public record Limits(int maxBodyBytes, int maxSessions, int maxSessionsPerToken, int maxConcurrent, int maxConcurrentPerToken,
+                         int ratePerMinute, int rateBurst, Duration bodyTimeout, Duration sessionIdleTimeout, Duration requestTimeout) {
+        public Limits {
+            if (maxSessionsPerToken > maxSessions) {
+                throw new ConfigError("MCP_MAX_SESSIONS_PER_TOKEN=" + maxSessionsPerToken + " is above MCP_MAX_SESSIONS=" + maxSessions
+                        + ": a token's share cannot exceed the whole; lower it or raise MCP_MAX_SESSIONS.");
+            }
+            if (maxConcurrentPerToken > maxConcurrent) {
+                throw new ConfigError("MCP_MAX_CONCURRENT_PER_TOKEN=" + maxConcurrentPerToken + " is above MCP_MAX_CONCURRENT_REQUESTS=" + maxConcurrent
+                        + ": a token's share cannot exceed the whole; lower it or raise MCP_MAX_CONCURRENT_REQUESTS.");
+            }
+        }
     }
 }

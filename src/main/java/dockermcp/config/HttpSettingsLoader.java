@@ -37,14 +37,22 @@ public final class HttpSettingsLoader {
         String bind = env.get("MCP_BIND", "127.0.0.1");
         InetAddress address = resolve(bind);
         int port = env.intRange("MCP_PORT", 3000, 0, 65535);
+        HttpSettings.Auth auth = auth();
+        int sessions = env.intRange("MCP_MAX_SESSIONS", 128, 1, 100_000);
+        int concurrent = env.intRange("MCP_MAX_CONCURRENT_REQUESTS", 64, 1, 10_000);
+        boolean oneCaller = auth instanceof HttpSettings.Auth.Disabled; // no tokens: every caller is the same "token"
         HttpSettings.Limits limits = new HttpSettings.Limits(
                 env.intRange("MCP_MAX_BODY_BYTES", 1 << 20, 1024, 64 << 20),
-                env.intRange("MCP_MAX_SESSIONS", 64, 1, 100_000),
+                sessions,
+                env.intRange("MCP_MAX_SESSIONS_PER_TOKEN", oneCaller ? sessions : Math.min(32, sessions), 1, 100_000),
+                concurrent,
+                env.intRange("MCP_MAX_CONCURRENT_PER_TOKEN", oneCaller ? concurrent : Math.min(16, concurrent), 1, 10_000),
                 env.intRange("MCP_RATE_LIMIT", 600, 0, 1_000_000),
                 env.intRange("MCP_RATE_BURST", 60, 1, 1_000_000),
+                env.duration("MCP_BODY_TIMEOUT", Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofMinutes(10)),
                 env.duration("MCP_SESSION_IDLE_TIMEOUT", Duration.ofMinutes(30), Duration.ofSeconds(1), Duration.ofHours(24)),
                 env.duration("MCP_REQUEST_TIMEOUT", Duration.ofMinutes(2), Duration.ofSeconds(1), Duration.ofMinutes(30)));
-        return new HttpSettings(bind, address, port, auth(), tls(), allowInsecureBind, origins(), hosts(bind, address), limits);
+        return new HttpSettings(bind, address, port, auth, tls(), allowInsecureBind, origins(), hosts(bind, address), limits);
     }
 
     private HttpSettings.Auth auth() {

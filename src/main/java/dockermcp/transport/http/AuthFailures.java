@@ -6,9 +6,11 @@ import java.util.function.LongSupplier;
 
 /**
  * Failed authentications per remote address. The first {@value #FREE_FAILURES} cost nothing; each one after that
- * shuts the address out for 1 s, then 2, 4, ... up to {@value #MAX_BLOCK_SECONDS} s, during which its requests are
- * refused before any token is looked at, so guessing gets no faster with more connections. A success, or
- * {@value #FORGET_AFTER_MINUTES} minutes without a failure, clears the address.
+ * slows the address down for 1 s, then 2, 4, ... up to {@value #MAX_BLOCK_SECONDS} s, during which its failed
+ * requests are answered 429 without being evaluated further or audited: failures cost CPU and log lines, not more.
+ * A request with a right token is never slowed down (a web page in the user's browser must not lock the user's own
+ * client out); guessing is hopeless anyway with tokens of at least 32 characters. {@value #FORGET_AFTER_MINUTES}
+ * minutes without a failure clear the address.
  */
 final class AuthFailures {
 
@@ -51,12 +53,6 @@ final class AuthFailures {
             long block = n <= FREE_FAILURES ? 0 : TimeUnit.SECONDS.toNanos(Math.min(MAX_BLOCK_SECONDS, 1L << Math.min(6, n - FREE_FAILURES - 1)));
             return new State(n, now, now + block);
         });
-    }
-
-    void succeeded(String address) {
-        if (!byAddress.isEmpty()) {
-            byAddress.remove(address);
-        }
     }
 
     private void forgetOld(long now) {

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Bearer-token authentication (RFC 6750, header form only). Missing or wrong token: 401 with
  * {@code WWW-Authenticate: Bearer} and an audit record. A token in the URL: 400, because URLs end up in proxy and
- * browser logs. Repeated failures from one address: 429 for a growing time ({@link AuthFailures}).
+ * browser logs. The token is checked first: a request with the right one is never refused for what others did. Repeated
+ * failures from one address: its further failures are answered 429 for a growing time ({@link AuthFailures}).
  */
 final class BearerAuthFilter extends HttpFilter {
 
@@ -41,45 +42,46 @@ final class BearerAuthFilter extends HttpFilter {
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
-        String address = request.getRemoteAddr();
-        long wait = failures.blockedMillis(address);
-        if (wait > 0) {
-            long seconds = (wait + 999) / 1000;
-            LOG.debug("refused {} for {} s after repeated authentication failures", address, seconds);
-            response.setHeader("Retry-After", Long.toString(seconds));
-            HttpErrors.send(response, 429, "Too many failed authentication attempts from this address: wait " + seconds + " s, then send the right token.");
-            return;
-        }
         if (tokenInQuery(request.getQueryString())) {
             refuse(request, response, 400, "token in query string", null, "Bearer error=\"invalid_request\"",
                     "Send the token in the Authorization header (Authorization: Bearer TOKEN), never in the URL: URLs are logged by proxies and browsers.");
             return;
         }
         String header = request.getHeader("Authorization");
-        if (header == null || header.length() < 7 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        boolean bearer = header != null && header.length() >= 7 && header.regionMatches(true, 0, "Bearer ", 0, 7);
+        String presented = bearer ? header.substring(7).strip() : null;
+        Optional<String> fingerprint = tokens.match(presented);
+        if (fingerprint.isPresent()) { // the right token is never slowed down by failures from the same address
+            request.setAttribute(FINGERPRINT, fingerprint.get());
+            chain.doFilter(request, response);
+            return;
+        }
+        if (!bearer) {
             refuse(request, response, 401, "missing bearer token", null, CHALLENGE,
                     "This server needs a bearer token: send Authorization: Bearer TOKEN (see MCP_AUTH_TOKEN_FILE).");
-            return;
-        }
-        String presented = header.substring(7).strip();
-        Optional<String> fingerprint = tokens.match(presented);
-        if (fingerprint.isEmpty()) {
+        } else {
             refuse(request, response, 401, "wrong bearer token", AccessTokens.fingerprint(presented), CHALLENGE + ", error=\"invalid_token\"",
                     "The bearer token is not valid for this server: use the one in the server's token file.");
-            return;
         }
-        failures.succeeded(address);
-        request.setAttribute(FINGERPRINT, fingerprint.get());
-        chain.doFilter(request, response);
     }
 
+    /** A failure: counted against the address; while the address is slowed down, answered 429 without an audit record (no log flood). */
     private void refuse(HttpServletRequest request, HttpServletResponse response, int status, String reason, String fingerprint,
                         String challenge, String message) throws IOException {
-        failures.failed(request.getRemoteAddr());
+        String address = request.getRemoteAddr();
+        long wait = failures.blockedMillis(address);
+        if (wait > 0) {
+            long seconds = (wait + 999) / 1000;
+            LOG.debug("refused {} for {} s after repeated authentication failures", address, seconds);
+            response.setHeader("Retry-After", Long.toString(seconds));
+            HttpErrors.sendUnread(request, response, 429, "Too many failed authentication attempts from this address: wait " + seconds + " s, then send the right token.");
+            return;
+        }
+        failures.failed(address);
         audit.refused(HttpAudit.AUTH, request, fingerprint, reason);
-        LOG.info("refused {} {} from {}: {}", request.getMethod(), request.getRequestURI(), request.getRemoteAddr(), reason);
+        LOG.info("refused {} {} from {}: {}", request.getMethod(), RequestShapeFilter.loggablePath(request), address, reason);
         response.setHeader("WWW-Authenticate", challenge);
-        HttpErrors.send(response, status, message);
+        HttpErrors.sendUnread(request, response, status, message);
     }
 
     static boolean tokenInQuery(String query) {

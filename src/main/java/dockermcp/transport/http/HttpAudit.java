@@ -27,7 +27,7 @@ final class HttpAudit {
     void refused(String event, HttpServletRequest request, String tokenFingerprint, String reason) {
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("method", request.getMethod());
-        args.put("path", clip(request.getRequestURI()));
+        args.put("path", RequestShapeFilter.loggablePath(request)); // never parameters or a query: they may carry a token
         CallOrigin origin = new CallOrigin("http", clip(request.getHeader(SessionGuard.SESSION_HEADER)), null, request.getRemoteAddr(), tokenFingerprint);
         try {
             log.record(event, args, null, AuditLog.Outcome.refused, 0, 0, reason, origin);

@@ -1,5 +1,6 @@
 package dockermcp.transport.http;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +31,17 @@ final class HttpErrors {
         byte[] body = body(status, message);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
+    }
+
+    /**
+     * For a refusal sent before the request's body was read: the connection is closed after it, and says so, because
+     * the rest of the body may still be on its way (a client that reused the connection would read a reset).
+     */
+    static void sendUnread(HttpServletRequest request, HttpServletResponse response, int status, String message) throws IOException {
+        if (request.getContentLengthLong() != 0 || request.getHeader("Transfer-Encoding") != null) {
+            response.setHeader("Connection", "close");
+        }
+        send(response, status, message);
     }
 
     static byte[] body(int status, String message) {

@@ -97,8 +97,9 @@ public final class HttpMode {
         LOG.info("allowed Host names: {}; allowed browser origins: this server's own{}", String.join(", ", http.allowedHosts()),
                 http.allowedOrigins().isEmpty() ? "" : ", " + String.join(", ", http.allowedOrigins()));
         HttpSettings.Limits l = http.limits();
-        LOG.info("limits: body {} bytes, {} sessions, {} requests/min per token (burst {}), session idle {} s, request {} s",
-                l.maxBodyBytes(), l.maxSessions(), l.ratePerMinute() == 0 ? "unlimited" : l.ratePerMinute(), l.rateBurst(),
-                l.sessionIdleTimeout().toSeconds(), l.requestTimeout().toSeconds());
+        LOG.info("limits: body {} bytes within {} ms, sessions {} per token / {} in all, requests at once {} per token / {} in all, "
+                        + "{} requests/min per token (burst {}), session idle {} s, request {} s",
+                l.maxBodyBytes(), l.bodyTimeout().toMillis(), l.maxSessionsPerToken(), l.maxSessions(), l.maxConcurrentPerToken(), l.maxConcurrent(),
+                l.ratePerMinute() == 0 ? "unlimited" : l.ratePerMinute(), l.rateBurst(), l.sessionIdleTimeout().toSeconds(), l.requestTimeout().toSeconds());
     }
 }

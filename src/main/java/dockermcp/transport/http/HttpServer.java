@@ -29,11 +29,14 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * The embedded Jetty server: one listener, the SDK's streamable servlet at /mcp behind our filters (Host/Origin,
- * bearer token, rate, body size, session ownership, deadline, clean SDK errors, in that order), and /healthz. Lifecycle only: every
- * check lives in its own class.
+ * The embedded Jetty server: one listener, the SDK's streamable servlet at /mcp behind our filters (path and method,
+ * Host/Origin, bearer token, rate, requests at once, body size and time, session ownership, deadline, clean SDK
+ * errors, in that order), and /healthz. Lifecycle only: every check lives in its own class.
  */
 public final class HttpServer implements AutoCloseable {
+
+    /** Server threads beyond MCP_MAX_CONCURRENT_REQUESTS: acceptor, selector and short answers that hold none for long. */
+    static final int THREADS_BEYOND_REQUESTS = 32;
 
     private final Server jetty;
     private final ServerConnector connector;
@@ -57,7 +60,9 @@ public final class HttpServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        QueuedThreadPool pool = new QueuedThreadPool(256, 4);
+        // the requests that hold a thread are capped at maxConcurrent; the rest of the pool answers everything else
+        // (refusals, /healthz, GET streams hold none) however busy /mcp is
+        QueuedThreadPool pool = new QueuedThreadPool(limits.maxConcurrent() + THREADS_BEYOND_REQUESTS, 4);
         pool.setName("http");
         jetty = new Server(pool);
         jetty.setErrorHandler(new QuietErrorHandler.Core());
@@ -83,7 +88,7 @@ public final class HttpServer implements AutoCloseable {
                 .build();
         mcp = HttpServerAssembly.build(transport, core.registry(), core.settings().requestTimeout());
 
-        sessions = new SessionGuard(limits.maxSessions(), limits.sessionIdleTimeout(), System::nanoTime, audit);
+        sessions = new SessionGuard(new Quota(limits.maxSessionsPerToken(), limits.maxSessions()), limits.sessionIdleTimeout(), System::nanoTime, audit);
         List<Filter> filters = new ArrayList<>();
         filters.add(new OriginHostFilter(validator));
         if (tokens != null) {
@@ -92,7 +97,8 @@ public final class HttpServer implements AutoCloseable {
         if (limits.ratePerMinute() > 0) {
             filters.add(new RateLimitFilter(new RateLimiter(limits.ratePerMinute(), limits.rateBurst(), System::nanoTime), limits.ratePerMinute()));
         }
-        filters.add(new BodyLimitFilter(limits.maxBodyBytes()));
+        filters.add(new InFlightLimitFilter(new Quota(limits.maxConcurrentPerToken(), limits.maxConcurrent())));
+        filters.add(new BodyReadFilter(limits.maxBodyBytes(), limits.bodyTimeout()));
         filters.add(sessions);
         filters.add(new CancellationFilter(core.registry().inFlight(), limits.maxBodyBytes()));
         filters.add(new RequestDeadlineFilter(limits.requestTimeout(), timer));
@@ -100,6 +106,9 @@ public final class HttpServer implements AutoCloseable {
 
         ServletContextHandler context = new ServletContextHandler("/", ServletContextHandler.NO_SESSIONS);
         context.setErrorHandler(new QuietErrorHandler());
+        FilterHolder shape = new FilterHolder(new RequestShapeFilter());
+        shape.setAsyncSupported(true);
+        context.addFilter(shape, "/*", EnumSet.of(DispatcherType.REQUEST));
         for (Filter f : filters) {
             FilterHolder holder = new FilterHolder(f);
             holder.setAsyncSupported(true); // the SDK answers requests asynchronously (SSE)

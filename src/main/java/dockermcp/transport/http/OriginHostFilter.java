@@ -32,7 +32,7 @@ final class OriginHostFilter extends HttpFilter {
             boolean warn = now - last > 60_000_000_000L && lastWarning.compareAndSet(last, now); // a hostile page must not flood the log
             (warn ? LOG.atWarn() : LOG.atDebug()).log("refused {} {} from {}: {} not allowed (DNS-rebinding protection; see MCP_ALLOWED_HOSTS / MCP_ALLOWED_ORIGINS)", request.getMethod(), request.getRequestURI(), request.getRemoteAddr(),
                     status == 421 ? "Host " + request.getHeader("Host") : "Origin " + request.getHeader("Origin"));
-            HttpErrors.send(response, status, OriginHostValidator.message(status));
+            HttpErrors.sendUnread(request, response, status, OriginHostValidator.message(status));
             return;
         }
         chain.doFilter(request, response);

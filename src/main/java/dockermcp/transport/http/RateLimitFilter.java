@@ -24,7 +24,7 @@ final class RateLimitFilter extends HttpFilter {
         if (wait > 0) {
             long seconds = (wait + 999) / 1000;
             response.setHeader("Retry-After", Long.toString(seconds));
-            HttpErrors.send(response, 429, "Too many requests with this token: the limit is " + perMinute
+            HttpErrors.sendUnread(request, response, 429, "Too many requests with this token: the limit is " + perMinute
                     + " per minute (MCP_RATE_LIMIT); retry in " + seconds + " s.");
             return;
         }

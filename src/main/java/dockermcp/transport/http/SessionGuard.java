@@ -1,7 +1,5 @@
 package dockermcp.transport.http;
 
-import jakarta.servlet.AsyncEvent;
-import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -19,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Who owns which MCP session, how many there are and when they expire. Every session is bound to the token that
  * created it: its id sent with another token gets the same 404 as an unknown id (and an audit record), so ids
- * cannot be probed. At most MCP_MAX_SESSIONS at once (503 for one more); a session unused for
+ * cannot be probed. At most MCP_MAX_SESSIONS_PER_TOKEN per token and MCP_MAX_SESSIONS in all at once (503 for one
+ * more), so one token cannot take every session; a session unused for
  * MCP_SESSION_IDLE_TIMEOUT, with no request or stream open, is forgotten (404 afterwards) and its slot freed. Only
  * ids this guard saw being created reach the SDK.
  */
@@ -41,14 +40,13 @@ final class SessionGuard extends HttpFilter {
     }
 
     private final ConcurrentHashMap<String, Entry> sessions = new ConcurrentHashMap<>();
-    private final AtomicInteger slots = new AtomicInteger(); // live sessions plus initializations under way
-    private final int maxSessions;
+    private final Quota slots; // live sessions plus initializations under way, per owner and in all
     private final long idleNanos;
     private final LongSupplier clock;
     private final HttpAudit audit;
 
-    SessionGuard(int maxSessions, Duration idleTimeout, LongSupplier nanoClock, HttpAudit audit) {
-        this.maxSessions = maxSessions;
+    SessionGuard(Quota slots, Duration idleTimeout, LongSupplier nanoClock, HttpAudit audit) {
+        this.slots = slots;
         this.idleNanos = idleTimeout.toNanos();
         this.clock = nanoClock;
         this.audit = audit;
@@ -87,11 +85,7 @@ final class SessionGuard extends HttpFilter {
         try {
             chain.doFilter(request, response);
         } finally {
-            if (request.isAsyncStarted()) {
-                request.getAsyncContext().addListener(new Release(e));
-            } else {
-                release(e);
-            }
+            RequestEnd.then(request, () -> release(e));
         }
         if (request.getMethod().equals("DELETE") && response.getStatus() < 300) {
             forget(id);
@@ -99,12 +93,20 @@ final class SessionGuard extends HttpFilter {
     }
 
     private void create(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String owner) throws IOException, ServletException {
-        if (slots.incrementAndGet() > maxSessions && (sweep() == 0 || slots.get() > maxSessions)) {
-            slots.decrementAndGet();
-            LOG.warn("refused a new session from {}: {} sessions open (MCP_MAX_SESSIONS)", request.getRemoteAddr(), maxSessions);
+        Quota.Grant grant = slots.acquire(owner);
+        if (grant != Quota.Grant.GRANTED && sweep() > 0) {
+            grant = slots.acquire(owner);
+        }
+        if (grant != Quota.Grant.GRANTED) {
+            boolean mine = grant == Quota.Grant.CALLER_FULL;
+            LOG.warn("refused a new session from {}: {} sessions open {}", request.getRemoteAddr(), mine ? slots.perCaller() : slots.total(),
+                    mine ? "with its token (MCP_MAX_SESSIONS_PER_TOKEN)" : "(MCP_MAX_SESSIONS)");
             response.setHeader("Retry-After", "30");
             request.getInputStream().readNBytes(64 * 1024); // read the (small) initialize body so the connection stays usable
-            HttpErrors.send(response, 503, "The server already has " + maxSessions + " open MCP sessions (MCP_MAX_SESSIONS): close a client you no longer use, "
+            HttpErrors.send(response, 503, mine
+                    ? "There are already " + slots.perCaller() + " open MCP sessions with this token (MCP_MAX_SESSIONS_PER_TOKEN): close a client "
+                    + "you no longer use, or wait for idle sessions to expire (MCP_SESSION_IDLE_TIMEOUT), then connect again."
+                    : "The server already has " + slots.total() + " open MCP sessions (MCP_MAX_SESSIONS): close a client you no longer use, "
                     + "or wait for idle sessions to expire (MCP_SESSION_IDLE_TIMEOUT), then connect again.");
             return;
         }
@@ -120,7 +122,7 @@ final class SessionGuard extends HttpFilter {
             }
         } finally {
             if (!created) {
-                slots.decrementAndGet();
+                slots.release(owner);
             }
         }
     }
@@ -128,7 +130,7 @@ final class SessionGuard extends HttpFilter {
     /** Forgets the session if it is idle past the limit with nothing open; true if it did. */
     private boolean expire(String id, Entry e, long now) {
         if (e.open.get() == 0 && now - e.lastUsed > idleNanos && sessions.remove(id, e)) {
-            slots.decrementAndGet();
+            slots.release(e.owner);
             LOG.debug("session {} expired after {} s idle", id, idleNanos / 1_000_000_000);
             return true;
         }
@@ -148,8 +150,9 @@ final class SessionGuard extends HttpFilter {
     }
 
     private void forget(String id) {
-        if (sessions.remove(id) != null) {
-            slots.decrementAndGet();
+        Entry e = sessions.remove(id);
+        if (e != null) {
+            slots.release(e.owner);
         }
     }
 
@@ -165,41 +168,6 @@ final class SessionGuard extends HttpFilter {
 
     private static String ownerFingerprint(String owner) {
         return owner.equals("anonymous") ? null : owner;
-    }
-
-    private final class Release implements AsyncListener {
-        private final Entry entry;
-        private final java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
-
-        Release(Entry entry) {
-            this.entry = entry;
-        }
-
-        private void once() {
-            if (done.compareAndSet(false, true)) {
-                release(entry);
-            }
-        }
-
-        @Override
-        public void onComplete(AsyncEvent event) {
-            once();
-        }
-
-        @Override
-        public void onTimeout(AsyncEvent event) {
-            once();
-        }
-
-        @Override
-        public void onError(AsyncEvent event) {
-            once();
-        }
-
-        @Override
-        public void onStartAsync(AsyncEvent event) {
-            // still the same stream
-        }
     }
 
     /** Remembers the session id the SDK gives a new session. */

@@ -33,16 +33,9 @@ class AbuseCountersTest {
     }
 
     @Test
-    void aSuccessOrTenQuietMinutesClearTheAddress() {
+    void tenQuietMinutesClearTheAddress() {
         AuthFailures f = new AuthFailures(now::get);
         for (int i = 0; i <= AuthFailures.FREE_FAILURES; i++) {
-            f.failed("a");
-        }
-        advance(2000);
-        f.succeeded("a");
-        f.failed("a");
-        assertThat(f.blockedMillis("a")).isZero();
-        for (int i = 0; i < AuthFailures.FREE_FAILURES; i++) {
             f.failed("a");
         }
         assertThat(f.blockedMillis("a")).isPositive();
@@ -68,6 +61,22 @@ class AbuseCountersTest {
             assertThat(r.acquire("t")).as("refilled to the burst, not beyond").isZero();
         }
         assertThat(r.acquire("t")).isPositive();
+    }
+
+    @Test
+    void aQuotaGrantsUnderTheCallersShareAndTheWholeOnly() {
+        Quota q = new Quota(2, 3);
+        assertThat(q.acquire("a")).isEqualTo(Quota.Grant.GRANTED);
+        assertThat(q.acquire("a")).isEqualTo(Quota.Grant.GRANTED);
+        assertThat(q.acquire("a")).as("a's share is used up").isEqualTo(Quota.Grant.CALLER_FULL);
+        assertThat(q.acquire("b")).as("b keeps its share").isEqualTo(Quota.Grant.GRANTED);
+        assertThat(q.acquire("c")).as("the whole is used up").isEqualTo(Quota.Grant.ALL_FULL);
+        assertThat(q.held("c")).as("a refusal holds nothing").isZero();
+        q.release("a");
+        assertThat(q.acquire("c")).isEqualTo(Quota.Grant.GRANTED);
+        assertThat(q.held()).isEqualTo(3);
+        q.release("nobody");
+        assertThat(q.held()).as("releasing what was never granted changes nothing").isEqualTo(3);
     }
 
     @Test

@@ -38,7 +38,22 @@ class HttpSettingsLoaderTest {
         assertThat(s.tls()).isNull();
         assertThat(s.allowedHosts()).containsExactly("localhost", "127.0.0.1", "[::1]");
         assertThat(s.allowedOrigins()).isEmpty();
-        assertThat(s.limits()).isEqualTo(new HttpSettings.Limits(1 << 20, 64, 600, 60, Duration.ofMinutes(30), Duration.ofMinutes(2)));
+        assertThat(s.limits()).isEqualTo(new HttpSettings.Limits(1 << 20, 128, 32, 64, 16, 600, 60, Duration.ofSeconds(10),
+                Duration.ofMinutes(30), Duration.ofMinutes(2)));
+    }
+
+    @Test
+    void aTokensShareIsNeverMoreThanTheWhole() {
+        HttpSettings.Limits small = load(false, "MCP_MAX_SESSIONS", "8", "MCP_MAX_CONCURRENT_REQUESTS", "4").limits();
+        assertThat(small.maxSessionsPerToken()).isEqualTo(8);
+        assertThat(small.maxConcurrentPerToken()).isEqualTo(4);
+        assertThatThrownBy(() -> load(false, "MCP_MAX_SESSIONS", "8", "MCP_MAX_SESSIONS_PER_TOKEN", "9")).isInstanceOf(ConfigError.class)
+                .hasMessageContaining("MCP_MAX_SESSIONS_PER_TOKEN=9");
+        assertThatThrownBy(() -> load(false, "MCP_MAX_CONCURRENT_PER_TOKEN", "65")).isInstanceOf(ConfigError.class)
+                .hasMessageContaining("MCP_MAX_CONCURRENT_REQUESTS=64");
+        HttpSettings.Limits anonymous = load(false, "MCP_AUTH", "none").limits();
+        assertThat(anonymous.maxSessionsPerToken()).as("without tokens there is one caller").isEqualTo(anonymous.maxSessions());
+        assertThat(anonymous.maxConcurrentPerToken()).isEqualTo(anonymous.maxConcurrent());
     }
 
     @Test
@@ -81,6 +96,7 @@ class HttpSettingsLoaderTest {
         assertThatThrownBy(() -> load(false, "MCP_PORT", "70000")).hasMessageStartingWith("MCP_PORT=70000");
         assertThatThrownBy(() -> load(false, "MCP_SESSION_IDLE_TIMEOUT", "forever")).hasMessageStartingWith("MCP_SESSION_IDLE_TIMEOUT=forever");
         assertThatThrownBy(() -> load(false, "MCP_REQUEST_TIMEOUT", "2h")).hasMessageContaining("30m");
+        assertThatThrownBy(() -> load(false, "MCP_BODY_TIMEOUT", "0")).hasMessageStartingWith("MCP_BODY_TIMEOUT=0");
         assertThatThrownBy(() -> load(false, "MCP_ALLOWED_ORIGINS", "evil.example")).hasMessageContaining("scheme://host");
         assertThatThrownBy(() -> load(false, "MCP_ALLOWED_HOSTS", "a/b")).hasMessageContaining("MCP_ALLOWED_HOSTS");
         assertThatThrownBy(() -> load(false, "MCP_BIND", "no-such-host.invalid")).hasMessageContaining("MCP_BIND");

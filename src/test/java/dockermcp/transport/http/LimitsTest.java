@@ -25,12 +25,56 @@ class LimitsTest {
             assertThat(TestServer.status(declared)).isEqualTo(413);
             assertThat(declared).contains("MCP_MAX_BODY_BYTES");
 
+            String padded = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\",\"params\":{\"pad\":\"" + "x".repeat(10_000) + "\"}}";
+            String chunked = s.raw("POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + TestServer.TOKEN_A
+                    + "\r\nContent-Type: application/json\r\nAccept: application/json, text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + Integer.toHexString(padded.length()) + "\r\n" + padded + "\r\n0\r\n\r\n");
+            assertThat(TestServer.status(chunked)).as("chunked, no session yet").isEqualTo(413);
+            assertThat(chunked).contains("MCP_MAX_BODY_BYTES").doesNotContainIgnoringCase("jetty").doesNotContain("Early EOF");
+
             String session = s.openSession(TestServer.TOKEN_A);
-            byte[] big = ("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\",\"params\":{\"pad\":\"" + "x".repeat(10_000) + "\"}}").getBytes(StandardCharsets.UTF_8);
-            HttpResponse<String> chunked = s.send(s.post(TestServer.TOKEN_A, "").header("Mcp-Session-Id", session)
+            byte[] big = padded.getBytes(StandardCharsets.UTF_8);
+            HttpResponse<String> streamed = s.send(s.post(TestServer.TOKEN_A, "").header("Mcp-Session-Id", session)
                     .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big))));
-            assertThat(chunked.statusCode()).isEqualTo(413);
-            assertThat(chunked.body()).doesNotContainIgnoringCase("jetty");
+            assertThat(streamed.statusCode()).as("chunked, in a session").isEqualTo(413);
+            assertThat(streamed.body()).doesNotContainIgnoringCase("jetty");
+        }
+    }
+
+    @Test
+    void oneTokenCannotTakeEverySession() throws Exception {
+        try (TestServer s = new TestServer(dir, Map.of("MCP_RATE_LIMIT", "0"))) {
+            int opened = 0;
+            HttpResponse<String> refused = null;
+            for (int i = 0; i < 64; i++) { // the outside test's figure: the whole default session limit of one token
+                HttpResponse<String> r = s.send(s.post(TestServer.TOKEN_A, TestServer.INIT));
+                if (r.statusCode() == 200) {
+                    opened++;
+                } else {
+                    assertThat(r.statusCode()).isEqualTo(503);
+                    refused = r;
+                }
+            }
+            assertThat(opened).isEqualTo(32);
+            assertThat(refused).isNotNull();
+            assertThat(TestServer.message(refused.body()).at("/error/message").asString()).contains("MCP_MAX_SESSIONS_PER_TOKEN");
+            assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+            assertThat(s.send(s.post(TestServer.TOKEN_B, TestServer.INIT)).statusCode()).as("another token still gets a session").isEqualTo(200);
+        }
+    }
+
+    @Test
+    void theGlobalSessionLimitStandsAboveThePerTokenOnes() throws Exception {
+        try (TestServer s = new TestServer(dir, Map.of("MCP_MAX_SESSIONS", "3", "MCP_MAX_SESSIONS_PER_TOKEN", "2"))) {
+            s.openSession(TestServer.TOKEN_A);
+            s.openSession(TestServer.TOKEN_A);
+            HttpResponse<String> third = s.send(s.post(TestServer.TOKEN_A, TestServer.INIT));
+            assertThat(third.statusCode()).isEqualTo(503);
+            assertThat(TestServer.message(third.body()).at("/error/message").asString()).contains("2 open MCP sessions with this token");
+            s.openSession(TestServer.TOKEN_B);
+            HttpResponse<String> fourth = s.send(s.post(TestServer.TOKEN_B, TestServer.INIT));
+            assertThat(fourth.statusCode()).isEqualTo(503);
+            assertThat(TestServer.message(fourth.body()).at("/error/message").asString()).contains("3 open MCP sessions").contains("(MCP_MAX_SESSIONS)");
         }
     }
 
