@@ -18,7 +18,7 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * The seven tools, and the single path every call takes:
+ * The tools, and the single path every call takes:
  * validate input, call the engine(s), redact, audit, answer.
  */
 public final class ToolRegistry {
@@ -37,7 +37,7 @@ public final class ToolRegistry {
 
     public ToolRegistry(Settings settings, Engines engines, AuditLog audit, ExecutorService workers) {
         this.tools = List.of(new ListContainersTool(), new InspectTool(), new LogsTool(settings), new StatsTool(settings),
-                new ListImagesTool(), new ImageInfoTool(), new ConnectionStatusTool());
+                new ListImagesTool(), new ImageInfoTool(), new ConnectionStatusTool(), new SecurityAuditTool());
         this.redactor = new Redactor(settings.redactPatterns());
         this.redactLogContent = settings.redactLogContent();
         tools.forEach(t -> specs.put(t, t.spec())); // schemas are built once, not per call

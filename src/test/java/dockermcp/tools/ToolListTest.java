@@ -108,7 +108,7 @@ class ToolListTest {
     @Test
     void noPartOfTheEngineClientCanWrite() {
         Set<String> reads = Set.of("open", "host", "name", "version", "apiVersion", "info", "pingMillis", "listContainers",
-                "inspectContainer", "stats", "logs", "listImages", "inspectImage", "imageHistory", "close");
+                "inspectContainer", "stats", "top", "logs", "listImages", "inspectImage", "imageHistory", "close");
         assertThat(publicMethods(DockerEngine.class)).isSubsetOf(reads);
         assertThat(publicMethods(EngineHttp.class)).containsExactlyInAnyOrder("get", "stream", "ping", "endpoint", "close");
     }
