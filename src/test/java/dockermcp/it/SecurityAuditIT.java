@@ -204,6 +204,9 @@ class SecurityAuditIT {
         var all = session.call("docker_security_audit");
         assertThat(all.text()).contains("changed nothing", "a person decides").contains("audit-priv-sock");
         assertThat(all.json().get("hosts").get(0).get("summary").asString()).startsWith("local: ").contains("riskiest audit-priv-sock");
+        // compact for a model's context: one short line per container, the evidence only in the structured answer
+        String containerLines = all.text().substring(all.text().indexOf("<<< untrusted"), all.text().indexOf("<<< end of untrusted"));
+        assertThat(containerLines.lines().skip(1)).hasSize(all.json().get("count").asInt()).allSatisfy(l -> assertThat(l.length()).isLessThan(250));
         var one = session.call("docker_security_audit", "container", "audit-priv-sock");
         assertThat(one.isError()).isFalse();
         assertThat(one.text()).contains("risk 60/100", "privileged (CIS 5.4): HostConfig.Privileged=true", "docker-socket (CIS 5.31)",
