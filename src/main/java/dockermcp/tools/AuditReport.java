@@ -149,7 +149,7 @@ final class AuditReport {
                 .append(Fence.open("evidence read from container '" + Fence.content(c.get("name").asString()) + "'")).append('\n');
         for (JsonNode f : c.get("findings")) {
             sb.append(f.get("severity").asString()).append("  ").append(f.get("check").asString())
-                    .append(f.get("cis").asString().isEmpty() ? "" : " (CIS " + f.get("cis").asString() + ")").append(": ")
+                    .append(f.get("cis").asString().isEmpty() ? "" : " (CIS " + f.get("cis").asString() + ")").append("  ")
                     .append(Fence.content(f.get("evidence").asString())).append('\n');
         }
         sb.append(Fence.END).append('\n');

@@ -209,9 +209,22 @@ class SecurityAuditIT {
         assertThat(containerLines.lines().skip(1)).hasSize(all.json().get("count").asInt()).allSatisfy(l -> assertThat(l.length()).isLessThan(250));
         var one = session.call("docker_security_audit", "container", "audit-priv-sock");
         assertThat(one.isError()).isFalse();
-        assertThat(one.text()).contains("risk 60/100", "privileged (CIS 5.4): HostConfig.Privileged=true", "docker-socket (CIS 5.31)",
+        assertThat(one.text()).contains("risk 60/100", "critical  privileged (CIS 5.4)  HostConfig.Privileged=true", "docker-socket (CIS 5.31)",
                 "Fix: compose: remove `privileged: true`", "a person decides");
         assertThat(one.json().get("count").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void withoutHostEveryConfiguredEngineIsAuditedWithALinePerHost() {
+        try (McpSession dual = new McpSession(RealEngines.dual(), state.resolve("dual"))) {
+            JsonNode answer = dual.call("docker_security_audit").json();
+            assertThat(answer.get("hosts").valueStream().map(h -> h.get("host").asString())).containsExactly("local", "remote");
+            assertThat(answer.get("hosts").get(1).get("summary").asString()).startsWith("remote: ");
+            assertThat(audited(answer, "only-remote").get("host").asString()).isEqualTo("remote");
+            assertThat(answer.get("containers").get(0).get("name").asString()).isEqualTo("audit-priv-sock");
+            JsonNode remoteOnly = dual.call("docker_security_audit", "host", "remote").json();
+            assertThat(remoteOnly.get("containers").valueStream().map(c -> c.get("host").asString())).containsOnly("remote");
+        }
     }
 
     @Test
@@ -228,6 +241,7 @@ class SecurityAuditIT {
         var r = session.call("docker_security_audit", "container", "audit-secret-env");
         JsonNode finding = r.json().at("/containers/0/findings/0");
         assertThat(finding.get("evidence").asString()).contains("DB_PASSWORD, API_TOKEN").doesNotContain("DB_PASSWORD_FILE", "PLAIN_SETTING");
+        assertThat(r.text()).contains("secret-env  Config.Env names DB_PASSWORD, API_TOKEN (values not shown)");
         assertThat(r.everything()).doesNotContain(SECRET_VALUE);
         // the container with 30 planted secrets: its findings name variables, never a value
         List<String> planted = Files.readAllLines(Path.of("src/test/resources/adversarial/secrets.txt")).stream()

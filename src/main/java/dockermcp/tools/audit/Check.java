@@ -102,7 +102,7 @@ public enum Check {
             "compose `image:` / docker run: use a tagged, versioned image built by your pipeline."),
     SECRET_ENV("secret-env", "", MEDIUM, "passes secrets in environment variables",
             "Environment variables are shown by docker inspect, inherited by every child process and copied into crash reports and logs.",
-            "compose: move them to `secrets:` (mounted as files) or `env_file` with tight permissions; docker run: mount a read-only secret file (`-v`, `*_FILE` variables)."),
+            "compose: declare them under the top-level `secrets` key and grant them to the service, mounted as files; docker run: mount a read-only file with `-v` and pass its path (`*_FILE` variables)."),
     IMAGE_HISTORY_SECRETS("image-history-secrets", "4.10", MEDIUM, "has secret-looking build arguments or ENV in its image history",
             "ARG and ENV values are stored in the image history: anyone who can pull the image can read them.",
             "rebuild the image passing secrets with `RUN --mount=type=secret` (BuildKit; compose `build.secrets`) instead of ARG/ENV.");
