@@ -97,6 +97,7 @@ class SecurityAuditIT {
         custom("audit-sshd", "sshd", List.of(), "dms-fixture:1", "printf 'while :; do sleep 1000; done\\n' >/tmp/sshd; exec sh /tmp/sshd -D");
         fixture("audit-hidden", "privileged", List.of(), "--privileged", "--label", "mcp.hidden=true");
 
+        removeContainers(); // left over from an interrupted run
         for (Fixture f : FIXTURES.values()) {
             List<String> run = new ArrayList<>(List.of("run", "-d", "--name", f.name()));
             run.addAll(without(HARDENED, f.without()));
@@ -131,14 +132,18 @@ class SecurityAuditIT {
         if (session != null) {
             session.close();
         }
-        List<String> names = new ArrayList<>(List.of("rm", "-f", "audit-build"));
-        names.addAll(FIXTURES.keySet());
-        docker(names.toArray(String[]::new));
+        removeContainers();
         docker("volume", "rm", "-f", "dms-audit-shared");
         docker("image", "rm", "-f", "dms-audit:latest");
         if (untaggedImage != null) {
             docker("image", "rm", "-f", untaggedImage);
         }
+    }
+
+    private static void removeContainers() throws Exception {
+        List<String> names = new ArrayList<>(List.of("rm", "-f", "audit-build"));
+        names.addAll(FIXTURES.keySet());
+        docker(names.toArray(String[]::new));
     }
 
     private static String docker(String... args) throws Exception {
