@@ -23,8 +23,8 @@ const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..
 const LAUNCHER = path.join(REPO_ROOT, 'bin', 'docker-mcp-secure');
 const JAR = process.env.DOCKER_MCP_JAR || path.join(REPO_ROOT, 'target', 'docker-mcp-secure.jar');
 
-// the reviewed tools/list answer (src/test/resources/snapshots/tools-list.json) is the one list of tool names
-const TOOL_NAMES = JSON.parse(fs.readFileSync(new URL('../src/test/resources/snapshots/tools-list.json', import.meta.url), 'utf8'))
+// the reviewed tools/list snapshot, which ToolListTest keeps equal to the server's registry
+const TOOL_NAMES = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'src/test/resources/snapshots/tools-list.json'), 'utf8'))
   .map((t) => t.name).sort();
 
 // Values set on the fixtures that must never reach a client or the audit log.
@@ -247,7 +247,7 @@ describe('dual source (local unix + remote TLS)', { timeout: 180_000 }, () => {
     await s?.close();
   });
 
-  it('lists exactly the reviewed read-only tools, with titles and output schemas', () => {
+  it('lists exactly the registered read-only tools, with titles and output schemas', () => {
     assert.deepEqual(s.tools.map((t) => t.name).sort(), TOOL_NAMES);
     for (const t of s.tools) {
       assert.equal(typeof t.title, 'string', `${t.name}: no title`);
@@ -512,7 +512,7 @@ describe('single remote TLS host', { timeout: 180_000 }, () => {
     await s?.close();
   });
 
-  it('lists the reviewed tools', () => {
+  it('lists the registered tools', () => {
     assert.deepEqual(s.tools.map((t) => t.name).sort(), TOOL_NAMES);
   });
 
@@ -574,7 +574,7 @@ describe('no configuration', { timeout: 180_000 }, () => {
     await s?.close();
   });
 
-  it('starts and lists the reviewed tools', () => {
+  it('starts and lists the registered tools', () => {
     assert.deepEqual(s.tools.map((t) => t.name).sort(), TOOL_NAMES);
     assert.equal(s.client.getServerVersion()?.name, 'docker-mcp-secure');
   });
@@ -587,6 +587,7 @@ describe('no configuration', { timeout: 180_000 }, () => {
     ['docker_list_images', {}],
     ['docker_image_info', { image: 'dms-fixture:1' }],
     ['docker_connection_status', {}],
+    ['docker_security_audit', {}],
   ];
   for (const [name, args] of calls) {
     it(`${name} says to set DOCKER_HOST or ALLOW_LOCAL_DOCKER`, async () => {

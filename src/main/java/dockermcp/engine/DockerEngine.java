@@ -117,6 +117,11 @@ public final class DockerEngine implements AutoCloseable {
         return json(v("/containers/" + ObjectRef.container(ref) + "/stats"), Query.of().add("stream", "false"), "container '" + ref + "'");
     }
 
+    /** The processes of a running container, as the engine's ps lists them (default columns only). */
+    public JsonNode top(String ref) throws EngineException {
+        return json(v("/containers/" + ObjectRef.container(ref) + "/top"), null, "container '" + ref + "'");
+    }
+
     public LogLines.Result logs(String ref, LogOptions o, int maxBytes) throws EngineException {
         Query q = Query.of().add("stdout", o.stdout() ? "1" : "0").add("stderr", o.stderr() ? "1" : "0")
                 .add("tail", o.tail()).add("since", o.since()).add("until", o.until())

@@ -13,7 +13,7 @@ public final class RequestGuard {
     private static final Pattern IMAGE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/@-]{0,511}");
     private static final Pattern ALLOWED_PATH = Pattern.compile(
             "(/v1\\.\\d{1,2})?/(_ping|version|info|containers/json|images/json|nodes|services|tasks"
-                    + "|containers/" + CONTAINER.pattern() + "/(json|logs|stats)"
+                    + "|containers/" + CONTAINER.pattern() + "/(json|logs|stats|top)"
                     + "|images/" + IMAGE.pattern() + "/(json|history))");
     private static final Pattern QUERY = Pattern.compile("([a-z-]+=[A-Za-z0-9%._~-]*)(&[a-z-]+=[A-Za-z0-9%._~-]*)*");
     private static final Set<String> QUERY_KEYS = Set.of(

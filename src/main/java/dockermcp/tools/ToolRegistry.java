@@ -19,7 +19,7 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * The seven tools, and the single path every call takes:
+ * The tools, and the single path every call takes:
  * validate input, call the engine(s), redact, audit, answer.
  */
 public final class ToolRegistry {
@@ -38,7 +38,7 @@ public final class ToolRegistry {
 
     public ToolRegistry(Settings settings, Engines engines, AuditLog audit, ExecutorService workers) {
         this.tools = List.of(new ListContainersTool(), new InspectTool(), new LogsTool(settings), new StatsTool(settings),
-                new ListImagesTool(), new ImageInfoTool(), new ConnectionStatusTool(),
+                new ListImagesTool(), new ImageInfoTool(), new ConnectionStatusTool(), new SecurityAuditTool(),
                 new SwarmNodesTool(), new SwarmServicesTool(), new SwarmTasksTool());
         this.redactor = new Redactor(settings.redactPatterns());
         this.redactLogContent = settings.redactLogContent();

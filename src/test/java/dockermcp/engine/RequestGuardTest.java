@@ -16,7 +16,7 @@ class RequestGuardTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/version", "/_ping", "/v1.41/info", "/v1.51/containers/json", "/v1.41/containers/web/json",
-            "/v1.41/containers/web/logs", "/v1.41/containers/0123abc/stats", "/v1.41/images/json",
+            "/v1.41/containers/web/logs", "/v1.41/containers/0123abc/stats", "/v1.41/containers/web/top", "/v1.41/images/json",
             "/v1.41/images/example.com/team/app:2.0/json", "/v1.41/images/sha256:abc/history",
             "/v1.41/nodes", "/v1.41/services", "/v1.41/tasks"})
     void readEndpointsPass(String path) {
@@ -32,7 +32,8 @@ class RequestGuardTest {
             "GET,/v1.41/containers/web%2F..%2Fx/json", "GET,/v1.41/containers/web/json/../../x",
             "GET,/v1.41/swarm", "GET,/v1.41/swarm/unlockkey", "GET,/v1.41/configs", "GET,/v1.41/secrets/abc", "GET,/v1.41/nodes/abc",
             "GET,/v1.41/services/abc", "GET,/v1.41/services/abc/logs", "GET,/v1.41/tasks/abc/logs", "POST,/v1.41/services/create",
-            "POST,/v1.41/swarm/leave", "POST,/v1.41/nodes/abc/update", "DELETE,/v1.41/services/abc", "POST,/v1.41/services"})
+            "POST,/v1.41/swarm/leave", "POST,/v1.41/nodes/abc/update", "DELETE,/v1.41/services/abc", "POST,/v1.41/services",
+            "POST,/v1.41/containers/web/top", "HEAD,/v1.41/containers/web/top", "GET,/v1.41/containers/web/top/x", "GET,/v1.41/images/web/top"})
     void everythingElseIsRefused(String method, String path) {
         assertThatThrownBy(() -> RequestGuard.check(method, path, ""))
                 .isInstanceOf(EngineException.class)
@@ -44,6 +45,12 @@ class RequestGuardTest {
     @ValueSource(strings = {"follow=1", "all=1&follow=true", "x=1", "all=1#frag", "all=1;rm", "all=1&&", "all=1\r\nHost:x", "all=1 2"})
     void unknownOrMalformedQueriesAreRefused(String query) {
         assertThatThrownBy(() -> RequestGuard.check("GET", "/v1.41/containers/json", query)).isInstanceOf(EngineException.class);
+    }
+
+    @Test
+    void processListingTakesNoPsArguments() {
+        // ps_args would hand the engine's ps an argument string from the caller: not on the list
+        assertThatThrownBy(() -> RequestGuard.check("GET", "/v1.41/containers/web/top", "ps_args=aux")).isInstanceOf(EngineException.class);
     }
 
     @Test
