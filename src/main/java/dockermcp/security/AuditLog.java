@@ -36,6 +36,7 @@ public final class AuditLog implements AutoCloseable {
     private long size;
     private long seq;
     private String prev = AuditChain.GENESIS;
+    private final java.security.MessageDigest digest = AuditChain.newSha256(); // one per log: record() is synchronized
 
     private AuditLog(Path file, long maxBytes, boolean failOpen) {
         this.file = file;
@@ -157,8 +158,7 @@ public final class AuditLog implements AutoCloseable {
         r.putAll(origin.fields());
         r.put("prev", prev);
         try {
-            String line = JSON.writeValueAsString(r);
-            byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = (JSON.writeValueAsString(r) + "\n").getBytes(StandardCharsets.UTF_8);
             if (size > 0 && size + bytes.length > maxBytes) {
                 rotate();
             }
@@ -166,7 +166,8 @@ public final class AuditLog implements AutoCloseable {
             out.flush();
             size += bytes.length;
             seq++;
-            prev = AuditChain.sha256(line);
+            digest.update(bytes, 0, bytes.length - 1); // the chain hashes the line without its newline
+            prev = java.util.HexFormat.of().formatHex(digest.digest());
         } catch (IOException | RuntimeException e) {
             closeQuietly();
             unavailable();
