@@ -3,80 +3,58 @@ package dockermcp.engine;
 import dockermcp.config.Endpoint;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.nio.channels.ClosedByInterruptException;
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
+import java.util.ArrayDeque;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
-import org.eclipse.jetty.client.CompletableResponseListener;
-import org.eclipse.jetty.client.ContentResponse;
-import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.client.InputStreamResponseListener;
-import org.eclipse.jetty.client.Request;
-import org.eclipse.jetty.client.Response;
-import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
-import org.eclipse.jetty.http.HttpField;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.ClientConnector;
-import org.eclipse.jetty.io.Transport;
-import org.eclipse.jetty.util.ssl.SslContextFactory;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
 /**
  * The one seam through which every request to one engine passes. It can only send GET (and HEAD on
  * /_ping), and {@link RequestGuard} checks each request against the read-only allow-list before
- * anything is sent. One pooled, kept-alive HTTP client per engine.
+ * anything is sent. Requests run on the calling thread over a small pool of kept-alive connections
+ * ({@link EngineConnection}, {@link HttpWire}): the JDK's own sockets reach a first answer in a fresh
+ * process several times sooner than a general-purpose asynchronous client (docs/PERFORMANCE.md).
  */
 public final class EngineHttp implements AutoCloseable {
 
+    private static final int MAX_IDLE = 16;
+    private static final long MAX_IDLE_NANOS = TimeUnit.SECONDS.toNanos(50);
+    /** One timer thread for every engine: it closes a connection whose request outlives the request timeout. */
+    private static final class Timer {
+        static final ScheduledThreadPoolExecutor INSTANCE = create();
+
+        private static ScheduledThreadPoolExecutor create() {
+            ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, r -> {
+                Thread th = new Thread(r, "engine-timeouts");
+                th.setDaemon(true);
+                return th;
+            });
+            t.setRemoveOnCancelPolicy(true);
+            return t;
+        }
+    }
+
     private final Endpoint endpoint;
+    private final SSLContext tls;
+    private final Duration connectTimeout;
     private final Duration requestTimeout;
-    private final HttpClient client;
-    private final String origin;
-    private final Transport unixTransport;
+    private final String userAgent;
+    private final String hostHeader;
+    private final ArrayDeque<EngineConnection> idle = new ArrayDeque<>();
+    private boolean closed;
 
     public EngineHttp(Endpoint endpoint, SSLContext tls, Duration connectTimeout, Duration requestTimeout, String userAgent) {
         this.endpoint = endpoint;
+        this.tls = tls;
+        this.connectTimeout = connectTimeout;
         this.requestTimeout = requestTimeout;
-        ClientConnector connector = new ClientConnector();
-        connector.setConnectTimeout(connectTimeout);
-        connector.setIdleTimeout(Duration.ofSeconds(60));
-        QueuedThreadPool pool = new QueuedThreadPool(32, 1);
-        pool.setDaemon(true);
-        pool.setName("engine-" + endpoint.transport().label());
-        connector.setExecutor(pool);
-        connector.setScheduler(new ScheduledExecutorScheduler("engine-timer", true));
-        if (tls != null) {
-            SslContextFactory.Client ssl = new SslContextFactory.Client();
-            ssl.setSslContext(tls);
-            ssl.setEndpointIdentificationAlgorithm("HTTPS"); // the server certificate must match the host
-            connector.setSslContextFactory(ssl);
-        }
-        this.client = new HttpClient(new HttpClientTransportOverHTTP(connector));
-        client.setFollowRedirects(false);
-        client.setMaxConnectionsPerDestination(128);
-        client.setResponseBufferSize(64 * 1024); // a container list arrives in a few reads, not many
-        client.setUserAgentField(new HttpField(HttpHeader.USER_AGENT, userAgent));
-        switch (endpoint.transport()) {
-            case UNIX, SSH -> { // an ssh:// engine is reached through the local end of its tunnel
-                origin = "http://localhost";
-                unixTransport = new Transport.TCPUnix(endpoint.transport() == Endpoint.Transport.SSH ? SshTunnel.localSocket(endpoint) : endpoint.socketPath());
-            }
-            case TCP -> {
-                origin = "http://" + endpoint.hostForUri() + ":" + endpoint.port();
-                unixTransport = null;
-            }
-            default -> {
-                origin = "https://" + endpoint.hostForUri() + ":" + endpoint.port();
-                unixTransport = null;
-            }
-        }
-        try {
-            client.start();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot start the HTTP client", e);
-        }
+        this.userAgent = userAgent.replaceAll("[^\\x20-\\x7e]", "?");
+        this.hostHeader = endpoint.transport() == Endpoint.Transport.UNIX || endpoint.transport() == Endpoint.Transport.SSH ? "localhost" : endpoint.hostForUri() + ":" + endpoint.port();
     }
 
     /** GET a path and buffer its answer, refusing answers larger than {@code maxBytes}. */
@@ -86,21 +64,8 @@ public final class EngineHttp implements AutoCloseable {
 
     /** GET a path whose body the caller reads as a stream (logs); closing the response abandons the rest. */
     public EngineResponse stream(String path, Query query) throws EngineException {
-        Request request = request("GET", path, query);
-        InputStreamResponseListener listener = new InputStreamResponseListener();
-        request.send(listener);
-        try {
-            Response response = listener.get(requestTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
-            return new EngineResponse(response.getStatus(), response.getHeaders().get(HttpHeader.CONTENT_TYPE),
-                    listener.getInputStream(), request);
-        } catch (InterruptedException e) {
-            throw cancelled(request, e);
-        } catch (TimeoutException e) {
-            request.abort(e);
-            throw Failures.classify(endpoint, e, requestTimeout);
-        } catch (ExecutionException e) {
-            throw Failures.classify(endpoint, e.getCause() == null ? e : e.getCause(), requestTimeout);
-        }
+        Exchange x = send("GET", path, query);
+        return new EngineResponse(x.head.status(), x.head.contentType(), new Body(x), x);
     }
 
     /** HEAD /_ping: the cheapest proof that the engine answers. */
@@ -109,38 +74,143 @@ public final class EngineHttp implements AutoCloseable {
     }
 
     private Answer get(String path, Query query, int maxBytes, String method) throws EngineException {
-        Request request = request(method, path, query);
+        Exchange x = send(method, path, query);
         try {
-            ContentResponse r = new CompletableResponseListener(request, maxBytes).send()
-                    .get(requestTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
-            return new Answer(r.getStatus(), r.getContent());
-        } catch (InterruptedException e) {
-            throw cancelled(request, e);
-        } catch (TimeoutException e) {
-            request.abort(e);
-            throw Failures.classify(endpoint, e, requestTimeout);
-        } catch (ExecutionException e) {
-            throw Failures.classify(endpoint, e.getCause() == null ? e : e.getCause(), requestTimeout);
+            byte[] body = HttpWire.readAll(x.head.body(), maxBytes);
+            x.finish(true);
+            return new Answer(x.head.status(), body);
+        } catch (IOException e) {
+            x.finish(false);
+            throw x.failure(e);
         }
     }
 
-    /** Every request is made here, and checked against the read-only allow-list before anything is sent. */
-    private Request request(String method, String path, Query query) throws EngineException {
+    /**
+     * Every request is made here, and checked against the read-only allow-list before anything is sent. A request
+     * on a reused connection that the engine had closed meanwhile is sent once more on a new one (GETs are safe to repeat).
+     */
+    private Exchange send(String method, String path, Query query) throws EngineException {
         String q = query == null ? "" : query.toString();
         RequestGuard.check(method, path, q);
-        Request request = client.newRequest(origin + path + (q.isEmpty() ? "" : "?" + q))
-                .method(method)
-                .timeout(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        if (unixTransport != null) {
-            request.transport(unixTransport);
+        String target = path + (q.isEmpty() ? "" : "?" + q);
+        for (int attempt = 0; ; attempt++) {
+            EngineConnection c = pooled();
+            boolean reused = c != null;
+            Exchange x = null;
+            try {
+                if (c == null) {
+                    c = EngineConnection.open(endpoint, tls, connectTimeout);
+                }
+                x = new Exchange(c);
+                HttpWire.writeRequest(c.out, method, target, hostHeader, userAgent);
+                x.head = HttpWire.readHead(c.in, method.equals("HEAD"));
+                return x;
+            } catch (IOException | RuntimeException e) {
+                if (x != null) {
+                    x.finish(false);
+                } else if (c != null) {
+                    c.close();
+                }
+                if (reused && attempt == 0 && !Thread.currentThread().isInterrupted() && (x == null || !x.conn.timedOut)) {
+                    continue;
+                }
+                throw x != null ? x.failure(e) : failure(e, false);
+            }
         }
-        return request;
     }
 
-    private EngineException cancelled(Request request, InterruptedException e) {
-        request.abort(e);
-        Thread.currentThread().interrupt();
-        return new EngineException(EngineException.Kind.TIMEOUT, "The request to " + endpoint.display() + " was cancelled.");
+    private EngineConnection pooled() {
+        synchronized (idle) {
+            for (EngineConnection c = idle.pollLast(); c != null; c = idle.pollLast()) {
+                if (c.isOpen() && System.nanoTime() - c.idleSince < MAX_IDLE_NANOS) {
+                    return c;
+                }
+                c.close();
+            }
+            return null;
+        }
+    }
+
+    private void release(EngineConnection c) {
+        c.idleSince = System.nanoTime();
+        synchronized (idle) {
+            if (!closed && idle.size() < MAX_IDLE && c.isOpen()) {
+                idle.addLast(c);
+                return;
+            }
+        }
+        c.close();
+    }
+
+    private EngineException failure(Throwable e, boolean timedOut) {
+        if (e instanceof ClosedByInterruptException || e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException)
+                || Thread.currentThread().isInterrupted()) {
+            Thread.currentThread().interrupt();
+            return new EngineException(EngineException.Kind.TIMEOUT, "The request to " + endpoint.display() + " was cancelled.");
+        }
+        return Failures.classify(endpoint, timedOut ? new SocketTimeoutException("timed out") : e, requestTimeout);
+    }
+
+    /** One request on one connection, watched by the timer until it is finished. */
+    private final class Exchange {
+        final EngineConnection conn;
+        final ScheduledFuture<?> deadline;
+        HttpWire.Head head;
+        private boolean finished;
+
+        Exchange(EngineConnection conn) {
+            this.conn = conn;
+            this.deadline = Timer.INSTANCE.schedule(() -> {
+                conn.timedOut = true;
+                conn.close();
+            }, requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        /** Ends the exchange: the connection goes back to the pool if its answer was read whole and it may be kept. */
+        synchronized void finish(boolean readWhole) {
+            if (finished) {
+                return;
+            }
+            finished = true;
+            deadline.cancel(false);
+            if (readWhole && head != null && head.keepAlive() && !conn.timedOut) {
+                release(conn);
+            } else {
+                conn.close();
+            }
+        }
+
+        EngineException failure(Throwable e) {
+            return EngineHttp.this.failure(e, conn.timedOut);
+        }
+    }
+
+    /** A streamed body: reading it to its end returns the connection to the pool; a timeout reads as one. */
+    private static final class Body extends HttpWire.BulkStream {
+        private final Exchange x;
+
+        Body(Exchange x) {
+            this.x = x;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                int n = x.head.body().read(b, off, len);
+                if (n < 0) {
+                    x.finish(true);
+                }
+                return n;
+            } catch (IOException e) {
+                x.finish(false);
+                throw x.conn.timedOut ? new SocketTimeoutException("timed out") : e;
+            }
+        }
+
+        @Override
+        public void close() {
+            x.finish(false);
+        }
     }
 
     /** A buffered answer. */
@@ -153,10 +223,10 @@ public final class EngineHttp implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            client.stop();
-        } catch (Exception ignored) {
-            // shutting down: nothing useful to do
+        synchronized (idle) {
+            closed = true;
+            idle.forEach(EngineConnection::close);
+            idle.clear();
         }
     }
 
@@ -165,13 +235,13 @@ public final class EngineHttp implements AutoCloseable {
         private final int status;
         private final String contentType;
         private final InputStream body;
-        private final Request request;
+        private final Exchange exchange;
 
-        EngineResponse(int status, String contentType, InputStream body, Request request) {
+        private EngineResponse(int status, String contentType, InputStream body, Exchange exchange) {
             this.status = status;
             this.contentType = contentType == null ? "" : contentType;
             this.body = body;
-            this.request = request;
+            this.exchange = exchange;
         }
 
         public int status() {
@@ -188,21 +258,13 @@ public final class EngineHttp implements AutoCloseable {
 
         /** Reads the whole body, refusing bodies larger than {@code maxBytes}. */
         public byte[] readAll(int maxBytes) throws IOException {
-            byte[] bytes = body.readNBytes(maxBytes + 1);
-            if (bytes.length > maxBytes) {
-                throw new IOException("response larger than " + maxBytes + " bytes");
-            }
-            return bytes;
+            return HttpWire.readAll(body, maxBytes);
         }
 
+        /** Abandons what is left of the body (the connection is then closed, not reused). */
         @Override
         public void close() {
-            request.abort(new IOException("response closed"));
-            try {
-                body.close();
-            } catch (IOException ignored) {
-                // the connection is discarded either way
-            }
+            exchange.finish(false);
         }
     }
 }

@@ -45,8 +45,12 @@ public final class AuditChain {
     }
 
     static String sha256(String line) {
+        return HexFormat.of().formatHex(newSha256().digest(line.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static MessageDigest newSha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(line.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
