@@ -53,7 +53,13 @@ public final class DockerEngine implements AutoCloseable {
 
     /** GET /version without a version prefix: works with every engine and drives negotiation. */
     public JsonNode version() throws EngineException {
-        return json("/version", null, "version");
+        EngineHttp.Answer a = http.get("/version", null, MAX_JSON);
+        if (a.status() / 100 != 2) {
+            // every Docker engine answers /version: anything else at this address is another service
+            throw new EngineException(EngineException.Kind.PROTOCOL, "The service at " + http.endpoint().display() + " is not a Docker engine (it answered GET /version with HTTP "
+                    + a.status() + "); check the address and port in " + (host.name().equals("local") ? "LOCAL_DOCKER_HOST" : "DOCKER_HOST") + ".");
+        }
+        return parse(a.body());
     }
 
     /** The API version used with this engine, negotiated once from /version. */
@@ -143,8 +149,12 @@ public final class DockerEngine implements AutoCloseable {
         if (a.status() / 100 != 2) {
             throw statusFailure(a.status(), a.body(), what);
         }
+        return parse(a.body());
+    }
+
+    private JsonNode parse(byte[] body) throws EngineException {
         try {
-            return JSON.readTree(a.body());
+            return JSON.readTree(body);
         } catch (JacksonException e) {
             throw new EngineException(EngineException.Kind.PROTOCOL, "Docker at " + http.endpoint().display()
                     + " sent an answer that is not valid JSON; check that this address is a Docker engine and not a proxy or another service.");
