@@ -10,6 +10,7 @@
 #   3. compose: deploy/compose.yaml (+ deploy/compose.test.yaml) up, healthy, an authenticated tool call, down.
 #   4. bundle: unpack the .mcpb, start its declared command, list tools, call one (bundle.test.mjs).
 #   5. server.json against the registry schema (registry.test.mjs).
+#   e2e/dist/run.sh [npm] [image] [compose] [bundle]    all by default, or only those named
 # Needs root (the mount namespace), the artifacts in target/dist (scripts/package.sh) and the image in the test
 # engine, Node 20+, docker-compose; the engines env file from $DMS_ENGINES_ENV or `scripts/test-engines.sh env`.
 set -euo pipefail
@@ -18,6 +19,8 @@ root="$(cd "$here/../.." && pwd)"
 cd "$root"
 
 log() { printf 'e2e/dist: %s\n' "$*" >&2; }
+PARTS=("$@")
+part() { [ ${#PARTS[@]} -eq 0 ] || [[ " ${PARTS[*]} " == *" $1 "* ]]; }
 die() { log "error: $*"; exit 1; }
 
 engines="${DMS_ENGINES_ENV:-$(scripts/test-engines.sh env 2>/dev/null || true)}"
@@ -40,7 +43,7 @@ docker image inspect "docker-mcp-secure:$version" >/dev/null 2>&1 || die "no ima
 work="$(mktemp -d /tmp/dms-e2e-dist.XXXXXX)"
 project="dms-e2e-dist-$$"
 cleanup() {
-    docker-compose -p "$project" -f deploy/compose.yaml -f deploy/compose.test.yaml down -v >/dev/null 2>&1 || true
+    [ -f "$work/compose.yaml" ] && docker-compose -p "$project" -f "$work/compose.yaml" down -v >/dev/null 2>&1 || true
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -65,6 +68,7 @@ without_java() {
 }
 
 # --- 1. npm ---------------------------------------------------------------------------------------------
+if part npm; then
 log "npm publish --dry-run"
 for tgz in "$main_tgz" "$runtime_tgz"; do
     npm publish --dry-run --loglevel=error "$tgz" >"$work/publish.out" 2>&1 || { cat "$work/publish.out" >&2; die "npm publish --dry-run $tgz failed"; }
@@ -90,13 +94,16 @@ without_java npx --yes --omit=optional "$main_rel" </dev/null >"$work/nojava.out
 grep -q 'no Java 17 or later found.*install.*docker run' "$work/nojava.err" || die "the no-Java message: $(cat "$work/nojava.err")"
 [ "$(grep -c . "$work/nojava.err")" = 1 ] || die "the no-Java message is more than one line: $(cat "$work/nojava.err")"
 
+fi
+
 # --- 2. image ----------------------------------------------------------------------------------------------
+gid="$(stat -c %g "$socket")"
+if part image; then
 log "image docker-mcp-secure:$version: $(docker image inspect -f '{{.Size}}' "docker-mcp-secure:$version" | awk '{ printf "%.1f MB", $1 / 1000000 }')"
 [ "$(docker image inspect -f '{{.Config.User}}' "docker-mcp-secure:$version")" = "10001:10001" ] || die "the image does not run as user 10001"
 if docker run --rm --network none --entrypoint /bin/sh "docker-mcp-secure:$version" -c true >/dev/null 2>&1; then
     die "the image has a shell"
 fi
-gid="$(stat -c %g "$socket")"
 # the socket and the temp folder (audit files) at the same paths inside, so the e2e's settings hold there too
 tmp_dir="$work/tmp"; mkdir -p "$tmp_dir"; chmod 1777 "$tmp_dir"
 image_cmd='["docker","-H","'"$DOCKER_HOST"'","run","-i","--rm","--read-only","--cap-drop","ALL","--security-opt","no-new-privileges","--network","none",
@@ -105,14 +112,34 @@ image_cmd='["docker","-H","'"$DOCKER_HOST"'","run","-i","--rm","--read-only","--
   "docker-mcp-secure:'"$version"'"]'
 stdio_e2e "docker run of the image" "$image_cmd" DMS_E2E_HOSTS=local TMPDIR="$tmp_dir"
 
+fi
+
 # --- 3. compose -----------------------------------------------------------------------------------------------
+if part compose; then
 log "compose: up, healthy, an authenticated call, down"
 token="$work/mcp-token"
 head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$token"
 chown 10001 "$token" && chmod 0400 "$token"
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
-compose=(docker-compose -p "$project" -f deploy/compose.yaml -f deploy/compose.test.yaml)
 export DMS_VERSION="$version" DOCKER_GID="$gid" DOCKER_SOCKET="$socket" MCP_TOKEN_FILE="$token" MCP_HOST_PORT="$port"
+# the production file publishes on loopback only
+docker-compose -f deploy/compose.yaml config | python3 -c '
+import sys, yaml
+for name, svc in yaml.safe_load(sys.stdin)["services"].items():
+    ports = svc.get("ports", [])
+    assert ports and all(str(p).startswith("127.0.0.1:") for p in ports), f"{name} publishes {ports}, not on loopback only"
+' || die "deploy/compose.yaml publishes beyond loopback"
+# The production file with the test override on top (compose.test.yaml says why). docker-compose 1.29 cannot take a
+# list away in an override, and an engine refuses port bindings in host network mode: the merged file drops them.
+docker-compose -f deploy/compose.yaml -f deploy/compose.test.yaml config | python3 -c '
+import sys, yaml
+d = yaml.safe_load(sys.stdin)
+d.pop("version", None)  # keep the Compose Specification (mem_limit, pids_limit), not a 3.x file
+for svc in d["services"].values():
+    svc.pop("ports", None)
+yaml.safe_dump(d, sys.stdout)
+' >"$work/compose.yaml"
+compose=(docker-compose -p "$project" -f "$work/compose.yaml")
 "${compose[@]}" up -d >"$work/compose.out" 2>&1 || { cat "$work/compose.out" >&2; die "docker-compose up failed"; }
 cid="$("${compose[@]}" ps -q docker-mcp-secure)"
 for _ in $(seq 1 90); do
@@ -129,7 +156,11 @@ done
 "${compose[@]}" down -v >/dev/null 2>&1
 [ -z "$(docker ps -aq --filter "label=com.docker.compose.project=$project")" ] || die "docker-compose down left containers"
 
+fi
+
 # --- 4. bundle, 5. registry entry --------------------------------------------------------------------------
-log "Claude Desktop bundle and server.json"
-(cd e2e && node --test dist/bundle.test.mjs dist/registry.test.mjs >"$work/rest.tap" 2>&1) || { cat "$work/rest.tap" >&2; die "bundle or registry test failed"; }
+if part bundle; then
+    log "Claude Desktop bundle and server.json"
+    (cd e2e && node --test dist/bundle.test.mjs dist/registry.test.mjs >"$work/rest.tap" 2>&1) || { cat "$work/rest.tap" >&2; die "bundle or registry test failed"; }
+fi
 log "all passed"

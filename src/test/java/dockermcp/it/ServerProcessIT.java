@@ -84,7 +84,9 @@ class ServerProcessIT {
         assertThat(p.exitValue()).isZero();
         assertThat(lines).isNotEmpty().allSatisfy(l -> assertThat(McpSession.JSON.readTree(l).get("jsonrpc").asString()).isEqualTo("2.0"));
         String stderr = Files.readString(dir.resolve("stderr.txt"));
-        assertThat(stderr).contains("ready on stdio").contains("[DEBUG]").doesNotContain("hunter2");
+        assertThat(stderr).contains("ready on stdio").contains("[DEBUG] Main - running on Java").doesNotContain("hunter2");
+        // LOG_LEVEL=debug is ours: the SDK's debug lines (every message, arguments unredacted) stay off
+        assertThat(stderr).doesNotContain("Received JSON message").doesNotContain("[DEBUG] McpServerSession");
     }
 
     @Test
@@ -95,5 +97,21 @@ class ServerProcessIT {
         p.destroy(); // SIGTERM
         assertThat(p.waitFor(3, TimeUnit.SECONDS)).isTrue();
         assertThat(Files.readString(dir.resolve("stderr.txt"))).doesNotContain("Exception");
+    }
+
+    @Test
+    void helpNamesPrepareAndPrepareUnderJavaJarSaysWhichLauncherDoesIt() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process help = new ProcessBuilder(java, "-jar", JAR.toString(), "--help").redirectErrorStream(true).start();
+        String helpText = new String(help.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(help.waitFor()).isZero();
+        assertThat(helpText).contains("--prepare").contains("healthcheck");
+
+        Process prepare = new ProcessBuilder(java, "-jar", JAR.toString(), "--prepare").redirectError(dir.resolve("prepare.txt").toFile()).start();
+        String stdout = new String(prepare.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(prepare.waitFor()).isEqualTo(2);
+        assertThat(stdout).isEmpty();
+        assertThat(Files.readString(dir.resolve("prepare.txt"))).contains("bin/docker-mcp-secure --prepare").contains("npx docker-mcp-secure --prepare")
+                .doesNotContain("unknown option").doesNotContain("Exception");
     }
 }
