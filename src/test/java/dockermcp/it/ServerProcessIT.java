@@ -76,11 +76,10 @@ class ServerProcessIT {
         send(p.getOutputStream(), "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"docker_inspect\",\"arguments\":{\"container\":\"web\"}}}");
         send(p.getOutputStream(), "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"docker_inspect\",\"arguments\":{\"container\":\"../x\"}}}");
         send(p.getOutputStream(), "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"ping\"}");
-        long t0 = System.nanoTime();
         p.getOutputStream().close();
         List<String> lines = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-        assertThat(p.waitFor(2, TimeUnit.SECONDS)).as("exits soon after stdin closes").isTrue();
-        assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(2000);
+        // a guard against a hang, not a time bound (that is a benchmark's job): the machine may be busy
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("exits after stdin closes").isTrue();
         assertThat(p.exitValue()).isZero();
         assertThat(lines).isNotEmpty().allSatisfy(l -> assertThat(McpSession.JSON.readTree(l).get("jsonrpc").asString()).isEqualTo("2.0"));
         String stderr = Files.readString(dir.resolve("stderr.txt"));
