@@ -4,7 +4,7 @@
 #      `npx --yes ./target/dist/docker-mcp-secure-VERSION.tgz` with this machine's Java; again with the linux-x64
 #      runtime package installed and no Java on the machine at all (/usr/lib/jvm hidden in a private mount
 #      namespace), so the jlink'ed runtime is the one used; and with no Java and no runtime: one sentence on stderr,
-#      nothing on stdout, exit 2.
+#      nothing on stdout, exit 2; the launcher's stdio and signal handling (launcher-signals.sh).
 #   2. image: the stdio e2e with `docker run -i --rm --read-only --cap-drop ALL --security-opt no-new-privileges
 #      --network none --group-add GID -v SOCKET:SOCKET docker-mcp-secure:VERSION` (local engine only); no shell in it.
 #   3. compose: deploy/compose.yaml (+ deploy/compose.test.yaml) up, healthy, an authenticated tool call, down.
@@ -86,6 +86,8 @@ without_java "$(command -v bash)" -c '! command -v java >/dev/null && ! ls /usr/
     || die "the no-Java namespace still has a Java"
 export -f stdio_e2e log die
 without_java env work="$work" bash -c 'stdio_e2e "npx with the jlink runtime and no Java on the machine" "$1"' bash "$npx_runtime"
+log "the launcher passes stdio through and SIGTERM on"
+e2e/dist/launcher-signals.sh "$main_tgz" "$work/signals" || die "launcher signals"
 log "npx with no Java and no runtime: one sentence, exit 2"
 rc=0
 without_java npx --yes --omit=optional "$main_rel" </dev/null >"$work/nojava.out" 2>"$work/nojava.err" || rc=$?
