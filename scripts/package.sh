@@ -161,6 +161,22 @@ rootfs_tar() { # ROOTFS OUT: root-owned files, then the user's home and state fo
     tar -C "$rootfs" --numeric-owner --owner=$UID_GID --group=$UID_GID -rf "$out" ./home/mcp ./state
 }
 
+train_in_image() { # ROOTFS TMP_IMAGE CONTAINER: runs the server once inside the parts, keeps the archive it writes
+    local rootfs=$1 tmp_image=$2 trainer=$3
+    rootfs_tar "$rootfs" "$WORK/image/rootfs.tar"
+    docker import "$WORK/image/rootfs.tar" "$tmp_image" >/dev/null
+    docker rm -f "$trainer" >/dev/null 2>&1 || true
+    docker create --name "$trainer" --network none --user 0 --entrypoint /opt/java/bin/java "$tmp_image" \
+        "${FLAGS[@]}" -XX:ArchiveClassesAtExit=/app/$NAME.jsa -jar /app/$NAME.jar --train >/dev/null
+    if ! docker start -a "$trainer" >/dev/null; then
+        docker rm -f "$trainer" >/dev/null; docker rmi "$tmp_image" >/dev/null
+        die "the server did not run inside the image (training run failed)"
+    fi
+    docker cp "$trainer:/app/$NAME.jsa" "$rootfs/app/$NAME.jsa"
+    docker rm -f "$trainer" >/dev/null
+    docker rmi "$tmp_image" >/dev/null
+}
+
 image() {
     local rootfs=$ROOT/$WORK/image/rootfs tmp_image=$NAME:build-$$ trainer=$NAME-train-$$ flags_json labels=() created
     command -v docker >/dev/null || die "the image needs the docker CLI and an engine (DOCKER_HOST)"
@@ -174,24 +190,19 @@ image() {
     chmod 1777 "$rootfs/tmp"
     chmod 700 "$rootfs/state"
 
-    # 1. the parts, imported as is, to record the class-data archive of this jar at its final path
-    rootfs_tar "$rootfs" "$WORK/image/rootfs.tar"
-    docker import "$WORK/image/rootfs.tar" "$tmp_image" >/dev/null
-    docker rm -f "$trainer" >/dev/null 2>&1 || true
-    docker create --name "$trainer" --network none --user 0 --entrypoint /opt/java/bin/java "$tmp_image" \
-        "${FLAGS[@]}" -XX:ArchiveClassesAtExit=/app/$NAME.jsa -jar /app/$NAME.jar --train >/dev/null
-    if ! docker start -a "$trainer" >/dev/null; then
-        docker rm -f "$trainer" >/dev/null; docker rmi "$tmp_image" >/dev/null
-        die "the server did not run inside the image (training run failed)"
+    # 1. the parts, imported as is, to record the class-data archive of this jar at its final path (23 MB of the image,
+    #    for a faster start of every `docker run`; DMS_IMAGE_ARCHIVE=0 leaves it out)
+    local archive_flags=(-XX:SharedArchiveFile=/app/$NAME.jsa -Xshare:auto)
+    if [ "${DMS_IMAGE_ARCHIVE:-1}" = 0 ]; then
+        archive_flags=()
+    else
+        train_in_image "$rootfs" "$tmp_image" "$trainer"
     fi
-    docker cp "$trainer:/app/$NAME.jsa" "$rootfs/app/$NAME.jsa"
-    docker rm -f "$trainer" >/dev/null
-    docker rmi "$tmp_image" >/dev/null
 
     # 2. the image: one layer, a non-root user, no shell; the JVM flags of the launcher plus that archive
     rootfs_tar "$rootfs" "$WORK/image/rootfs.tar"
     flags_json=$(node -e 'process.stdout.write(JSON.stringify(process.argv.slice(1)))' -- /opt/java/bin/java "${FLAGS[@]}" \
-        -XX:SharedArchiveFile=/app/$NAME.jsa -Xshare:auto -jar /app/$NAME.jar)
+        "${archive_flags[@]}" -jar /app/$NAME.jar)
     created=$(date -u +%Y-%m-%dT%H:%M:%SZ)
     labels=(
         "org.opencontainers.image.title=$NAME"
