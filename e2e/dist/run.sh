@@ -106,6 +106,10 @@ log "image docker-mcp-secure:$version: $(docker image inspect -f '{{.Size}}' "do
 if docker run --rm --network none --entrypoint /bin/sh "docker-mcp-secure:$version" -c true >/dev/null 2>&1; then
     die "the image has a shell"
 fi
+# the start-up archive fits the jar and runtime it was made with (-Xshare:on refuses to start otherwise)
+docker run --rm --network none --read-only --entrypoint /opt/java/bin/java "docker-mcp-secure:$version" \
+    -XX:SharedArchiveFile=/app/docker-mcp-secure.jsa -Xshare:on -jar /app/docker-mcp-secure.jar --version >/dev/null \
+    || die "the image's start-up archive does not fit its jar"
 # the socket and the temp folder (audit files) at the same paths inside, so the e2e's settings hold there too
 tmp_dir="$work/tmp"; mkdir -p "$tmp_dir"; chmod 1777 "$tmp_dir"
 image_cmd='["docker","-H","'"$DOCKER_HOST"'","run","-i","--rm","--read-only","--cap-drop","ALL","--security-opt","no-new-privileges","--network","none",
