@@ -4,6 +4,11 @@
 //
 //   cd e2e && npm ci && npm test         (or e2e/run.sh)
 //
+// The same scenarios run against the packaged artifacts (e2e/dist/run.sh): DMS_E2E_SERVER is the server command
+// as a JSON array (npx of the npm package, docker run of the image) instead of bin/docker-mcp-secure, and
+// DMS_E2E_HOSTS=local keeps to the unix-socket engine (a container with --network none cannot reach the TLS
+// engine on the host's loopback).
+//
 // The engines env file comes from $DMS_ENGINES_ENV, else from `scripts/test-engines.sh env`.
 // Every tools/call goes through Client.callTool, which validates structuredContent against the tool's
 // outputSchema (listTools is called first in every scenario so that the SDK has the schemas).
@@ -20,8 +25,12 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const LAUNCHER = path.join(REPO_ROOT, 'bin', 'docker-mcp-secure');
+const [SERVER_COMMAND, ...SERVER_ARGS] = process.env.DMS_E2E_SERVER
+  ? JSON.parse(process.env.DMS_E2E_SERVER)
+  : [path.join(REPO_ROOT, 'bin', 'docker-mcp-secure')];
 const JAR = process.env.DOCKER_MCP_JAR || path.join(REPO_ROOT, 'target', 'docker-mcp-secure.jar');
+const BOTH_ENGINES = process.env.DMS_E2E_HOSTS !== 'local';
+const NEEDS_TLS_ENGINE = !BOTH_ENGINES && 'DMS_E2E_HOSTS=local: this server cannot reach the TLS engine';
 
 // the reviewed tools/list snapshot, which ToolListTest keeps equal to the server's registry
 const TOOL_NAMES = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'src/test/resources/snapshots/tools-list.json'), 'utf8'))
@@ -62,7 +71,7 @@ function loadEnginesEnv() {
   return env;
 }
 
-if (!fs.existsSync(JAR)) {
+if (!process.env.DMS_E2E_SERVER && !fs.existsSync(JAR)) {
   throw new Error(`${JAR} not found: build it first with 'mvn -B -q package -DskipTests' in ${REPO_ROOT}`);
 }
 const ENGINES = loadEnginesEnv();
@@ -73,9 +82,12 @@ const REMOTE_CONFIG = {
   DOCKER_CERT_PATH: ENGINES.TLS_CERT_PATH,
 };
 const DUAL_CONFIG = { ...LOCAL_CONFIG, ...REMOTE_CONFIG };
+const ALL_CONFIG = BOTH_ENGINES ? DUAL_CONFIG : LOCAL_CONFIG;
 
 const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'dms-e2e-'));
 process.on('exit', () => fs.rmSync(TMP, { recursive: true, force: true }));
+// a server in a container writes its audit file here as its own user
+if (process.env.DMS_E2E_SERVER) fs.chmodSync(TMP, 0o1777);
 
 // ---------------------------------------------------------------------------------------------------
 // A server under test: the launcher spawned by the SDK's StdioClientTransport, its audit file, the
@@ -89,7 +101,7 @@ async function startServer(label, config) {
   for (const key of ['JAVA_HOME', 'DOCKER_MCP_JAR', 'DOCKER_MCP_JAVA_OPTS', 'TMPDIR']) {
     if (process.env[key]) env[key] = process.env[key];
   }
-  const transport = new StdioClientTransport({ command: LAUNCHER, args: [], env, cwd: REPO_ROOT, stderr: 'pipe' });
+  const transport = new StdioClientTransport({ command: SERVER_COMMAND, args: SERVER_ARGS, env, cwd: REPO_ROOT, stderr: 'pipe' });
   let stderr = '';
   transport.stderr.on('data', (chunk) => {
     stderr += chunk;
@@ -238,7 +250,7 @@ function byHost(items) {
 // ---------------------------------------------------------------------------------------------------
 // 1. Dual source: local = unix daemon, remote = TLS daemon
 
-describe('dual source (local unix + remote TLS)', { timeout: 180_000 }, () => {
+describe('dual source (local unix + remote TLS)', { timeout: 180_000, skip: NEEDS_TLS_ENGINE }, () => {
   let s;
   before(async () => {
     s = await startServer('dual', DUAL_CONFIG);
@@ -437,7 +449,7 @@ describe('dual source (local unix + remote TLS)', { timeout: 180_000 }, () => {
 // ---------------------------------------------------------------------------------------------------
 // 2. Bad inputs: isError with one sentence, and the server keeps serving
 
-describe('bad inputs', { timeout: 180_000 }, () => {
+describe('bad inputs', { timeout: 180_000, skip: NEEDS_TLS_ENGINE }, () => {
   let s;
   before(async () => {
     s = await startServer('bad-inputs', DUAL_CONFIG);
@@ -501,66 +513,74 @@ describe('bad inputs', { timeout: 180_000 }, () => {
 });
 
 // ---------------------------------------------------------------------------------------------------
-// 3a. A single remote TLS host (no ALLOW_LOCAL_DOCKER)
+// 3a. A single host: the remote TLS one (no ALLOW_LOCAL_DOCKER), then the local unix one (no DOCKER_HOST)
 
-describe('single remote TLS host', { timeout: 180_000 }, () => {
-  let s;
-  before(async () => {
-    s = await startServer('remote-only', REMOTE_CONFIG);
-  });
-  after(async () => {
-    await s?.close();
-  });
+function singleHost({ host, other, config, transport, enable }) {
+  return () => {
+    let s;
+    before(async () => {
+      s = await startServer(`${host}-only`, config);
+    });
+    after(async () => {
+      await s?.close();
+    });
 
-  it('lists the registered tools', () => {
-    assert.deepEqual(s.tools.map((t) => t.name).sort(), TOOL_NAMES);
-  });
+    it('lists the registered tools', () => {
+      assert.deepEqual(s.tools.map((t) => t.name).sort(), TOOL_NAMES);
+    });
 
-  it('every tool works against the remote host only', async () => {
-    const list = await s.ok('docker_list_containers', { all: true });
-    const names = list.data.containers.map((c) => c.name);
-    assert.ok(names.includes('web') && names.includes('only-remote'), `containers: ${names}`);
-    assert.ok(!names.includes('only-local'), `containers: ${names}`);
-    assert.ok(list.data.containers.every((c) => c.host === 'remote'));
+    it(`every tool works against the ${host} host only`, async () => {
+      const list = await s.ok('docker_list_containers', { all: true });
+      const names = list.data.containers.map((c) => c.name);
+      assert.ok(names.includes('web') && names.includes(`only-${host}`), `containers: ${names}`);
+      assert.ok(!names.includes(`only-${other}`), `containers: ${names}`);
+      assert.ok(list.data.containers.every((c) => c.host === host));
 
-    const inspect = await s.ok('docker_inspect', { container: 'web' });
-    assert.equal(inspect.data.host, 'remote');
-    assert.equal(inspect.data.notice, undefined, 'a notice with only one host configured');
-    assert.ok(inspect.data.env.includes(`DB_PASSWORD=${REDACTED}`));
-    assert.ok(inspect.data.env.includes('PLAIN_SETTING=visible-value'));
+      const inspect = await s.ok('docker_inspect', { container: 'web' });
+      assert.equal(inspect.data.host, host);
+      assert.equal(inspect.data.notice, undefined, 'a notice with only one host configured');
+      assert.ok(inspect.data.env.includes(`DB_PASSWORD=${REDACTED}`));
+      assert.ok(inspect.data.env.includes('PLAIN_SETTING=visible-value'));
 
-    const logs = await s.ok('docker_logs', { container: 'chatty' });
-    assert.deepEqual(logs.data.lines, CHATTY_LINES);
+      const logs = await s.ok('docker_logs', { container: 'chatty' });
+      assert.deepEqual(logs.data.lines, CHATTY_LINES);
 
-    const stats = await s.ok('docker_stats', { container: 'web' });
-    assert.deepEqual(stats.data.samples.map((x) => [x.host, x.name]), [['remote', 'web']]);
+      const stats = await s.ok('docker_stats', { container: 'web' });
+      assert.deepEqual(stats.data.samples.map((x) => [x.host, x.name]), [[host, 'web']]);
 
-    const images = await s.ok('docker_list_images', {});
-    assert.ok(images.data.images.some((i) => i.host === 'remote' && i.tags.includes('dms-fixture:1')));
+      const images = await s.ok('docker_list_images', {});
+      assert.ok(images.data.images.some((i) => i.host === host && i.tags.includes('dms-fixture:1')));
 
-    const info = await s.ok('docker_image_info', { image: 'dms-fixture:secrets' });
-    assert.equal(info.data.config.user, '1000');
-    assert.equal(info.data.notice, undefined);
+      const info = await s.ok('docker_image_info', { image: 'dms-fixture:secrets' });
+      assert.equal(info.data.config.user, '1000');
+      assert.equal(info.data.notice, undefined);
 
-    const status = await s.ok('docker_connection_status', {});
-    assert.deepEqual(status.data.hosts.map((h) => [h.name, h.transport, h.reachable]), [['remote', 'tls', true]]);
-  });
+      const status = await s.ok('docker_connection_status', {});
+      assert.deepEqual(status.data.hosts.map((h) => [h.name, h.transport, h.reachable]), [[host, transport, true]]);
+    });
 
-  it('asking for the local host is an error that says how to enable it', async () => {
-    const r = await s.fails('docker_list_containers', { host: 'local' });
-    assert.match(r.text, /ALLOW_LOCAL_DOCKER/);
-    const gone = await s.fails('docker_inspect', { container: 'only-local' });
-    assert.match(gone.text, /only-local/);
-  });
+    it(`asking for the ${other} host is an error that says how to enable it`, async () => {
+      const r = await s.fails('docker_list_containers', { host: other });
+      assert.match(r.text, enable);
+      const gone = await s.fails('docker_inspect', { container: `only-${other}` });
+      assert.match(gone.text, new RegExp(`only-${other}`));
+    });
 
-  it('closing the client ends the server with exit code 0', async () => {
-    await checkCleanExit(s);
-  });
+    it('closing the client ends the server with exit code 0', async () => {
+      await checkCleanExit(s);
+    });
 
-  it('the audit file has one JSON line per call, with no secret', () => {
-    checkAudit(s);
-  });
-});
+    it('the audit file has one JSON line per call, with no secret', () => {
+      checkAudit(s);
+    });
+  };
+}
+
+describe('single remote TLS host', { timeout: 180_000, skip: NEEDS_TLS_ENGINE },
+  singleHost({ host: 'remote', other: 'local', config: REMOTE_CONFIG, transport: 'tls', enable: /ALLOW_LOCAL_DOCKER/ }));
+
+describe('single local unix host', { timeout: 180_000 },
+  singleHost({ host: 'local', other: 'remote', config: LOCAL_CONFIG, transport: 'unix', enable: /DOCKER_HOST/ }));
 
 // ---------------------------------------------------------------------------------------------------
 // 3b. No configuration at all
@@ -611,7 +631,7 @@ describe('no configuration', { timeout: 180_000 }, () => {
 
 describe('shutdown', { timeout: 180_000 }, () => {
   it('closing the client right after the handshake ends the server with exit code 0', async () => {
-    const s = await startServer('shutdown', DUAL_CONFIG);
+    const s = await startServer('shutdown', ALL_CONFIG);
     await checkCleanExit(s);
     checkAudit(s); // no calls: no lines (or no file)
   });

@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
 # Runs every test: unit tests, integration tests against throwaway Docker daemons this script starts
 # (and stops), the end-to-end tests with the official TypeScript MCP client (stdio) and the MCP Inspector CLI
-# and conformance suite (HTTP). Needs root and Debian
-# packages (docker.io, busybox-static, openssl), which scripts/test-engines.sh installs when missing.
+# and conformance suite (HTTP), then builds every artifact (scripts/package.sh: npm packages, image, bundle) and
+# proves each end to end (e2e/dist/run.sh). Needs root (it re-runs itself with sudo when it is not root and sudo
+# exists), Node.js 20+, and Debian packages (docker.io, busybox-static, openssl), which scripts/test-engines.sh
+# installs when missing.
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
 
 if [ "$(id -u)" != 0 ]; then
-  echo "scripts/test.sh starts throwaway Docker daemons and needs root: run it with sudo." >&2
+  if command -v sudo >/dev/null 2>&1; then
+    exec sudo --preserve-env=DMS_ENGINES_DIR,DMS_REUSE_ENGINES,DMS_HTTP_BENCH,PATH "$0" "$@"
+  fi
+  echo "scripts/test.sh starts throwaway Docker daemons and needs root: run it as root (there is no sudo here)." >&2
   exit 2
 fi
 
@@ -26,4 +31,7 @@ mvn -B -ntp verify -Dit.skip=false
 bin/docker-mcp-secure --prepare
 e2e/run.sh
 e2e/http/run.sh
+# the image goes into the unix-socket test engine, where e2e/dist/run.sh runs it
+DOCKER_HOST="$(sed -n 's/^UNIX_DOCKER_HOST=//p' "$env_file")" scripts/package.sh
+e2e/dist/run.sh
 echo "all tests passed" >&2

@@ -29,6 +29,8 @@ public record Core(Settings settings, Engines engines, AuditLog audit, ExecutorS
             log.info("host '{}' at {}", h.name(), h.endpoint().display());
             h.warnings().forEach(log::warn);
         }
+        // which runtime a launcher picked (JAVA_HOME, a bundled one, PATH, an install folder) is the first debugging question
+        log.debug("running on Java {} from {}", Runtime.version(), System.getProperty("java.home"));
         log.info("{} {} ready on {} (read-only; audit log {})", Product.NAME, Product.VERSION, transport,
                 audit.enabled() ? audit.file() : "off");
     }

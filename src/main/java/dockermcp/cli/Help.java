@@ -11,6 +11,10 @@ final class Help {
               docker-mcp-secure --transport http [--allow-insecure-bind]
                                             serve MCP over Streamable HTTP (also MCP_TRANSPORT=http); MCP_BIND,
                                             MCP_PORT, MCP_AUTH_TOKEN_FILE, MCP_TLS_CERT/MCP_TLS_KEY and limits: docs/HTTP.md
+              docker-mcp-secure healthcheck exit 0 if the HTTP server on this machine (MCP_PORT) answers GET /healthz
+                                            with ok, else 1: for container health checks, where there is no curl
+              docker-mcp-secure --prepare   (launchers: bin/docker-mcp-secure, npx docker-mcp-secure) build the start-up
+                                            archive now instead of in the background on the first start
               docker-mcp-secure --version   print the version
               docker-mcp-secure --help      print this help
 

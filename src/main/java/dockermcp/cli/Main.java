@@ -39,6 +39,13 @@ public final class Main {
                     Training.run();
                     System.exit(0);
                 }
+                case "prepare" -> {
+                    // the archive belongs to the launcher, which adds the flag that uses it; a bare JVM cannot
+                    System.err.println(Product.NAME + ": --prepare is a launcher command (bin/docker-mcp-secure --prepare, or npx docker-mcp-secure --prepare),"
+                            + " which keeps the start-up archive; with java -jar on JDK 19 or later, add -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=FILE.jsa instead.");
+                    System.exit(2);
+                }
+                case "healthcheck" -> System.exit(HealthCheckCommand.run(System.getenv(), protocolOut));
                 case "audit-verify" -> System.exit(AuditVerifyCommand.run(java.nio.file.Path.of(options.file()), options.auditHead(), protocolOut));
                 default -> { }
             }

@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * The command line: what to do, and the flags that choose a transport.
  *
- * @param command           serve, help, version, train or audit-verify
+ * @param command           serve, help, version, train, prepare, healthcheck or audit-verify
  * @param transport         stdio or http (flag --transport, else MCP_TRANSPORT, else stdio)
  * @param allowInsecureBind --allow-insecure-bind: serve HTTP without TLS on a non-loopback address
  * @param file              the file of {@code audit verify FILE}
@@ -30,6 +30,8 @@ public record Options(String command, String transport, boolean allowInsecureBin
                 case "--help", "-h" -> command = "help";
                 case "--version", "-V" -> command = "version";
                 case "--train" -> command = "train";
+                case "--prepare" -> command = "prepare";
+                case "healthcheck" -> command = "healthcheck";
                 case "--allow-insecure-bind" -> insecure = true;
                 case "--transport" -> {
                     if (i + 1 >= args.size()) {

@@ -63,7 +63,13 @@ public final class DockerEngine implements AutoCloseable {
     /** GET /version without a version prefix: works with every engine and drives negotiation. */
     public JsonNode version() throws EngineException {
         ready();
-        return json("/version", null, "version");
+        EngineHttp.Answer a = get("/version", null);
+        if (a.status() / 100 != 2) {
+            // every Docker engine answers /version: anything else at this address is another service
+            throw new EngineException(EngineException.Kind.PROTOCOL, "The service at " + http.endpoint().display() + " is not a Docker engine (it answered GET /version with HTTP "
+                    + a.status() + "); check the address and port in " + host.origin() + ".");
+        }
+        return parse(a);
     }
 
     /** The API version used with this engine, negotiated once from /version. */
@@ -209,7 +215,7 @@ public final class DockerEngine implements AutoCloseable {
 
     private JsonNode parse(EngineHttp.Answer a) throws EngineException {
         try {
-            return JSON.readTree(a.body());
+            return JSON.readTree(body);
         } catch (JacksonException e) {
             throw new EngineException(EngineException.Kind.PROTOCOL, "Docker at " + http.endpoint().display()
                     + " sent an answer that is not valid JSON; check that this address is a Docker engine and not a proxy or another service.");

@@ -68,10 +68,36 @@ public final class Failures {
     }
 
     private static EngineException timeout(Endpoint endpoint, String what) {
-        String remedy = endpoint.transport() == Endpoint.Transport.UNIX || endpoint.transport() == Endpoint.Transport.SSH
-                ? "check that the Docker daemon is running and responsive (sudo systemctl status docker" + (endpoint.transport() == Endpoint.Transport.SSH ? " on that machine)" : ")")
-                : "check that dockerd listens on port " + endpoint.port() + " (ss -tlnp), that the security group or firewall allows your current IP, and that your IP has not changed";
+        String remedy;
+        if (endpoint.transport() == Endpoint.Transport.UNIX || endpoint.transport() == Endpoint.Transport.SSH) {
+            remedy = "check that the Docker daemon is running and responsive (sudo systemctl status docker" + (endpoint.transport() == Endpoint.Transport.SSH ? " on that machine)" : ")");
+        } else if (onThisMachine(endpoint)) {
+            // no firewall or changed IP between a process and its own loopback: the daemon itself is stuck or elsewhere
+            remedy = "check that dockerd listens on port " + endpoint.port() + " of this machine (ss -tlnp) and is running and responsive (sudo systemctl status docker)";
+        } else {
+            remedy = "check that dockerd listens on port " + endpoint.port() + " (ss -tlnp), that the security group or firewall allows your current IP, and that your IP has not changed";
+        }
         return new EngineException(EngineException.Kind.TIMEOUT, "Cannot reach Docker at " + endpoint.display() + ": " + what + "; " + remedy + ".");
+    }
+
+    /** localhost or a loopback literal; never a DNS lookup. */
+    private static boolean onThisMachine(Endpoint endpoint) {
+        String h = endpoint.hostname();
+        if (h == null) {
+            return false;
+        }
+        if (h.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        return (h.matches("[0-9.]+") || h.contains(":")) && isLoopbackLiteral(h);
+    }
+
+    private static boolean isLoopbackLiteral(String literal) {
+        try {
+            return java.net.InetAddress.getByName(literal).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     private static String tlsSentence(String at, String msg) {

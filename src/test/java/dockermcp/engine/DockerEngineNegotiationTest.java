@@ -21,12 +21,16 @@ class DockerEngineNegotiationTest {
     private final List<String> seen = new CopyOnWriteArrayList<>();
 
     private DockerEngine engineAnswering(String versionJson, String listBody, String contentType) throws Exception {
+        return engineAnswering(200, versionJson, listBody, contentType);
+    }
+
+    private DockerEngine engineAnswering(int status, String versionJson, String listBody, String contentType) throws Exception {
         fake = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         fake.createContext("/", ex -> {
             seen.add(ex.getRequestMethod() + " " + ex.getRequestURI());
             byte[] body = (ex.getRequestURI().getPath().equals("/version") ? versionJson : listBody).getBytes(StandardCharsets.UTF_8);
             ex.getResponseHeaders().add("Content-Type", contentType);
-            ex.sendResponseHeaders(200, body.length);
+            ex.sendResponseHeaders(status, body.length);
             ex.getResponseBody().write(body);
             ex.close();
         });
@@ -74,6 +78,16 @@ class DockerEngineNegotiationTest {
     void somethingThatIsNotDockerIsSaidToBeSo() throws Exception {
         try (DockerEngine e = engineAnswering("<html>hello</html>", "", "text/html")) {
             assertThatThrownBy(e::apiVersion).hasMessageContaining("not valid JSON").hasMessageContaining("Docker engine");
+        }
+    }
+
+    @Test
+    void anHttpServiceThatIsNotDockerIsNamedSoNotAMissingObject() throws Exception {
+        try (DockerEngine e = engineAnswering(404, "{\"message\":\"page not found\"}", "", "application/json")) {
+            assertThatThrownBy(() -> e.listContainers(true, null)).isInstanceOf(EngineException.class)
+                    .satisfies(x -> assertThat(((EngineException) x).kind()).isEqualTo(EngineException.Kind.PROTOCOL))
+                    .hasMessageContaining("is not a Docker engine").hasMessageContaining("HTTP 404").hasMessageContaining("DOCKER_HOST")
+                    .hasMessageNotContaining("No version");
         }
     }
 }

@@ -86,7 +86,9 @@ class ServerProcessIT {
         assertThat(lines.stream().map(l -> McpSession.JSON.readTree(l).get("id").asInt())).as("every request answered, once")
                 .containsExactlyInAnyOrder(1, 2, 3, 4);
         String stderr = Files.readString(dir.resolve("stderr.txt"));
-        assertThat(stderr).contains("ready on stdio").contains("[DEBUG]").doesNotContain("hunter2");
+        assertThat(stderr).contains("ready on stdio").contains("[DEBUG] Main - running on Java").doesNotContain("hunter2");
+        // LOG_LEVEL=debug is ours: the SDK's debug lines (every message, arguments unredacted) stay off
+        assertThat(stderr).doesNotContain("Received JSON message").doesNotContain("[DEBUG] McpServerSession");
     }
 
     @Test
@@ -97,5 +99,21 @@ class ServerProcessIT {
         p.destroy(); // SIGTERM
         assertThat(p.waitFor(EXIT_GUARD_SECONDS, TimeUnit.SECONDS)).isTrue();
         assertThat(Files.readString(dir.resolve("stderr.txt"))).doesNotContain("Exception");
+    }
+
+    @Test
+    void helpNamesPrepareAndPrepareUnderJavaJarSaysWhichLauncherDoesIt() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process help = new ProcessBuilder(java, "-jar", JAR.toString(), "--help").redirectErrorStream(true).start();
+        String helpText = new String(help.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(help.waitFor()).isZero();
+        assertThat(helpText).contains("--prepare").contains("healthcheck");
+
+        Process prepare = new ProcessBuilder(java, "-jar", JAR.toString(), "--prepare").redirectError(dir.resolve("prepare.txt").toFile()).start();
+        String stdout = new String(prepare.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(prepare.waitFor()).isEqualTo(2);
+        assertThat(stdout).isEmpty();
+        assertThat(Files.readString(dir.resolve("prepare.txt"))).contains("bin/docker-mcp-secure --prepare").contains("npx docker-mcp-secure --prepare")
+                .doesNotContain("unknown option").doesNotContain("Exception");
     }
 }
