@@ -215,7 +215,7 @@ public final class DockerEngine implements AutoCloseable {
 
     private JsonNode parse(EngineHttp.Answer a) throws EngineException {
         try {
-            return JSON.readTree(body);
+            return JSON.readTree(a.body());
         } catch (JacksonException e) {
             throw new EngineException(EngineException.Kind.PROTOCOL, "Docker at " + http.endpoint().display()
                     + " sent an answer that is not valid JSON; check that this address is a Docker engine and not a proxy or another service.");
