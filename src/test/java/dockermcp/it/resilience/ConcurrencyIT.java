@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
  * replies read: each of the 200 ids answered exactly once with a proper result, none lost or duplicated.
  */
 @ExtendWith(PrivateEngine.Resolver.class)
-@Timeout(180)
+@Timeout(600) // a guard against a hang only
 class ConcurrencyIT {
 
     @TempDir
