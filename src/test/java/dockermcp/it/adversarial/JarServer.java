@@ -35,9 +35,9 @@ public final class JarServer implements AutoCloseable {
     public static final JsonMapper JSON = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
     /**
      * How long a test waits for a ping, an exit or a quick call before it calls the server hung: only a guard
-     * against a hang, far beyond (over 100x) what these take on a busy machine; never a claim about speed.
+     * against a hang, far beyond what these take even on a busy machine; never a claim about speed.
      */
-    public static final Duration HANG_GUARD = Duration.ofSeconds(60);
+    public static final Duration HANG_GUARD = Duration.ofSeconds(120); // a JVM start took over 30 s at load average 58
 
     private final Process process;
     private final OutputStream in;
@@ -86,7 +86,7 @@ public final class JarServer implements AutoCloseable {
 
     public JsonNode initialize() throws Exception {
         JsonNode init = request("initialize", JSON.readTree("{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
-                + "\"clientInfo\":{\"name\":\"adversarial-it\",\"version\":\"1\"}}")).get(30, TimeUnit.SECONDS);
+                + "\"clientInfo\":{\"name\":\"adversarial-it\",\"version\":\"1\"}}")).get(HANG_GUARD.toSeconds(), TimeUnit.SECONDS);
         sendLine("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
         return init;
     }
