@@ -6,7 +6,8 @@ hidden container (`bench-hidden`, labelled mcp.hidden=true) and a denied image (
 For each tool that takes a name, rounds of two calls in random order: the hidden name and a missing one. Both
 answer "No ... on host 'local'"; the question is whether the time tells them apart. Per tool it prints the
 medians, p10-p90 spread, the ratio of medians, and the median of the per-round difference (hidden - missing,
-the two calls of a round run back to back, so drift of the machine cancels out).
+the two calls of a round run back to back, so drift of the machine cancels out) with its 95 % bootstrap interval:
+an interval that contains 0 means the time does not tell hidden from missing at this number of rounds.
 
     python3 bench/hidden_timing.py [--engines-env FILE] [--jar target/docker-mcp-secure.jar] [--rounds 400]
 
@@ -57,6 +58,12 @@ def timed_error(mcp, tool, arg, value):
     return dt / 1000.0, result["content"][0]["text"]
 
 
+def median_ci(values, rng, resamples=2000):
+    """95 % bootstrap interval of the median."""
+    meds = sorted(statistics.median(rng.choices(values, k=len(values))) for _ in range(resamples))
+    return meds[int(0.025 * resamples)], meds[int(0.975 * resamples) - 1]
+
+
 def spread(values):
     return f"{bench.pct(values, 10):.0f}-{bench.pct(values, 90):.0f}"
 
@@ -82,7 +89,7 @@ def main():
         mcp.disarm()
         print(f"jar {args.jar}; {args.rounds} rounds per tool after {args.warmup} warm-up rounds; load average {bench.load()}")
         print()
-        print("| tool | hidden median µs (p10-p90) | missing median µs (p10-p90) | ratio of medians | median of per-round difference µs |")
+        print("| tool | hidden median µs (p10-p90) | missing median µs (p10-p90) | ratio of medians | median of per-round difference µs (95 % interval) |")
         print("|---|---|---|---|---|")
         for tool, arg, hidden, missing in CASES:
             # both answers must read the same, apart from the name
@@ -101,7 +108,9 @@ def main():
                     times[missing].append(got[missing])
                     diffs.append(got[hidden] - got[missing])
             h, m = statistics.median(times[hidden]), statistics.median(times[missing])
-            print(f"| {tool} | {h:.0f} ({spread(times[hidden])}) | {m:.0f} ({spread(times[missing])}) | {h / m:.3f} | {statistics.median(diffs):+.0f} |")
+            lo, hi = median_ci(diffs, rng)
+            print(f"| {tool} | {h:.0f} ({spread(times[hidden])}) | {m:.0f} ({spread(times[missing])}) | {h / m:.3f} "
+                  f"| {statistics.median(diffs):+.0f} ({lo:+.0f} to {hi:+.0f}) |")
             sys.stdout.flush()
     finally:
         mcp.close()
