@@ -128,16 +128,23 @@ public final class DockerEngine implements AutoCloseable {
         return json(v("/containers/" + ObjectRef.container(ref) + "/top"), null, "container '" + ref + "'");
     }
 
+    /**
+     * The last {@code tail} lines of a container's log (within {@code since}/{@code until} when given). The engine
+     * applies tail to the whole log before until, which would empty any window older than the newest lines: with
+     * until the window is streamed whole and the tail kept here. With since alone the engine's tail is right
+     * (the newest lines of the log that are in the window are the newest of the window) and spares the stream.
+     */
     public LogLines.Result logs(String ref, LogOptions o, int maxBytes) throws EngineException {
+        boolean window = o.until() != null;
         Query q = Query.of().add("stdout", o.stdout() ? "1" : "0").add("stderr", o.stderr() ? "1" : "0")
-                .add("tail", o.tail()).add("since", o.since()).add("until", o.until())
+                .add("tail", window ? null : Integer.toString(o.tail())).add("since", o.since()).add("until", o.until())
                 .add("timestamps", o.timestamps() ? "1" : null);
         String what = "container '" + ref + "'";
         try (EngineHttp.EngineResponse r = http.stream(v("/containers/" + ObjectRef.container(ref) + "/logs"), q)) {
             if (r.status() / 100 != 2) {
                 throw statusFailure(r.status(), r.readAll(64 * 1024), what);
             }
-            return LogLines.read(r.body(), !r.contentType().contains("raw-stream"), maxBytes);
+            return LogLines.read(r.body(), !r.contentType().contains("raw-stream"), maxBytes, o.tail());
         } catch (IOException e) {
             throw Failures.classify(http.endpoint(), e, requestTimeout);
         }

@@ -16,12 +16,17 @@ public final class LogLines {
     public record Line(String stream, String text) {
     }
 
-    public record Result(List<Line> lines, long bytes, boolean truncated) {
+    /** @param readCapped reading stopped at the read cap, before the end of the stream */
+    public record Result(List<Line> lines, long bytes, boolean truncated, boolean readCapped) {
+        public Result(List<Line> lines, long bytes, boolean truncated) {
+            this(lines, bytes, truncated, false);
+        }
     }
 
     static final int MAX_LINE = 8 * 1024;
 
     private final int maxBytes;
+    private final int maxLines;
     private final long maxRead;
     private final ArrayDeque<Line> kept = new ArrayDeque<>();
     private final ByteArrayOutputStream[] partial = {new ByteArrayOutputStream(), new ByteArrayOutputStream()};
@@ -29,8 +34,9 @@ public final class LogLines {
     private long read;
     private boolean truncated;
 
-    private LogLines(int maxBytes) {
+    private LogLines(int maxBytes, int maxLines) {
         this.maxBytes = maxBytes;
+        this.maxLines = maxLines;
         this.maxRead = Math.max(16L << 20, 64L * maxBytes);
     }
 
@@ -38,7 +44,15 @@ public final class LogLines {
      * @param multiplexed true for Docker's framed stream (no TTY), false for a raw TTY stream
      */
     public static Result read(InputStream in, boolean multiplexed, int maxBytes) throws IOException {
-        LogLines l = new LogLines(maxBytes);
+        return read(in, multiplexed, maxBytes, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #read(InputStream, boolean, int)}, keeping at most the last {@code maxLines} lines: a tail the
+     * engine cannot apply itself (it applies tail before until, so a window would come back empty).
+     */
+    public static Result read(InputStream in, boolean multiplexed, int maxBytes, int maxLines) throws IOException {
+        LogLines l = new LogLines(maxBytes, maxLines);
         if (multiplexed) {
             l.readFrames(in);
         } else {
@@ -49,7 +63,7 @@ public final class LogLines {
                 l.emit(stream);
             }
         }
-        return new Result(List.copyOf(l.kept), l.keptBytes, l.truncated);
+        return new Result(List.copyOf(l.kept), l.keptBytes, l.truncated, l.read >= l.maxRead);
     }
 
     private void readFrames(InputStream in) throws IOException {
@@ -117,6 +131,9 @@ public final class LogLines {
         p.reset();
         kept.addLast(new Line(stream == 1 ? "stderr" : "stdout", text));
         keptBytes += text.length() + 1;
+        if (kept.size() > maxLines) { // older than the tail asked for: not a truncation
+            keptBytes -= kept.removeFirst().text().length() + 1;
+        }
         while (keptBytes > maxBytes && !kept.isEmpty()) {
             keptBytes -= kept.removeFirst().text().length() + 1;
             truncated = true;

@@ -13,6 +13,10 @@ import java.util.regex.Pattern;
 public final class VisibilityPolicy {
 
     public static final String HIDDEN_LABEL = "mcp.hidden";
+    /** How a reference to a hidden or missing container is shown: the two look the same. */
+    public static final String HIDDEN_CONTAINER = "[hidden]";
+    /** How the image of a visible container is shown when the image rules hide that image. */
+    public static final String HIDDEN_IMAGE = "[hidden image]";
 
     private record Selector(Pattern name, String label, Pattern value) {
         boolean matches(String containerName, Map<String, String> labels) {
@@ -64,6 +68,11 @@ public final class VisibilityPolicy {
             return false;
         }
         return imageAllow.isEmpty() || imageAllow.stream().anyMatch(p -> references.stream().anyMatch(r -> p.matcher(r).matches()));
+    }
+
+    /** True when a deny rule matches this one reference (for example the image a container was created from). */
+    public boolean imageNameDenied(String reference) {
+        return imageDeny.stream().anyMatch(p -> p.matcher(reference).matches());
     }
 
     private static List<Selector> selectors(List<String> rules) {

@@ -37,9 +37,14 @@ public final class CallContext {
         return policy;
     }
 
-    /** Inspects a container and answers exactly as for a missing one when policy hides it. */
-    public JsonNode visibleContainer(DockerEngine engine, String ref) throws EngineException {
-        JsonNode c = engine.inspectContainer(ref);
+    /** The containers of one engine the caller may see: names, ids and prefixes are resolved against these, never by the engine. */
+    VisibleContainers visibleContainers(DockerEngine engine) throws EngineException {
+        return VisibleContainers.on(engine, this);
+    }
+
+    /** Inspects a container by the full id resolution gave, checking policy again: it may have been renamed since the list. */
+    JsonNode inspectVisible(DockerEngine engine, String id, String ref) throws EngineException {
+        JsonNode c = engine.inspectContainer(id);
         String name = JsonRead.text(c, "Name");
         if (!policy.containerVisible(name.startsWith("/") ? name.substring(1) : name, JsonRead.labels(c.path("Config").path("Labels")))) {
             throw new EngineException(EngineException.Kind.NOT_FOUND, "No container '" + ref + "' on host '" + engine.name() + "'.");
@@ -49,15 +54,16 @@ public final class CallContext {
 
     /** True when a container from a list answer (Names, Labels) may be shown. */
     public boolean listedContainerVisible(JsonNode c) {
-        List<String> names = JsonRead.strings(c, "Names");
-        String name = names.isEmpty() ? "" : names.get(0);
-        return policy.containerVisible(name.startsWith("/") ? name.substring(1) : name, JsonRead.labels(c.path("Labels")));
+        return policy.containerVisible(VisibleContainers.ownName(c), JsonRead.labels(c.path("Labels")));
     }
 
-    /** Inspects an image and answers exactly as for a missing one when policy hides it. */
+    /**
+     * Inspects the visible image {@code ref} names (resolved among the visible ones, then asked for by full id),
+     * answering exactly as for a missing one when policy hides it.
+     */
     public JsonNode visibleImage(DockerEngine engine, String ref) throws EngineException {
-        JsonNode img = engine.inspectImage(ref);
-        if (!imageVisible(img)) {
+        JsonNode img = engine.inspectImage(VisibleImages.on(engine, this).resolve(ref));
+        if (!imageVisible(img)) { // retagged since the list
             throw new EngineException(EngineException.Kind.NOT_FOUND, "No image '" + ref + "' on host '" + engine.name() + "'.");
         }
         return img;

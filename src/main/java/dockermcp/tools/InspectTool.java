@@ -2,6 +2,7 @@ package dockermcp.tools;
 
 import dockermcp.engine.JsonRead;
 import dockermcp.engine.ObjectRef;
+import dockermcp.security.VisibilityPolicy;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
@@ -11,6 +12,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** docker_inspect: what an operator needs to know about one container, with secrets redacted. */
 final class InspectTool implements DockerTool {
+
+    /** One host's answer: the container, and what its references to other containers and its image may show. */
+    private record Seen(JsonNode container, VisibleContainers others, VisibleImages images) {
+    }
 
     @Override
     public ToolSpec spec() {
@@ -28,6 +33,8 @@ final class InspectTool implements DockerTool {
                         .prop("state", Schema.type("object"))
                         .prop("restartPolicy", Schema.type("object"))
                         .prop("mounts", Schema.arrayOf(Schema.type("object")))
+                        .prop("volumesFrom", Schema.arrayOf(Schema.type("string")))
+                        .prop("links", Schema.arrayOf(Schema.type("string")))
                         .prop("networks", Schema.mapOf("string"))
                         .prop("ports", Schema.arrayOf(Schema.type("string")))
                         .prop("labels", Schema.mapOf("string"))
@@ -46,16 +53,27 @@ final class InspectTool implements DockerTool {
             throw ToolFailure.refused(e.getMessage());
         }
         var hosts = ctx.hosts(args.host());
-        var found = ctx.findOne(hosts, "container '" + ref + "'", e -> ctx.visibleContainer(e, ref));
-        JsonNode c = found.value();
+        var found = ctx.findOne(hosts, "container '" + ref + "'", e -> {
+            VisibleContainers visible = ctx.visibleContainers(e);
+            JsonNode c = ctx.inspectVisible(e, visible.resolve(ref), ref);
+            return new Seen(c, visible, ctx.policy().imagesUnrestricted() ? null : VisibleImages.on(e, ctx));
+        });
+        JsonNode c = found.value().container();
+        VisibleContainers others = found.value().others();
         JsonNode config = c.path("Config");
         JsonNode hostConfig = c.path("HostConfig");
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("host", found.host().name());
         out.put("id", JsonRead.text(c, "Id"));
         out.put("name", Formats.containerName(JsonRead.text(c, "Name")));
-        out.put("image", JsonRead.text(config, "Image"));
-        out.put("imageId", JsonRead.text(c, "Image"));
+        String image = JsonRead.text(config, "Image");
+        String imageId = JsonRead.text(c, "Image");
+        if (found.value().images() == null || found.value().images().shows(image, imageId)) {
+            out.put("image", image);
+            out.put("imageId", imageId);
+        } else {
+            out.put("image", VisibilityPolicy.HIDDEN_IMAGE); // and no id: an id names the image as well as a tag
+        }
         out.put("created", JsonRead.text(c, "Created"));
         if (found.notice() != null) {
             out.put("notice", found.notice());
@@ -93,6 +111,19 @@ final class InspectTool implements DockerTool {
             mounts.addObject().put("type", "tmpfs").put("source", "").put("destination", t).put("readWrite", true);
         }
 
+        ArrayNode volumesFrom = out.putArray("volumesFrom");
+        for (String v : JsonRead.strings(hostConfig, "VolumesFrom")) { // "name-or-id[:ro|:rw]"
+            int colon = v.indexOf(':');
+            volumesFrom.add(others.shown(colon < 0 ? v : v.substring(0, colon)) + (colon < 0 ? "" : v.substring(colon)));
+        }
+        ArrayNode links = out.putArray("links");
+        for (String l : JsonRead.strings(hostConfig, "Links")) { // "/target:/this/alias"
+            int colon = l.indexOf(':');
+            String target = others.shown(colon < 0 ? l : l.substring(0, colon));
+            // the alias is often the target's own name, so it is shown only with a visible target
+            links.add(target.equals(VisibilityPolicy.HIDDEN_CONTAINER) || colon < 0 ? target : target + ":" + l.substring(l.lastIndexOf('/') + 1));
+        }
+
         ObjectNode networks = out.putObject("networks");
         JsonNode nets = c.path("NetworkSettings").path("Networks");
         for (String n : nets.propertyNames()) {
@@ -125,13 +156,19 @@ final class InspectTool implements DockerTool {
         security.put("privileged", JsonRead.flag(hostConfig, "Privileged"))
                 .put("readOnlyRootfs", JsonRead.flag(hostConfig, "ReadonlyRootfs"))
                 .put("user", JsonRead.text(config, "User"))
-                .put("networkMode", JsonRead.text(hostConfig, "NetworkMode"))
-                .put("pidMode", JsonRead.text(hostConfig, "PidMode"));
+                .put("networkMode", mode(others, JsonRead.text(hostConfig, "NetworkMode")))
+                .put("pidMode", mode(others, JsonRead.text(hostConfig, "PidMode")))
+                .put("ipcMode", mode(others, JsonRead.text(hostConfig, "IpcMode")));
         strings(security.putArray("capAdd"), JsonRead.strings(hostConfig, "CapAdd"));
         strings(security.putArray("securityOpt"), JsonRead.strings(hostConfig, "SecurityOpt"));
         strings(out.putArray("env"), JsonRead.strings(config, "Env"));
 
         return new ToolResult(out, InspectTool::render, found.host().name());
+    }
+
+    /** A namespace mode; "container:ID" (shared with another container) names it only when it is visible. */
+    private static String mode(VisibleContainers others, String mode) {
+        return mode.startsWith("container:") ? "container:" + others.shown(mode.substring("container:".length())) : mode;
     }
 
     private static void strings(ArrayNode target, List<String> values) {

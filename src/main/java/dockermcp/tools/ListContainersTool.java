@@ -45,7 +45,8 @@ final class ListContainersTool implements DockerTool {
         addFilter(filters, "label", args.string("label"));
         String filterJson = filters.isEmpty() ? null : filters.toString();
         boolean all = args.bool("all", true);
-        var outcomes = ctx.listOn(hosts, e -> e.listContainers(all, filterJson));
+        boolean imagesRestricted = !ctx.policy().imagesUnrestricted();
+        var outcomes = ctx.listOn(hosts, e -> new Listing(e.listContainers(all, filterJson), imagesRestricted ? VisibleImages.on(e, ctx) : null));
 
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("count", 0);
@@ -54,16 +55,17 @@ final class ListContainersTool implements DockerTool {
             if (!o.ok()) {
                 continue;
             }
-            for (JsonNode c : o.value()) {
+            VisibleImages images = o.value().images();
+            for (JsonNode c : o.value().containers()) {
                 if (!ctx.listedContainerVisible(c)) {
                     continue;
                 }
                 ObjectNode item = list.addObject();
                 item.put("host", o.host().name());
                 item.put("id", Formats.shortId(JsonRead.text(c, "Id")));
-                List<String> names = JsonRead.strings(c, "Names");
-                item.put("name", names.isEmpty() ? "" : Formats.containerName(names.get(0)));
-                item.put("image", JsonRead.text(c, "Image"));
+                item.put("name", VisibleContainers.ownName(c));
+                String image = JsonRead.text(c, "Image");
+                item.put("image", images == null ? image : images.containerImage(image, JsonRead.text(c, "ImageID")));
                 item.put("state", JsonRead.text(c, "State"));
                 item.put("status", JsonRead.text(c, "Status"));
                 item.put("created", Formats.epoch(JsonRead.number(c, "Created")));
@@ -77,6 +79,10 @@ final class ListContainersTool implements DockerTool {
         CallContext.errors(out, outcomes);
         boolean showHost = hosts.size() > 1;
         return new ToolResult(out, o -> render(o, showHost), Formats.hosts(hosts));
+    }
+
+    /** One host's containers, and the images that may be named when image rules apply. */
+    private record Listing(JsonNode containers, VisibleImages images) {
     }
 
     static String render(ObjectNode out, boolean showHost) {

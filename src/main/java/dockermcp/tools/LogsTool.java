@@ -2,7 +2,6 @@ package dockermcp.tools;
 
 import dockermcp.config.Settings;
 import dockermcp.engine.EngineException;
-import dockermcp.engine.JsonRead;
 import dockermcp.engine.LogLines;
 import dockermcp.engine.LogOptions;
 import dockermcp.engine.ObjectRef;
@@ -43,7 +42,7 @@ final class LogsTool implements DockerTool {
                         .bool("stderr", "Include standard error (default true).")
                         .host().required("container").closed().build(),
                 Schema.object()
-                        .string("host", "engine").string("container", "container").string("notice", "set when the name exists on several hosts")
+                        .string("host", "engine").string("container", "container").string("notice", "set when the name exists on several hosts, or when a time window was too long to read whole")
                         .prop("lines", Schema.arrayOf(Schema.object().enumeration("stream", "stdout or stderr", java.util.List.of("stdout", "stderr"))
                                 .string("time", "time, when timestamps=true").string("text", "the line").required("stream", "text").build()))
                         .prop("lineCount", Schema.type("integer"))
@@ -74,15 +73,20 @@ final class LogsTool implements DockerTool {
         LogOptions options = new LogOptions(args.integer("tail", 100), time("since", args.string("since")), time("until", args.string("until")),
                 timestamps, stdout, stderr);
         var hosts = ctx.hosts(args.host());
-        var found = ctx.findOne(hosts, "container '" + ref + "'", 
-                e -> e.logs(JsonRead.text(ctx.visibleContainer(e, ref), "Id"), options, settings.logsMaxBytes()));
+        var found = ctx.findOne(hosts, "container '" + ref + "'",
+                e -> e.logs(ctx.visibleContainers(e).resolve(ref), options, settings.logsMaxBytes()));
         LogLines.Result r = found.value();
 
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("host", found.host().name());
         out.put("container", ref);
-        if (found.notice() != null) {
-            out.put("notice", found.notice());
+        String notice = found.notice();
+        if (r.readCapped()) {
+            String cut = "The time window holds more log than one call reads, so these are the last lines of its beginning: narrow since and until to read further.";
+            notice = notice == null ? cut : notice + " " + cut;
+        }
+        if (notice != null) {
+            out.put("notice", notice);
         }
         ArrayNode lines = out.putArray("lines");
         for (LogLines.Line l : r.lines()) {

@@ -47,7 +47,7 @@ final class SecurityAuditTool implements DockerTool {
             } catch (EngineException e) {
                 throw ToolFailure.refused(e.getMessage());
             }
-            var found = ctx.findOne(hosts, "container '" + ref + "'", e -> audit(e, ctx, ctx.visibleContainer(e, ref), new HashMap<>()));
+            var found = ctx.findOne(hosts, "container '" + ref + "'", e -> audit(e, ctx, ctx.inspectVisible(e, ctx.visibleContainers(e).resolve(ref), ref), new HashMap<>()));
             var report = new AuditReport(List.of(found.value()), List.of(new CallContext.PerHost<>(found.host(), List.of(found.value()), null)));
             return new ToolResult(report.structured(found.notice()), AuditReport::renderOne, found.host().name());
         }
@@ -67,7 +67,7 @@ final class SecurityAuditTool implements DockerTool {
             }
             JsonNode inspect;
             try {
-                inspect = ctx.visibleContainer(e, JsonRead.text(c, "Id"));
+                inspect = ctx.inspectVisible(e, JsonRead.text(c, "Id"), JsonRead.text(c, "Id"));
             } catch (EngineException x) {
                 if (x.kind() == EngineException.Kind.NOT_FOUND) {
                     continue; // removed since the list was read

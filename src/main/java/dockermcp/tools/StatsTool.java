@@ -63,7 +63,7 @@ final class StatsTool implements DockerTool {
             } catch (EngineException e) {
                 throw ToolFailure.refused(e.getMessage());
             }
-            var found = ctx.findOne(hosts, "container '" + ref + "'", e -> sampled(e, JsonRead.text(ctx.visibleContainer(e, ref), "Id")));
+            var found = ctx.findOne(hosts, "container '" + ref + "'", e -> sampled(e, ctx.visibleContainers(e).resolve(ref)));
             add(samples, found.host(), found.value());
             if (found.notice() != null) {
                 out.put("notice", found.notice());

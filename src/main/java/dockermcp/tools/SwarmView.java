@@ -17,7 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class SwarmView {
 
     /** Placeholder for an image the operator's IMAGE_ALLOW / IMAGE_DENY hides. */
-    static final String HIDDEN_IMAGE = "[hidden image]";
+    static final String HIDDEN_IMAGE = dockermcp.security.VisibilityPolicy.HIDDEN_IMAGE;
 
     private SwarmView() {
     }

@@ -77,8 +77,27 @@ class LogLinesTest {
         long before = used();
         LogLines.Result r = LogLines.read(endless, true, 64 * 1024);
         assertThat(r.truncated()).isTrue();
+        assertThat(r.readCapped()).as("stopped before the end of the stream").isTrue();
         assertThat(r.bytes()).isLessThanOrEqualTo(64 * 1024);
         assertThat(used() - before).isLessThan(32L << 20);
+    }
+
+    @Test
+    void keepsTheLastTailLinesOfAWindowWithoutCallingThatTruncation() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int i = 0; i < 1000; i++) {
+            frame(out, i % 3 == 0 ? 2 : 1, "line-" + i + "\n");
+        }
+        LogLines.Result r = LogLines.read(new ByteArrayInputStream(out.toByteArray()), true, 65536, 10);
+        assertThat(r.lines()).extracting(LogLines.Line::text).containsExactly(
+                "line-990", "line-991", "line-992", "line-993", "line-994", "line-995", "line-996", "line-997", "line-998", "line-999");
+        assertThat(r.bytes()).isEqualTo(10 * "line-99x\n".length());
+        assertThat(r.truncated()).isFalse();
+        assertThat(r.readCapped()).isFalse();
+
+        LogLines.Result capped = LogLines.read(new ByteArrayInputStream(out.toByteArray()), true, 30, 10);
+        assertThat(capped.lines()).extracting(LogLines.Line::text).containsExactly("line-997", "line-998", "line-999");
+        assertThat(capped.truncated()).isTrue();
     }
 
     @Test

@@ -50,6 +50,25 @@ class VisibilityIT {
         }
     }
 
+    /** The engine never hears a hidden name: a hidden and a missing one cost the same requests (a list), so neither answer nor timing comes from the engine's view of it. */
+    @Test
+    void aHiddenAndAMissingNameCostTheEngineTheSameRequests() throws Exception {
+        try (McpSession s = session("IMAGE_DENY", "dms-fixture:secret*")) {
+            s.call("docker_connection_status"); // the API version is negotiated before the marks
+            List<List<String>> calls = List.of(List.of("docker_inspect", "container", "hidden-db", "nosuch-xyzab"),
+                    List.of("docker_logs", "container", "hidden-db", "nosuch-xyzab"), List.of("docker_stats", "container", "hidden-db", "nosuch-xyzab"),
+                    List.of("docker_image_info", "image", "dms-fixture:secrets", "dms-fixture:nosuch"));
+            for (List<String> c : calls) {
+                DaemonLog hiddenLog = DaemonLog.from(RealEngines.get("UNIX_LOG"));
+                assertThat(s.call(c.get(0), c.get(1), c.get(2)).isError()).isTrue();
+                List<String> hidden = hiddenLog.requests();
+                DaemonLog missingLog = DaemonLog.from(RealEngines.get("UNIX_LOG"));
+                assertThat(s.call(c.get(0), c.get(1), c.get(3)).isError()).isTrue();
+                assertThat(hidden).as(c.get(0)).isNotEmpty().isEqualTo(missingLog.requests()).noneMatch(r -> r.contains(c.get(2)));
+            }
+        }
+    }
+
     @Test
     void theLabelIsIgnoredWhenTheOperatorSaysSo() {
         try (McpSession s = session("HONOR_HIDDEN_LABEL", "false")) {

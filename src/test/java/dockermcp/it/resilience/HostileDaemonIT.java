@@ -199,8 +199,11 @@ class HostileDaemonIT {
                     respond(out, 200, "text/plain", "OK");
                 } else if (path.startsWith("/version")) {
                     respond(out, 200, "application/json", "{\"ApiVersion\":\"1.41\",\"MinAPIVersion\":\"1.12\",\"Version\":\"20.10.24\",\"Os\":\"linux\",\"Arch\":\"amd64\"}");
-                } else if (path.matches("/v1\\.41/containers/x/json.*")) {
+                } else if (path.matches("/v1\\.41/containers/(x|" + "ab".repeat(32) + ")/json.*")) {
                     respond(out, 200, "application/json", "{\"Id\":\"" + "ab".repeat(32) + "\",\"Name\":\"/x\",\"Config\":{\"Labels\":{},\"Image\":\"i\"},\"State\":{}}");
+                } else if (behaviour.equals("huge-frame") && path.startsWith("/v1.41/containers/json")) {
+                    // names are resolved from the list first: x must be in it for the logs request to be made
+                    respond(out, 200, "application/json", "[{\"Id\":\"" + "ab".repeat(32) + "\",\"Names\":[\"/x\"],\"Labels\":{}}]");
                 } else {
                     misbehave(path, out);
                 }

@@ -82,6 +82,13 @@ class HugeLogsIT {
             assertThat(newest.text().length()).as("text rendering").isLessThan(2 * CAP);
             assertThat(newest.text()).contains("END-OF-HUGE-LOG");
 
+            // a time window (until) is read without the engine's tail: reading stops at the read cap, bounded, and says so
+            JarServer.Reply window = s.callAndWait("docker_logs", Map.of("container", "huge-logs", "tail", 1000, "until", "0s"), Duration.ofSeconds(120));
+            assertThat(window.isError()).as(window.text()).isFalse();
+            assertThat(window.structured().get("bytes").asLong()).isLessThanOrEqualTo(CAP);
+            assertThat(window.structured().get("truncated").asBoolean()).isTrue();
+            assertThat(window.structured().get("notice").asString()).contains("narrow since and until");
+
             // several at once, with every option that makes the daemon send more
             List<CompletableFuture<JsonNode>> many = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
