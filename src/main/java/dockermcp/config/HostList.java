@@ -133,12 +133,7 @@ final class HostList {
         }
         Duration connect = k.containsKey("connect_timeout") ? HostsFile.duration(file, name, "connect_timeout", k.get("connect_timeout")) : null;
         Duration request = k.containsKey("request_timeout") ? HostsFile.duration(file, name, "request_timeout", k.get("request_timeout")) : null;
-        VisibilityRules visibility = null;
-        if (k.keySet().stream().anyMatch(key -> key.startsWith("container_") || key.startsWith("image_") || key.equals("honor_hidden_label"))) {
-            visibility = new VisibilityRules(rule(k, "container_allow", global.containerAllow()), rule(k, "container_deny", global.containerDeny()),
-                    rule(k, "image_allow", global.imageAllow()), rule(k, "image_deny", global.imageDeny()),
-                    k.containsKey("honor_hidden_label") ? fileBool(file, name, "honor_hidden_label", k.get("honor_hidden_label")) : global.honourHiddenLabel());
-        }
+        VisibilityRules visibility = null; // per-host visibility rules: not yet (docs/FLEET.md)
         Path sshConfig = null;
         if (k.containsKey("ssh_config")) {
             if (base.endpoint().transport() != Endpoint.Transport.SSH) {
@@ -175,21 +170,6 @@ final class HostList {
             }
         }
         return new HostSettings(name, e, cert, plainTcpWarnings(e, "host '" + name + "' in " + file), origin, null, null, null, null);
-    }
-
-    private static List<String> rule(Map<String, HostsFile.Value> k, String key, List<String> global) {
-        if (!k.containsKey(key)) {
-            return global;
-        }
-        List<String> out = new ArrayList<>();
-        for (String item : k.get(key).items()) {
-            for (String part : item.split(",")) {
-                if (!part.isBlank()) {
-                    out.add(part.strip());
-                }
-            }
-        }
-        return out;
     }
 
     private static boolean fileBool(Path file, String host, String key, HostsFile.Value v) {

@@ -38,7 +38,7 @@ final class HostsFile {
     }
 
     static final Set<String> KEYS = Set.of("host", "context", "cert_path", "tls_verify", "remote_socket", "ssh_config",
-            "connect_timeout", "request_timeout", "container_allow", "container_deny", "image_allow", "image_deny", "honor_hidden_label");
+            "connect_timeout", "request_timeout");
 
     private final Path file;
     private JsonParser p;

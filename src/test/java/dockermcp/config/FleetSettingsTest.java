@@ -75,16 +75,11 @@ class FleetSettingsTest {
     }
 
     @Test
-    void perHostVisibilityRulesReplaceOnlyTheKeysTheyName() throws Exception {
-        Settings s = withFile("""
-                hosts:
-                  a: { host: tcp://127.0.0.1:2375, container_deny: [ "db-*", "label=team=x" ] }
-                  b: { host: tcp://127.0.0.1:2376 }
-                """, "CONTAINER_DENY", "secret-*", "IMAGE_DENY", "team-x/*");
-        VisibilityRules a = s.hosts().get(0).visibility(s);
-        assertThat(a.containerDeny()).containsExactly("db-*", "label=team=x");
-        assertThat(a.imageDeny()).containsExactly("team-x/*");
-        assertThat(s.hosts().get(1).visibility(s)).isEqualTo(s.visibility());
+    void visibilityRulesApplyToEveryHostAndAreRefusedPerHost() throws Exception {
+        Settings s = withFile("hosts:\n  a: { host: tcp://127.0.0.1:2375 }\n", "CONTAINER_DENY", "secret-*");
+        assertThat(s.hosts().get(0).visibility(s)).isEqualTo(s.visibility());
+        assertThatThrownBy(() -> withFile("hosts:\n  a: { host: tcp://127.0.0.1:2375, container_deny: [ \"db-*\" ] }\n"))
+                .isInstanceOf(ConfigError.class).hasMessageContaining("line 2").hasMessageContaining("unknown key 'container_deny'");
     }
 
     @Test
