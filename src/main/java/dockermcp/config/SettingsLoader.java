@@ -55,8 +55,18 @@ public final class SettingsLoader {
                 env.bool("SECURITY_AUDIT_FAIL_OPEN", false),
                 patterns("REDACT_PATTERNS"),
                 env.bool("REDACT_LOG_CONTENT", true),
+                envRedaction(),
                 new VisibilityRules(env.list("CONTAINER_ALLOW"), env.list("CONTAINER_DENY"), env.list("IMAGE_ALLOW"), env.list("IMAGE_DENY"),
                         env.bool("HONOR_HIDDEN_LABEL", true)));
+    }
+
+    private EnvRedaction envRedaction() {
+        String mode = env.get("REDACT_ENV", "secrets").toLowerCase(Locale.ROOT);
+        if (!mode.equals("secrets") && !mode.equals("all")) {
+            throw new ConfigError("REDACT_ENV=" + env.get("REDACT_ENV", "") + " is not valid: use secrets (the default: hide values that may be secret) "
+                    + "or all (hide every env value).");
+        }
+        return new EnvRedaction(mode.equals("all"), env.list("REDACT_SHOW_ENV"));
     }
 
     private List<HostSettings> hosts() {

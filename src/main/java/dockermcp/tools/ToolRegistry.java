@@ -38,7 +38,7 @@ public final class ToolRegistry {
     public ToolRegistry(Settings settings, Engines engines, AuditLog audit, ExecutorService workers) {
         this.tools = List.of(new ListContainersTool(), new InspectTool(), new LogsTool(settings), new StatsTool(settings),
                 new ListImagesTool(), new ImageInfoTool(), new ConnectionStatusTool());
-        this.redactor = new Redactor(settings.redactPatterns());
+        this.redactor = new Redactor(settings.redactPatterns(), settings.envRedaction());
         this.redactLogContent = settings.redactLogContent();
         tools.forEach(t -> specs.put(t, t.spec())); // schemas are built once, not per call
         this.ctx = new CallContext(engines, settings, workers);
@@ -115,12 +115,13 @@ public final class ToolRegistry {
             ToolArgs args = ToolArgs.check(spec, arguments);
             ToolResult r = tool.call(args, ctx);
             boolean raw = tool.returnsLogContent() && !redactLogContent; // the operator turned log-content redaction off
-            if (!raw) {
-                if (tool.returnsLogContent()) {
-                    redactor.keyBlocksAcrossLines((tools.jackson.databind.node.ArrayNode) r.structured().get("lines"), "text");
-                }
+            if (!raw && tool.returnsLogContent()) {
+                redactor.logLines((tools.jackson.databind.node.ArrayNode) r.structured().get("lines"), "text");
+                redactor.tree(r.structured(), "lines"); // the lines were redacted together, with their neighbours
+            } else if (!raw) {
                 redactor.tree(r.structured());
             }
+            tool.shorten(r.structured()); // only now: a cut made before redaction could leave part of a secret
             String rendered = r.render().apply(r.structured()); // from the redacted form, so text and structure agree
             String text = raw ? rendered : redactor.text(rendered);
             result = McpSchema.CallToolResult.builder().addTextContent(text).structuredContent(r.structured()).isError(false).build();
