@@ -71,7 +71,20 @@ final class Assignments {
             }
             return value(t, v, spans, true);
         }
+        boolean xml = s > 0 && t.charAt(s - 1) == '<' && e < n && t.charAt(e) == '>';
+        boolean bearer = e - s == 6 && (t.charAt(s) == 'b' || t.charAt(s) == 'B');
+        if (!xml && !bearer && t.charAt(s) != '-') {
+            return e; // the common case: a word followed by no separator
+        }
         String name = t.subSequence(s, e).toString();
+        if (xml && SecretNames.suggestsSecret(name)) {
+            int end = e + 1; // <password>VALUE</password>, as in Maven settings.xml and many XML configurations
+            while (end < n && end - e < MAX_VALUE && t.charAt(end) != '<' && t.charAt(end) != '\n') {
+                end++;
+            }
+            spans.add(e + 1, end);
+            return end;
+        }
         String lower = name.toLowerCase(Locale.ROOT);
         if (lower.equals("bearer")) {
             int v = skipBlanks(t, e, n);
@@ -89,8 +102,12 @@ final class Assignments {
     private static int flag(CharSequence t, int s, int e, String name, String lower, Spans spans) {
         int n = t.length();
         if (lower.length() > 2 && lower.startsWith("-p") && !lower.startsWith("--") && lineMentions(t, s, "mysql", "mariadb", "sshpass")) {
-            spans.add(s + 2, e); // mysql -pSECRET
-            return e;
+            int end = e; // mysql -pSECRET: the password runs to the next blank, whatever characters it holds
+            while (end < t.length() && end - e < MAX_VALUE && !stop(t.charAt(end))) {
+                end++;
+            }
+            spans.add(s + 2, end);
+            return end;
         }
         int v = skipBlanks(t, e, n);
         if (v == e || v >= n || t.charAt(v) == '-' || t.charAt(v) == '\n' || t.charAt(v) == '\r') {

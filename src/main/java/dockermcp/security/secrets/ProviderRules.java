@@ -5,10 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,8 +28,8 @@ public final class ProviderRules {
 
     private final List<Rule> rules;
     private final Node root = new Node();
-    /** The root's children by character, so that the common case (no keyword starts here) costs one array read. */
-    private final Node[] roots = new Node[128];
+    /** The root's children by character: the common case (no keyword starts here) costs one array read. */
+    private final Node[] roots = root.next;
 
     private ProviderRules(List<Rule> rules) {
         this.rules = List.copyOf(rules);
@@ -39,16 +37,18 @@ public final class ProviderRules {
             for (String k : rules.get(r).keywords()) {
                 Node n = root;
                 for (char c : k.toCharArray()) {
-                    n = n.next.computeIfAbsent(c, x -> new Node());
+                    if (c >= 128) {
+                        throw new IllegalStateException("provider rule keywords are ASCII: " + k);
+                    }
+                    if (n.next[c] == null) {
+                        n.next[c] = new Node();
+                    }
+                    n = n.next[c];
                 }
-                n.rules.add(r);
+                n.ruleIds = java.util.Arrays.copyOf(n.ruleIds, n.ruleIds.length + 1);
+                n.ruleIds[n.ruleIds.length - 1] = r;
             }
         }
-        root.next.forEach((c, node) -> {
-            if (c < 128) {
-                roots[c] = node;
-            }
-        });
     }
 
     public static ProviderRules builtIn() {
@@ -68,7 +68,7 @@ public final class ProviderRules {
             char first = Character.toLowerCase(text.charAt(i));
             Node node = first < 128 ? roots[first] : null;
             for (int j = i + 1; node != null; j++) {
-                for (int r : node.rules) {
+                for (int r : node.ruleIds) {
                     if (i >= doneUntil[r]) {
                         doneUntil[r] = Math.max(doneUntil[r], match(r, text, i, spans, matchers));
                     }
@@ -76,7 +76,8 @@ public final class ProviderRules {
                 if (j >= n) {
                     break;
                 }
-                node = node.next.get(Character.toLowerCase(text.charAt(j)));
+                char c = Character.toLowerCase(text.charAt(j));
+                node = c < 128 ? node.next[c] : null;
             }
         }
     }
@@ -161,8 +162,9 @@ public final class ProviderRules {
         return sb.toString();
     }
 
+    /** A keyword trie node over ASCII (keywords are lower-case ASCII; text is lower-cased as it is walked). */
     private static final class Node {
-        final Map<Character, Node> next = new HashMap<>(4);
-        final List<Integer> rules = new ArrayList<>(1);
+        final Node[] next = new Node[128];
+        int[] ruleIds = new int[0];
     }
 }

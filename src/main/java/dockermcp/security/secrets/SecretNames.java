@@ -35,11 +35,28 @@ public final class SecretNames {
     private SecretNames() {
     }
 
+    /** Names repeat (level, msg, status in every log line): decisions are remembered, up to a bound. */
+    private static final int CACHE_MAX = 4096;
+    private static final java.util.concurrent.ConcurrentHashMap<String, Boolean> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** True when the name suggests a secret value. */
     public static boolean suggestsSecret(String name) {
         if (name == null || name.isEmpty() || name.length() > 256) {
             return name != null && name.length() > 256;
         }
+        Boolean known = CACHE.get(name);
+        if (known != null) {
+            return known;
+        }
+        boolean secret = decide(name);
+        if (CACHE.size() >= CACHE_MAX) {
+            CACHE.clear(); // hostile text full of distinct names costs a recomputation, never unbounded memory
+        }
+        CACHE.put(name, secret);
+        return secret;
+    }
+
+    private static boolean decide(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         for (String h : HARMLESS) {
             lower = withoutWord(lower, h);

@@ -24,7 +24,8 @@ final class UrlCredentials {
             int i = start;
             while (i < n && i - start < MAX_AUTHORITY) {
                 char c = t.charAt(i);
-                if (c == '/' || c == '?' || c == '#' || Character.isWhitespace(c) || c == '"' || c == '\'' || c == '<' || c == '>' || c == '`') {
+                // '?' and '#' do not end the scan: a raw password may hold them, and the '@' after them still ends the user info
+                if (c == '/' || Character.isWhitespace(c) || c == '"' || c == '\'' || c == '<' || c == '>' || c == '`') {
                     break;
                 }
                 if (c == '@') {
