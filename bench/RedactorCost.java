@@ -52,6 +52,10 @@ public final class RedactorCost {
             tools.jackson.databind.JsonNode answer = JsonMapper.builder().build().valueToTree(sample.structuredContent());
             ArrayNode lines = (ArrayNode) answer.get("lines");
             System.out.printf("docker_logs answer: %d lines, %s bytes%n", lines.size(), answer.get("bytes"));
+            McpSchema.CallToolResult shippedSample = redacting.call(logs, call);
+            if (Boolean.TRUE.equals(shippedSample.isError()) || Boolean.TRUE.equals(sample.isError())) {
+                throw new IllegalStateException("docker_logs failed: " + shippedSample.content() + sample.content());
+            }
             Redactor redactor = new Redactor();
             int rounds = Integer.parseInt(System.getProperty("rounds", "200"));
             long[] withRedaction = new long[rounds];

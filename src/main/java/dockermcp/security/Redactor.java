@@ -25,6 +25,9 @@ public final class Redactor {
     public static final String MARK = "[REDACTED]";
 
     private static final int AUDIT_ARGUMENT_MAX = 200;
+    /** A wrapped word is looked for within this many characters either side of a line break, plus this much context. */
+    private static final int WRAP_MAX = 2048;
+    private static final int WRAP_CONTEXT = 32;
     /** Audit arguments are redacted before they are shortened, from at most this much of them. */
     private static final int AUDIT_ARGUMENT_READ = 16 * 1024;
 
@@ -73,23 +76,53 @@ public final class Redactor {
             joined.append(lines.get(i)).append('\n');
         }
         starts[lines.size()] = joined.length();
-        int[] byBreak = detector.find(joined).merged();
-        StringBuilder direct = new StringBuilder(joined.length());
-        int[] directStarts = new int[lines.size() + 1];
+        int[] byBreak = detector.find(joined.toString()).merged();
+        List<Spans> local = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
-            directStarts[i] = direct.length();
-            direct.append(lines.get(i));
+            Spans s = new Spans();
+            clip(byBreak, starts[i], lines.get(i).length(), s, false);
+            local.add(s);
         }
-        directStarts[lines.size()] = direct.length();
-        int[] wrapped = detector.find(direct).merged();
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            wrapped(lines.get(i), lines.get(i + 1), local.get(i), local.get(i + 1));
+        }
         List<String> out = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
-            Spans local = new Spans();
-            clip(byBreak, starts[i], lines.get(i).length(), local, false);
-            clip(wrapped, directStarts[i], lines.get(i).length(), local, true);
-            out.add(local.apply(lines.get(i), MARK));
+            out.add(local.get(i).apply(lines.get(i), MARK));
         }
         return out;
+    }
+
+    /**
+     * A secret wrapped from one line onto the next: the last word of the first line (with a little of what comes
+     * before it, for a keyword) joined directly to the first word of the next is checked; parts of what is found
+     * there that cross the join are hidden on both lines. Lines that end or start with a blank cannot wrap a word.
+     */
+    private void wrapped(String line, String next, Spans here, Spans there) {
+        if (line.isEmpty() || next.isEmpty() || !wordChar(line.charAt(line.length() - 1)) || !wordChar(next.charAt(0))) {
+            return;
+        }
+        int from = line.length();
+        while (from > 0 && line.length() - from < WRAP_MAX && !Character.isWhitespace(line.charAt(from - 1))) {
+            from--;
+        }
+        from = Math.max(0, from - WRAP_CONTEXT);
+        int to = 0;
+        while (to < next.length() && to < WRAP_MAX && !Character.isWhitespace(next.charAt(to))) {
+            to++;
+        }
+        String head = line.substring(from);
+        int[] found = detector.find(head + next.substring(0, to)).merged();
+        for (int k = 0; k < found.length; k += 2) {
+            if (found[k] < head.length() && found[k + 1] > head.length()) {
+                here.add(from + found[k], line.length());
+                there.add(0, found[k + 1] - head.length());
+            }
+        }
+    }
+
+    private static boolean wordChar(char c) {
+        return !Character.isWhitespace(c) && c != '}' && c != ']' && c != ')' && c != '"' && c != '\'' && c != '>' && c != ',' && c != ';';
     }
 
     /** Adds the parts of the merged spans that fall in one line; with {@code crossingOnly}, only spans that cross its ends. */

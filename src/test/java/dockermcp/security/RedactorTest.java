@@ -63,18 +63,6 @@ class RedactorTest {
     }
 
     @Test
-    void hostileInputCannotMakeRedactionSlow() {
-        String[] hostile = {"x".repeat(200_000), "pass".repeat(50_000), "a=".repeat(100_000), "--token".repeat(30_000) + "=",
-                "http://".repeat(30_000) + "@", "eyJ".repeat(60_000), ("Authorization: " + "b".repeat(1000) + " ").repeat(100)};
-        for (String s : hostile) {
-            long t0 = System.nanoTime();
-            r.text(s);
-            r.envEntry("K=" + s);
-            assertThat((System.nanoTime() - t0) / 1_000_000).as(s.substring(0, 20)).isLessThan(1000);
-        }
-    }
-
-    @Test
     void longAuditArgumentsAreShortened() {
         assertThat(r.arguments(Map.of("container", "x".repeat(10_000))).get("container").toString())
                 .hasSizeLessThan(260).endsWith("...(10000 characters)");

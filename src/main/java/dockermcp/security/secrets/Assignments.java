@@ -22,17 +22,17 @@ final class Assignments {
     private Assignments() {
     }
 
-    static void find(CharSequence t, Spans spans) {
-        int n = t.length();
+    static void find(char[] t, Spans spans) {
+        int n = t.length;
         int i = 0;
         while (i < n) {
-            if (!nameChar(t.charAt(i))) {
+            if (!nameChar(t[i])) {
                 i++;
                 continue;
             }
             int s = i;
             int e = i;
-            while (e < n && nameChar(t.charAt(e))) {
+            while (e < n && nameChar(t[e])) {
                 e++;
             }
             i = e;
@@ -42,28 +42,28 @@ final class Assignments {
         }
     }
 
-    /** Looks at what follows the name t[s, e); returns where scanning continues. */
-    private static int afterName(CharSequence t, int s, int e, Spans spans) {
-        int n = t.length();
+    /** Looks at what follows the name t[s, e]; returns where scanning continues. */
+    private static int afterName(char[] t, int s, int e, Spans spans) {
+        int n = t.length;
         int k = e;
-        if (k < n && (t.charAt(k) == '"' || t.charAt(k) == '\'')) {
+        if (k < n && (t[k] == '"' || t[k] == '\'')) {
             k++; // the closing quote of "pwd": or 'token' =>
         }
         k = skipBlanks(t, k, n);
         int sep = separator(t, k);
         if (sep > 0) {
-            String name = t.subSequence(s, e).toString();
+            String name = new String(t, s, e - (s));
             if (!SecretNames.suggestsSecret(name)) {
                 return e;
             }
-            boolean cookieHeader = sep == 1 && t.charAt(k) == ':' && name.toLowerCase(Locale.ROOT).endsWith("cookie");
+            boolean cookieHeader = sep == 1 && t[k] == ':' && name.toLowerCase(Locale.ROOT).endsWith("cookie");
             int v = skipBlanks(t, k + sep, n);
             if (cookieHeader) {
                 int end = lineEnd(t, v);
                 spans.add(v, end);
                 return end;
             }
-            if (v < n && (t.charAt(v) == '\n' || t.charAt(v) == '\r')) {
+            if (v < n && (t[v] == '\n' || t[v] == '\r')) {
                 v = nextLineStart(t, v);
                 if (v < 0 || yamlKeyOrItem(t, v)) {
                     return e; // "secrets:" followed by a list or a key is a heading, not a value
@@ -71,15 +71,18 @@ final class Assignments {
             }
             return value(t, v, spans, true);
         }
-        boolean xml = s > 0 && t.charAt(s - 1) == '<' && e < n && t.charAt(e) == '>';
-        boolean bearer = e - s == 6 && (t.charAt(s) == 'b' || t.charAt(s) == 'B');
-        if (!xml && !bearer && t.charAt(s) != '-') {
+        if (k > e && k < n && (t[k] == '\'' || t[k] == '"') && SecretNames.suggestsSecret(new String(t, s, e - s))) {
+            return value(t, k, spans, false); // password 'VALUE', secret "VALUE"
+        }
+        boolean xml = s > 0 && t[s - 1] == '<' && e < n && t[e] == '>';
+        boolean bearer = e - s == 6 && (t[s] == 'b' || t[s] == 'B');
+        if (!xml && !bearer && t[s] != '-') {
             return e; // the common case: a word followed by no separator
         }
-        String name = t.subSequence(s, e).toString();
+        String name = new String(t, s, e - (s));
         if (xml && SecretNames.suggestsSecret(name)) {
             int end = e + 1; // <password>VALUE</password>, as in Maven settings.xml and many XML configurations
-            while (end < n && end - e < MAX_VALUE && t.charAt(end) != '<' && t.charAt(end) != '\n') {
+            while (end < n && end - e < MAX_VALUE && t[end] != '<' && t[end] != '\n') {
                 end++;
             }
             spans.add(e + 1, end);
@@ -88,7 +91,7 @@ final class Assignments {
         String lower = name.toLowerCase(Locale.ROOT);
         if (lower.equals("bearer")) {
             int v = skipBlanks(t, e, n);
-            if (v < n && (t.charAt(v) == '\n' || t.charAt(v) == '\r')) {
+            if (v < n && (t[v] == '\n' || t[v] == '\r')) {
                 v = nextLineStart(t, v);
             }
             return v < 0 || v == e ? e : valueOfAtLeast(t, v, 8, spans);
@@ -99,18 +102,18 @@ final class Assignments {
         return e;
     }
 
-    private static int flag(CharSequence t, int s, int e, String name, String lower, Spans spans) {
-        int n = t.length();
+    private static int flag(char[] t, int s, int e, String name, String lower, Spans spans) {
+        int n = t.length;
         if (lower.length() > 2 && lower.startsWith("-p") && !lower.startsWith("--") && lineMentions(t, s, "mysql", "mariadb", "sshpass")) {
             int end = e; // mysql -pSECRET: the password runs to the next blank, whatever characters it holds
-            while (end < t.length() && end - e < MAX_VALUE && !stop(t.charAt(end))) {
+            while (end < t.length && end - e < MAX_VALUE && !stop(t[end])) {
                 end++;
             }
             spans.add(s + 2, end);
             return end;
         }
         int v = skipBlanks(t, e, n);
-        if (v == e || v >= n || t.charAt(v) == '-' || t.charAt(v) == '\n' || t.charAt(v) == '\r') {
+        if (v == e || v >= n || t[v] == '-' || t[v] == '\n' || t[v] == '\r') {
             return e;
         }
         boolean secret = SecretNames.suggestsSecret(name)
@@ -121,12 +124,12 @@ final class Assignments {
     }
 
     /** Hides the value starting at v (quoted or bare) unless it is empty or a placeholder; returns its end. */
-    private static int value(CharSequence t, int v, Spans spans, boolean schemeAllowed) {
-        int n = t.length();
+    private static int value(char[] t, int v, Spans spans, boolean schemeAllowed) {
+        int n = t.length;
         if (v >= n) {
             return v;
         }
-        char q = t.charAt(v);
+        char q = t[v];
         if (q == '{' || q == '[') {
             return v + 1; // "auth": { ... }: a structure follows, its own keys are judged on their own
         }
@@ -135,16 +138,16 @@ final class Assignments {
         if (q == '"' || q == '\'' || q == '`') {
             start = v + 1;
             end = start;
-            while (end < n && end - start < MAX_VALUE && t.charAt(end) != q && t.charAt(end) != '\n') {
+            while (end < n && end - start < MAX_VALUE && t[end] != q && t[end] != '\n') {
                 end++;
             }
         } else {
             start = v;
             end = v;
-            while (end < n && end - start < MAX_VALUE && !stop(t.charAt(end))) {
+            while (end < n && end - start < MAX_VALUE && !stop(t[end])) {
                 end++;
             }
-            while (end > start && ",)]}.".indexOf(t.charAt(end - 1)) >= 0) {
+            while (end > start && ",)]}.".indexOf(t[end - 1]) >= 0) {
                 end--;
             }
         }
@@ -153,7 +156,7 @@ final class Assignments {
         }
         if (schemeAllowed && scheme(t, start, end)) {
             int next = skipBlanks(t, end, n);
-            if (next < n && (t.charAt(next) == '\n' || t.charAt(next) == '\r')) {
+            if (next < n && (t[next] == '\n' || t[next] == '\r')) {
                 next = nextLineStart(t, next);
             }
             return next < 0 || next == end ? end : valueOfAtLeast(t, next, 1, spans);
@@ -162,9 +165,9 @@ final class Assignments {
         return end;
     }
 
-    private static int valueOfAtLeast(CharSequence t, int v, int min, Spans spans) {
+    private static int valueOfAtLeast(char[] t, int v, int min, Spans spans) {
         int end = v;
-        while (end < t.length() && end - v < MAX_VALUE && !stop(t.charAt(end))) {
+        while (end < t.length && end - v < MAX_VALUE && !stop(t[end])) {
             end++;
         }
         if (end - v >= min && !placeholder(t, v, end)) {
@@ -174,18 +177,18 @@ final class Assignments {
     }
 
     /** The length of the separator at k: = : := => (not == or ://), or 0. */
-    private static int separator(CharSequence t, int k) {
-        int n = t.length();
+    private static int separator(char[] t, int k) {
+        int n = t.length;
         if (k >= n) {
             return 0;
         }
-        char c = t.charAt(k);
-        char next = k + 1 < n ? t.charAt(k + 1) : 0;
+        char c = t[k];
+        char next = k + 1 < n ? t[k + 1] : 0;
         if (c == '=') {
             return next == '=' ? 0 : next == '>' ? 2 : 1;
         }
         if (c == ':') {
-            if (next == '/' && k + 2 < n && t.charAt(k + 2) == '/') {
+            if (next == '/' && k + 2 < n && t[k + 2] == '/') {
                 return 0;
             }
             return next == '=' ? 2 : 1;
@@ -193,8 +196,8 @@ final class Assignments {
         return 0;
     }
 
-    private static boolean scheme(CharSequence t, int start, int end) {
-        String v = t.subSequence(start, end).toString().toLowerCase(Locale.ROOT);
+    private static boolean scheme(char[] t, int start, int end) {
+        String v = new String(t, start, end - (start)).toLowerCase(Locale.ROOT);
         for (String s : SCHEMES) {
             if (v.equals(s)) {
                 return true;
@@ -203,13 +206,13 @@ final class Assignments {
         return false;
     }
 
-    private static boolean placeholder(CharSequence t, int start, int end) {
+    private static boolean placeholder(char[] t, int start, int end) {
         if (end - start > 12) {
-            char c = t.charAt(start);
-            return c == '$' && start + 1 < end && t.charAt(start + 1) == '{' && t.charAt(end - 1) == '}' && end - start < 64 && noSpace(t, start, end)
-                    || c == '{' && start + 1 < end && t.charAt(start + 1) == '{' && t.charAt(end - 1) == '}';
+            char c = t[start];
+            return c == '$' && start + 1 < end && t[start + 1] == '{' && t[end - 1] == '}' && end - start < 64 && noSpace(t, start, end)
+                    || c == '{' && start + 1 < end && t[start + 1] == '{' && t[end - 1] == '}';
         }
-        String raw = t.subSequence(start, end).toString();
+        String raw = new String(t, start, end - (start));
         String v = raw.toLowerCase(Locale.ROOT);
         for (String p : PLACEHOLDERS) {
             if (v.equals(p)) {
@@ -221,9 +224,9 @@ final class Assignments {
                 && raw.chars().skip(1).anyMatch(ch -> ch >= 'A' && ch <= 'Z');
     }
 
-    private static boolean noSpace(CharSequence t, int start, int end) {
+    private static boolean noSpace(char[] t, int start, int end) {
         for (int i = start; i < end; i++) {
-            if (Character.isWhitespace(t.charAt(i))) {
+            if (Character.isWhitespace(t[i])) {
                 return false;
             }
         }
@@ -231,16 +234,16 @@ final class Assignments {
     }
 
     /** -p 8080:80, -p 127.0.0.1:53:53/udp and mkdir -p /var/lib are not passwords. */
-    private static boolean portOrPath(CharSequence t, int v) {
-        char c = t.charAt(v);
+    private static boolean portOrPath(char[] t, int v) {
+        char c = t[v];
         if (c == '/' || c == '.' || c == '~' || c == '$') {
             return true;
         }
         int i = v;
-        while (i < t.length() && !Character.isWhitespace(t.charAt(i))) {
-            char d = t.charAt(i);
+        while (i < t.length && !Character.isWhitespace(t[i])) {
+            char d = t[i];
             if (d == '/') {
-                String rest = t.subSequence(i, Math.min(t.length(), i + 5)).toString();
+                String rest = new String(t, i, Math.min(t.length, i + 5) - (i));
                 return rest.startsWith("/tcp") || rest.startsWith("/udp") || rest.startsWith("/sctp");
             }
             if (!(Character.isDigit(d) || d == '.' || d == ':' || d == '-' || d == '[' || d == ']')) {
@@ -251,22 +254,22 @@ final class Assignments {
         return true;
     }
 
-    private static boolean userWithPassword(CharSequence t, int v) {
-        for (int i = v; i < t.length() && i - v < 512 && !stop(t.charAt(i)); i++) {
-            if (t.charAt(i) == ':') {
-                return !(i + 2 < t.length() && t.charAt(i + 1) == '/' && t.charAt(i + 2) == '/');
+    private static boolean userWithPassword(char[] t, int v) {
+        for (int i = v; i < t.length && i - v < 512 && !stop(t[i]); i++) {
+            if (t[i] == ':') {
+                return !(i + 2 < t.length && t[i + 1] == '/' && t[i + 2] == '/');
             }
         }
         return false;
     }
 
     /** True when the line holding position s mentions one of the words before s (bounded look-back). */
-    private static boolean lineMentions(CharSequence t, int s, String... words) {
+    private static boolean lineMentions(char[] t, int s, String... words) {
         int from = s;
-        while (from > 0 && s - from < 512 && t.charAt(from - 1) != '\n') {
+        while (from > 0 && s - from < 512 && t[from - 1] != '\n') {
             from--;
         }
-        String before = t.subSequence(from, s).toString().toLowerCase(Locale.ROOT);
+        String before = new String(t, from, s - (from)).toLowerCase(Locale.ROOT);
         for (String w : words) {
             if (before.contains(w)) {
                 return true;
@@ -275,15 +278,15 @@ final class Assignments {
         return false;
     }
 
-    private static boolean yamlKeyOrItem(CharSequence t, int v) {
-        if (v >= t.length() || t.charAt(v) == '-' || t.charAt(v) == '#') {
+    private static boolean yamlKeyOrItem(char[] t, int v) {
+        if (v >= t.length || t[v] == '-' || t[v] == '#') {
             return true;
         }
         int e = v;
-        while (e < t.length() && !stop(t.charAt(e))) {
+        while (e < t.length && !stop(t[e])) {
             e++;
         }
-        return e > v && t.charAt(e - 1) == ':';
+        return e > v && t[e - 1] == ':';
     }
 
     static boolean nameChar(char c) {
@@ -294,32 +297,32 @@ final class Assignments {
         return Character.isWhitespace(c) || c == '"' || c == '\'' || c == '`' || c == ';' || c == '&' || c == '<' || c == '>';
     }
 
-    private static int skipBlanks(CharSequence t, int k, int n) {
+    private static int skipBlanks(char[] t, int k, int n) {
         int i = k;
-        while (i < n && i - k < MAX_GAP && (t.charAt(i) == ' ' || t.charAt(i) == '\t')) {
+        while (i < n && i - k < MAX_GAP && (t[i] == ' ' || t[i] == '\t')) {
             i++;
         }
         return i;
     }
 
-    private static int lineEnd(CharSequence t, int v) {
+    private static int lineEnd(char[] t, int v) {
         int i = v;
-        while (i < t.length() && t.charAt(i) != '\n' && t.charAt(i) != '\r') {
+        while (i < t.length && t[i] != '\n' && t[i] != '\r') {
             i++;
         }
         return i;
     }
 
     /** The first non-blank character of the next non-empty line (at most two line breaks on), or -1. */
-    private static int nextLineStart(CharSequence t, int v) {
+    private static int nextLineStart(char[] t, int v) {
         int i = v;
         int breaks = 0;
-        while (i < t.length() && (t.charAt(i) == '\n' || t.charAt(i) == '\r' || t.charAt(i) == ' ' || t.charAt(i) == '\t')) {
-            if (t.charAt(i) == '\n' && ++breaks > 2) {
+        while (i < t.length && (t[i] == '\n' || t[i] == '\r' || t[i] == ' ' || t[i] == '\t')) {
+            if (t[i] == '\n' && ++breaks > 2) {
                 return -1;
             }
             i++;
         }
-        return i < t.length() ? i : -1;
+        return i < t.length ? i : -1;
     }
 }

@@ -23,7 +23,7 @@ public final class ConfigValues {
 
     /** True when a value under this name may be shown. */
     public boolean harmless(String name, String value) {
-        return SecretNames.allowsValue(name, value) && !detector.matches(value) && !RandomTokens.any(value, name);
+        return SecretNames.allowsValue(name, value) && !detector.matches(value) && !RandomTokens.any(value.toCharArray(), name);
     }
 
     /** An env entry NAME=value. */
@@ -76,14 +76,15 @@ public final class ConfigValues {
 
     private Spans commandSpans(String line) {
         Spans spans = detector.find(line, false);
+        char[] chars = line.toCharArray();
         int i = 0;
-        while (i < line.length()) {
-            if (!RandomTokens.tokenChar(line.charAt(i))) {
+        while (i < chars.length) {
+            if (!RandomTokens.tokenChar(chars[i])) {
                 i++;
                 continue;
             }
-            int end = RandomTokens.tokenEnd(line, i);
-            if (end - i >= RandomTokens.MIN_LENGTH && RandomTokens.isRandom(line, i, end, nameBefore(line, i))) {
+            int end = RandomTokens.tokenEnd(chars, i);
+            if (end - i >= RandomTokens.MIN_LENGTH && RandomTokens.isRandom(chars, i, end, nameBefore(line, i))) {
                 spans.add(i, end);
             }
             i = end;

@@ -15,8 +15,8 @@ final class KeyBlocks {
     private KeyBlocks() {
     }
 
-    static void find(CharSequence text, Spans spans) {
-        int n = text.length();
+    static void find(char[] text, Spans spans) {
+        int n = text.length;
         int from = 0;
         while (true) {
             int b = indexOf(text, BEGIN, from, n);
@@ -28,7 +28,7 @@ final class KeyBlocks {
                 from = b + BEGIN.length();
                 continue;
             }
-            String label = text.subSequence(b + BEGIN.length(), labelEnd).toString().toUpperCase(java.util.Locale.ROOT);
+            String label = new String(text, b + BEGIN.length(), labelEnd - (b + BEGIN.length())).toUpperCase(java.util.Locale.ROOT);
             if (!(label.contains("PRIVATE") || label.contains("SECRET") || label.contains("ENCRYPTED") || label.contains("STATIC KEY"))) {
                 from = labelEnd;
                 continue;
@@ -43,7 +43,7 @@ final class KeyBlocks {
      * Where the block body that starts at {@code start} ends: after its END marker, or before the first line that
      * cannot belong to a key. Each character is looked at once.
      */
-    private static int blockEnd(CharSequence text, int start, int n) {
+    private static int blockEnd(char[] text, int start, int n) {
         int i = start;
         boolean first = true;
         while (i < n) {
@@ -55,8 +55,8 @@ final class KeyBlocks {
                     continue;
                 }
             }
-            while (i < n && text.charAt(i) != '\n') {
-                char c = text.charAt(i);
+            while (i < n && text[i] != '\n') {
+                char c = text[i];
                 if (c == '-' && startsWith(text, i, END)) {
                     int close = indexOf(text, "-----", i + END.length(), i + END.length() + MAX_LABEL + 5);
                     return close >= 0 ? close + 5 : i + END.length();
@@ -72,12 +72,12 @@ final class KeyBlocks {
         return n;
     }
 
-    private static boolean startsWith(CharSequence text, int at, String s) {
-        if (at + s.length() > text.length()) {
+    private static boolean startsWith(char[] text, int at, String s) {
+        if (at + s.length() > text.length) {
             return false;
         }
         for (int k = 0; k < s.length(); k++) {
-            if (text.charAt(at + k) != s.charAt(k)) {
+            if (text[at + k] != s.charAt(k)) {
                 return false;
             }
         }
@@ -85,9 +85,9 @@ final class KeyBlocks {
     }
 
     /** The end of an armour header line starting at {@code from} (its line break), or -1 when it is not one. */
-    private static int armourHeaderEnd(CharSequence text, int from, int n) {
+    private static int armourHeaderEnd(char[] text, int from, int n) {
         for (String h : HEADERS) {
-            if (from + h.length() < n && text.subSequence(from, from + h.length()).toString().equalsIgnoreCase(h)) {
+            if (from + h.length() < n && new String(text, from, from + h.length() - (from)).equalsIgnoreCase(h)) {
                 int nl = indexOf(text, "\n", from, Math.min(n, from + 256));
                 return nl;
             }
@@ -105,12 +105,16 @@ final class KeyBlocks {
     }
 
     /** The first occurrence of needle starting in [from, limit), or -1. */
-    static int indexOf(CharSequence s, String needle, int from, int limit) {
-        int max = Math.min(s.length(), limit) - needle.length();
+    static int indexOf(char[] s, String needle, int from, int limit) {
+        int max = Math.min(s.length, limit) - needle.length();
+        char first = needle.charAt(0);
         outer:
         for (int i = Math.max(0, from); i <= max; i++) {
-            for (int k = 0; k < needle.length(); k++) {
-                if (s.charAt(i + k) != needle.charAt(k)) {
+            if (s[i] != first) {
+                continue;
+            }
+            for (int k = 1; k < needle.length(); k++) {
+                if (s[i + k] != needle.charAt(k)) {
                     continue outer;
                 }
             }

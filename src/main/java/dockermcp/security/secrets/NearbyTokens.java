@@ -14,17 +14,19 @@ final class NearbyTokens {
     private static final int LOOK_BACK = 40;
     private static final String[] KEYWORDS = {"pass", "pwd", "secret", "token", "key", "auth", "cred", "bearer", "sig", "private",
             "session", "cookie", "otp", "salt", "dsn", "conn", "webhook", "apikey"};
+    /** The first letters of the keywords, to skip most characters at once. */
+    private static final String FIRSTS = "pstkacbhdocw";
     private static final String[] DECODED_KEYWORDS = {"auth", "pass", "token", "secret", "key"};
 
     private NearbyTokens() {
     }
 
     /** @param loneTokens also tokens alone on their line (free text; a configuration value is judged by its name instead) */
-    static void find(CharSequence t, Spans spans, boolean loneTokens) {
-        int n = t.length();
+    static void find(char[] t, Spans spans, boolean loneTokens) {
+        int n = t.length;
         int i = 0;
         while (i < n) {
-            if (!RandomTokens.tokenChar(t.charAt(i))) {
+            if (!RandomTokens.tokenChar(t[i])) {
                 i++;
                 continue;
             }
@@ -36,49 +38,61 @@ final class NearbyTokens {
         }
     }
 
-    private static boolean secretToken(CharSequence t, int s, int e, boolean loneTokens) {
-        if (e - s >= 20 && t.charAt(s) == 'e' && (t.charAt(s + 1) == 'y' || t.charAt(s + 1) == 'w') && decodedHoldsCredentials(t, s, e)) {
+    private static boolean secretToken(char[] t, int s, int e, boolean loneTokens) {
+        if (e - s >= 20 && t[s] == 'e' && (t[s + 1] == 'y' || t[s + 1] == 'w') && decodedHoldsCredentials(t, s, e)) {
             return true;
         }
-        if (!RandomTokens.isRandom(t, s, e, null)) {
-            return false;
-        }
-        return loneTokens && aloneOnLine(t, s, e) || keywordBefore(t, s);
+        // where it stands is cheaper to check than what it is: most tokens stand in neither place
+        return (loneTokens && aloneOnLine(t, s, e) || keywordBefore(t, s)) && RandomTokens.isRandom(t, s, e, null);
     }
 
-    private static boolean aloneOnLine(CharSequence t, int s, int e) {
+    private static boolean aloneOnLine(char[] t, int s, int e) {
         int i = s - 1;
-        while (i >= 0 && (t.charAt(i) == ' ' || t.charAt(i) == '\t' || t.charAt(i) == '"' || t.charAt(i) == '\'')) {
+        while (i >= 0 && (t[i] == ' ' || t[i] == '\t' || t[i] == '"' || t[i] == '\'')) {
             i--;
         }
-        if (i >= 0 && t.charAt(i) != '\n') {
+        if (i >= 0 && t[i] != '\n') {
             return false;
         }
         int j = e;
-        while (j < t.length() && (t.charAt(j) == ' ' || t.charAt(j) == '\t' || t.charAt(j) == '\r' || t.charAt(j) == '"' || t.charAt(j) == '\'')) {
+        while (j < t.length && (t[j] == ' ' || t[j] == '\t' || t[j] == '\r' || t[j] == '"' || t[j] == '\'')) {
             j++;
         }
-        return j >= t.length() || t.charAt(j) == '\n';
+        return j >= t.length || t[j] == '\n';
     }
 
-    private static boolean keywordBefore(CharSequence t, int s) {
+    private static boolean keywordBefore(char[] t, int s) {
         int from = s;
-        while (from > 0 && s - from < LOOK_BACK && t.charAt(from - 1) != '\n') {
+        while (from > 0 && s - from < LOOK_BACK && t[from - 1] != '\n') {
             from--;
         }
-        String before = t.subSequence(from, s).toString().toLowerCase(Locale.ROOT);
-        for (String k : KEYWORDS) {
-            if (before.contains(k)) {
-                return true;
+        for (int i = from; i < s; i++) {
+            char c = (char) (t[i] | 0x20);
+            if (c < 'a' || c > 'z' || FIRSTS.indexOf(c) < 0) {
+                continue;
+            }
+            for (String k : KEYWORDS) {
+                if (k.charAt(0) == c && i + k.length() <= s && matchesLower(t, i, k)) {
+                    return true;
+                }
             }
         }
         return false;
     }
 
-    private static boolean decodedHoldsCredentials(CharSequence t, int s, int e) {
+    private static boolean matchesLower(char[] t, int at, String k) {
+        for (int j = 0; j < k.length(); j++) {
+            if ((char) (t[at + j] | 0x20) != k.charAt(j)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean decodedHoldsCredentials(char[] t, int s, int e) {
         int len = Math.min(e - s, 4096) & ~3;
         try {
-            String decoded = new String(Base64.getMimeDecoder().decode(t.subSequence(s, s + len).toString()), StandardCharsets.ISO_8859_1)
+            String decoded = new String(Base64.getMimeDecoder().decode(new String(t, s, s + len - (s))), StandardCharsets.ISO_8859_1)
                     .toLowerCase(Locale.ROOT);
             if (!decoded.stripLeading().startsWith("{")) {
                 return false;

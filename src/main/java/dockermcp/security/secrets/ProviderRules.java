@@ -30,6 +30,11 @@ public final class ProviderRules {
     private final Node root = new Node();
     /** The root's children by character: the common case (no keyword starts here) costs one array read. */
     private final Node[] roots = root.next;
+    /**
+     * Keywords are looked for only where a word starts (a token starts there: no 'task' for 'sk', no 'method' for
+     * 'eth'), except keywords that start with a symbol ('/hooks/', ':aa', '-us') and rules that start before their keyword.
+     */
+    private final Node[] midWord = new Node[128];
 
     private ProviderRules(List<Rule> rules) {
         this.rules = List.copyOf(rules);
@@ -49,6 +54,25 @@ public final class ProviderRules {
                 n.ruleIds[n.ruleIds.length - 1] = r;
             }
         }
+        // a second trie for keywords that may start inside a word
+        for (int r = 0; r < rules.size(); r++) {
+            for (String k : rules.get(r).keywords()) {
+                if (Character.isLetterOrDigit(k.charAt(0)) && rules.get(r).back() == 0) {
+                    continue;
+                }
+                Node[] level = midWord;
+                Node n = null;
+                for (char c : k.toCharArray()) {
+                    if (level[c] == null) {
+                        level[c] = new Node();
+                    }
+                    n = level[c];
+                    level = n.next;
+                }
+                n.ruleIds = java.util.Arrays.copyOf(n.ruleIds, n.ruleIds.length + 1);
+                n.ruleIds[n.ruleIds.length - 1] = r;
+            }
+        }
     }
 
     public static ProviderRules builtIn() {
@@ -60,13 +84,20 @@ public final class ProviderRules {
     }
 
     /** Adds the spans of every provider token in the text. */
-    void find(CharSequence text, Spans spans) {
-        int n = text.length();
+    void find(char[] chars, CharSequence text, Spans spans) {
+        int n = chars.length;
         int[] doneUntil = new int[rules.size()];
         Matcher[] matchers = new Matcher[rules.size()];
+        boolean inWord = false;
         for (int i = 0; i < n; i++) {
-            char first = Character.toLowerCase(text.charAt(i));
-            Node node = first < 128 ? roots[first] : null;
+            char raw = chars[i];
+            char first = lower(raw);
+            boolean startsWord = !inWord;
+            inWord = first >= 'a' && first <= 'z' || raw >= '0' && raw <= '9' || raw >= 128 && Character.isLetterOrDigit(raw);
+            if (first >= 128) {
+                continue;
+            }
+            Node node = startsWord ? roots[first] : midWord[first];
             for (int j = i + 1; node != null; j++) {
                 for (int r : node.ruleIds) {
                     if (i >= doneUntil[r]) {
@@ -76,10 +107,15 @@ public final class ProviderRules {
                 if (j >= n) {
                     break;
                 }
-                char c = Character.toLowerCase(text.charAt(j));
+                char c = lower(chars[j]);
                 node = c < 128 ? node.next[c] : null;
             }
         }
+    }
+
+    /** ASCII lower case (keywords are ASCII; anything else never matches one). */
+    private static char lower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
     }
 
     /** Runs one rule at a keyword found at {@code at}; returns the position before which it need not run again. */

@@ -20,20 +20,20 @@ public final class RandomTokens {
     }
 
     /** The end of the token starting at {@code start}. */
-    static int tokenEnd(CharSequence s, int start) {
+    static int tokenEnd(char[] s, int start) {
         int i = start;
-        while (i < s.length() && tokenChar(s.charAt(i))) {
+        while (i < s.length && tokenChar(s[i])) {
             i++;
         }
         return i;
     }
 
     /** True when the text holds a random-looking token that is not a harmless form; {@code name} gives context. */
-    public static boolean any(CharSequence s, String name) {
-        int n = s.length();
+    public static boolean any(char[] s, String name) {
+        int n = s.length;
         int i = 0;
         while (i < n) {
-            if (!tokenChar(s.charAt(i))) {
+            if (!tokenChar(s[i])) {
                 i++;
                 continue;
             }
@@ -46,8 +46,8 @@ public final class RandomTokens {
         return false;
     }
 
-    /** True when s[start, end) looks like a generated key and is not a harmless form. */
-    public static boolean isRandom(CharSequence s, int start, int end, String name) {
+    /** True when s[start, end] looks like a generated key and is not a harmless form. */
+    public static boolean isRandom(char[] s, int start, int end, String name) {
         int len = end - start;
         if (len < MIN_LENGTH) {
             return false;
@@ -65,7 +65,7 @@ public final class RandomTokens {
         int runStart = start;
         boolean mixedRun = false;
         for (int i = start; i < end; i++) {
-            char c = s.charAt(i);
+            char c = s[i];
             int k;
             if (c >= 'a' && c <= 'z') {
                 lower++;
@@ -108,19 +108,19 @@ public final class RandomTokens {
         if (hex && symbols == 0) {
             return digits >= 2 && hexLetters >= 2 && digits < len; // a hex key; an all-digit number is not one
         }
-        boolean base64ish = (s.charAt(end - 1) == '=' || indexOf(s, start, end, '+') >= 0) && len >= 20 && lower > 0 && upper > 0;
+        boolean base64ish = (s[end - 1] == '=' || indexOf(s, start, end, '+') >= 0) && len >= 20 && lower > 0 && upper > 0;
         return base64ish || mixedRun && entropyBits(seen, len) >= 3.0 || caseSwitches >= 6 && digits + upper + lower >= len - 2;
     }
 
     /** A part between separators of 8 or more characters mixing letters and at least two digits, as keys do and words do not. */
-    private static boolean runMixes(CharSequence s, int from, int to) {
+    private static boolean runMixes(char[] s, int from, int to) {
         if (to - from < 8) {
             return false;
         }
         int letters = 0;
         int digits = 0;
         for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
+            char c = s[i];
             if (Character.isDigit(c)) {
                 digits++;
             } else if (Character.isLetter(c)) {
@@ -130,10 +130,10 @@ public final class RandomTokens {
         return digits >= 2 && letters >= 3;
     }
 
-    private static boolean harmlessHex(CharSequence s, int start, int end, String name, int dashes) {
+    private static boolean harmlessHex(char[] s, int start, int end, String name, int dashes) {
         int len = end - start;
-        if (dashes == 4 && len == 36 && s.charAt(start + 8) == '-' && s.charAt(start + 13) == '-' && s.charAt(start + 18) == '-'
-                && s.charAt(start + 23) == '-') {
+        if (dashes == 4 && len == 36 && s[start + 8] == '-' && s[start + 13] == '-' && s[start + 18] == '-'
+                && s[start + 23] == '-') {
             return true; // a UUID
         }
         if (dashes == 0 && (len == 64 || len == 96 || len == 128)) {
@@ -148,12 +148,12 @@ public final class RandomTokens {
     }
 
     /** 1.27.3-alpine3.20 and 2024-06-01T12-00-00 are not keys: digits in groups between separators, few letters. */
-    private static boolean harmlessVersionOrDate(CharSequence s, int start, int end) {
+    private static boolean harmlessVersionOrDate(char[] s, int start, int end) {
         int letters = 0;
         int longestLetterlessRun = 0;
         int run = 0;
         for (int i = start; i < end; i++) {
-            char c = s.charAt(i);
+            char c = s[i];
             if (Character.isLetter(c)) {
                 letters++;
             }
@@ -167,9 +167,9 @@ public final class RandomTokens {
         return letters <= 2 && longestLetterlessRun <= 8;
     }
 
-    private static int indexOf(CharSequence s, int start, int end, char c) {
+    private static int indexOf(char[] s, int start, int end, char c) {
         for (int i = start; i < end; i++) {
-            if (s.charAt(i) == c) {
+            if (s[i] == c) {
                 return i;
             }
         }

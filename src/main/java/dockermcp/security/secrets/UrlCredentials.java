@@ -11,8 +11,8 @@ final class UrlCredentials {
     private UrlCredentials() {
     }
 
-    static void find(CharSequence t, Spans spans) {
-        int n = t.length();
+    static void find(char[] t, Spans spans) {
+        int n = t.length;
         int from = 0;
         while (true) {
             int sep = KeyBlocks.indexOf(t, "://", from, n);
@@ -23,7 +23,7 @@ final class UrlCredentials {
             int at = -1;
             int i = start;
             while (i < n && i - start < MAX_AUTHORITY) {
-                char c = t.charAt(i);
+                char c = t[i];
                 // '?' and '#' do not end the scan: a raw password may hold them, and the '@' after them still ends the user info
                 if (c == '/' || Character.isWhitespace(c) || c == '"' || c == '\'' || c == '<' || c == '>' || c == '`') {
                     break;
