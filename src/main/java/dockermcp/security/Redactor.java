@@ -28,6 +28,8 @@ public final class Redactor {
     /** A wrapped word is looked for within this many characters either side of a line break, plus this much context. */
     private static final int WRAP_MAX = 2048;
     private static final int WRAP_CONTEXT = 32;
+    private static final Pattern ORDINARY_WORD = Pattern.compile("[a-z]{1,12}|[A-Z]{1,6}|[A-Z][a-z]{1,12}|[\\[{(<].{0,2048}"
+            + "|[A-Za-z_][A-Za-z0-9_.-]{0,64}(?:=(?=[^=\"])|:).{0,2048}|\\d{4}-\\d\\d-\\d\\d.{0,2048}|\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}.{0,2048}");
     /** Audit arguments are redacted before they are shortened, from at most this much of them. */
     private static final int AUDIT_ARGUMENT_READ = 16 * 1024;
 
@@ -112,6 +114,9 @@ public final class Redactor {
             to++;
         }
         String head = line.substring(from);
+        if (here.covers(line.length() - 1) && ordinaryWord(next.substring(0, to))) {
+            return; // the secret ended with its line (a value found there); the next line starts with an ordinary word
+        }
         int[] found = detector.find(head + next.substring(0, to)).merged();
         for (int k = 0; k < found.length; k += 2) {
             if (found[k] < head.length() && found[k + 1] > head.length()) {
@@ -119,6 +124,11 @@ public final class Redactor {
                 there.add(0, found[k + 1] - head.length());
             }
         }
+    }
+
+    /** A word that starts a line of its own, not the rest of a wrapped secret: a plain word, a key=value, a time stamp. */
+    private static boolean ordinaryWord(String w) {
+        return ORDINARY_WORD.matcher(w).matches();
     }
 
     private static boolean wordChar(char c) {

@@ -83,7 +83,7 @@ public final class RandomTokens {
                 k = 0;
                 dashes += c == '-' || c == '_' ? 1 : 0;
             }
-            if (k == 0 && (c == '-' || c == '_')) {
+            if (k == 0 && (c == '-' || c == '_' || c == '=')) {
                 mixedRun |= runMixes(s, runStart, i);
                 runStart = i + 1;
             }

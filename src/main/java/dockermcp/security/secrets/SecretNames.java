@@ -13,10 +13,10 @@ public final class SecretNames {
 
     /** Parts that make a name secret wherever they occur in it (lower case). */
     private static final List<String> PARTS = List.of("pass", "pwd", "phrase", "secret", "token", "key", "auth", "cred", "private",
-            "sign", "salt", "cookie", "session", "dsn", "conn", "webhook", "otp", "bearer", "cert", "jwt", "hmac", "nonce", "apikey",
+            "sign", "salt", "cookie", "session", "dsn", "conn", "webhook", "otp", "bearer", "jwt", "hmac", "nonce", "apikey",
             "kubeconfig", "netrc", "npmrc", "htpasswd", "mnemonic");
     /** Parts that make a name secret only as a whole word (between separators or at either end). */
-    private static final Pattern WORDS = Pattern.compile("(?:^|[^a-z0-9])(?:pw|pin|sig|mfa|sas|2fa|totp|hash)(?:$|[^a-z0-9])");
+    private static final Pattern WORDS = Pattern.compile("(?:^|[^a-z0-9])(?:pw|pin|sig|mfa|sas|2fa|totp)(?:$|[^a-z0-9])");
     /** Harmless words removed before the test; the rest of the name is still tested (MONKEY_TOKEN stays secret). */
     private static final List<String> HARMLESS = List.of("keyboard", "keymap", "keyspace", "keynote", "keycloak_url", "keycloak_realm",
             "monkey", "donkey", "hockey", "turkey", "whiskey", "primary_key", "primarykey", "foreign_key", "sort_key", "partition_key",

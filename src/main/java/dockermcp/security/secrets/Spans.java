@@ -22,8 +22,8 @@ public final class Spans {
         return size == 0;
     }
 
-    /** True when a range covers position {@code at} (linear; used only while a rule decides whether to run again). */
-    boolean covers(int at) {
+    /** True when one of the last ranges added covers position {@code at}. */
+    public boolean covers(int at) {
         for (int i = size - 1; i >= 0 && i >= size - 4; i--) {
             if (start(ranges[i]) <= at && at < end(ranges[i])) {
                 return true;
