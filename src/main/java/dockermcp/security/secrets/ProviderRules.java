@@ -86,8 +86,8 @@ public final class ProviderRules {
     /** Adds the spans of every provider token in the text. */
     void find(char[] chars, CharSequence text, Spans spans) {
         int n = chars.length;
-        int[] doneUntil = new int[rules.size()];
-        Matcher[] matchers = new Matcher[rules.size()];
+        int[] doneUntil = null; // made at the first keyword: most short texts (a line join, a label) have none
+        Matcher[] matchers = null;
         boolean inWord = false;
         for (int i = 0; i < n; i++) {
             char raw = chars[i];
@@ -100,6 +100,10 @@ public final class ProviderRules {
             Node node = startsWord ? roots[first] : midWord[first];
             for (int j = i + 1; node != null; j++) {
                 for (int r : node.ruleIds) {
+                    if (doneUntil == null) {
+                        doneUntil = new int[rules.size()];
+                        matchers = new Matcher[rules.size()];
+                    }
                     if (i >= doneUntil[r]) {
                         doneUntil[r] = Math.max(doneUntil[r], match(r, text, i, spans, matchers));
                     }
