@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param auditFailOpen    keep serving when the audit file cannot be written (operator's explicit choice)
  * @param redactPatterns   extra patterns whose matches are redacted (REDACT_PATTERNS)
  * @param redactLogContent redact secret shapes inside log lines (default true)
+ * @param envRedaction     which env values are shown whatever they hold, or all hidden (REDACT_SHOW_ENV, REDACT_ENV)
  * @param visibility       which containers and images the model may see
  */
 public record Settings(
@@ -35,6 +36,7 @@ public record Settings(
         boolean auditFailOpen,
         List<java.util.regex.Pattern> redactPatterns,
         boolean redactLogContent,
+        EnvRedaction envRedaction,
         VisibilityRules visibility) {
 
     public static final String READONLY = "readonly";

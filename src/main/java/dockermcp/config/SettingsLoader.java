@@ -57,7 +57,17 @@ public final class SettingsLoader {
                 env.bool("SECURITY_AUDIT_FAIL_OPEN", false),
                 patterns("REDACT_PATTERNS"),
                 env.bool("REDACT_LOG_CONTENT", true),
+                envRedaction(),
                 visibility);
+    }
+
+    private EnvRedaction envRedaction() {
+        String mode = env.get("REDACT_ENV", "secrets").toLowerCase(Locale.ROOT);
+        if (!mode.equals("secrets") && !mode.equals("all")) {
+            throw new ConfigError("REDACT_ENV=" + env.get("REDACT_ENV", "") + " is not valid: use secrets (the default: hide values that may be secret) "
+                    + "or all (hide every env value).");
+        }
+        return new EnvRedaction(mode.equals("all"), env.list("REDACT_SHOW_ENV"));
     }
 
     private Path defaultAuditFile() {

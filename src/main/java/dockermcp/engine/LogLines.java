@@ -24,6 +24,11 @@ public final class LogLines {
     }
 
     static final int MAX_LINE = 8 * 1024;
+    /**
+     * Lines are read up to this much past MAX_LINE, so that redaction sees a secret that straddles the cut whole;
+     * {@link #cut} then shortens them, after redaction.
+     */
+    static final int CUT_SLACK = 1024;
 
     private final int maxBytes;
     private final int maxLines;
@@ -115,11 +120,16 @@ public final class LogLines {
 
     private void addPartial(int stream, byte[] buf, int off, int len) {
         ByteArrayOutputStream p = partial[stream];
-        int room = MAX_LINE - p.size();
-        if (len > room) {
+        int room = MAX_LINE + CUT_SLACK - p.size();
+        if (p.size() + len > MAX_LINE) {
             truncated = true;
         }
         p.write(buf, off, Math.max(0, Math.min(len, room)));
+    }
+
+    /** A line shortened to the line cap, once it has been redacted. */
+    public static String cut(String line) {
+        return line.length() <= MAX_LINE ? line : line.substring(0, MAX_LINE);
     }
 
     private void emit(int stream) {

@@ -1,207 +1,284 @@
 package dockermcp.security;
 
+import dockermcp.config.EnvRedaction;
+import dockermcp.security.secrets.ConfigValues;
+import dockermcp.security.secrets.SecretDetector;
+import dockermcp.security.secrets.SecretNames;
+import dockermcp.security.secrets.Spans;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Removes secrets from everything that leaves the server: structured results, text, errors and audit
- * records. Callers cannot turn it off.
+ * Removes secrets from everything that leaves the server: structured results, text, errors and audit records.
+ * Two rules: configuration values (env, labels, command, entrypoint, image history) are shown only when judged
+ * harmless ({@link ConfigValues}); free text (logs, engine messages, anything else) goes through the detector
+ * ({@link SecretDetector}). Callers cannot turn either off.
  */
 public final class Redactor {
 
     public static final String MARK = "[REDACTED]";
 
-    /** Parts of names of variables, labels and flags whose values are treated as secrets (lower case). */
-    private static final List<String> SECRET_NAME_PARTS = List.of("pass", "secret", "token", "key", "credential", "auth", "private",
-            "cert", "signature", "salt", "cookie", "session", "dsn", "connstr", "conn_str", "connection_str", "connectionstring");
-    /** Words that make a NAME=value or NAME: value in free text worth the (costlier) assignment pattern. */
-    private static final List<String> ASSIGNMENT_WORDS = List.of("pass", "secret", "token", "key", "credential", "auth");
-    private static final List<String> TOKEN_PREFIXES = List.of("AKIA", "ASIA", "gh", "github_pat_", "glpat-", "xox", "eyJ", "sk-",
-            "AIza", "sk_", "rk_", "npm_", "hooks.slack.com");
-
-    private static final Pattern ENV_ENTRY = Pattern.compile("([A-Za-z_][A-Za-z0-9_.-]*)=(.*)", Pattern.DOTALL);
-    // starts only where a word starts and bounds the name, so hostile input cannot make matching slow
-    private static final Pattern ASSIGNMENT = Pattern.compile(
-            "(?i)(?<![A-Za-z0-9_.-])[\"']?+((?:--?)?[A-Za-z0-9_.-]{0,64}(?:pass(?:wd|word)?|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential|auth)[A-Za-z0-9_.-]{0,64}+)"
-                    + "([\"']?\\s*[=:]\\s*)(?!(?:bearer|basic|digest)\\s)(\"[^\"]*\"|'[^']*'|[^\\s\"',;&|]+)");
-    private static final Pattern URL_CREDENTIALS = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*+://[^/\\s:@]*+):[^@\\s/]++@");
-    private static final Pattern AUTH_HEADER = Pattern.compile("(?i)(authorization\\s*:\\s*(?:bearer|basic|token|digest)?\\s*)[^\\s\"']+");
-    private static final Pattern PEM_KEY = Pattern.compile(
-            "-----BEGIN ([A-Z ]*)PRIVATE KEY-----[\\s\\S]*?(-----END \\1PRIVATE KEY-----|$)");
-    private static final Pattern TOKEN_SHAPES = Pattern.compile("\\b(?:(?:AKIA|ASIA)[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,}"
-            + "|glpat-[A-Za-z0-9_-]{20,}|xox[abprs]-[A-Za-z0-9-]{10,}|eyJ[A-Za-z0-9_-]{5,}\\.eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}|sk-[A-Za-z0-9_-]{20,}"
-            + "|AIza[0-9A-Za-z_-]{30,}|(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{10,}|npm_[A-Za-z0-9]{30,})\\b"
-            + "|hooks\\.slack\\.com/services/[A-Za-z0-9/_-]+");
-    // --api-key VALUE and password 'VALUE': a secret flag or word followed by its value after a space
-    private static final Pattern SPACED_FLAG = Pattern.compile(
-            "(?i)(?<![A-Za-z0-9_.-])(--[A-Za-z0-9_.-]{0,64}(?:pass(?:wd|word)?|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential|auth)[A-Za-z0-9_.-]{0,64}+)"
-                    + "(\\s++)(?![-\\[])(\"[^\"]*\"|'[^']*'|[^\\s\"',;&|]+)"
-                    + "|(?i)(?<![A-Za-z0-9_.-])(pass(?:wd|word)?|secret|token)(\\s++)(\"[^\"]*\"|'[^']*')");
-    /** "-p VALUE" is a password for mysql, psql-like tools and many CLIs, unless the value is a port mapping. */
-    private static final Pattern PORT_SPEC = Pattern.compile("[\\d.:\\[\\]-]+(?:/(?:tcp|udp|sctp))?");
-    private static final Pattern SHORT_P_FLAG = Pattern.compile("(?<![^\\s])-p\\s++(?![\\d.:\\[\\]-]+(?:/(?:tcp|udp|sctp))?(?:\\s|$))([^\\s\"']+|\"[^\"]*\"|'[^']*')");
-    private static final Pattern MYSQL_PASSWORD = Pattern.compile("(?<![^\\s])-p(?=[^\\s-])\\S+");
-    private static final Pattern COOKIE_HEADER = Pattern.compile("(?i)((?:set-)?cookie\\s*:\\s*)[^\\r\\n]+");
     private static final int AUDIT_ARGUMENT_MAX = 200;
-    private static final String PEM_BEGIN = "-----BEGIN ";
-    private static final String PEM_END = "-----END ";
+    /** A wrapped word is looked for within this many characters either side of a line break, plus this much context. */
+    private static final int WRAP_MAX = 2048;
+    private static final int WRAP_CONTEXT = 32;
+    private static final Pattern ORDINARY_WORD = Pattern.compile("[a-z]{1,12}|[A-Z]{1,6}|[A-Z][a-z]{1,12}|[\\[{(<].{0,2048}"
+            + "|[A-Za-z_][A-Za-z0-9_.-]{0,64}(?:=(?=[^=\"])|:).{0,2048}|\\d{4}-\\d\\d-\\d\\d.{0,2048}|\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}.{0,2048}");
+    /** Audit arguments are redacted before they are shortened, from at most this much of them. */
+    private static final int AUDIT_ARGUMENT_READ = 16 * 1024;
 
-    private final List<Pattern> operatorPatterns;
+    private final SecretDetector detector;
+    private final ConfigValues config;
 
     /** The built-in rules only. */
     public Redactor() {
-        this(List.of());
+        this(List.of(), EnvRedaction.DEFAULT);
     }
 
     /** The built-in rules plus the operator's own patterns (REDACT_PATTERNS), applied to every string. */
     public Redactor(List<Pattern> operatorPatterns) {
-        this.operatorPatterns = List.copyOf(operatorPatterns);
+        this(operatorPatterns, EnvRedaction.DEFAULT);
+    }
+
+    public Redactor(List<Pattern> operatorPatterns, EnvRedaction env) {
+        this.detector = new SecretDetector(operatorPatterns);
+        this.config = new ConfigValues(detector, env, MARK);
     }
 
     public static boolean isSecretName(String name) {
-        return containsAny(name.toLowerCase(Locale.ROOT), SECRET_NAME_PARTS);
+        return SecretNames.suggestsSecret(name);
     }
 
-    private static boolean containsAny(String s, List<String> parts) {
-        for (String p : parts) {
-            if (s.contains(p)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** An environment entry NAME=value: the whole value goes when the name looks secret. */
+    /** An environment entry NAME=value: the value is shown only when judged harmless. */
     public String envEntry(String entry) {
-        int eq = entry.indexOf('=');
-        if (eq > 0 && isSecretName(entry.substring(0, eq)) && ENV_ENTRY.matcher(entry).matches()) {
-            return entry.substring(0, eq) + "=" + MARK;
-        }
-        return text(entry);
+        return config.envEntry(entry);
+    }
+
+    /** Free text: every secret the detector finds is replaced by the marker. */
+    public String text(String s) {
+        return detector.redact(s, MARK);
     }
 
     /**
-     * Free text: credentials in URLs, secret assignments and flags, well-known token shapes, key blocks.
-     * Each pattern runs only when a cheap check says it could match: most strings pass through untouched.
+     * Log lines, checked one by one and joined with their neighbours: joined by a line break, a value on the line
+     * after its {@code password:} and a key block over many lines are caught; joined directly, a token wrapped in
+     * the middle is. Each line keeps its place; only the secret parts become the marker.
      */
-    public String text(String s) {
-        if (s == null || s.isEmpty()) {
-            return s;
+    public List<String> lines(List<String> lines) {
+        StringBuilder joined = new StringBuilder();
+        int[] starts = new int[lines.size() + 1];
+        for (int i = 0; i < lines.size(); i++) {
+            starts[i] = joined.length();
+            joined.append(lines.get(i)).append('\n');
         }
-        String out = s;
-        if (out.contains("PRIVATE KEY-----")) {
-            out = PEM_KEY.matcher(out).replaceAll("-----BEGIN $1PRIVATE KEY-----" + Matcher.quoteReplacement(MARK) + "-----END $1PRIVATE KEY-----");
+        starts[lines.size()] = joined.length();
+        int[] byBreak = detector.find(joined.toString()).merged();
+        List<Spans> local = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            Spans s = new Spans();
+            clip(byBreak, starts[i], lines.get(i).length(), s, false);
+            local.add(s);
         }
-        if (out.contains("://") && out.indexOf('@') >= 0) {
-            out = URL_CREDENTIALS.matcher(out).replaceAll("$1:" + Matcher.quoteReplacement(MARK) + "@");
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            wrapped(lines.get(i), lines.get(i + 1), local.get(i), local.get(i + 1));
         }
-        String lower = out.toLowerCase(Locale.ROOT);
-        boolean assignment = out.indexOf('=') >= 0 || out.indexOf(':') >= 0;
-        if (assignment && lower.contains("authorization")) {
-            out = AUTH_HEADER.matcher(out).replaceAll("$1" + Matcher.quoteReplacement(MARK));
-        }
-        if (assignment && lower.contains("cookie")) {
-            out = COOKIE_HEADER.matcher(out).replaceAll("$1" + Matcher.quoteReplacement(MARK));
-        }
-        if (containsAny(lower, ASSIGNMENT_WORDS)) {
-            if (assignment) {
-                out = ASSIGNMENT.matcher(out).replaceAll(mr -> Matcher.quoteReplacement(
-                        mr.group(3).equals(MARK) ? mr.group() : mr.group().substring(0, mr.start(2) - mr.start()) + mr.group(2) + MARK));
-            }
-            out = SPACED_FLAG.matcher(out).replaceAll(mr -> Matcher.quoteReplacement(mr.group(1) != null
-                    ? mr.group(1) + mr.group(2) + MARK : mr.group(4) + mr.group(5) + MARK));
-        }
-        if (out.contains("-p ")) {
-            out = SHORT_P_FLAG.matcher(out).replaceAll("-p " + Matcher.quoteReplacement(MARK));
-        }
-        if (lower.contains("mysql") || lower.contains("mariadb")) {
-            out = MYSQL_PASSWORD.matcher(out).replaceAll("-p" + Matcher.quoteReplacement(MARK));
-        }
-        if (containsAny(out, TOKEN_PREFIXES)) {
-            out = TOKEN_SHAPES.matcher(out).replaceAll(Matcher.quoteReplacement(MARK));
-        }
-        for (Pattern p : operatorPatterns) {
-            out = p.matcher(out).replaceAll(Matcher.quoteReplacement(MARK));
+        List<String> out = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            out.add(local.get(i).apply(lines.get(i), MARK));
         }
         return out;
     }
 
     /**
-     * Private-key blocks that span several log lines: every line from BEGIN ... PRIVATE KEY to its END line
-     * is replaced, since each line alone does not look secret.
+     * A secret wrapped from one line onto the next: the last word of the first line (with a little of what comes
+     * before it, for a keyword) joined directly to the first word of the next is checked; parts of what is found
+     * there that cross the join are hidden on both lines. Lines that end or start with a blank cannot wrap a word.
      */
-    public void keyBlocksAcrossLines(ArrayNode lines, String field) {
-        boolean inside = false;
-        for (JsonNode line : lines) {
-            if (!(line instanceof ObjectNode obj) || !obj.path(field).isString()) {
-                continue;
-            }
-            String text = obj.get(field).asString();
-            if (!inside && text.contains(PEM_BEGIN) && text.contains("PRIVATE KEY-----") && !text.contains(PEM_END)) {
-                inside = true;
-                obj.put(field, text.substring(0, text.indexOf(PEM_BEGIN)) + MARK);
-            } else if (inside) {
-                obj.put(field, text.contains(PEM_END) ? MARK + text.substring(text.indexOf("-----", text.indexOf(PEM_END) + PEM_END.length()) + 5) : MARK);
-                inside = !text.contains(PEM_END);
+    private void wrapped(String line, String next, Spans here, Spans there) {
+        if (line.isEmpty() || next.isEmpty() || !wordChar(line.charAt(line.length() - 1)) || !wordChar(next.charAt(0))) {
+            return;
+        }
+        int from = line.length();
+        while (from > 0 && line.length() - from < WRAP_MAX && !Character.isWhitespace(line.charAt(from - 1))) {
+            from--;
+        }
+        from = Math.max(0, from - WRAP_CONTEXT);
+        int to = 0;
+        while (to < next.length() && to < WRAP_MAX && !Character.isWhitespace(next.charAt(to))) {
+            to++;
+        }
+        String head = line.substring(from);
+        if (here.covers(line.length() - 1) && ordinaryWord(next.substring(0, to))) {
+            return; // the secret ended with its line (a value found there); the next line starts with an ordinary word
+        }
+        int[] found = detector.find(head + next.substring(0, to)).merged();
+        for (int k = 0; k < found.length; k += 2) {
+            if (found[k] < head.length() && found[k + 1] > head.length()) {
+                here.add(from + found[k], line.length());
+                there.add(0, found[k + 1] - head.length());
             }
         }
     }
 
-    /** Redacts a JSON tree in place: every string, and every value under a key that looks secret. */
+    /** A word that starts a line of its own, not the rest of a wrapped secret: a plain word, a key=value, a time stamp. */
+    private static boolean ordinaryWord(String w) {
+        return ORDINARY_WORD.matcher(w).matches();
+    }
+
+    private static boolean wordChar(char c) {
+        return !Character.isWhitespace(c) && c != '}' && c != ']' && c != ')' && c != '"' && c != '\'' && c != '>' && c != ',' && c != ';';
+    }
+
+    /** Adds the parts of the merged spans that fall in one line; with {@code crossingOnly}, only spans that cross its ends. */
+    private static void clip(int[] merged, int lineStart, int length, Spans local, boolean crossingOnly) {
+        int lineEnd = lineStart + length;
+        int k = lowerBound(merged, lineStart);
+        for (; k < merged.length && merged[k] < lineEnd; k += 2) {
+            boolean crosses = merged[k] < lineStart || merged[k + 1] > lineEnd;
+            if (!crossingOnly || crosses) {
+                local.add(Math.max(merged[k], lineStart) - lineStart, Math.min(merged[k + 1], lineEnd) - lineStart);
+            }
+        }
+    }
+
+    /** The first span (even index) that ends after {@code at}, by binary search: lines are clipped in O(log n) each. */
+    private static int lowerBound(int[] merged, int at) {
+        int lo = 0;
+        int hi = merged.length / 2;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (merged[mid * 2 + 1] <= at) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo * 2;
+    }
+
+    /** Redacts log lines held in a JSON array of objects, in place: the {@code field} of each. */
+    public void logLines(ArrayNode lines, String field) {
+        List<ObjectNode> holders = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        for (JsonNode line : lines) {
+            if (line instanceof ObjectNode obj && obj.path(field).isString()) {
+                holders.add(obj);
+                texts.add(obj.get(field).asString());
+            }
+        }
+        List<String> redacted = lines(texts);
+        for (int i = 0; i < holders.size(); i++) {
+            holders.get(i).put(field, redacted.get(i));
+        }
+    }
+
+    /**
+     * Redacts a JSON tree in place. Configuration fields ({@code env}, {@code labels}, {@code command},
+     * {@code entrypoint}, {@code cmd}, {@code createdBy}) follow the configuration rule; a value under a key that
+     * suggests a secret goes; every other string is free text. {@code skip} names one field left as it is
+     * (log lines already redacted together).
+     */
     public JsonNode tree(JsonNode node) {
+        return tree(node, null);
+    }
+
+    public JsonNode tree(JsonNode node, String skip) {
         if (node instanceof ObjectNode obj) {
-            List<String> names = new ArrayList<>(obj.propertyNames());
-            for (String name : names) {
+            for (String name : new ArrayList<>(obj.propertyNames())) {
                 JsonNode v = obj.get(name);
+                if (name.equals(skip)) {
+                    continue;
+                }
+                switch (name) {
+                    case "env" -> {
+                        if (v instanceof ArrayNode arr) {
+                            replaceStrings(arr, config::envEntry);
+                            continue;
+                        }
+                    }
+                    case "labels" -> {
+                        if (v instanceof ObjectNode labels) {
+                            for (String k : new ArrayList<>(labels.propertyNames())) {
+                                if (labels.get(k).isString()) {
+                                    labels.put(k, config.label(k, labels.get(k).asString()));
+                                }
+                            }
+                            continue;
+                        }
+                    }
+                    case "command", "entrypoint", "cmd" -> {
+                        if (v instanceof ArrayNode arr && allStrings(arr)) {
+                            List<String> args = new ArrayList<>();
+                            arr.forEach(a -> args.add(a.asString()));
+                            List<String> judged = config.argv(args);
+                            for (int i = 0; i < judged.size(); i++) {
+                                arr.set(i, arr.stringNode(judged.get(i)));
+                            }
+                            continue;
+                        }
+                    }
+                    case "createdBy" -> {
+                        if (v.isString()) {
+                            obj.put(name, config.commandLine(v.asString()));
+                            continue;
+                        }
+                    }
+                    default -> { }
+                }
                 if (v.isString()) {
                     obj.put(name, isSecretName(name) ? MARK : text(v.asString()));
                 } else if (v.isContainer()) {
-                    tree(v);
+                    tree(v, null);
                 }
             }
         } else if (node instanceof ArrayNode arr) {
-            boolean secretFlagBefore = false;
             for (int i = 0; i < arr.size(); i++) {
                 JsonNode v = arr.get(i);
                 if (v.isString()) {
-                    String s = v.asString();
-                    arr.set(i, arr.stringNode(secretFlagBefore ? MARK : envEntry(s)));
-                    secretFlagBefore = s.startsWith("-") && !s.contains("=") && (isSecretName(s) || s.equals("-p"));
-                    if (s.equals("-p") && i + 1 < arr.size() && arr.get(i + 1).isString() && PORT_SPEC.matcher(arr.get(i + 1).asString()).matches()) {
-                        secretFlagBefore = false; // -p 8080:80 is a port, not a password
-                    }
+                    arr.set(i, arr.stringNode(text(v.asString())));
                 } else {
-                    secretFlagBefore = false;
-                    tree(v);
+                    tree(v, null);
                 }
             }
         }
         return node;
     }
 
-    /** Redacts the values of a map of caller arguments, for the audit log. */
+    private static boolean allStrings(ArrayNode arr) {
+        for (JsonNode a : arr) {
+            if (!a.isString()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void replaceStrings(ArrayNode arr, java.util.function.UnaryOperator<String> f) {
+        for (int i = 0; i < arr.size(); i++) {
+            if (arr.get(i).isString()) {
+                arr.set(i, arr.stringNode(f.apply(arr.get(i).asString())));
+            }
+        }
+    }
+
+    /** Redacts the values of a map of caller arguments, for the audit log: redacted first, then shortened. */
     public Map<String, Object> arguments(Map<String, Object> args) {
-        Map<String, Object> out = new java.util.LinkedHashMap<>();
-        args.forEach((k, v) -> out.put(k, v instanceof String s ? (isSecretName(k) ? MARK : text(shortened(s))) : shortened(v)));
+        Map<String, Object> out = new LinkedHashMap<>();
+        args.forEach((k, v) -> out.put(k, isSecretName(k) ? MARK : v == null || v instanceof Number || v instanceof Boolean ? v : argument(String.valueOf(v))));
         return out;
     }
 
-    /** Arguments are recorded before they are validated: an over-long one is kept short so it costs nothing. */
-    private static String shortened(String s) {
-        return s.length() <= AUDIT_ARGUMENT_MAX ? s : s.substring(0, AUDIT_ARGUMENT_MAX) + "...(" + s.length() + " characters)";
-    }
-
-    private static Object shortened(Object v) {
-        if (v == null || v instanceof Number || v instanceof Boolean) {
-            return v;
-        }
-        return v instanceof String s ? shortened(s) : shortened(String.valueOf(v));
+    /** Arguments are recorded before they are validated: an over-long one is redacted from its start, then kept short. */
+    private String argument(String s) {
+        String head = s.length() > AUDIT_ARGUMENT_READ ? s.substring(0, AUDIT_ARGUMENT_READ) : s;
+        String r = text(head);
+        return r.length() <= AUDIT_ARGUMENT_MAX && s.length() == head.length() ? r
+                : r.substring(0, Math.min(r.length(), AUDIT_ARGUMENT_MAX)) + "...(" + s.length() + " characters)";
     }
 }

@@ -11,4 +11,8 @@ public interface DockerTool {
     default boolean returnsLogContent() {
         return false;
     }
+
+    /** Shortens long values of the (already redacted) result; redaction must see values whole, so cuts come after it. */
+    default void shorten(tools.jackson.databind.node.ObjectNode redacted) {
+    }
 }

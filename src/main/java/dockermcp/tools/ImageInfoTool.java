@@ -75,7 +75,7 @@ final class ImageInfoTool implements DockerTool {
             }
             String by = JsonRead.text(h, "CreatedBy").replaceAll("\\s+", " ").strip();
             history.addObject().put("created", Formats.epoch(JsonRead.number(h, "Created")))
-                    .put("createdBy", by.length() > CREATED_BY_MAX ? by.substring(0, CREATED_BY_MAX) + "..." : by)
+                    .put("createdBy", by) // cut to CREATED_BY_MAX in shorten(), after redaction
                     .put("sizeBytes", JsonRead.number(h, "Size"));
         }
 
@@ -95,6 +95,16 @@ final class ImageInfoTool implements DockerTool {
         JsonRead.strings(cfg, "Env").forEach(env::add);
 
         return new ToolResult(out, o -> render(o, ref), found.host().name());
+    }
+
+    @Override
+    public void shorten(ObjectNode redacted) {
+        for (JsonNode h : redacted.path("history")) {
+            String by = h.path("createdBy").asString("");
+            if (by.length() > CREATED_BY_MAX && h instanceof ObjectNode o) {
+                o.put("createdBy", by.substring(0, CREATED_BY_MAX) + "...");
+            }
+        }
     }
 
     static String render(ObjectNode out, String ref) {

@@ -56,6 +56,16 @@ final class LogsTool implements DockerTool {
         return true;
     }
 
+    /** Over-long lines are read with some slack and cut here, after redaction saw them whole. */
+    @Override
+    public void shorten(ObjectNode redacted) {
+        redacted.path("lines").forEach(l -> {
+            if (l instanceof ObjectNode o && o.path("text").isString()) {
+                o.put("text", LogLines.cut(o.get("text").asString()));
+            }
+        });
+    }
+
     @Override
     public ToolResult call(ToolArgs args, CallContext ctx) throws ToolFailure {
         String ref;

@@ -40,7 +40,7 @@ public final class ToolRegistry {
         this.tools = List.of(new ListContainersTool(), new InspectTool(), new LogsTool(settings), new StatsTool(settings),
                 new ListImagesTool(), new ImageInfoTool(), new ConnectionStatusTool(), new SecurityAuditTool(),
                 new SwarmNodesTool(), new SwarmServicesTool(), new SwarmTasksTool());
-        this.redactor = new Redactor(settings.redactPatterns());
+        this.redactor = new Redactor(settings.redactPatterns(), settings.envRedaction());
         this.redactLogContent = settings.redactLogContent();
         tools.forEach(t -> specs.put(t, HostParameter.apply(t.spec(), settings.hosts()))); // built once, not per call
         this.ctx = new CallContext(engines, settings, workers);
@@ -117,15 +117,17 @@ public final class ToolRegistry {
             ToolArgs args = ToolArgs.check(spec, arguments);
             ToolResult r = tool.call(args, ctx);
             boolean raw = tool.returnsLogContent() && !redactLogContent; // the operator turned log-content redaction off
-            if (!raw) {
-                if (tool.returnsLogContent()) {
-                    redactor.keyBlocksAcrossLines((tools.jackson.databind.node.ArrayNode) r.structured().get("lines"), "text");
-                }
+            if (!raw && tool.returnsLogContent()) {
+                redactor.logLines((tools.jackson.databind.node.ArrayNode) r.structured().get("lines"), "text");
+                redactor.tree(r.structured(), "lines"); // the lines were redacted together, with their neighbours
+            } else if (!raw) {
                 redactor.tree(r.structured());
             }
+            tool.shorten(r.structured()); // only now: a cut made before redaction could leave part of a secret
             Fence.defuse(r.structured()); // no string a container controls may forge a fence marker, in either form
             String rendered = r.render().apply(Fence.shown(r.structured())); // from the redacted form, so text and structure agree
-            String text = raw ? rendered : redactor.text(rendered);
+            // log lines were checked one by one and with their neighbours: the text made of them needs no second pass
+            String text = raw || tool.returnsLogContent() ? rendered : redactor.text(rendered);
             result = McpSchema.CallToolResult.builder().addTextContent(text).structuredContent(r.structured()).isError(false).build();
             outcome = AuditLog.Outcome.ok;
             host = r.hosts();

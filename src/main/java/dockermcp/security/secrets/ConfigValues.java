@@ -1,0 +1,119 @@
+package dockermcp.security.secrets;
+
+import dockermcp.config.EnvRedaction;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The rule for configuration (env, labels, command, entrypoint, image history): a value is shown only when it is
+ * judged harmless. Its name or flag suggests no secret, no detector rule matches it, and it holds no random-looking
+ * token that is not a known harmless form. Otherwise the value becomes the marker; names stay visible.
+ */
+public final class ConfigValues {
+
+    private final SecretDetector detector;
+    private final EnvRedaction env;
+    private final String marker;
+
+    public ConfigValues(SecretDetector detector, EnvRedaction env, String marker) {
+        this.detector = detector;
+        this.env = env;
+        this.marker = marker;
+    }
+
+    /** True when a value under this name may be shown. */
+    public boolean harmless(String name, String value) {
+        return SecretNames.allowsValue(name, value) && !detector.matches(value) && !RandomTokens.any(value.toCharArray(), name);
+    }
+
+    /** An env entry NAME=value. */
+    public String envEntry(String entry) {
+        int eq = entry.indexOf('=');
+        String name = eq > 0 ? entry.substring(0, eq) : "";
+        String value = eq > 0 ? entry.substring(eq + 1) : entry;
+        if (eq > 0 && env.shows(name)) {
+            return entry;
+        }
+        if (env.hideAll() || !harmless(name, value)) {
+            return eq > 0 ? name + "=" + marker : marker;
+        }
+        return entry;
+    }
+
+    /** A label value under its key. */
+    public String label(String key, String value) {
+        return harmless(key, value) ? value : marker;
+    }
+
+    /**
+     * An argument vector (Cmd, Entrypoint, a health-check test). NAME=VALUE arguments are judged like env entries;
+     * the rest like a command line, so {@code --db-pwd X}, {@code -pX} and random tokens go.
+     */
+    public List<String> argv(List<String> args) {
+        String joined = String.join(" ", args);
+        Spans spans = commandSpans(joined);
+        int[] merged = spans.merged();
+        List<String> out = new ArrayList<>(args.size());
+        int offset = 0;
+        for (String a : args) {
+            int eq = a.indexOf('=');
+            String name = eq > 0 ? a.substring(0, eq) : "";
+            if (eq > 0 && Assignments.nameChar(name.charAt(name.length() - 1)) && name.chars().allMatch(c -> Assignments.nameChar((char) c))
+                    && !harmless(name.replaceFirst("^-{1,2}", ""), a.substring(eq + 1))) {
+                out.add(name + "=" + marker);
+            } else {
+                out.add(local(a, offset, merged));
+            }
+            offset += a.length() + 1;
+        }
+        return out;
+    }
+
+    /** A shell command line (image history CreatedBy, a "sh -c" script). */
+    public String commandLine(String line) {
+        return commandSpans(line).apply(line, marker);
+    }
+
+    private Spans commandSpans(String line) {
+        Spans spans = detector.find(line, false);
+        char[] chars = line.toCharArray();
+        int i = 0;
+        while (i < chars.length) {
+            if (!RandomTokens.tokenChar(chars[i])) {
+                i++;
+                continue;
+            }
+            int end = RandomTokens.tokenEnd(chars, i);
+            if (end - i >= RandomTokens.MIN_LENGTH && RandomTokens.isRandom(chars, i, end, nameBefore(line, i))) {
+                spans.add(i, end);
+            }
+            i = end;
+        }
+        return spans;
+    }
+
+    /** The NAME of a NAME=token, so that a revision under org.opencontainers.image.revision= is judged with its name. */
+    private static String nameBefore(String line, int i) {
+        if (i == 0 || line.charAt(i - 1) != '=') {
+            return null;
+        }
+        int s = i - 1;
+        while (s > 0 && i - s < 128 && Assignments.nameChar(line.charAt(s - 1))) {
+            s--;
+        }
+        return line.substring(s, i - 1);
+    }
+
+    /** The element of a joined line at [offset, offset + length) with the merged spans that fall in it replaced. */
+    private String local(String element, int offset, int[] merged) {
+        Spans local = new Spans();
+        for (int k = 0; k < merged.length; k += 2) {
+            int s = Math.max(merged[k], offset) - offset;
+            int e = Math.min(merged[k + 1], offset + element.length()) - offset;
+            if (s < e) {
+                local.add(s, e);
+            }
+        }
+        return local.apply(element, marker);
+    }
+}

@@ -1,0 +1,110 @@
+package dockermcp.security.secrets;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Locale;
+
+/**
+ * Random-looking tokens (see {@link RandomTokens}) that a keyword stands next to ({@code api key is X},
+ * {@code token X}), that stand alone on their line (a value printed under its heading), or that are base64
+ * JSON holding credentials (a Docker {@code config.json} with {@code auths}).
+ */
+final class NearbyTokens {
+
+    private static final int LOOK_BACK = 40;
+    private static final String[] KEYWORDS = {"pass", "pwd", "secret", "token", "key", "auth", "cred", "bearer", "sig", "private",
+            "session", "cookie", "otp", "salt", "dsn", "conn", "webhook", "apikey"};
+    /** The first letters of the keywords, to skip most characters at once. */
+    private static final String FIRSTS = "pstkacbhdocw";
+    private static final String[] DECODED_KEYWORDS = {"auth", "pass", "token", "secret", "key"};
+
+    private NearbyTokens() {
+    }
+
+    /** @param loneTokens also tokens alone on their line (free text; a configuration value is judged by its name instead) */
+    static void find(char[] t, Spans spans, boolean loneTokens) {
+        int n = t.length;
+        int i = 0;
+        while (i < n) {
+            if (!RandomTokens.tokenChar(t[i])) {
+                i++;
+                continue;
+            }
+            int end = RandomTokens.tokenEnd(t, i);
+            if (end - i >= RandomTokens.MIN_LENGTH && secretToken(t, i, end, loneTokens)) {
+                spans.add(i, end);
+            }
+            i = end;
+        }
+    }
+
+    private static boolean secretToken(char[] t, int s, int e, boolean loneTokens) {
+        if (e - s >= 20 && t[s] == 'e' && (t[s + 1] == 'y' || t[s + 1] == 'w') && decodedHoldsCredentials(t, s, e)) {
+            return true;
+        }
+        // where it stands is cheaper to check than what it is: most tokens stand in neither place
+        return (loneTokens && aloneOnLine(t, s, e) || keywordBefore(t, s)) && RandomTokens.isRandom(t, s, e, null);
+    }
+
+    private static boolean aloneOnLine(char[] t, int s, int e) {
+        int i = s - 1;
+        while (i >= 0 && (t[i] == ' ' || t[i] == '\t' || t[i] == '"' || t[i] == '\'')) {
+            i--;
+        }
+        if (i >= 0 && t[i] != '\n') {
+            return false;
+        }
+        int j = e;
+        while (j < t.length && (t[j] == ' ' || t[j] == '\t' || t[j] == '\r' || t[j] == '"' || t[j] == '\'')) {
+            j++;
+        }
+        return j >= t.length || t[j] == '\n';
+    }
+
+    private static boolean keywordBefore(char[] t, int s) {
+        int from = s;
+        while (from > 0 && s - from < LOOK_BACK && t[from - 1] != '\n') {
+            from--;
+        }
+        for (int i = from; i < s; i++) {
+            char c = (char) (t[i] | 0x20);
+            if (c < 'a' || c > 'z' || FIRSTS.indexOf(c) < 0) {
+                continue;
+            }
+            for (String k : KEYWORDS) {
+                if (k.charAt(0) == c && i + k.length() <= s && matchesLower(t, i, k)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean matchesLower(char[] t, int at, String k) {
+        for (int j = 0; j < k.length(); j++) {
+            if ((char) (t[at + j] | 0x20) != k.charAt(j)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean decodedHoldsCredentials(char[] t, int s, int e) {
+        int len = Math.min(e - s, 4096) & ~3;
+        try {
+            String decoded = new String(Base64.getMimeDecoder().decode(new String(t, s, s + len - (s))), StandardCharsets.ISO_8859_1)
+                    .toLowerCase(Locale.ROOT);
+            if (!decoded.stripLeading().startsWith("{")) {
+                return false;
+            }
+            for (String k : DECODED_KEYWORDS) {
+                if (decoded.contains("\"" + k) || decoded.contains(k + "\"")) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IllegalArgumentException notBase64) {
+            return false;
+        }
+    }
+}

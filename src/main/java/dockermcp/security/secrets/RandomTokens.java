@@ -1,0 +1,189 @@
+package dockermcp.security.secrets;
+
+import java.util.Locale;
+
+/**
+ * Finds runs of at least 16 characters that look like random keys (the character mix and entropy of generated
+ * credentials), leaving known harmless forms alone: hex digests and 64-hex ids, UUIDs, versions, dates, and
+ * 40-hex git revisions or fingerprints under a name that says so. One pass, no regular expressions.
+ */
+public final class RandomTokens {
+
+    public static final int MIN_LENGTH = 16;
+
+    private RandomTokens() {
+    }
+
+    /** Characters a token is made of; everything else (space, '/', '.', ':', '@', quotes) separates tokens. */
+    static boolean tokenChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+' || c == '=' || c == '_' || c == '-' || c == '~';
+    }
+
+    /** The end of the token starting at {@code start}. */
+    static int tokenEnd(char[] s, int start) {
+        int i = start;
+        while (i < s.length && tokenChar(s[i])) {
+            i++;
+        }
+        return i;
+    }
+
+    /** True when the text holds a random-looking token that is not a harmless form; {@code name} gives context. */
+    public static boolean any(char[] s, String name) {
+        int n = s.length;
+        int i = 0;
+        while (i < n) {
+            if (!tokenChar(s[i])) {
+                i++;
+                continue;
+            }
+            int end = tokenEnd(s, i);
+            if (end - i >= MIN_LENGTH && isRandom(s, i, end, name)) {
+                return true;
+            }
+            i = end;
+        }
+        return false;
+    }
+
+    /** True when s[start, end] looks like a generated key and is not a harmless form. */
+    public static boolean isRandom(char[] s, int start, int end, String name) {
+        int len = end - start;
+        if (len < MIN_LENGTH) {
+            return false;
+        }
+        int lower = 0;
+        int upper = 0;
+        int digits = 0;
+        int hexLetters = 0;
+        int symbols = 0;
+        int caseSwitches = 0;
+        int[] seen = new int[128];
+        int distinct = 0;
+        int kind = 0;
+        int dashes = 0;
+        int runStart = start;
+        boolean mixedRun = false;
+        for (int i = start; i < end; i++) {
+            char c = s[i];
+            int k;
+            if (c >= 'a' && c <= 'z') {
+                lower++;
+                k = 1;
+                hexLetters += c <= 'f' ? 1 : 0;
+            } else if (c >= 'A' && c <= 'Z') {
+                upper++;
+                k = 2;
+                hexLetters += c <= 'F' ? 1 : 0;
+            } else if (c >= '0' && c <= '9') {
+                digits++;
+                k = 3;
+            } else {
+                symbols++;
+                k = 0;
+                dashes += c == '-' || c == '_' ? 1 : 0;
+            }
+            if (k == 0 && (c == '-' || c == '_' || c == '=')) {
+                mixedRun |= runMixes(s, runStart, i);
+                runStart = i + 1;
+            }
+            if (k != 0 && kind != 0 && k != kind && k != 3 && kind != 3) {
+                caseSwitches++;
+            }
+            if (k != 0) {
+                kind = k;
+            }
+            if (seen[c & 127]++ == 0) {
+                distinct++;
+            }
+        }
+        mixedRun |= runMixes(s, runStart, end);
+        boolean hex = lower + upper == hexLetters && symbols == dashes;
+        if (hex && harmlessHex(s, start, end, name, dashes)) {
+            return false;
+        }
+        if (distinct < 8 || harmlessVersionOrDate(s, start, end)) {
+            return false;
+        }
+        if (hex && symbols == 0) {
+            return digits >= 2 && hexLetters >= 2 && digits < len; // a hex key; an all-digit number is not one
+        }
+        boolean base64ish = (s[end - 1] == '=' || indexOf(s, start, end, '+') >= 0) && len >= 20 && lower > 0 && upper > 0;
+        return base64ish || mixedRun && entropyBits(seen, len) >= 3.0 || caseSwitches >= 6 && digits + upper + lower >= len - 2;
+    }
+
+    /** A part between separators of 8 or more characters mixing letters and at least two digits, as keys do and words do not. */
+    private static boolean runMixes(char[] s, int from, int to) {
+        if (to - from < 8) {
+            return false;
+        }
+        int letters = 0;
+        int digits = 0;
+        for (int i = from; i < to; i++) {
+            char c = s[i];
+            if (Character.isDigit(c)) {
+                digits++;
+            } else if (Character.isLetter(c)) {
+                letters++;
+            }
+        }
+        return digits >= 2 && letters >= 3;
+    }
+
+    private static boolean harmlessHex(char[] s, int start, int end, String name, int dashes) {
+        int len = end - start;
+        if (dashes == 4 && len == 36 && s[start + 8] == '-' && s[start + 13] == '-' && s[start + 18] == '-'
+                && s[start + 23] == '-') {
+            return true; // a UUID
+        }
+        if (dashes == 0 && (len == 64 || len == 96 || len == 128)) {
+            return true; // sha256/384/512 digests and image or container ids
+        }
+        if (dashes == 0 && len == 40 && name != null) {
+            String n = name.toLowerCase(Locale.ROOT);
+            return n.contains("revision") || n.contains("commit") || n.contains("sha") || n.contains("vcs-ref") || n.contains("vcs_ref")
+                    || n.contains("git_ref") || n.contains("fingerprint") || n.contains("gpg");
+        }
+        return false;
+    }
+
+    /** 1.27.3-alpine3.20 and 2024-06-01T12-00-00 are not keys: digits in groups between separators, few letters. */
+    private static boolean harmlessVersionOrDate(char[] s, int start, int end) {
+        int letters = 0;
+        int longestLetterlessRun = 0;
+        int run = 0;
+        for (int i = start; i < end; i++) {
+            char c = s[i];
+            if (Character.isLetter(c)) {
+                letters++;
+            }
+            if (c == '-' || c == '_' || c == '+' || c == '~') {
+                run = 0;
+            } else {
+                run++;
+                longestLetterlessRun = Math.max(longestLetterlessRun, run);
+            }
+        }
+        return letters <= 2 && longestLetterlessRun <= 8;
+    }
+
+    private static int indexOf(char[] s, int start, int end, char c) {
+        for (int i = start; i < end; i++) {
+            if (s[i] == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static double entropyBits(int[] seen, int len) {
+        double h = 0;
+        for (int count : seen) {
+            if (count > 0) {
+                double p = (double) count / len;
+                h -= p * Math.log(p) / Math.log(2);
+            }
+        }
+        return h;
+    }
+}

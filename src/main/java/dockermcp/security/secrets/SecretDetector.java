@@ -1,0 +1,58 @@
+package dockermcp.security.secrets;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The free-text detector: key blocks, provider tokens, URL user info, secret assignments and flags, and random
+ * tokens next to a keyword or alone on their line. Every part is a single pass or a bounded match per keyword,
+ * so the cost grows linearly with the text, whatever the text is.
+ */
+public final class SecretDetector {
+
+    private final ProviderRules providers;
+    private final List<Pattern> operatorPatterns;
+
+    public SecretDetector(List<Pattern> operatorPatterns) {
+        this.providers = ProviderRules.builtIn();
+        this.operatorPatterns = List.copyOf(operatorPatterns);
+    }
+
+    /** The ranges of the text that hold secrets. */
+    public Spans find(CharSequence text) {
+        return find(text, true);
+    }
+
+    /** @param freeText true for free text; false for a configuration value, where a token alone is judged by its name */
+    Spans find(CharSequence text, boolean freeText) {
+        Spans spans = new Spans();
+        if (text == null || text.isEmpty()) {
+            return spans;
+        }
+        String s = text.toString();
+        char[] chars = s.toCharArray(); // the scanners read an array: far cheaper per character than CharSequence.charAt
+        KeyBlocks.find(chars, spans);
+        providers.find(chars, text, spans);
+        UrlCredentials.find(chars, spans);
+        Assignments.find(chars, spans);
+        NearbyTokens.find(chars, spans, freeText);
+        for (Pattern p : operatorPatterns) { // the operator's own patterns (REDACT_PATTERNS), trusted as written
+            Matcher m = p.matcher(text);
+            while (m.find()) {
+                spans.add(m.start(), m.end());
+            }
+        }
+        return spans;
+    }
+
+    /** True when any rule matches a configuration value. */
+    public boolean matches(CharSequence text) {
+        return !find(text, false).isEmpty();
+    }
+
+    /** The text with every secret replaced by the marker. */
+    public String redact(String text, String marker) {
+        return text == null || text.isEmpty() ? text : find(text).apply(text, marker);
+    }
+}

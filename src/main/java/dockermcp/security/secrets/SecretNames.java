@@ -1,0 +1,105 @@
+package dockermcp.security.secrets;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Whether the name of a variable, label, flag or key suggests that its value is a secret. The test is broad on
+ * purpose (a substring anywhere, any case, no separators needed: {@code apikey}, {@code pgpassword}, {@code dbpwd});
+ * the few harmless names it would otherwise catch are listed as exceptions, each one decided by a test.
+ */
+public final class SecretNames {
+
+    /** Parts that make a name secret wherever they occur in it (lower case). */
+    private static final List<String> PARTS = List.of("pass", "pwd", "phrase", "secret", "token", "key", "auth", "cred", "private",
+            "sign", "salt", "cookie", "session", "dsn", "conn", "webhook", "otp", "bearer", "jwt", "hmac", "nonce", "apikey",
+            "kubeconfig", "netrc", "npmrc", "htpasswd", "mnemonic");
+    /** Parts that make a name secret only as a whole word (between separators or at either end). */
+    private static final Pattern WORDS = Pattern.compile("(?:^|[^a-z0-9])(?:pw|pin|sig|mfa|sas|2fa|totp)(?:$|[^a-z0-9])");
+    /** Harmless words removed before the test; the rest of the name is still tested (MONKEY_TOKEN stays secret). */
+    private static final List<String> HARMLESS = List.of("keyboard", "keymap", "keyspace", "keynote", "keycloak_url", "keycloak_realm",
+            "monkey", "donkey", "hockey", "turkey", "whiskey", "primary_key", "primarykey", "foreign_key", "sort_key", "partition_key",
+            "public_key_id", "publickeyid", "passenger", "bypass", "compass", "passive", "passthrough", "design", "assign", "signal",
+            "author", "authors", "gpg_key", "connect_timeout", "connection_timeout", "max_connections", "maxconnections", "connections_max",
+            "connection_pool_size", "pool_connections");
+    /** Suffixes that say the value is about the secret, not the secret: shown when the value has that harmless shape. */
+    private static final Pattern METADATA_SUFFIX = Pattern.compile(
+            "(?i).*[^a-z0-9](?:file|path|dir|location|timeout|ttl|expiry|expires|expiration|lifetime|max_age|maxage|length|len|size|count|limit"
+                    + "|enabled|enable|disabled|required|interval|retries|rotation_days|min_length|store|driver|samesite|secure|httponly|algorithm|alg)$");
+    private static final Pattern METADATA_VALUE = Pattern.compile(
+            "(?:true|false|yes|no|on|off|lax|strict|none|redis|memcached|database|file|cookie|memory|jdbc"
+                    + "|(?:HS|RS|ES|PS)(?:256|384|512)|EdDSA|\\d{1,12}(?:\\.\\d{1,6})?(?:ms|s|m|h|d|w|k|kb|mb|gb|KB|MB|GB|Ki|Mi|Gi)?"
+                    + "|(?:/[A-Za-z0-9_.@-]{1,64}){1,16}/?)", Pattern.CASE_INSENSITIVE);
+
+    private SecretNames() {
+    }
+
+    /** Names repeat (level, msg, status in every log line): decisions are remembered, up to a bound. */
+    private static final int CACHE_MAX = 4096;
+    private static final java.util.concurrent.ConcurrentHashMap<String, Boolean> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** True when the name suggests a secret value. */
+    public static boolean suggestsSecret(String name) {
+        if (name == null || name.isEmpty() || name.length() > 256) {
+            return name != null && name.length() > 256;
+        }
+        Boolean known = CACHE.get(name);
+        if (known != null) {
+            return known;
+        }
+        boolean secret = decide(name);
+        if (CACHE.size() >= CACHE_MAX) {
+            CACHE.clear(); // hostile text full of distinct names costs a recomputation, never unbounded memory
+        }
+        CACHE.put(name, secret);
+        return secret;
+    }
+
+    private static boolean decide(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (String h : HARMLESS) {
+            lower = withoutWord(lower, h);
+        }
+        for (String p : PARTS) {
+            if (lower.contains(p)) {
+                return true;
+            }
+        }
+        return WORDS.matcher(lower).find();
+    }
+
+    /** The name with every occurrence of the harmless word that stands as a word (no letter either side) blanked out. */
+    private static String withoutWord(String name, String word) {
+        int at = name.indexOf(word);
+        if (at < 0) {
+            return name;
+        }
+        StringBuilder sb = new StringBuilder(name);
+        while (at >= 0) {
+            int end = at + word.length();
+            boolean alone = (at == 0 || !Character.isLetter(name.charAt(at - 1))) && (end == name.length() || !Character.isLetter(name.charAt(end)));
+            if (alone) {
+                for (int i = at; i < end; i++) {
+                    sb.setCharAt(i, '_');
+                }
+            }
+            at = name.indexOf(word, at + 1);
+        }
+        return sb.toString();
+    }
+
+    /**
+     * True when a secret-suggesting name only describes a secret (a file, a timeout, a driver) and the value has that
+     * harmless shape: {@code JWT_SECRET_FILE=/run/secrets/jwt}, {@code SESSION_COOKIE_SECURE=true}.
+     */
+    public static boolean describesSecret(String name, String value) {
+        return name.length() <= 128 && value.length() <= 256 && METADATA_SUFFIX.matcher(name).matches()
+                && METADATA_VALUE.matcher(value).matches();
+    }
+
+    /** True when a value under this name is shown: the name suggests no secret, or it only describes one. */
+    public static boolean allowsValue(String name, String value) {
+        return !suggestsSecret(name) || describesSecret(name, value);
+    }
+}

@@ -1,0 +1,86 @@
+package dockermcp.property;
+
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Random harmless configuration and log text of the kinds operators need to see: ports, log levels, time zones,
+ * JVM options, profiles, hostnames, public URLs, versions and revisions, UUIDs and request ids.
+ */
+public final class HarmlessText {
+
+    private final Random r;
+    private final SecretCorpus parts;
+
+    public HarmlessText(long seed) {
+        this.r = new Random(seed);
+        this.parts = new SecretCorpus(seed ^ 0x5eed);
+    }
+
+    private static final List<String> LEVELS = List.of("INFO", "WARN", "DEBUG", "ERROR", "info", "warn", "debug", "TRACE");
+    private static final List<String> ZONES = List.of("Europe/Berlin", "UTC", "America/New_York", "Asia/Tokyo", "Australia/Sydney");
+    private static final List<String> HOSTS = List.of("api.internal.example.com", "db.internal", "orders-7", "web-1.eu-central-1.example.net", "localhost",
+            "cache.svc.cluster.local");
+    private static final List<String> PROFILES = List.of("prod", "staging", "dev,metrics", "default");
+    private static final List<String> PATHS = List.of("/api/v1/orders", "/healthz", "/static/app.css", "/api/v2/users/42/settings", "/metrics");
+    private static final List<String> WORDS = List.of("request", "completed", "started", "cache", "miss", "scheduled", "worker", "queue", "retry", "flushed",
+            "connected", "listening", "shutdown", "received", "processed", "batch", "orders", "users");
+
+    public String logLine() {
+        return switch (r.nextInt(10)) {
+            case 0 -> "2024-11-30T10:" + two() + ":" + two() + "." + three() + "Z " + pick(LEVELS) + " [main] " + word() + " " + word() + " on port " + port();
+            case 1 -> "level=" + pick(LEVELS).toLowerCase() + " msg=\"" + word() + " " + word() + "\" method=GET path=" + pick(PATHS) + " status=" + pick("200", "404", "503")
+                    + " duration=" + r.nextInt(900) + "ms request_id=" + parts.uuid();
+            case 2 -> "using time zone " + pick(ZONES) + ", profile " + pick(PROFILES);
+            case 3 -> "JVM options: -Xms" + (64 << r.nextInt(4)) + "m -Xmx" + (1 + r.nextInt(4)) + "g -XX:+UseG1GC -XX:MaxRAMPercentage=75.0";
+            case 4 -> "GET https://" + pick(HOSTS) + pick(PATHS) + "?page=" + r.nextInt(20) + " " + pick("200", "301") + " " + r.nextInt(90) + "ms";
+            case 5 -> "image version " + r.nextInt(5) + "." + r.nextInt(30) + "." + r.nextInt(10) + " revision " + parts.chars(SecretCorpus.HEX, 40);
+            case 6 -> "trace_id=" + parts.chars(SecretCorpus.HEX, 32) + " span_id=" + parts.chars(SecretCorpus.HEX, 16) + " " + word();
+            case 7 -> "172.18.0." + r.nextInt(255) + " - - [30/Nov/2024:10:00:00 +0000] \"GET " + pick(PATHS) + " HTTP/1.1\" 200 " + r.nextInt(9000)
+                    + " \"-\" \"Mozilla/5.0 (X11; Linux x86_64)\"";
+            case 8 -> "connected to " + pick(HOSTS) + ":" + port() + " in " + r.nextInt(50) + " ms, pool " + r.nextInt(20) + "/20";
+            default -> "pulled sha256:" + parts.chars(SecretCorpus.HEX, 64) + " for job " + parts.uuid();
+        };
+    }
+
+    public String envEntry() {
+        return switch (r.nextInt(12)) {
+            case 0 -> "PORT=" + port();
+            case 1 -> "LOG_LEVEL=" + pick(LEVELS).toLowerCase();
+            case 2 -> "TZ=" + pick(ZONES);
+            case 3 -> "JAVA_OPTS=-Xmx" + (1 + r.nextInt(4)) + "g -XX:+UseG1GC -Duser.timezone=" + pick(ZONES);
+            case 4 -> "SPRING_PROFILES_ACTIVE=" + pick(PROFILES);
+            case 5 -> "APP_HOST=" + pick(HOSTS);
+            case 6 -> "PUBLIC_URL=https://" + pick(HOSTS) + pick(PATHS);
+            case 7 -> "APP_VERSION=" + r.nextInt(5) + "." + r.nextInt(30) + "." + r.nextInt(10);
+            case 8 -> "GIT_COMMIT=" + parts.chars(SecretCorpus.HEX, 40);
+            case 9 -> "INSTANCE_ID=" + parts.uuid();
+            case 10 -> "REQUEST_TIMEOUT=" + r.nextInt(120) + "s";
+            default -> "WORKERS=" + (1 + r.nextInt(16));
+        };
+    }
+
+    private String port() {
+        return pick("80", "443", "8080", "5432", "6379", "3000", "9090", "8443");
+    }
+
+    private String two() {
+        return String.format("%02d", r.nextInt(60));
+    }
+
+    private String three() {
+        return String.format("%03d", r.nextInt(1000));
+    }
+
+    private String word() {
+        return pick(WORDS);
+    }
+
+    private String pick(String... options) {
+        return options[r.nextInt(options.length)];
+    }
+
+    private String pick(List<String> options) {
+        return options.get(r.nextInt(options.size()));
+    }
+}

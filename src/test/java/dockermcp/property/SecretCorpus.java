@@ -1,0 +1,365 @@
+package dockermcp.property;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Secrets by family, made by generators (families, not instances): each call makes new values of the family's
+ * shapes, each with the ways a real deployment carries it: an env entry, a label, command arguments and a log
+ * line. Used by the property tests and, with a fixed seed, planted on the test engine by SecretCorpusIT.
+ */
+public final class SecretCorpus {
+
+    /**
+     * One planted secret. {@code value} must never come out, nor any 8-character piece of it.
+     *
+     * @param envName  the variable it is planted under (some harmless-looking: the value alone must give it away)
+     * @param envValue what the variable holds (the value, or the value in context: a URL, a connection string)
+     * @param args     command arguments carrying it
+     * @param logLine  a log line carrying it
+     */
+    public record Secret(String family, String shape, String value, String envName, String envValue, List<String> args, String logLine) {
+
+        /** The log line wrapped in the middle of the value, as a terminal or a logger wraps a long line. */
+        public List<String> wrapped() {
+            int at = logLine.indexOf(value) + value.length() / 2;
+            return List.of(logLine.substring(0, at), logLine.substring(at));
+        }
+
+        public String labelKey() {
+            return "com.example." + envName.toLowerCase(java.util.Locale.ROOT).replace('_', '.');
+        }
+    }
+
+    private final Random r;
+
+    public SecretCorpus(long seed) {
+        this.r = new Random(seed);
+    }
+
+    /** The family generators: each makes one secret of a shape of its family, picked at random. */
+    public static final List<String> FAMILIES = List.of("cloud", "vcs-ci-registry", "messaging-webhooks", "saas-ai", "jwt", "connection-strings",
+            "url-userinfo", "secret-names", "cli-flags", "key-blocks", "docker-config-json", "password-hashes", "unknown-random", "auth-headers");
+
+    /** Every shape of every family, once each, in family order. */
+    public List<Secret> everyShape() {
+        List<Secret> out = new ArrayList<>();
+        for (String f : FAMILIES) {
+            for (int shape = 0; shape < shapes(f); shape++) {
+                out.add(make(f, shape));
+            }
+        }
+        return out;
+    }
+
+    /** One secret of a family, of a random shape. */
+    public Secret of(String family) {
+        return make(family, r.nextInt(shapes(family)));
+    }
+
+    public Secret any() {
+        return of(FAMILIES.get(r.nextInt(FAMILIES.size())));
+    }
+
+    private static int shapes(String family) {
+        return switch (family) {
+            case "cloud", "vcs-ci-registry", "saas-ai" -> 8;
+            case "messaging-webhooks", "secret-names" -> 7;
+            case "connection-strings", "cli-flags", "key-blocks", "url-userinfo" -> 5;
+            case "auth-headers" -> 4;
+            default -> 3;
+        };
+    }
+
+    private Secret make(String f, int s) {
+        return switch (f) {
+            case "cloud" -> cloud(s);
+            case "vcs-ci-registry" -> vcs(s);
+            case "messaging-webhooks" -> messaging(s);
+            case "saas-ai" -> saas(s);
+            case "jwt" -> jwt(s);
+            case "connection-strings" -> connection(s);
+            case "url-userinfo" -> url(s);
+            case "secret-names" -> names(s);
+            case "cli-flags" -> flags(s);
+            case "key-blocks" -> keyBlock(s);
+            case "docker-config-json" -> dockerConfig(s);
+            case "password-hashes" -> hashes(s);
+            case "unknown-random" -> unknown(s);
+            default -> headers(s);
+        };
+    }
+
+    private Secret token(String family, String shape, String value, String envName, String flag, String logPrefix) {
+        return new Secret(family, shape, value, envName, value, List.of(flag, value), logPrefix + value + " " + pick("loaded", "in use", "ok", "(cached)"));
+    }
+
+    private Secret cloud(int s) {
+        return switch (s) {
+            case 0 -> token("cloud", "aws-access-key-id", pick("AKIA", "ASIA") + chars(UPPER + "234567", 16), "AWS_ACCESS_KEY_ID", "--key-id", "using access key ");
+            case 1 -> token("cloud", "aws-secret-key", chars(ALNUM + "/+", 40), "AWS_SECRET_ACCESS_KEY", "--aws-secret-access-key", "aws_secret_access_key = ");
+            case 2 -> token("cloud", "gcp-api-key", "AIza" + chars(ALNUM + "-_", 35), "MAPS_CONFIG", "--maps", "maps client configured with ");
+            case 3 -> token("cloud", "azure-client-secret", chars(ALNUM, 3) + digit() + "Q~" + chars(ALNUM + "_~.-", 34), "AZURE_APP", "--azure-app",
+                    "azure app credential ");
+            case 4 -> token("cloud", "alibaba-key", "LTAI" + chars(ALNUM, 20), "ALIYUN_ID", "--aliyun", "aliyun access ");
+            case 5 -> token("cloud", "digitalocean", "dop_v1_" + chars(HEX, 64), "DO_API", "--do", "doctl auth init ");
+            case 6 -> token("cloud", "gcp-oauth-secret", "GOCSPX-" + chars(ALNUM + "-_", 28), "OAUTH_CLIENT", "--oauth-client", "google oauth ");
+            default -> token("cloud", "databricks", "dapi" + chars(HEX, 32), "DATABRICKS_HOST_CFG", "--databricks", "databricks workspace ");
+        };
+    }
+
+    private Secret vcs(int s) {
+        return switch (s) {
+            case 0 -> token("vcs-ci-registry", "github-classic", "ghp_" + chars(ALNUM, 36), "GH", "--github", "cloning with ");
+            case 1 -> token("vcs-ci-registry", "github-fine-grained", "github_pat_" + chars(ALNUM, 22) + "_" + chars(ALNUM, 59), "GH_FG", "--gh", "fine-grained ");
+            case 2 -> token("vcs-ci-registry", "gitlab", "glpat-" + chars(ALNUM + "-_", 20), "GITLAB", "--gitlab", "gitlab client ");
+            case 3 -> token("vcs-ci-registry", "dockerhub", "dckr_pat_" + chars(ALNUM + "-_", 27), "HUB_LOGIN", "--hub", "docker hub login ");
+            case 4 -> token("vcs-ci-registry", "npm", "npm_" + chars(ALNUM, 36), "NPM_CFG", "--registry-cfg", "npm registry ");
+            case 5 -> token("vcs-ci-registry", "vault-service", "hvs." + chars(ALNUM + "_-", 90), "VAULT_CFG", "--vault", "vault login ");
+            case 6 -> token("vcs-ci-registry", "vault-batch", "hvb." + chars(ALNUM + "_-", 138), "VAULT_BATCH", "--vault-batch", "vault batch ");
+            default -> token("vcs-ci-registry", "pypi", "pypi-AgEIcHlwaS5vcmc" + chars(ALNUM + "-_", 70), "PYPI_UPLOAD", "--pypi", "twine upload with ");
+        };
+    }
+
+    private Secret messaging(int s) {
+        return switch (s) {
+            case 0 -> token("messaging-webhooks", "slack-bot", "xoxb-" + chars(DIGITS, 12) + "-" + chars(DIGITS, 13) + "-" + chars(ALNUM, 24), "SLACK_APP", "--slack",
+                    "slack bot ");
+            case 1 -> url("messaging-webhooks", "slack-webhook", "T" + chars(UPPER + DIGITS, 10) + "/B" + chars(UPPER + DIGITS, 10) + "/" + chars(ALNUM, 24),
+                    "https://hooks.slack.com/services/", "", "ALERTS_URL");
+            case 2 -> url("messaging-webhooks", "discord-webhook", chars(DIGITS, 18) + "/" + chars(ALNUM + "_-", 68),
+                    "https://discord.com/api/webhooks/", "", "DISCORD_NOTIFY");
+            case 3 -> url("messaging-webhooks", "teams-webhook", uuid() + "@" + uuid() + "/IncomingWebhook/" + chars(HEX, 32) + "/" + uuid(),
+                    "https://contoso.webhook.office.com/webhookb2/", "", "TEAMS_CHANNEL");
+            case 4 -> token("messaging-webhooks", "telegram-bot", chars(DIGITS, 10) + ":AA" + chars(ALNUM + "_-", 33), "TG_BOT", "--bot", "telegram bot ");
+            case 5 -> token("messaging-webhooks", "sendgrid", "SG." + chars(ALNUM + "_-", 22) + "." + chars(ALNUM + "_-", 43), "MAIL_PROVIDER_CFG", "--mail",
+                    "sendgrid client ");
+            default -> token("messaging-webhooks", "twilio-key", "SK" + chars(HEX, 32), "TWILIO_SID_CFG", "--twilio", "twilio api ");
+        };
+    }
+
+    private Secret saas(int s) {
+        return switch (s) {
+            case 0 -> token("saas-ai", "huggingface", "hf_" + chars(LETTERS, 34), "HF_HOME_CFG", "--hf", "hub login ");
+            case 1 -> token("saas-ai", "openai-project", "sk-proj-" + chars(ALNUM + "_-", 74) + "T3BlbkFJ" + chars(ALNUM + "_-", 74), "LLM_CFG", "--llm",
+                    "openai client ");
+            case 2 -> token("saas-ai", "anthropic", "sk-ant-api03-" + chars(ALNUM + "_-", 93) + "AA", "CLAUDE_CFG", "--claude", "anthropic client ");
+            case 3 -> token("saas-ai", "stripe-live", "sk_live_" + chars(ALNUM, 24), "PAYMENTS", "--payments", "payment gateway ");
+            case 4 -> token("saas-ai", "shopify", "shpat_" + chars(HEX, 32), "SHOP_ADMIN", "--shop", "shopify admin ");
+            case 5 -> token("saas-ai", "linear", "lin_api_" + chars(ALNUM, 40), "LINEAR_CFG", "--linear", "linear client ");
+            case 6 -> token("saas-ai", "postman", "PMAK-" + chars(HEX, 24) + "-" + chars(HEX, 34), "POSTMAN_CFG", "--postman", "postman sync ");
+            default -> token("saas-ai", "groq", "gsk_" + chars(ALNUM, 52), "GROQ_CFG", "--groq", "groq client ");
+        };
+    }
+
+    private Secret jwt(int s) {
+        String header = b64url("{\"alg\":\"" + pick("HS256", "RS256", "ES256") + "\",\"typ\":\"JWT\"}");
+        String payload = b64url("{\"sub\":\"" + chars(ALNUM, 12) + "\",\"exp\":" + (1_700_000_000 + r.nextInt(100_000_000)) + "}");
+        String token = header + "." + payload + "." + chars(ALNUM + "_-", 43);
+        return switch (s) {
+            case 0 -> token("jwt", "jwt", token, "CI_JOB_JWT", "--id-token", "session jwt=");
+            case 1 -> token("jwt", "jwt-bare", token, "UPSTREAM_IDENTITY", "--identity", "issued ");
+            default -> token("jwt", "sentry-org-token", "sntrys_" + b64url("{\"iat\":1700000000,\"url\":\"https://sentry.io\",\"org\":\"" + chars(LOWER, 8) + "\"}")
+                    + "_" + chars(ALNUM, 43), "SENTRY_CFG", "--sentry", "sentry cli ");
+        };
+    }
+
+    private Secret connection(int s) {
+        String key = chars(ALNUM + "+/", 86) + "==";
+        String pw = password();
+        return switch (s) {
+            case 0 -> conn("azure-storage", key, "DefaultEndpointsProtocol=https;AccountName=" + chars(LOWER, 10) + ";AccountKey=" + key + ";EndpointSuffix=core.windows.net",
+                    "STORAGE");
+            case 1 -> {
+                String k = chars(ALNUM + "+/", 43) + "=";
+                yield conn("service-bus", k, "Endpoint=sb://" + chars(LOWER, 8) + ".servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=" + k,
+                        "BUS_ENDPOINT");
+            }
+            case 2 -> conn("odbc", pw, "Driver={ODBC Driver 18 for SQL Server};Server=tcp:db.internal,1433;UID=app;PWD=" + pw + ";Encrypt=yes", "ODBC");
+            case 3 -> conn("ado-net", pw, "Server=db.internal;Database=orders;User Id=app;Password=" + pw + ";TrustServerCertificate=True", "ORDERS_DB");
+            default -> conn("jdbc", pw, "jdbc:sqlserver://db.internal:1433;databaseName=orders;user=app;password=" + pw, "JDBC_URL");
+        };
+    }
+
+    private Secret conn(String shape, String value, String full, String envName) {
+        return new Secret("connection-strings", shape, value, envName, full, List.of("--connection", full), "connecting with " + full);
+    }
+
+    private Secret url(int s) {
+        String pw = password();
+        return switch (s) {
+            case 0 -> url("url-userinfo", "postgres", pw, "postgres://orders:", "@db.internal:5432/orders", "DATABASE");
+            case 1 -> url("url-userinfo", "git-token", chars(ALNUM, 40), "https://", "@git.example.com/team/repo.git", "GIT_REMOTE");
+            case 2 -> url("url-userinfo", "sentry-dsn", chars(HEX, 32), "https://", "@o" + chars(DIGITS, 6) + ".ingest.sentry.io/" + chars(DIGITS, 7), "SENTRY");
+            case 3 -> url("url-userinfo", "amqp", pw, "amqp://shop:", "@rabbit.internal:5672/", "BROKER");
+            default -> url("url-userinfo", "redis", pw, "redis://:", "@cache.internal:6379/0", "CACHE");
+        };
+    }
+
+    private Secret url(String family, String shape, String value, String before, String after, String envName) {
+        String full = before + value + after;
+        return new Secret(family, shape, value, envName, full, List.of("--url", full), "posting to " + full + " " + pick("done", "200 OK", "retrying"));
+    }
+
+    private Secret names(int s) {
+        String pw = password();
+        String[][] forms = {
+            {"DB_PWD", "db_pwd=" + pw, "--db-pwd"},
+            {"PGPASSWORD", "PGPASSWORD=" + pw + " psql -h db", "--pgpassword"},
+            {"app_passphrase", "{\"level\":\"info\",\"passphrase\": \"" + pw + "\"}", "--passphrase"},
+            {"apikey", "apikey: " + pw, "--apikey"},
+            {"JWT_SIGNING", "<password>" + pw + "</password>", "--signing"},
+            {"REDIS_CONN", "\"pwd\":\"" + pw + "\",\"user\":\"app\"", "--conn"},
+            {"ALERT_WEBHOOK_TOKEN", "webhook token: '" + pw + "'", "--webhook-token"},
+        };
+        String[] f = forms[s];
+        return new Secret("secret-names", f[0].toLowerCase(), pw, f[0], pw, List.of(f[2], pw), f[1]);
+    }
+
+    private Secret flags(int s) {
+        String pw = password();
+        List<String> args = switch (s) {
+            case 0 -> List.of("mysql", "-uroot", "-p" + pw, "-h", "db");
+            case 1 -> List.of("redis-cli", "-h", "cache", "-a", pw, "ping");
+            case 2 -> List.of("curl", "-fsS", "-u", "admin:" + pw, "https://api.example.com/health");
+            case 3 -> List.of("sshpass", "-p", pw, "ssh", "deploy@host");
+            default -> List.of("redis-server", "--requirepass", pw);
+        };
+        String line = String.join(" ", args);
+        return new Secret("cli-flags", args.get(0), pw, "STARTUP", line, args, "running " + line);
+    }
+
+    private Secret keyBlock(int s) {
+        String label = List.of("RSA PRIVATE KEY", "EC PRIVATE KEY", "OPENSSH PRIVATE KEY", "PGP PRIVATE KEY BLOCK", "ENCRYPTED PRIVATE KEY").get(s);
+        String body = chars(ALNUM + "+/", 64);
+        String block = "-----BEGIN " + label + "-----\n" + (s == 3 ? "Version: GnuPG v2\n\n" : "") + body + "\n" + chars(ALNUM + "+/", 40) + "==\n-----END " + label + "-----";
+        return new Secret("key-blocks", label, body, "SERVER_PEM", block, List.of("--key", block), block);
+    }
+
+    private Secret dockerConfig(int s) {
+        String pw = password();
+        String auth = Base64.getEncoder().encodeToString(("robot:" + pw).getBytes(StandardCharsets.UTF_8));
+        String json = "{\"auths\":{\"registry.example.com\":{\"auth\":\"" + auth + "\"}}}";
+        return switch (s) {
+            case 0 -> {
+                String blob = Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+                yield new Secret("docker-config-json", "config-base64", blob, "REGISTRY_CONFIG_JSON", blob, List.of("--registry-config", blob),
+                        "writing registry config " + blob);
+            }
+            case 1 -> new Secret("docker-config-json", "config-auth", auth, "REGISTRY_CONFIG", json, List.of("--registry-config", json), "config: " + json);
+            default -> {
+                String blob = Base64.getEncoder().encodeToString(("{\n\t\"auths\": {\n\t\t\"ghcr.io\": {\n\t\t\t\"auth\": \"" + auth + "\"\n\t\t}\n\t}\n}")
+                        .getBytes(StandardCharsets.UTF_8));
+                yield new Secret("docker-config-json", "config-base64-pretty", blob, "DOCKER_CFG_B64", blob, List.of("--cfg", blob), "cfg " + blob);
+            }
+        };
+    }
+
+    private Secret hashes(int s) {
+        String value = switch (s) {
+            case 0 -> "$2y$10$" + chars(ALNUM + "./", 53);
+            case 1 -> "$apr1$" + chars(ALNUM, 8) + "$" + chars(ALNUM + "./", 22);
+            default -> "$argon2id$v=19$m=65536,t=3,p=4$" + chars(ALNUM + "+/", 22) + "$" + chars(ALNUM + "+/", 43);
+        };
+        return new Secret("password-hashes", s == 0 ? "bcrypt" : s == 1 ? "apr1" : "argon2", value, "BASIC_USERS", "admin:" + value, List.of("--users", "admin:" + value),
+                "users file: admin:" + value);
+    }
+
+    private Secret unknown(int s) {
+        String value = randomKey(24 + r.nextInt(24));
+        return switch (s) {
+            case 0 -> new Secret("unknown-random", "keyword-before", value, "UPSTREAM_ID", value, List.of("--upstream", value), "the api key is " + value);
+            case 1 -> new Secret("unknown-random", "token-word", value, "PARTNER_REF", value, List.of("--partner", value), "partner token " + value + " accepted");
+            default -> new Secret("unknown-random", "secret-colon", value, "LICENSE_BLOB", value, List.of(value), "client secret: " + value);
+        };
+    }
+
+    private Secret headers(int s) {
+        String value = randomKey(32);
+        return switch (s) {
+            case 0 -> new Secret("auth-headers", "bearer", value, "DEFAULT_HEADERS", "Authorization: Bearer " + value,
+                    List.of("-H", "Authorization: Bearer " + value), "GET /api HTTP/1.1 Authorization: Bearer " + value);
+            case 1 -> {
+                String basic = Base64.getEncoder().encodeToString(("admin:" + password()).getBytes(StandardCharsets.UTF_8));
+                yield new Secret("auth-headers", "basic", basic, "PROXY_HEADERS", "Authorization: Basic " + basic, List.of("-H", "Authorization: Basic " + basic),
+                        "proxy sent Authorization: Basic " + basic);
+            }
+            case 2 -> new Secret("auth-headers", "x-api-key", value, "EXTRA_HEADERS", "X-Api-Key: " + value, List.of("--header", "X-Api-Key: " + value),
+                    "request headers: X-Api-Key: " + value);
+            default -> new Secret("auth-headers", "cookie", value, "COOKIE_JAR", "Cookie: sid=" + value + "; theme=dark", List.of("-b", "sid=" + value),
+                    "Cookie: sid=" + value + "; theme=dark");
+        };
+    }
+
+    // --- generators of parts
+
+    static final String LOWER = "abcdefghijklmnopqrstuvwxyz";
+    static final String UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    static final String DIGITS = "0123456789";
+    static final String LETTERS = LOWER + UPPER;
+    static final String ALNUM = LETTERS + DIGITS;
+    static final String HEX = "0123456789abcdef";
+    private static final List<String> WORDS = List.of("maple", "harbor", "violet", "ember", "quartz", "falcon", "meadow", "copper", "willow", "tundra",
+            "saffron", "glacier", "orchid", "cobalt", "juniper", "lantern");
+
+    String chars(String alphabet, int n) {
+        StringBuilder sb = new StringBuilder(n);
+        for (int i = 0; i < n; i++) {
+            sb.append(alphabet.charAt(r.nextInt(alphabet.length())));
+        }
+        return sb.toString();
+    }
+
+    /** A random key: mixed case and digits, as generated credentials are (at least two digits). */
+    String randomKey(int n) {
+        String k = chars(ALNUM, n - 2) + digit() + digit();
+        return Character.toUpperCase(k.charAt(0)) + k.substring(1);
+    }
+
+    /** A human password: words, digits and a symbol, low in entropy. */
+    String password() {
+        return cap(pick(WORDS)) + pick("-", "_", "!", ".", "#") + pick(WORDS) + chars(DIGITS, 2 + r.nextInt(3)) + pick("", "!", "?", "%");
+    }
+
+    private static String cap(String w) {
+        return Character.toUpperCase(w.charAt(0)) + w.substring(1);
+    }
+
+    char digit() {
+        return (char) ('0' + r.nextInt(10));
+    }
+
+    String uuid() {
+        return chars(HEX, 8) + "-" + chars(HEX, 4) + "-4" + chars(HEX, 3) + "-a" + chars(HEX, 3) + "-" + chars(HEX, 12);
+    }
+
+    String pick(String... options) {
+        return options[r.nextInt(options.length)];
+    }
+
+    <T> T pick(List<T> options) {
+        return options.get(r.nextInt(options.size()));
+    }
+
+    private static String b64url(String s) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Every 8-character piece of a value (pieces that span a line break are left out: no output joins lines). */
+    public static List<String> pieces(String value) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i + 8 <= value.length(); i++) {
+            String p = value.substring(i, i + 8);
+            if (p.indexOf('\n') < 0) {
+                out.add(p);
+            }
+        }
+        if (value.length() < 8) {
+            out.add(value);
+        }
+        return out;
+    }
+}

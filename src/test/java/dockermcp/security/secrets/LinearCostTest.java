@@ -1,0 +1,86 @@
+package dockermcp.security.secrets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 7 §4: the detector's cost grows linearly with hostile text, shown by counting, not timing. Every
+ * character the rule patterns read is counted (the input is a counting CharSequence); text four times longer may
+ * cost at most about four times as much, and each character a bounded number of reads. The hand-written scanners
+ * read an array, each index once forward with bounded look-backs, so the patterns are where a blow-up could hide.
+ */
+class LinearCostTest {
+
+    /** A CharSequence that counts the characters read through it. */
+    static final class Counting implements CharSequence {
+        final String s;
+        long reads;
+
+        Counting(String s) {
+            this.s = s;
+        }
+
+        @Override
+        public int length() {
+            return s.length();
+        }
+
+        @Override
+        public char charAt(int index) {
+            reads++;
+            return s.charAt(index);
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            reads += end - start;
+            return s.substring(start, end);
+        }
+
+        @Override
+        public String toString() {
+            return s;
+        }
+    }
+
+    static final List<String> UNITS = List.of("ghp_", "sk-", "AKIA", "eyJ", "eyJa.", "password=", "password: ", "a://", "a://b:", ":@", "@",
+            "-----BEGIN PRIVATE KEY-----", "-----BEGIN PRIVATE KEY-----\n", "Authorization: ", "Bearer ", "xoxb-", "--password ", "-p", "mysql -p",
+            "=", ":", "'", "\"", "\n", "x", "a", "A", "0", "-", ".", "_", "//", "token", "secret", "key=", "aws_secret", "hooks.slack.com/services/",
+            "/hooks/", "$2y$", "sig=", "AccountKey=", "0123456789abcdef", "AAAA", "q~", "-us", "t1.", "0.", "1/", "sv=2020-01-01&", "Basic ",
+            "$ANSIBLE_VAULT;1.1;AES256\n", "Private-Lines: 3\n", "Zx9kQ2mP7vL4nR8t ", "api key ");
+
+    private final ProviderRules rules = ProviderRules.builtIn();
+
+    private long cost(String text) {
+        Counting c = new Counting(text);
+        rules.find(text.toCharArray(), c, new Spans());
+        return c.reads;
+    }
+
+    @Test
+    void patternCostGrowsLinearlyOnHostileText() {
+        for (String a : UNITS) {
+            for (String b : List.of("", "x", "ghp_", "=", " ", "-----END PRIVATE KEY-----")) {
+                String unit = a + b;
+                String small = unit.repeat(Math.max(1, 8192 / unit.length()));
+                String large = unit.repeat(Math.max(1, 32768 / unit.length()));
+                long cs = cost(small);
+                long cl = cost(large);
+                assertThat(cl).as("reads for %s x%d vs x%d: %d then %d", unit.strip(), small.length() / unit.length(), large.length() / unit.length(), cs, cl)
+                        .isLessThanOrEqualTo(cs * 4 * 5 / 4 + 4096);
+                assertThat(cl / (double) large.length()).as("reads per character for %s", unit.strip()).isLessThan(1600); // at most about one rule's reach from each keyword
+            }
+        }
+    }
+
+    @Test
+    void theWholeDetectorTerminatesOnHostileTextOfEveryUnit() {
+        SecretDetector d = new SecretDetector(List.of());
+        for (String a : UNITS) {
+            String text = a.repeat(Math.max(1, 100_000 / a.length()));
+            assertThat(d.find(text).merged().length % 2).as(a).isZero();
+        }
+    }
+}
