@@ -233,6 +233,23 @@ final class Assignments {
         return true;
     }
 
+    /** {@code 1000:1000}: digits, a colon, digits, then the end of the word. */
+    private static boolean uidGid(char[] t, int v) {
+        int i = v;
+        int digits = 0;
+        int colons = 0;
+        for (; i < t.length && !Character.isWhitespace(t[i]) && "`'\"),;".indexOf(t[i]) < 0; i++) {
+            if (t[i] == ':') {
+                colons++;
+            } else if (Character.isDigit(t[i])) {
+                digits++;
+            } else {
+                return false;
+            }
+        }
+        return colons == 1 && digits >= 2 && t[v] != ':' && t[i - 1] != ':';
+    }
+
     /** -p 8080:80, -p 127.0.0.1:53:53/udp and mkdir -p /var/lib are not passwords. */
     private static boolean portOrPath(char[] t, int v) {
         char c = t[v];
@@ -240,7 +257,7 @@ final class Assignments {
             return true;
         }
         int i = v;
-        while (i < t.length && !Character.isWhitespace(t[i])) {
+        while (i < t.length && !Character.isWhitespace(t[i]) && "`'\"),;".indexOf(t[i]) < 0) { // quoting or punctuation ends it
             char d = t[i];
             if (d == '/') {
                 String rest = new String(t, i, Math.min(t.length, i + 5) - (i));
@@ -255,6 +272,9 @@ final class Assignments {
     }
 
     private static boolean userWithPassword(char[] t, int v) {
+        if (uidGid(t, v)) {
+            return false; // --user 1000:1000 is a uid and a gid
+        }
         for (int i = v; i < t.length && i - v < 512 && !stop(t[i]); i++) {
             if (t[i] == ':') {
                 return !(i + 2 < t.length && t[i + 1] == '/' && t[i + 2] == '/');

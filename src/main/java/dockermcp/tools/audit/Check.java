@@ -63,7 +63,7 @@ public enum Check {
             "compose: `security_opt: [\"no-new-privileges:true\"]`; docker run: `--security-opt no-new-privileges`."),
     ROOT_USER("root-user", "4.1", MEDIUM, "runs as root",
             "Root in the container is root to the host's kernel: any escape, writable host mount or added capability is then used with full rights.",
-            "compose: `user: \"1000:1000\"`; docker run: `--user 1000:1000`; or `USER` in the Dockerfile."),
+            "compose: `user: \"1000:1000\"`; docker run: `--user 1000` (a non-root uid); or `USER` in the Dockerfile."),
     SSHD("sshd", "5.6", MEDIUM, "runs an SSH server",
             "An SSH daemon in a container is one more way in, with its own keys, passwords and patches to manage; docker exec covers maintenance.",
             "remove the SSH server from the image and its command (compose `command:` / docker run arguments); use `docker exec` for maintenance."),
