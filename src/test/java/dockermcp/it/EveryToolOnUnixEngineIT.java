@@ -76,7 +76,7 @@ class EveryToolOnUnixEngineIT {
         assertThat(j.get("mounts").toString()).contains("/data", "/scratch");
         assertThat(j.get("command").toString()).contains("sleep");
         assertThat(j.get("env").toString()).contains("DB_PASSWORD=[REDACTED]", "API_TOKEN=[REDACTED]", "PLAIN_SETTING=visible-value",
-                "postgres://admin:[REDACTED]@db.internal");
+                "DATABASE_URL=[REDACTED]");
         assertThat(r.everything()).doesNotContain(SECRETS);
     }
 

@@ -11,11 +11,9 @@ import java.util.regex.Pattern;
  */
 public final class SecretDetector {
 
-    private final ProviderRules providers;
     private final List<Pattern> operatorPatterns;
 
     public SecretDetector(List<Pattern> operatorPatterns) {
-        this.providers = ProviderRules.builtIn();
         this.operatorPatterns = List.copyOf(operatorPatterns);
     }
 
@@ -33,7 +31,7 @@ public final class SecretDetector {
         String s = text.toString();
         char[] chars = s.toCharArray(); // the scanners read an array: far cheaper per character than CharSequence.charAt
         KeyBlocks.find(chars, spans);
-        providers.find(chars, text, spans);
+        ProviderRules.builtIn().find(chars, text, spans); // compiled at the first redaction, not at start-up
         UrlCredentials.find(chars, spans);
         Assignments.find(chars, spans);
         NearbyTokens.find(chars, spans, freeText);
