@@ -227,22 +227,18 @@ class RedactorPropertyTest {
         return unit.repeat(Math.max(1, n / unit.length()) + 1);
     }
 
+    /** Hostile inputs complete without an error (a backtracking regex overflows the stack here); linear cost is LinearCostTest's, counted, not timed. */
     @Test
-    void redactionOfAnyInputFinishesFast(TestInfo test) {
+    void redactionOfAnyHostileInputCompletes(TestInfo test) {
         Tries tries = new Tries(test);
-        long slowestMs = 0;
         for (int i = 0; i < 150; i++) {
             String input = hostile(tries.gen(i));
-            long t0 = System.nanoTime();
             tries.check(i, input, () -> {
-                redactor().text(input);
+                String out = redactor().text(input);
                 redactor().envEntry("PASSWORD=" + input);
                 redactor().tree(JSON.createArrayNode().add("--password").add(input).add(input));
-                long ms = (System.nanoTime() - t0) / 1_000_000;
-                assertThat(ms).as("ms to redact %d characters", input.length()).isLessThan(2000);
+                assertThat(out).as("redacted text of %d characters", input.length()).isNotNull();
             });
-            slowestMs = Math.max(slowestMs, (System.nanoTime() - t0) / 1_000_000);
         }
-        System.out.println("RedactorPropertyTest: slowest redaction of a hostile input took " + slowestMs + " ms");
     }
 }
