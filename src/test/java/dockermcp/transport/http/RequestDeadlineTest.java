@@ -95,7 +95,8 @@ class RequestDeadlineTest {
     void aRequestPastTheDeadlineIsAnswered504WithASentence() throws Exception {
         long t0 = System.nanoTime();
         HttpResponse<String> r = post(60_000);
-        assertThat((System.nanoTime() - t0) / 1_000_000).isBetween(400L, 5_000L);
+        // not before the deadline, and well before the handler's own 60 s: the deadline ended it (a bound no busy machine misses)
+        assertThat((System.nanoTime() - t0) / 1_000_000).isBetween(400L, 50_000L);
         assertThat(r.statusCode()).isEqualTo(504);
         assertThat(r.body()).contains("MCP_REQUEST_TIMEOUT");
     }
