@@ -4,6 +4,7 @@ import dockermcp.config.EnvRedaction;
 import dockermcp.security.secrets.ConfigValues;
 import dockermcp.security.secrets.SecretDetector;
 import dockermcp.security.secrets.SecretNames;
+import dockermcp.security.secrets.PlainView;
 import dockermcp.security.secrets.Spans;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,7 +63,8 @@ public final class Redactor {
 
     /** Free text: every secret the detector finds is replaced by the marker. */
     public String text(String s) {
-        return detector.redact(s, MARK);
+        PlainView plain = PlainView.of(s); // a colour code or a zero-width character must not hide a token
+        return plain.same() ? detector.redact(s, MARK) : plain.toOriginal(detector.find(plain.text())).apply(s, MARK);
     }
 
     /**
@@ -70,7 +72,15 @@ public final class Redactor {
      * after its {@code password:} and a key block over many lines are caught; joined directly, a token wrapped in
      * the middle is. Each line keeps its place; only the secret parts become the marker.
      */
-    public List<String> lines(List<String> lines) {
+    public List<String> lines(List<String> original) {
+        // checked as a reader sees them: terminal escapes and invisible characters out, mapped back at the end
+        List<PlainView> views = new ArrayList<>(original.size());
+        List<String> lines = new ArrayList<>(original.size());
+        for (String line : original) {
+            PlainView v = PlainView.of(line);
+            views.add(v);
+            lines.add(v.text());
+        }
         StringBuilder joined = new StringBuilder();
         int[] starts = new int[lines.size() + 1];
         for (int i = 0; i < lines.size(); i++) {
@@ -90,7 +100,7 @@ public final class Redactor {
         }
         List<String> out = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
-            out.add(local.get(i).apply(lines.get(i), MARK));
+            out.add(views.get(i).toOriginal(local.get(i)).apply(original.get(i), MARK));
         }
         return out;
     }

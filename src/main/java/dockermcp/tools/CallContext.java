@@ -104,7 +104,7 @@ public final class CallContext {
         String configured = String.join("', '", all.stream().map(HostSettings::name).toList());
         String hint = host.equals("remote") ? " (set DOCKER_HOST to add a remote engine)" : host.equals("local") ? " (set ALLOW_LOCAL_DOCKER=true to add this machine's engine)"
                 : " (add it to the hosts file, DOCKER_HOSTS_FILE, or name a Docker context in DOCKER_CONTEXTS)";
-        throw ToolFailure.refused("Host '" + host + "' is not configured: this server has '" + configured + "'" + hint + ".");
+        throw ToolFailure.refused("Host '" + dockermcp.engine.ObjectRef.shown(host) + "' is not configured: this server has '" + configured + "'" + hint + ".");
     }
 
     public DockerEngine engine(HostSettings host) throws EngineException {

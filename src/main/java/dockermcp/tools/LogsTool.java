@@ -157,7 +157,8 @@ final class LogsTool implements DockerTool {
             return Long.toString(Instant.now().getEpochSecond() - seconds);
         }
         try {
-            return Long.toString(OffsetDateTime.parse(value).toEpochSecond());
+            Instant at = OffsetDateTime.parse(value).toInstant(); // the engine takes seconds with a fraction: keep it
+            return at.getNano() == 0 ? Long.toString(at.getEpochSecond()) : at.getEpochSecond() + "." + String.format("%09d", at.getNano());
         } catch (DateTimeParseException e) {
             throw ToolFailure.refused("docker_logs: " + name + " '" + ObjectRef.shown(value)
                     + "' is not a time: use RFC 3339 (2025-01-02T15:04:05Z), unix seconds (1735830245), or an age such as 30m, 2h or 1d.");

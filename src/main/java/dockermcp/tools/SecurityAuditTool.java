@@ -47,7 +47,7 @@ final class SecurityAuditTool implements DockerTool {
             } catch (EngineException e) {
                 throw ToolFailure.refused(e.getMessage());
             }
-            var found = ctx.findOne(hosts, "container '" + ref + "'", e -> audit(e, ctx, ctx.inspectVisible(e, ctx.visibleContainers(e).resolve(ref), ref), new HashMap<>()));
+            var found = ctx.findOne(hosts, "container '" + ref + "'", e -> audit(e, ctx, ctx.inspectVisible(e, ctx.visibleContainers(e).resolve(ref), ref), new HashMap<>(), visibleImages(e, ctx)));
             var report = new AuditReport(List.of(found.value()), List.of(new CallContext.PerHost<>(found.host(), List.of(found.value()), null)));
             return new ToolResult(report.structured(found.notice()), AuditReport::renderOne, found.host().name());
         }
@@ -59,6 +59,7 @@ final class SecurityAuditTool implements DockerTool {
 
     /** Every container on one engine that policy lets the caller see; hidden ones are never read further. */
     private static List<AuditReport.Audited> auditAll(DockerEngine e, CallContext ctx) throws EngineException {
+        VisibleImages visible = visibleImages(e, ctx);
         List<AuditReport.Audited> out = new ArrayList<>();
         Map<String, ImageFacts> images = new HashMap<>();
         for (JsonNode c : e.listContainers(true, null)) {
@@ -74,14 +75,29 @@ final class SecurityAuditTool implements DockerTool {
                 }
                 throw x;
             }
-            out.add(audit(e, ctx, inspect, images));
+            out.add(audit(e, ctx, inspect, images, visible));
         }
         return out;
     }
 
-    private static AuditReport.Audited audit(DockerEngine e, CallContext ctx, JsonNode inspect, Map<String, ImageFacts> images) throws EngineException {
+    /** The images the caller may see on this engine, or null when image rules hide nothing. */
+    private static VisibleImages visibleImages(DockerEngine e, CallContext ctx) throws EngineException {
+        return ctx.policy().imagesUnrestricted() ? null : VisibleImages.on(e, ctx);
+    }
+
+    private static AuditReport.Audited audit(DockerEngine e, CallContext ctx, JsonNode inspect, Map<String, ImageFacts> images,
+            VisibleImages visible) throws EngineException {
         String id = JsonRead.text(inspect, "Id");
         String imageId = JsonRead.text(inspect, "Image");
+        if (visible != null && !visible.shows(JsonRead.text(inspect.path("Config"), "Image"), imageId)) {
+            // a denied image is never named, by tag or id, in the answer or a finding's evidence: its checks are skipped
+            inspect = inspect.deepCopy();
+            ((tools.jackson.databind.node.ObjectNode) inspect).put("Image", "");
+            if (inspect.path("Config") instanceof tools.jackson.databind.node.ObjectNode config) {
+                config.put("Image", dockermcp.security.VisibilityPolicy.HIDDEN_IMAGE);
+            }
+            imageId = "";
+        }
         ImageFacts image = images.get(imageId);
         if (image == null) {
             image = image(e, ctx, imageId);

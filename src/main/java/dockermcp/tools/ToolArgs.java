@@ -66,7 +66,11 @@ public final class ToolArgs {
                         throw ToolFailure.refused(tool + ": '" + name + "' contains a control character; give the value without line breaks, NUL or direction marks.");
                     }
                 }
-                if (prop.get("enum") instanceof List<?> allowed && !allowed.contains(s)) {
+                // a host name is checked against the configured hosts by CallContext.hosts, whose refusal says how to add one
+                if (name.equals("host") && s.isEmpty()) {
+                    throw ToolFailure.refused(tool + ": 'host' is empty: name a configured host, or omit host to ask every one.");
+                }
+                if (prop.get("enum") instanceof List<?> allowed && !allowed.contains(s) && !name.equals("host")) {
                     throw ToolFailure.refused(tool + ": '" + name + "' must be one of " + allowed + ", not '" + ObjectRef.shown(s) + "'.");
                 }
             }

@@ -107,7 +107,7 @@ class FleetIT {
             assertThat(status.toString()).contains("unix-eng", "tls-eng", "dead");
             var unknown = s.call("docker_list_containers", "host", "nowhere");
             assertThat(unknown.isError()).isTrue();
-            assertThat(unknown.text()).contains("one of [unix-eng, tls-eng, dead]");
+            assertThat(unknown.text()).contains("'unix-eng', 'tls-eng', 'dead'").contains("DOCKER_HOSTS_FILE");
         }
     }
 

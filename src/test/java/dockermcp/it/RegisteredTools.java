@@ -14,9 +14,14 @@ public final class RegisteredTools {
     }
 
     public static int count() {
+        return names().size();
+    }
+
+    /** The names of the registered tools, in the registry's order. */
+    public static java.util.List<String> names() {
         var settings = SettingsLoader.load(Map.of("HOME", "/nonexistent", "SECURITY_AUDIT_LOG", "false"));
         try (Engines engines = new Engines(settings, "test")) {
-            return new ToolRegistry(settings, engines, AuditLog.to(null), Main.workers()).specs().size();
+            return new ToolRegistry(settings, engines, AuditLog.to(null), Main.workers()).specs().stream().map(dockermcp.tools.ToolSpec::name).toList();
         }
     }
 }

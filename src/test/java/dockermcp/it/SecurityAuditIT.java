@@ -241,6 +241,24 @@ class SecurityAuditIT {
         assertThat(hidden).isEqualTo(missing.replace("nosuch-xyzab", "audit-hidden"));
     }
 
+    /** An outside test found the audit naming a denied image (tag and id) that every other tool hides. */
+    @Test
+    void aDeniedImageIsNeverNamedByTheAudit() throws Exception {
+        try (McpSession denied = McpSession.onLocalEngine(java.nio.file.Files.createDirectories(state.resolve("denied")), "IMAGE_DENY", "dms-audit:*")) {
+            var all = denied.call("docker_security_audit");
+            assertThat(all.isError()).isFalse();
+            assertThat(all.everything()).doesNotContain("dms-audit");
+            JsonNode latest = all.json().get("containers").valueStream().filter(c -> c.get("name").asString().equals("audit-latest")).findFirst().orElseThrow();
+            assertThat(latest.get("image").asString()).isEqualTo("[hidden image]");
+            var one = denied.call("docker_security_audit", "container", "audit-latest");
+            assertThat(one.everything()).doesNotContain("dms-audit").doesNotContain(imageIdOf("dms-audit:latest").substring(7, 19));
+        }
+    }
+
+    private static String imageIdOf(String ref) throws Exception {
+        return docker("image", "inspect", "--format", "{{.Id}}", ref).strip();
+    }
+
     @Test
     void secretLookingEnvironmentNamesAreNamedButNoValueIsShown() throws Exception {
         var r = session.call("docker_security_audit", "container", "audit-secret-env");

@@ -1,0 +1,23 @@
+package dockermcp.tools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** since/until as the engine takes them: an outside test found RFC 3339 fractions dropped, which moved the window. */
+class LogTimesTest {
+
+    @Test
+    void rfc3339KeepsItsFractionOfASecond() throws Exception {
+        assertThat(LogsTool.time("since", "2026-11-30T09:17:28.887Z")).isEqualTo("1796030248.887000000");
+        assertThat(LogsTool.time("until", "2026-11-30T09:17:23.767489876Z")).isEqualTo("1796030243.767489876");
+        assertThat(LogsTool.time("until", "2026-11-30T10:17:23.5+01:00")).isEqualTo("1796030243.500000000");
+    }
+
+    @Test
+    void wholeSecondsAndUnixTimesAreUnchanged() throws Exception {
+        assertThat(LogsTool.time("since", "2026-11-30T09:17:28Z")).isEqualTo("1796030248");
+        assertThat(LogsTool.time("since", "1796030243.767489876")).isEqualTo("1796030243.767489876");
+        assertThat(LogsTool.time("since", "1796030243")).isEqualTo("1796030243");
+    }
+}
