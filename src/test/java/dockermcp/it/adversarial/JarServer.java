@@ -164,11 +164,16 @@ public final class JarServer implements AutoCloseable {
      * is killed, and this throws, instead of blocking the test run for ever.
      */
     public void sendRaw(byte[] bytes) throws IOException {
-        java.util.concurrent.Future<?> write = stdinWriter.submit(() -> {
-            in.write(bytes);
-            in.flush();
-            return null;
-        });
+        java.util.concurrent.Future<?> write;
+        try {
+            write = stdinWriter.submit(() -> {
+                in.write(bytes);
+                in.flush();
+                return null;
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            throw new IOException("the server was stopped: its stdin is closed");
+        }
         try {
             write.get(HANG_GUARD.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
