@@ -1,11 +1,13 @@
 package dockermcp.transport;
 
 import dockermcp.tools.InFlightCalls;
+import io.modelcontextprotocol.spec.McpSchema;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -19,8 +21,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The stdio framing in front of the SDK: every line from the client is checked before the SDK sees it.
  * Oversized, malformed or ill-typed frames get a JSON-RPC error here and are dropped, so no frame can
- * stop the session; {@code notifications/cancelled} abandons the named call; and every line written to
- * stdout is written whole, so replies from different threads never interleave.
+ * stop the session; {@code notifications/cancelled} abandons the named call; and every message written to
+ * stdout is written whole, under one lock, by the thread that has it: it waits while the client is not reading.
  */
 final class StdioFrames {
 
@@ -36,8 +38,6 @@ final class StdioFrames {
     private final java.util.concurrent.CountDownLatch drained = new java.util.concurrent.CountDownLatch(1);
     /** Requests passed to the SDK and not answered yet; guarded by {@code this}. */
     private int unanswered;
-    private static final byte[] RESPONSE_START = "{\"jsonrpc\":\"2.0\",\"id\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    private final Input toSdk = new Input();
 
     /** {@code requestTimeout} bounds how long the answers still owed at the end of stdin are waited for. */
     StdioFrames(InputStream stdin, OutputStream stdout, InFlightCalls inFlight, int maxLineBytes, java.time.Duration requestTimeout) {
@@ -48,23 +48,12 @@ final class StdioFrames {
         this.requestTimeout = requestTimeout;
     }
 
-    /** What the SDK reads: only well-formed JSON-RPC objects, one per line. */
-    InputStream toSdk() {
-        return toSdk;
-    }
-
-    /** Where the SDK writes: whole lines only; answers to cancelled requests are dropped. */
-    OutputStream fromSdk() {
-        return stdout;
-    }
-
     /**
-     * Reads the next line the SDK may see, answering or handling on the way every line it must not see.
-     * Runs on the SDK's own reading thread: no extra thread or hand-off per message.
+     * Reads the next message the SDK may see, answering or handling on the way every line it must not see.
      *
-     * @return the checked line, or null at the end of stdin
+     * @return the checked message, or null at the end of stdin
      */
-    private byte[] nextFrame() throws IOException {
+    McpSchema.JSONRPCMessage next() throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream(4096);
         while (true) {
             boolean oversized = false;
@@ -82,7 +71,7 @@ final class StdioFrames {
             if (oversized) {
                 error(null, -32600, "Request too large: a message may be at most " + maxLineBytes + " bytes.");
             } else if (line.size() > 0) {
-                byte[] checked = frame(line.toByteArray());
+                McpSchema.JSONRPCMessage checked = frame(line.toByteArray());
                 if (checked != null) {
                     return checked;
                 }
@@ -103,11 +92,11 @@ final class StdioFrames {
     }
 
     /**
-     * At the end of stdin, before the SDK sees it (it drops every answer not yet written once it does): waits
-     * for the answers still owed, up to the request timeout; then cancels the calls still running, so that
-     * they answer at once with what they have, and waits for those answers up to the request timeout again.
+     * At the end of stdin: waits for the answers still owed, up to the request timeout; then cancels the calls
+     * still running, so that they answer at once with what they have, and waits for those answers up to the
+     * request timeout again.
      */
-    private void drain() {
+    void drain() {
         try {
             if (!awaitAnswered(requestTimeout)) {
                 int cancelled = inFlight.cancelAll(KEY_PREFIX);
@@ -147,46 +136,8 @@ final class StdioFrames {
         notifyAll();
     }
 
-    /** The SDK's view of stdin: checked lines only. */
-    private final class Input extends InputStream {
-        private byte[] current = new byte[0];
-        private int pos;
-        private boolean ended;
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (len == 0) {
-                return 0;
-            }
-            while (pos >= current.length) {
-                if (ended) {
-                    return -1;
-                }
-                byte[] next = nextFrame();
-                if (next == null) {
-                    ended = true;
-                    drain();
-                    return -1;
-                }
-                current = next;
-                pos = 0;
-            }
-            int n = Math.min(len, current.length - pos);
-            System.arraycopy(current, pos, b, off, n);
-            pos += n;
-            return n;
-        }
-    }
-
-    /** @return the line to pass on (ending in a newline), or null when it was answered or handled here */
-    private byte[] frame(byte[] bytes) throws IOException {
+    /** @return the message to pass on, or null when it was answered or handled here */
+    private McpSchema.JSONRPCMessage frame(byte[] bytes) throws IOException {
         JsonNode msg;
         try {
             msg = JSON.readTree(bytes);
@@ -241,12 +192,19 @@ final class StdioFrames {
                 bytes = JSON.writeValueAsBytes(obj);
             }
         }
+        McpSchema.JSONRPCMessage message;
+        try {
+            message = McpSchema.deserializeJsonRpcMessage(McpServerAssembly.JSON, new String(bytes, StandardCharsets.UTF_8));
+        } catch (RuntimeException e) {
+            if (!isResponse) {
+                error(id, -32600, "Invalid request: the message is not a JSON-RPC request or notification the server can read.");
+            }
+            return null; // a reply we cannot read answers nothing we asked
+        }
         if (!isResponse && id != null) {
             requested();
         }
-        byte[] out = java.util.Arrays.copyOf(bytes, bytes.length + 1);
-        out[bytes.length] = '\n';
-        return out;
+        return message;
     }
 
     private static boolean validId(JsonNode id) {
@@ -269,45 +227,29 @@ final class StdioFrames {
         stdout.writeLine(JSON.writeValueAsBytes(e));
     }
 
-    /** Collects the SDK's output into lines and writes each whole, under one lock. */
-    private final class LineWriter extends OutputStream {
+    /**
+     * Writes one message from the SDK as one line; the answer to a cancelled request is not sent, as the protocol
+     * asks. Blocks while the client is not reading: the caller waits, nothing is dropped.
+     */
+    void send(McpSchema.JSONRPCMessage message) throws IOException {
+        boolean response = message instanceof McpSchema.JSONRPCResponse;
+        try {
+            if (!(response && cancelled.remove(String.valueOf(((McpSchema.JSONRPCResponse) message).id())))) {
+                stdout.writeLine(McpServerAssembly.JSON.writeValueAsString(message).getBytes(StandardCharsets.UTF_8));
+            }
+        } finally {
+            if (response) {
+                answered(); // counted once written, so the end of stdin never cuts a line short
+            }
+        }
+    }
+
+    /** Writes each line whole, under one lock, so that lines from different threads never interleave. */
+    private static final class LineWriter {
         private final OutputStream out;
-        private final ByteArrayOutputStream pending = new ByteArrayOutputStream(8192);
 
         LineWriter(OutputStream out) {
             this.out = out;
-        }
-
-        @Override
-        public synchronized void write(int b) throws IOException {
-            if (b == '\n') {
-                byte[] line = pending.toByteArray();
-                pending.reset();
-                try {
-                    if (!answersCancelled(line)) {
-                        writeLine(line);
-                    }
-                } finally {
-                    if (isResponse(line)) {
-                        answered(); // counted once written, so the end of stdin never cuts a line short
-                    }
-                }
-            } else {
-                pending.write(b);
-            }
-        }
-
-        @Override
-        public synchronized void write(byte[] b, int off, int len) throws IOException {
-            int start = off;
-            for (int i = off; i < off + len; i++) {
-                if (b[i] == '\n') {
-                    pending.write(b, start, i - start);
-                    write('\n');
-                    start = i + 1;
-                }
-            }
-            pending.write(b, start, off + len - start);
         }
 
         synchronized void writeLine(byte[] line) throws IOException {
@@ -315,34 +257,5 @@ final class StdioFrames {
             out.write('\n');
             out.flush();
         }
-
-        /** The SDK writes responses as {"jsonrpc":"2.0","id":...; its own requests and notifications start with "method". */
-        private boolean isResponse(byte[] line) {
-            return line.length > RESPONSE_START.length && java.util.Arrays.equals(line, 0, RESPONSE_START.length, RESPONSE_START, 0, RESPONSE_START.length);
-        }
-
-        /** The answer to a cancelled request is not sent, as the protocol asks. */
-        private boolean answersCancelled(byte[] line) {
-            if (cancelled.isEmpty()) {
-                return false;
-            }
-            try {
-                JsonNode id = JSON.readTree(line).get("id");
-                return id != null && cancelled.remove(id.asString());
-            } catch (JacksonException e) {
-                return false;
-            }
-        }
-
-        @Override
-        public void flush() {
-            // lines are flushed as they complete
-        }
-
-        @Override
-        public void close() throws IOException {
-            out.close();
-        }
     }
-
 }

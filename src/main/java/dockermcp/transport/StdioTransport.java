@@ -2,7 +2,6 @@ package dockermcp.transport;
 
 import dockermcp.tools.ToolRegistry;
 import io.modelcontextprotocol.server.McpAsyncServer;
-import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
@@ -21,8 +20,7 @@ public final class StdioTransport {
 
     public StdioTransport(InputStream in, OutputStream out, ToolRegistry registry, Duration requestTimeout) {
         this.frames = new StdioFrames(in, out, registry.inFlight(), MAX_MESSAGE_BYTES, requestTimeout);
-        this.server = McpServerAssembly.build(new StdioServerTransportProvider(McpServerAssembly.JSON, frames.toSdk(), frames.fromSdk()),
-                registry, requestTimeout);
+        this.server = McpServerAssembly.build(new StdioSessionTransport(frames), registry, requestTimeout);
     }
 
     /**

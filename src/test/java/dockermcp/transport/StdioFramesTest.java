@@ -86,6 +86,30 @@ class StdioFramesTest {
         assertThat(read().get("id").asInt()).isEqualTo(6);
     }
 
+    /**
+     * Answers come from two threads at once (pings from the reading thread, tool calls from the reply thread) while
+     * the client writes everything before it reads anything: every request is answered, once. The SDK's own stdio
+     * transport could fail an answer under such contention and then stop reading stdin for good.
+     */
+    @Test
+    void everyRequestIsAnsweredWhenAnswersComeFromManyThreadsAndTheClientReadsLate() throws Exception {
+        start(Map.of("HOME", "/nonexistent", "SECURITY_AUDIT_LOG", "false"));
+        int n = 3000; // the answers fit in the client's pipe, so the writes never wait for the reads below
+        for (int i = 0; i < n; i++) {
+            send(i % 2 == 0 ? "{\"jsonrpc\":\"2.0\",\"id\":\"b" + i + "\",\"method\":\"ping\"}"
+                    : "{\"jsonrpc\":\"2.0\",\"id\":\"b" + i + "\",\"method\":\"tools/call\",\"params\":{\"name\":\"docker_inspect\",\"arguments\":{\"container\":\"../x\"}}}");
+        }
+        java.util.Set<String> answered = new java.util.HashSet<>();
+        for (int i = 0; i < n; i++) {
+            JsonNode reply = read();
+            assertThat(reply.has("result")).as(reply.toString()).isTrue();
+            assertThat(answered.add(reply.get("id").asString())).as("answered once: " + reply.get("id")).isTrue();
+        }
+        assertThat(answered).hasSize(n);
+        send("{\"jsonrpc\":\"2.0\",\"id\":\"after\",\"method\":\"ping\"}");
+        assertThat(read().get("id").asString()).isEqualTo("after");
+    }
+
     @Test
     void aCancelledCallIsAbandonedAndItsAnswerNotSent() throws Exception {
         try (ServerSocket silentEngine = new ServerSocket(0)) {

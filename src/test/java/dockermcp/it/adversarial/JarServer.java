@@ -49,6 +49,11 @@ public final class JarServer implements AutoCloseable {
     private final List<String> garbage = new CopyOnWriteArrayList<>();
     private final AtomicLong ids = new AtomicLong(1000);
     private final Thread reader;
+    /**
+     * Every write to the server's stdin happens on this one thread, so that a caller can stop waiting: a write to
+     * a pipe the server no longer reads blocks for ever, and ignores interrupts.
+     */
+    private final java.util.concurrent.ExecutorService stdinWriter;
     private volatile java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(0);
 
     private JarServer(Process process, Path stderr) {
@@ -58,6 +63,11 @@ public final class JarServer implements AutoCloseable {
         this.reader = new Thread(this::readLoop, "jar-server-stdout");
         reader.setDaemon(true);
         reader.start();
+        this.stdinWriter = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "jar-server-stdin");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** Starts the jar with exactly this environment (plus PATH), HOME in {@code dir}, stderr to dir/stderr.txt. */
@@ -148,10 +158,33 @@ public final class JarServer implements AutoCloseable {
         }
     }
 
-    /** Writes bytes as they are: no newline added, nothing checked. */
-    public synchronized void sendRaw(byte[] bytes) throws IOException {
-        in.write(bytes);
-        in.flush();
+    /**
+     * Writes bytes as they are: no newline added, nothing checked. Waits while the server is not reading (a full
+     * pipe is the server's backpressure), but not longer than {@link #HANG_GUARD}: then the server counts as hung,
+     * is killed, and this throws, instead of blocking the test run for ever.
+     */
+    public void sendRaw(byte[] bytes) throws IOException {
+        java.util.concurrent.Future<?> write;
+        try {
+            write = stdinWriter.submit(() -> {
+                in.write(bytes);
+                in.flush();
+                return null;
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            throw new IOException("the server was stopped: its stdin is closed");
+        }
+        try {
+            write.get(HANG_GUARD.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            process.destroyForcibly(); // the only way to free a write into a pipe nobody reads
+            throw new IOException("the server did not read its stdin for " + HANG_GUARD.toSeconds() + " s, so it was killed as hung");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while writing to the server's stdin");
+        }
     }
 
     public void sendLine(String json) throws IOException {
@@ -255,19 +288,29 @@ public final class JarServer implements AutoCloseable {
         return -1;
     }
 
-    /** Closes stdin and waits for a clean exit; kills the process if it does not exit. Returns the exit code or -1. */
+    /**
+     * Closes stdin and waits for a clean exit; kills the process if it does not exit. Returns the exit code or -1.
+     * Never blocks beyond {@code grace}: closing stdin flushes it, which waits for a write still stuck in a full
+     * pipe, so it happens on its own thread, and killing the process frees it.
+     */
     public int stop(Duration grace) {
-        try {
-            in.close();
-        } catch (IOException ignored) {
-            // already gone
-        }
+        Thread closer = new Thread(() -> {
+            try {
+                in.close();
+            } catch (IOException ignored) {
+                // already gone
+            }
+        }, "jar-server-stdin-close");
+        closer.setDaemon(true);
+        closer.start();
         try {
             if (process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                 return process.exitValue();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            stdinWriter.shutdownNow();
         }
         process.destroyForcibly();
         return -1;
@@ -275,9 +318,11 @@ public final class JarServer implements AutoCloseable {
 
     @Override
     public void close() {
+        releaseOutput(); // a server blocked on its stdout cannot see the end of its stdin
         if (process.isAlive()) {
             stop(Duration.ofSeconds(3));
         }
+        stdinWriter.shutdownNow();
     }
 
     /** A tools/call reply. */

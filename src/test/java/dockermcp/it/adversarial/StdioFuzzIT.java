@@ -125,7 +125,14 @@ class StdioFuzzIT {
         }
     }
 
+    /**
+     * A client that writes 5000 requests while it reads nothing, then reads: every request is answered. The server
+     * may pause reading stdin while its answers wait to be read (backpressure), but must neither drop a request nor
+     * stop reading for good. Every wait here is bounded by {@link JarServer#HANG_GUARD}, so a server that stops
+     * reading fails this test (and is killed) instead of hanging the run; the method's own timeout is the last resort.
+     */
     @Test
+    @Timeout(value = 600, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void fiveThousandRequestsWrittenWithoutReadingAreAllAnswered() throws Exception {
         try (JarServer s = fresh()) {
             s.holdOutput();
@@ -158,15 +165,24 @@ class StdioFuzzIT {
                 wroteAllWithoutReading = true;
             } catch (java.util.concurrent.TimeoutException e) {
                 wroteAllWithoutReading = false;
+            } finally {
+                s.releaseOutput();
             }
             long writtenMs = (System.nanoTime() - t0) / 1_000_000;
-            s.releaseOutput();
-            writer.get(60, TimeUnit.SECONDS);
+            long released = System.nanoTime();
+            try {
+                writer.get(JarServer.HANG_GUARD.toSeconds(), TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                throw new AssertionError("the server stopped reading stdin: its output has been read again for "
+                        + JarServer.HANG_GUARD.toSeconds() + " s and the requests could still not all be written (" + e.getMessage()
+                        + "); server stderr:\n" + tail(s.stderr()));
+            }
             int answered = 0;
             List<String> missing = new ArrayList<>();
+            long deadline = released + JarServer.HANG_GUARD.toNanos();
             for (int i = 0; i < replies.size(); i++) {
                 try {
-                    JsonNode r = replies.get(i).get(Math.max(1, 90_000 - (System.nanoTime() - t0) / 1_000_000), TimeUnit.MILLISECONDS);
+                    JsonNode r = replies.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                     if (r.has("result") || r.has("error")) {
                         answered++;
                     }
@@ -176,12 +192,16 @@ class StdioFuzzIT {
             }
             long totalMs = (System.nanoTime() - t0) / 1_000_000;
             System.out.printf("StdioFuzzIT: 5000 requests written in %d ms without reading (%s), all read after %d ms; %d answered%n",
-                    writtenMs, wroteAllWithoutReading ? "the server kept draining stdin" : "the writer blocked: the server stopped reading while its stdout was full",
+                    writtenMs, wroteAllWithoutReading ? "the server kept draining stdin" : "the writer waited: the server paused reading until its answers were read",
                     totalMs, answered);
-            assertThat(missing).as("requests never answered").isEmpty();
+            assertThat(missing).as("requests never answered; server stderr:\n" + tail(s.stderr())).isEmpty();
             assertThat(answered).isEqualTo(5000);
             assertThat(s.ping(JarServer.HANG_GUARD)).isTrue();
         }
+    }
+
+    private static String tail(String text) {
+        return text.length() > 4000 ? "..." + text.substring(text.length() - 4000) : text;
     }
 
     @Test
