@@ -167,26 +167,27 @@ public final class CallContext {
     }
 
     private <T> PerHost<T> await(Future<PerHost<T>> f, HostSettings host, long deadlineNanos) {
-        try {
-            return noteTimeout(f.get(Math.max(0, deadlineNanos - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS));
-        } catch (java.util.concurrent.TimeoutException e) {
-            f.cancel(true);
-            timedOut.put(host.name(), System.nanoTime() + REST.toNanos());
-            return new PerHost<>(host, null, new EngineException(EngineException.Kind.TIMEOUT, "Host '" + host.name() + "' did not answer within "
-                    + host.connectTimeout(settings).plus(host.requestTimeout(settings)).toSeconds()
-                    + " s, so its answer is left out; check it with docker_connection_status (its timeouts: request_timeout in the hosts file or DOCKER_REQUEST_TIMEOUT)."));
-        } catch (InterruptedException e) {
-            f.cancel(true);
-            Thread.currentThread().interrupt();
-            return new PerHost<>(host, null, new EngineException(EngineException.Kind.TIMEOUT, "The call was cancelled."));
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
+        PerHost<T> outcome = within(f, host, Math.max(0, deadlineNanos - System.nanoTime()));
+        if (outcome != null) {
+            return noteTimeout(outcome);
         }
+        timedOut.put(host.name(), System.nanoTime() + REST.toNanos());
+        return new PerHost<>(host, null, new EngineException(EngineException.Kind.TIMEOUT, "Host '" + host.name() + "' did not answer within "
+                + host.connectTimeout(settings).plus(host.requestTimeout(settings)).toSeconds()
+                + " s, so its answer is left out; check it with docker_connection_status (its timeouts: request_timeout in the hosts file or DOCKER_REQUEST_TIMEOUT)."));
     }
 
     public static <T> PerHost<T> await(Future<PerHost<T>> f, HostSettings host) {
+        return within(f, host, Long.MAX_VALUE);
+    }
+
+    /** The outcome of one host's task, or null (the task cancelled) when it did not end within {@code nanos}. */
+    private static <T> PerHost<T> within(Future<PerHost<T>> f, HostSettings host, long nanos) {
         try {
-            return f.get();
+            return f.get(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            f.cancel(true);
+            return null;
         } catch (InterruptedException e) {
             f.cancel(true);
             Thread.currentThread().interrupt();
