@@ -52,6 +52,11 @@ public final class CallContext {
         return c;
     }
 
+    /** The names of one engine's containers the caller may see, for argument completion: hidden ones are never named. */
+    public List<String> visibleContainerNames(DockerEngine engine) throws EngineException {
+        return visibleContainers(engine).names();
+    }
+
     /** True when a container from a list answer (Names, Labels) may be shown. */
     public boolean listedContainerVisible(JsonNode c) {
         return policy.containerVisible(VisibleContainers.ownName(c), JsonRead.labels(c.path("Labels")));

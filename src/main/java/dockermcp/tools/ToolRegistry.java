@@ -53,6 +53,16 @@ public final class ToolRegistry {
         return inFlight;
     }
 
+    /** What calls may use, for the prompts' argument completion. */
+    public CallContext context() {
+        return ctx;
+    }
+
+    /** Blocking work (an engine call) on the worker pool, answered as {@link #mcpTools(boolean)} answers. */
+    public <T> Mono<T> offloaded(java.util.concurrent.Callable<T> work, boolean oneReplyThread) {
+        return Mono.fromCallable(work).subscribeOn(scheduler).publishOn(oneReplyThread ? replies : Schedulers.immediate());
+    }
+
     public List<ToolSpec> specs() {
         return tools.stream().map(specs::get).toList();
     }

@@ -34,6 +34,11 @@ final class VisibleContainers {
         return new VisibleContainers(engine.name(), visible);
     }
 
+    /** Their names, in the engine's order. */
+    List<String> names() {
+        return visible.stream().map(VisibleContainers::ownName).toList();
+    }
+
     /**
      * The full id of the visible container {@code ref} names. A hidden and a missing one both fail as
      * NOT_FOUND; an id prefix that fits several visible containers fails as BAD_INPUT naming only those.

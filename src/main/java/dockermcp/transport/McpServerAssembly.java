@@ -1,6 +1,7 @@
 package dockermcp.transport;
 
 import dockermcp.cli.Product;
+import dockermcp.prompts.PromptCatalog;
 import dockermcp.tools.ToolRegistry;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
@@ -24,7 +25,7 @@ public final class McpServerAssembly {
         return McpServer.async(transport)
                 .serverInfo(new McpSchema.Implementation(Product.NAME, Product.TITLE, Product.VERSION))
                 .instructions(Product.INSTRUCTIONS)
-                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).prompts(false).completions().build())
                 .jsonMapper(JSON)
                 // our own checks give one-sentence errors and are audited; the SDK's would bypass the audit log
                 .validateToolInputs(false)
@@ -34,6 +35,8 @@ public final class McpServerAssembly {
                 .jsonSchemaValidator((schema, structured) -> JsonSchemaValidator.ValidationResponse.asValid(null))
                 .requestTimeout(requestTimeout.plusSeconds(30))
                 .tools(registry.mcpTools(true))
+                .prompts(new PromptCatalog(registry).mcpPrompts())
+                .completions(new PromptCatalog(registry).mcpCompletions(true))
                 .build();
     }
 }

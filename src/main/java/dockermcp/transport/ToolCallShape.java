@@ -12,11 +12,14 @@ public final class ToolCallShape {
     private ToolCallShape() {
     }
 
-    /** What is wrong with this message, or null when it is not a tools/call or is well-formed. */
+    /** What is wrong with this message (a tools/call, or a prompts/get or completion/complete: PromptShape), or null when it is well-formed. */
     public static String problem(ObjectNode msg) {
         JsonNode method = msg.get("method");
-        if (method == null || !method.isString() || !method.asString().equals("tools/call")) {
+        if (method == null || !method.isString()) {
             return null;
+        }
+        if (!method.asString().equals("tools/call")) {
+            return dockermcp.prompts.PromptShape.problem(method.asString(), msg);
         }
         JsonNode params = msg.get("params");
         if (!(params instanceof ObjectNode)) {

@@ -1,6 +1,7 @@
 package dockermcp.transport.http;
 
 import dockermcp.cli.Product;
+import dockermcp.prompts.PromptCatalog;
 import dockermcp.tools.ToolRegistry;
 import dockermcp.transport.McpServerAssembly;
 import io.modelcontextprotocol.server.McpServer;
@@ -19,12 +20,14 @@ final class HttpServerAssembly {
         return McpServer.async(transport)
                 .serverInfo(new McpSchema.Implementation(Product.NAME, Product.TITLE, Product.VERSION))
                 .instructions(Product.INSTRUCTIONS)
-                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).prompts(false).completions().build())
                 .jsonMapper(McpServerAssembly.JSON)
                 // our own checks give one-sentence errors and are audited; the SDK's would bypass the audit log
                 .validateToolInputs(false)
                 .requestTimeout(requestTimeout.plusSeconds(30))
                 .tools(registry.mcpTools())
+                .prompts(new PromptCatalog(registry).mcpPrompts())
+                .completions(new PromptCatalog(registry).mcpCompletions(false))
                 .build();
     }
 }
