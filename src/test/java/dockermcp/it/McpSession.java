@@ -51,6 +51,11 @@ final class McpSession implements AutoCloseable {
         return registry.specs();
     }
 
+    /** The prompts and their argument completions, served from this session's tools. */
+    dockermcp.prompts.PromptCatalog prompts() {
+        return new dockermcp.prompts.PromptCatalog(registry);
+    }
+
     Reply call(String tool, Object... kv) {
         Map<String, Object> args = new LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) {
