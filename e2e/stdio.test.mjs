@@ -628,6 +628,103 @@ describe('no configuration', { timeout: 180_000 }, () => {
 });
 
 // ---------------------------------------------------------------------------------------------------
+// 4. Prompts and argument completion (prompts/list, prompts/get, completion/complete), with a deny rule
+
+describe('prompts and completion', { timeout: 180_000 }, () => {
+  let s;
+  before(async () => {
+    s = await startServer('prompts', { ...LOCAL_CONFIG, CONTAINER_DENY: 'chatty' });
+  });
+  after(async () => {
+    await s?.close();
+  });
+
+  const complete = async (prompt, name, value, context) =>
+    (await s.client.complete({ ref: { type: 'ref/prompt', name: prompt }, argument: { name, value }, ...(context ? { context: { arguments: context } } : {}) })).completion;
+
+  it('advertises prompts and completions and lists the three prompts with their arguments', async () => {
+    const caps = s.client.getServerCapabilities();
+    assert.ok(caps.prompts, 'no prompts capability');
+    assert.ok(caps.completions, 'no completions capability');
+    const { prompts } = await s.client.listPrompts();
+    // the SDK keeps prompts in a hash map: their order is not ours
+    assert.deepEqual(prompts.map((p) => [p.name, p.arguments.map((a) => `${a.name}${a.required ? '!' : ''}`)]).sort(), [
+      ['diagnose_container', ['container!', 'host']],
+      ['security_review', ['container', 'host']],
+      ['troubleshoot_connection', ['host']],
+    ]);
+    for (const p of prompts) assert.ok(p.description?.length > 0, `${p.name}: no description`);
+  });
+
+  it('prompts/get renders one user message naming the tools, the container and the host', async () => {
+    const r = await s.client.getPrompt({ name: 'diagnose_container', arguments: { container: 'web', host: 'local' } });
+    assert.equal(r.messages.length, 1);
+    assert.equal(r.messages[0].role, 'user');
+    const text = r.messages[0].content.text;
+    for (const part of ["docker_inspect (container='web', host='local')", 'docker_logs', 'docker_stats', 'a person decides']) {
+      assert.ok(text.includes(part), `missing ${part}: ${text}`);
+    }
+    const review = await s.client.getPrompt({ name: 'security_review', arguments: {} });
+    assert.match(review.messages[0].content.text, /docker_security_audit/);
+    const conn = await s.client.getPrompt({ name: 'troubleshoot_connection' });
+    assert.match(conn.messages[0].content.text, /docker_connection_status/);
+  });
+
+  const rejected = [
+    ['an unknown prompt', { name: 'nope' }, /there is no prompt 'nope'; this server has diagnose_container/],
+    ['a missing container', { name: 'diagnose_container', arguments: {} }, /needs the argument 'container'/],
+    ['a container outside the name grammar', { name: 'diagnose_container', arguments: { container: '../x' } }, /not a valid Docker container name/],
+    ['an unconfigured host', { name: 'troubleshoot_connection', arguments: { host: 'remote' } }, /Host 'remote' is not configured: this server has 'local'/],
+    ['an argument the prompt does not take', { name: 'troubleshoot_connection', arguments: { container: 'web' } }, /has no argument 'container'/],
+  ];
+  for (const [what, params, message] of rejected) {
+    it(`prompts/get with ${what} is a JSON-RPC invalid-params error of one sentence`, async () => {
+      await assert.rejects(s.client.getPrompt(params), (e) => {
+        assert.equal(e.code, -32602, String(e));
+        assert.match(e.message, message);
+        assert.ok(!/[\r\n]|Exception|\bat [a-z]+\./.test(e.message), `not one clean sentence: ${e.message}`);
+        return true;
+      });
+    });
+  }
+
+  it('completion offers visible container names by prefix, never a denied one, and the configured hosts', async () => {
+    const all = await complete('diagnose_container', 'container', '');
+    assert.ok(all.values.includes('web') && all.values.includes('stopped'), `values: ${all.values}`);
+    assert.ok(!all.values.includes('chatty'), `a denied container is offered: ${all.values}`);
+    assert.equal(all.total, all.values.length);
+    assert.equal(all.hasMore, false);
+    const we = await complete('security_review', 'container', 'we', { host: 'local' });
+    assert.ok(we.values.length > 0 && we.values.every((v) => v.startsWith('we')), `values: ${we.values}`);
+    assert.deepEqual(await complete('diagnose_container', 'container', 'chat'), await complete('diagnose_container', 'container', 'nosuch'),
+      'a denied prefix answers like a missing one');
+    assert.deepEqual((await complete('troubleshoot_connection', 'host', '')).values, ['local']);
+  });
+
+  it('completion for an unknown prompt or argument is an invalid-params error', async () => {
+    await assert.rejects(complete('nope', 'container', ''), (e) => e.code === -32602 && /there is no prompt 'nope'/.test(e.message));
+    await assert.rejects(complete('troubleshoot_connection', 'container', ''), (e) => e.code === -32602 && /has no argument 'container'/.test(e.message));
+  });
+
+  it('closing the client ends the server with exit code 0', async () => {
+    await checkCleanExit(s);
+  });
+
+  it('each completion is audited like a tool call; prompts/get, which reads no engine, is not', () => {
+    const lines = fs.readFileSync(s.auditFile, 'utf8').split('\n').filter((l) => l.length > 0).map((l) => JSON.parse(l));
+    // the five completions answered above; those refused before the SDK (unknown prompt or argument) read nothing
+    assert.deepEqual(lines.map((r) => [r.tool, r.outcome, r.arguments.argument, r.arguments.value]), [
+      ['completion/complete', 'ok', 'container', ''],
+      ['completion/complete', 'ok', 'container', 'we'],
+      ['completion/complete', 'ok', 'container', 'chat'],
+      ['completion/complete', 'ok', 'container', 'nosuch'],
+      ['completion/complete', 'ok', 'host', ''],
+    ]);
+    assert.equal(lines[1].host, 'local');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
 // 5. Closing stdin right after start-up, with nothing else done
 
 describe('shutdown', { timeout: 180_000 }, () => {

@@ -63,6 +63,15 @@ public final class ToolRegistry {
         return Mono.fromCallable(work).subscribeOn(scheduler).publishOn(oneReplyThread ? replies : Schedulers.immediate());
     }
 
+    /**
+     * Audits a request that reads an engine without being a tool call (argument completion) as a call is audited: its
+     * arguments kept as {@code inputSchema} allows, redacted and shortened, and its caller named.
+     */
+    public void audit(String name, Map<String, Object> inputSchema, Map<String, Object> arguments, String host, long ms, long bytes, CallOrigin origin)
+            throws AuditLog.AuditUnavailable {
+        audit.record(name, AuditedArguments.of(inputSchema, arguments, redactor), host, AuditLog.Outcome.ok, ms, bytes, null, origin.redacted(redactor));
+    }
+
     public List<ToolSpec> specs() {
         return tools.stream().map(specs::get).toList();
     }

@@ -55,7 +55,7 @@ class PromptCompletionIT {
     }
 
     @Test
-    void visibleContainersAreOfferedAndAHiddenOneNever() {
+    void visibleContainersAreOfferedAndAHiddenOneNever() throws Exception {
         try (McpSession s = McpSession.onLocalEngine(state)) {
             assertThat(containers(s, "")).contains("web", "chatty", "stopped").doesNotContain("hidden-web");
             assertThat(containers(s, "we")).contains("web").allMatch(n -> n.startsWith("we")).doesNotContain("hidden-web");
@@ -64,6 +64,10 @@ class PromptCompletionIT {
             assertThat(hidden).as("a hidden prefix answers like a missing one").isEqualTo(missing);
             assertThat(hidden.completion().values()).isEmpty();
             assertThat(hidden.completion().hasMore()).isFalse();
+            var last = s.auditRecords().get(s.auditRecords().size() - 1);
+            assertThat(last.get("tool").asString()).as("a completion reads the engine, so it is audited").isEqualTo("completion/complete");
+            assertThat(last.at("/arguments/value").asString()).isEqualTo("nosuch");
+            assertThat(last.at("/arguments/prompt").asString()).isEqualTo("security_review");
         }
     }
 
