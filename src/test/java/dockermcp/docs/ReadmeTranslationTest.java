@@ -11,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** README.zh-CN.md keeps up with README.md: every environment variable and every tool named there is named here. */
+/** README.zh-CN.md keeps up with README.md: every environment variable, tool and prompt named there is named here. */
 class ReadmeTranslationTest {
 
     private static final Pattern VARIABLE = Pattern.compile("\\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\\b");
@@ -29,6 +29,14 @@ class ReadmeTranslationTest {
         Set<String> english = names(TOOL, read("README.md"));
         assertThat(english).hasSizeGreaterThanOrEqualTo(7);
         assertThat(names(TOOL, read("README.zh-CN.md"))).containsAll(english);
+    }
+
+    @Test
+    void everyPromptIsInBothReadmes() throws IOException {
+        for (String prompt : dockermcp.prompts.PromptCatalog.names()) {
+            assertThat(read("README.md")).as(prompt).contains("`" + prompt + "`");
+            assertThat(read("README.zh-CN.md")).as(prompt).contains("`" + prompt + "`");
+        }
     }
 
     private static Set<String> names(Pattern p, String text) {
