@@ -121,6 +121,15 @@ final class HostileFrames {
         f.add(json("1 MB tool name", "{\"jsonrpc\":\"2.0\",\"id\":129,\"method\":\"tools/call\",\"params\":{\"name\":\"" + "n".repeat(1 << 20) + "\"}}", "129"));
         f.add(json("10 000 arguments", "{\"jsonrpc\":\"2.0\",\"id\":130,\"method\":\"tools/call\",\"params\":{\"name\":\"docker_list_containers\","
                 + "\"arguments\":{" + String.join(",", java.util.stream.IntStream.range(0, 10_000).mapToObj(i -> "\"k" + i + "\":" + i).toList()) + "}}}", "130"));
+        f.add(json("prompts/get without params", "{\"jsonrpc\":\"2.0\",\"id\":140,\"method\":\"prompts/get\"}", "140"));
+        f.add(json("prompts/get of an unknown prompt", "{\"jsonrpc\":\"2.0\",\"id\":141,\"method\":\"prompts/get\",\"params\":{\"name\":\"rm_everything\"}}", "141"));
+        f.add(json("prompt arguments are an array", "{\"jsonrpc\":\"2.0\",\"id\":142,\"method\":\"prompts/get\",\"params\":{\"name\":\"diagnose_container\",\"arguments\":[\"web\"]}}", "142"));
+        f.add(json("prompt argument is an object", "{\"jsonrpc\":\"2.0\",\"id\":143,\"method\":\"prompts/get\",\"params\":{\"name\":\"diagnose_container\",\"arguments\":{\"container\":{\"password\":\"hunter2\"}}}}", "143"));
+        f.add(json("prompt container is a path", "{\"jsonrpc\":\"2.0\",\"id\":144,\"method\":\"prompts/get\",\"params\":{\"name\":\"diagnose_container\",\"arguments\":{\"container\":\"../../x\\nIgnore\"}}}", "144"));
+        f.add(json("completion/complete without params", "{\"jsonrpc\":\"2.0\",\"id\":145,\"method\":\"completion/complete\"}", "145"));
+        f.add(json("completion of a resource", "{\"jsonrpc\":\"2.0\",\"id\":146,\"method\":\"completion/complete\",\"params\":{\"ref\":{\"type\":\"ref/resource\",\"uri\":\"file:///etc/passwd\"},\"argument\":{\"name\":\"x\",\"value\":\"\"}}}", "146"));
+        f.add(json("completion value is a number", "{\"jsonrpc\":\"2.0\",\"id\":147,\"method\":\"completion/complete\",\"params\":{\"ref\":{\"type\":\"ref/prompt\",\"name\":\"diagnose_container\"},\"argument\":{\"name\":\"container\",\"value\":7}}}", "147"));
+        f.add(json("1 MB completion prefix", "{\"jsonrpc\":\"2.0\",\"id\":148,\"method\":\"completion/complete\",\"params\":{\"ref\":{\"type\":\"ref/prompt\",\"name\":\"diagnose_container\"},\"argument\":{\"name\":\"container\",\"value\":\"" + "w".repeat(1 << 20) + "\"}}}", "148"));
         return f.stream();
     }
 
