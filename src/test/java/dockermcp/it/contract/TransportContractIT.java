@@ -134,4 +134,22 @@ class TransportContractIT {
         assertThat(last.get("client").asString()).isEqualTo("contract-suite/1.0");
         assertThat(last.get("session").asString()).isNotBlank();
     }
+
+    @ParameterizedTest(autoCloseArguments = false) // the servers live for the whole class
+    @MethodSource("transports")
+    void promptsAndCompletionAreServedTheSameWay(ServedOver s) {
+        assertThat(s.client.getServerCapabilities().prompts()).isNotNull();
+        assertThat(s.client.getServerCapabilities().completions()).isNotNull();
+        assertThat(s.client.listPrompts().prompts().stream().map(McpSchema.Prompt::name))
+                .containsExactlyInAnyOrder("diagnose_container", "security_review", "troubleshoot_connection");
+        McpSchema.GetPromptResult got = s.client.getPrompt(new McpSchema.GetPromptRequest("diagnose_container", Map.of("container", "web")));
+        assertThat(((McpSchema.TextContent) got.messages().get(0).content()).text()).contains("docker_inspect (container='web')");
+        McpSchema.CompleteResult done = s.client.completeCompletion(new McpSchema.CompleteRequest(new McpSchema.PromptReference("diagnose_container"),
+                new McpSchema.CompleteRequest.CompleteArgument("container", "we")));
+        assertThat(done.completion().values()).contains("web").allMatch(v -> v.startsWith("we"));
+        assertThatThrownBy(() -> s.client.getPrompt(new McpSchema.GetPromptRequest("nope", Map.of())))
+                .as("an unknown prompt is a JSON-RPC error of one sentence").hasMessageContaining("there is no prompt 'nope'");
+        assertThatThrownBy(() -> s.client.getPrompt(new McpSchema.GetPromptRequest("diagnose_container", Map.of("container", "../x"))))
+                .hasMessageContaining("is not a valid Docker container name");
+    }
 }
