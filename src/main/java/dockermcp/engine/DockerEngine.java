@@ -16,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class DockerEngine implements AutoCloseable {
 
     private static final int MAX_JSON = 32 << 20;
+    private static final int MAX_EVENT = 256 << 10;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HostSettings host;
@@ -166,6 +167,46 @@ public final class DockerEngine implements AutoCloseable {
                 throw statusFailure(r.status(), r.readAll(64 * 1024), what);
             }
             reader.read(r.body(), !r.contentType().contains("raw-stream"));
+        } catch (IOException e) {
+            throw Failures.classify(http.endpoint(), e, requestTimeout);
+        }
+    }
+
+    /**
+     * GET /events over a closed window: {@code until} is always set, so the engine replays what it kept of the window
+     * and ends the stream. Each event is handed to {@code sink} as read; an event over 256 KiB is skipped. Returns
+     * true when reading stopped at {@code maxRead} bytes, before the end of the window.
+     */
+    public boolean events(String since, String until, String filtersJson, long maxRead, java.util.function.Consumer<JsonNode> sink) throws EngineException {
+        Query q = Query.of().add("since", since).add("until", java.util.Objects.requireNonNull(until)).add("filters", filtersJson);
+        try (EngineHttp.EngineResponse r = http.stream(v("/events"), q)) {
+            if (r.status() / 100 != 2) {
+                throw statusFailure(r.status(), r.readAll(64 * 1024), "events");
+            }
+            java.io.InputStream in = new java.io.BufferedInputStream(r.body(), 16 * 1024);
+            java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+            long read = 0;
+            int b;
+            while ((b = in.read()) >= 0) {
+                if (++read > maxRead) {
+                    return true;
+                }
+                if (b != '\n') {
+                    if (line.size() <= MAX_EVENT) {
+                        line.write(b);
+                    }
+                    continue;
+                }
+                if (line.size() > 0 && line.size() <= MAX_EVENT) {
+                    try {
+                        sink.accept(JSON.readTree(line.toByteArray()));
+                    } catch (JacksonException e) {
+                        // not an event: skipped, as an over-long one is
+                    }
+                }
+                line.reset();
+            }
+            return false;
         } catch (IOException e) {
             throw Failures.classify(http.endpoint(), e, requestTimeout);
         }

@@ -238,6 +238,11 @@ final class LogsTool implements DockerTool {
 
     /** Converts the accepted time forms to the unix seconds the Engine API takes. */
     static String time(String name, String value) throws ToolFailure {
+        return time("docker_logs", name, value);
+    }
+
+    /** As {@link #time(String, String)}, for the time arguments of another tool. */
+    static String time(String tool, String name, String value) throws ToolFailure {
         if (value == null) {
             return null;
         }
@@ -259,7 +264,7 @@ final class LogsTool implements DockerTool {
             Instant at = OffsetDateTime.parse(value).toInstant(); // the engine takes seconds with a fraction: keep it
             return at.getNano() == 0 ? Long.toString(at.getEpochSecond()) : at.getEpochSecond() + "." + String.format("%09d", at.getNano());
         } catch (DateTimeParseException e) {
-            throw ToolFailure.refused("docker_logs: " + name + " '" + ObjectRef.shown(value)
+            throw ToolFailure.refused(tool + ": " + name + " '" + ObjectRef.shown(value)
                     + "' is not a time: use RFC 3339 (2025-01-02T15:04:05Z), unix seconds (1735830245), or an age such as 30m, 2h or 1d.");
         }
     }
