@@ -63,10 +63,11 @@ final class LogsTool implements DockerTool {
                         .bool("stderr", "Include standard error (default true).")
                         .host().required("container").closed().build(),
                 Schema.object()
-                        .string("host", "engine").string("container", "container").string("notice", "set when the name exists on several hosts, or when a time window was too long to read whole")
+                        .string("host", "engine").string("container", "container").string("notice", "set when the name exists on several hosts, or when a time window was too long to read or search whole")
                         .prop("lines", Schema.arrayOf(Schema.object().enumeration("stream", "stdout or stderr", java.util.List.of("stdout", "stderr"))
                                 .string("time", "time, when timestamps=true").string("text", "the line")
-                                .prop("line", Schema.type("integer")).prop("match", Schema.type("boolean")).required("stream", "text").build()))
+                                .prop("line", Schema.type("integer")).prop("match", Schema.type("boolean")) // with grep: number among the lines searched; false for context
+                                .required("stream", "text").build()))
                         .prop("lineCount", Schema.type("integer"))
                         .prop("matched", Schema.type("integer"))
                         .prop("scanned", Schema.type("integer"))
