@@ -44,7 +44,8 @@ final class Help {
 
             Tools: docker_list_containers, docker_inspect, docker_logs, docker_stats,
                    docker_list_images, docker_image_info, docker_connection_status,
-                   docker_swarm_nodes, docker_swarm_services, docker_swarm_tasks
+                   docker_swarm_nodes, docker_swarm_services, docker_swarm_tasks,
+                   docker_events, docker_top
             """;
 
     private Help() {

@@ -16,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class DockerEngine implements AutoCloseable {
 
     private static final int MAX_JSON = 32 << 20;
+    private static final int MAX_EVENT = 256 << 10;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HostSettings host;
@@ -132,19 +133,80 @@ public final class DockerEngine implements AutoCloseable {
      * The last {@code tail} lines of a container's log (within {@code since}/{@code until} when given). The engine
      * applies tail to the whole log before until, which would empty any window older than the newest lines: with
      * until the window is streamed whole and the tail kept here. With since alone the engine's tail is right
-     * (the newest lines of the log that are in the window are the newest of the window) and spares the stream.
+     * (the newest lines of the log that are in the window are the newest of the window) and spares the stream;
+     * it is asked for one line more, so that an older line left out shows as truncated.
      */
     public LogLines.Result logs(String ref, LogOptions o, int maxBytes) throws EngineException {
         boolean window = o.until() != null;
+        LogLines.Result[] out = new LogLines.Result[1];
+        logStream(ref, o, window ? null : Long.toString(o.tail() + 1L), (in, multiplexed) -> out[0] = LogLines.read(in, multiplexed, maxBytes, o.tail()));
+        return out[0];
+    }
+
+    /**
+     * The lines of a container's log in the window of {@code o} (its tail is not applied), handed to {@code sink} as read,
+     * up to {@code maxRead} bytes; without until, only the newest {@code newest} lines of the window (the engine's tail).
+     */
+    public LogLines.Scan scanLogs(String ref, LogOptions o, int newest, long maxRead, LogLines.Sink sink) throws EngineException {
+        LogLines.Scan[] out = new LogLines.Scan[1];
+        logStream(ref, o, o.until() == null ? Integer.toString(newest) : null, (in, multiplexed) -> out[0] = LogLines.scan(in, multiplexed, maxRead, sink));
+        return out[0];
+    }
+
+    private interface LogReader {
+        void read(java.io.InputStream in, boolean multiplexed) throws IOException;
+    }
+
+    private void logStream(String ref, LogOptions o, String tail, LogReader reader) throws EngineException {
         Query q = Query.of().add("stdout", o.stdout() ? "1" : "0").add("stderr", o.stderr() ? "1" : "0")
-                .add("tail", window ? null : Integer.toString(o.tail())).add("since", o.since()).add("until", o.until())
+                .add("tail", tail).add("since", o.since()).add("until", o.until())
                 .add("timestamps", o.timestamps() ? "1" : null);
         String what = "container '" + ref + "'";
         try (EngineHttp.EngineResponse r = http.stream(v("/containers/" + ObjectRef.container(ref) + "/logs"), q)) {
             if (r.status() / 100 != 2) {
                 throw statusFailure(r.status(), r.readAll(64 * 1024), what);
             }
-            return LogLines.read(r.body(), !r.contentType().contains("raw-stream"), maxBytes, o.tail());
+            reader.read(r.body(), !r.contentType().contains("raw-stream"));
+        } catch (IOException e) {
+            throw Failures.classify(http.endpoint(), e, requestTimeout);
+        }
+    }
+
+    /**
+     * GET /events over a closed window: {@code until} is always set, so the engine replays what it kept of the window
+     * and ends the stream. Each event is handed to {@code sink} as read; an event over 256 KiB is skipped. Returns
+     * true when reading stopped at {@code maxRead} bytes, before the end of the window.
+     */
+    public boolean events(String since, String until, String filtersJson, long maxRead, java.util.function.Consumer<JsonNode> sink) throws EngineException {
+        Query q = Query.of().add("since", since).add("until", java.util.Objects.requireNonNull(until)).add("filters", filtersJson);
+        try (EngineHttp.EngineResponse r = http.stream(v("/events"), q)) {
+            if (r.status() / 100 != 2) {
+                throw statusFailure(r.status(), r.readAll(64 * 1024), "events");
+            }
+            java.io.InputStream in = new java.io.BufferedInputStream(r.body(), 16 * 1024);
+            java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+            long read = 0;
+            int b;
+            while ((b = in.read()) >= 0) {
+                if (++read > maxRead) {
+                    return true;
+                }
+                if (b != '\n') {
+                    if (line.size() <= MAX_EVENT) {
+                        line.write(b);
+                    }
+                    continue;
+                }
+                if (line.size() > 0 && line.size() <= MAX_EVENT) {
+                    try {
+                        sink.accept(JSON.readTree(line.toByteArray()));
+                    } catch (JacksonException e) {
+                        // not an event: skipped, as an over-long one is
+                    }
+                }
+                line.reset();
+            }
+            return false;
         } catch (IOException e) {
             throw Failures.classify(http.endpoint(), e, requestTimeout);
         }

@@ -8,19 +8,32 @@ import java.util.ArrayDeque;
 import java.util.List;
 
 /**
- * Reads a container's log stream into lines marked stdout or stderr, keeping only the newest lines that
- * fit in the cap: memory never grows past the cap plus one line, however much the container logged.
+ * Reads a container's log stream into lines marked stdout or stderr and hands each to a {@link Sink} as it is
+ * read; the default sink keeps only the newest lines that fit in the cap: memory never grows past the cap plus
+ * one line, however much the container logged.
  */
 public final class LogLines {
 
     public record Line(String stream, String text) {
     }
 
-    /** @param readCapped reading stopped at the read cap, before the end of the stream */
+    /**
+     * @param truncated  lines of the window were left out: older than the tail, past the byte cap, cut at the line cap, or not read
+     * @param readCapped reading stopped at the read cap, before the end of the stream
+     */
     public record Result(List<Line> lines, long bytes, boolean truncated, boolean readCapped) {
         public Result(List<Line> lines, long bytes, boolean truncated) {
             this(lines, bytes, truncated, false);
         }
+    }
+
+    /** Receives the lines in the order they were read. */
+    public interface Sink {
+        void line(Line line);
+    }
+
+    /** What one pass over a stream saw: {@code lineCut}, a line was longer than the line cap; {@code readCapped}, the read cap was reached. */
+    public record Scan(long bytesRead, boolean lineCut, boolean readCapped) {
     }
 
     static final int MAX_LINE = 8 * 1024;
@@ -30,19 +43,20 @@ public final class LogLines {
      */
     static final int CUT_SLACK = 1024;
 
-    private final int maxBytes;
-    private final int maxLines;
     private final long maxRead;
-    private final ArrayDeque<Line> kept = new ArrayDeque<>();
+    private final Sink sink;
     private final ByteArrayOutputStream[] partial = {new ByteArrayOutputStream(), new ByteArrayOutputStream()};
-    private long keptBytes;
     private long read;
-    private boolean truncated;
+    private boolean lineCut;
 
-    private LogLines(int maxBytes, int maxLines) {
-        this.maxBytes = maxBytes;
-        this.maxLines = maxLines;
-        this.maxRead = Math.max(16L << 20, 64L * maxBytes);
+    private LogLines(long maxRead, Sink sink) {
+        this.maxRead = maxRead;
+        this.sink = sink;
+    }
+
+    /** How much of a stream is read for an answer of {@code maxBytes}: enough for the newest lines of a busy window, bounded. */
+    public static long readCap(int maxBytes) {
+        return Math.max(16L << 20, 64L * maxBytes);
     }
 
     /**
@@ -57,7 +71,14 @@ public final class LogLines {
      * engine cannot apply itself (it applies tail before until, so a window would come back empty).
      */
     public static Result read(InputStream in, boolean multiplexed, int maxBytes, int maxLines) throws IOException {
-        LogLines l = new LogLines(maxBytes, maxLines);
+        Newest newest = new Newest(maxBytes, maxLines);
+        Scan scan = scan(in, multiplexed, readCap(maxBytes), newest);
+        return new Result(List.copyOf(newest.kept), newest.keptBytes, newest.dropped || scan.lineCut() || scan.readCapped(), scan.readCapped());
+    }
+
+    /** Reads the stream to its end or to {@code maxRead} bytes, handing every line to {@code sink}; holds one partial line per stream. */
+    public static Scan scan(InputStream in, boolean multiplexed, long maxRead, Sink sink) throws IOException {
+        LogLines l = new LogLines(maxRead, sink);
         if (multiplexed) {
             l.readFrames(in);
         } else {
@@ -68,7 +89,7 @@ public final class LogLines {
                 l.emit(stream);
             }
         }
-        return new Result(List.copyOf(l.kept), l.keptBytes, l.truncated, l.read >= l.maxRead);
+        return new Scan(l.read, l.lineCut, l.read >= l.maxRead);
     }
 
     private void readFrames(InputStream in) throws IOException {
@@ -91,7 +112,6 @@ public final class LogLines {
                 append(stream, buf, n);
             }
         }
-        truncated = true;
     }
 
     private void readRaw(InputStream in) throws IOException {
@@ -100,9 +120,6 @@ public final class LogLines {
         while (read < maxRead && (n = in.read(buf)) >= 0) {
             read += n;
             append(0, buf, n);
-        }
-        if (read >= maxRead) {
-            truncated = true;
         }
     }
 
@@ -122,7 +139,7 @@ public final class LogLines {
         ByteArrayOutputStream p = partial[stream];
         int room = MAX_LINE + CUT_SLACK - p.size();
         if (p.size() + len > MAX_LINE) {
-            truncated = true;
+            lineCut = true;
         }
         p.write(buf, off, Math.max(0, Math.min(len, room)));
     }
@@ -139,14 +156,30 @@ public final class LogLines {
             text = text.substring(0, text.length() - 1);
         }
         p.reset();
-        kept.addLast(new Line(stream == 1 ? "stderr" : "stdout", text));
-        keptBytes += text.length() + 1;
-        if (kept.size() > maxLines) { // older than the tail asked for: not a truncation
-            keptBytes -= kept.removeFirst().text().length() + 1;
+        sink.line(new Line(stream == 1 ? "stderr" : "stdout", text));
+    }
+
+    /** The newest lines within a line count and a byte cap; {@code dropped} when any line read was not kept. */
+    private static final class Newest implements Sink {
+        private final int maxBytes;
+        private final int maxLines;
+        private final ArrayDeque<Line> kept = new ArrayDeque<>();
+        private long keptBytes;
+        private boolean dropped;
+
+        Newest(int maxBytes, int maxLines) {
+            this.maxBytes = maxBytes;
+            this.maxLines = maxLines;
         }
-        while (keptBytes > maxBytes && !kept.isEmpty()) {
-            keptBytes -= kept.removeFirst().text().length() + 1;
-            truncated = true;
+
+        @Override
+        public void line(Line line) {
+            kept.addLast(line);
+            keptBytes += line.text().length() + 1;
+            while (!kept.isEmpty() && (kept.size() > maxLines || keptBytes > maxBytes)) {
+                keptBytes -= kept.removeFirst().text().length() + 1;
+                dropped = true;
+            }
         }
     }
 }

@@ -190,7 +190,7 @@ public final class Redactor {
 
     /**
      * Redacts a JSON tree in place. Configuration fields ({@code env}, {@code labels}, {@code command},
-     * {@code entrypoint}, {@code cmd}, {@code createdBy}) follow the configuration rule; a value under a key that
+     * {@code entrypoint}, {@code cmd}, {@code createdBy}, {@code commandLine}, {@code attributes}) follow the configuration rule; a value under a key that
      * suggests a secret goes; every other string is free text. {@code skip} names one field left as it is
      * (log lines already redacted together).
      */
@@ -212,7 +212,7 @@ public final class Redactor {
                             continue;
                         }
                     }
-                    case "labels" -> {
+                    case "labels", "attributes" -> { // an event's attributes are mostly its container's labels
                         if (v instanceof ObjectNode labels) {
                             for (String k : new ArrayList<>(labels.propertyNames())) {
                                 if (labels.get(k).isString()) {
@@ -233,7 +233,7 @@ public final class Redactor {
                             continue;
                         }
                     }
-                    case "createdBy" -> {
+                    case "createdBy", "commandLine" -> { // an image history step, a process of docker_top
                         if (v.isString()) {
                             obj.put(name, config.commandLine(v.asString()));
                             continue;

@@ -37,10 +37,10 @@ public final class ToolRegistry {
     private final Scheduler replies = Schedulers.newSingle("mcp-replies", true);
 
     public ToolRegistry(Settings settings, Engines engines, AuditLog audit, ExecutorService workers) {
-        this.tools = List.of(new ListContainersTool(), new InspectTool(), new LogsTool(settings), new StatsTool(settings),
-                new ListImagesTool(), new ImageInfoTool(), new ConnectionStatusTool(), new SecurityAuditTool(),
-                new SwarmNodesTool(), new SwarmServicesTool(), new SwarmTasksTool());
         this.redactor = new Redactor(settings.redactPatterns(), settings.envRedaction());
+        this.tools = List.of(new ListContainersTool(), new InspectTool(), new LogsTool(settings, redactor), new StatsTool(settings),
+                new ListImagesTool(), new ImageInfoTool(), new ConnectionStatusTool(), new SecurityAuditTool(),
+                new SwarmNodesTool(), new SwarmServicesTool(), new SwarmTasksTool(), new EventsTool(), new TopTool());
         this.redactLogContent = settings.redactLogContent();
         tools.forEach(t -> specs.put(t, HostParameter.apply(t.spec(), settings.hosts()))); // built once, not per call
         this.ctx = new CallContext(engines, settings, workers);

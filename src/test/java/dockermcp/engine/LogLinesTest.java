@@ -83,7 +83,7 @@ class LogLinesTest {
     }
 
     @Test
-    void keepsTheLastTailLinesOfAWindowWithoutCallingThatTruncation() throws Exception {
+    void keepsTheLastTailLinesOfAWindowAndSaysOlderLinesWereLeftOut() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (int i = 0; i < 1000; i++) {
             frame(out, i % 3 == 0 ? 2 : 1, "line-" + i + "\n");
@@ -92,12 +92,23 @@ class LogLinesTest {
         assertThat(r.lines()).extracting(LogLines.Line::text).containsExactly(
                 "line-990", "line-991", "line-992", "line-993", "line-994", "line-995", "line-996", "line-997", "line-998", "line-999");
         assertThat(r.bytes()).isEqualTo(10 * "line-99x\n".length());
-        assertThat(r.truncated()).isFalse();
+        assertThat(r.truncated()).as("990 older lines of the window are not shown").isTrue();
         assertThat(r.readCapped()).isFalse();
 
         LogLines.Result capped = LogLines.read(new ByteArrayInputStream(out.toByteArray()), true, 30, 10);
         assertThat(capped.lines()).extracting(LogLines.Line::text).containsExactly("line-997", "line-998", "line-999");
         assertThat(capped.truncated()).isTrue();
+    }
+
+    @Test
+    void aTailThatTakesTheWholeWindowIsNotATruncation() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int i = 0; i < 10; i++) {
+            frame(out, 1, "line-" + i + "\n");
+        }
+        LogLines.Result r = LogLines.read(new ByteArrayInputStream(out.toByteArray()), true, 65536, 10);
+        assertThat(r.lines()).hasSize(10);
+        assertThat(r.truncated()).isFalse();
     }
 
     @Test

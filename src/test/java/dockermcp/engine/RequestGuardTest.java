@@ -18,7 +18,7 @@ class RequestGuardTest {
     @ValueSource(strings = {"/version", "/_ping", "/v1.41/info", "/v1.51/containers/json", "/v1.41/containers/web/json",
             "/v1.41/containers/web/logs", "/v1.41/containers/0123abc/stats", "/v1.41/containers/web/top", "/v1.41/images/json",
             "/v1.41/images/example.com/team/app:2.0/json", "/v1.41/images/sha256:abc/history",
-            "/v1.41/nodes", "/v1.41/services", "/v1.41/tasks"})
+            "/v1.41/nodes", "/v1.41/services", "/v1.41/tasks", "/v1.41/events"})
     void readEndpointsPass(String path) {
         assertThatCode(() -> RequestGuard.check("GET", path, "all=1")).doesNotThrowAnyException();
     }
@@ -27,13 +27,14 @@ class RequestGuardTest {
     @CsvSource({"POST,/v1.41/containers/create", "POST,/v1.41/containers/web/start", "DELETE,/v1.41/containers/web",
             "PUT,/v1.41/containers/web/archive", "POST,/v1.41/images/create", "HEAD,/v1.41/containers/web/json",
             "GET,/v1.41/containers/web/archive", "GET,/v1.41/containers/web/export", "GET,/v1.41/exec/abc/json",
-            "GET,/v1.41/containers/web/attach/ws", "GET,/v1.41/images/get", "GET,/v1.41/secrets", "GET,/v1.41/events",
+            "GET,/v1.41/containers/web/attach/ws", "GET,/v1.41/images/get", "GET,/v1.41/secrets",
             "GET,/v1.41/containers/../images/create/json", "GET,/v1.41/images/a/../../x/json", "GET,/v1.41//containers/json",
             "GET,/v1.41/containers/web%2F..%2Fx/json", "GET,/v1.41/containers/web/json/../../x",
             "GET,/v1.41/swarm", "GET,/v1.41/swarm/unlockkey", "GET,/v1.41/configs", "GET,/v1.41/secrets/abc", "GET,/v1.41/nodes/abc",
             "GET,/v1.41/services/abc", "GET,/v1.41/services/abc/logs", "GET,/v1.41/tasks/abc/logs", "POST,/v1.41/services/create",
             "POST,/v1.41/swarm/leave", "POST,/v1.41/nodes/abc/update", "DELETE,/v1.41/services/abc", "POST,/v1.41/services",
-            "POST,/v1.41/containers/web/top", "HEAD,/v1.41/containers/web/top", "GET,/v1.41/containers/web/top/x", "GET,/v1.41/images/web/top"})
+            "POST,/v1.41/containers/web/top", "HEAD,/v1.41/containers/web/top", "GET,/v1.41/containers/web/top/x", "GET,/v1.41/images/web/top",
+            "POST,/v1.41/events", "HEAD,/v1.41/events", "GET,/v1.41/events/x", "GET,/v1.41/events/../containers/create", "GET,/v1.41/system/events"})
     void everythingElseIsRefused(String method, String path) {
         assertThatThrownBy(() -> RequestGuard.check(method, path, ""))
                 .isInstanceOf(EngineException.class)
@@ -51,6 +52,13 @@ class RequestGuardTest {
     void processListingTakesNoPsArguments() {
         // ps_args would hand the engine's ps an argument string from the caller: not on the list
         assertThatThrownBy(() -> RequestGuard.check("GET", "/v1.41/containers/web/top", "ps_args=aux")).isInstanceOf(EngineException.class);
+    }
+
+    @Test
+    void eventsAreReadOverAWindowAndTypeFilterOnly() throws Exception {
+        RequestGuard.check("GET", "/v1.41/events", Query.of().add("since", "1796030243").add("until", "1796033843.5")
+                .add("filters", "{\"type\":[\"container\"]}").toString());
+        assertThatThrownBy(() -> RequestGuard.check("GET", "/v1.41/events", "since=1&until=2&follow=1")).isInstanceOf(EngineException.class);
     }
 
     @Test

@@ -20,4 +20,16 @@ class LogTimesTest {
         assertThat(LogsTool.time("since", "1796030243.767489876")).isEqualTo("1796030243.767489876");
         assertThat(LogsTool.time("since", "1796030243")).isEqualTo("1796030243");
     }
+
+    @Test
+    void aDurationIsCountedBackFromNow() throws Exception {
+        for (String[] d : new String[][] {{"30s", "30"}, {"15m", "900"}, {"2h", "7200"}, {"1d", "86400"}}) {
+            long before = java.time.Instant.now().getEpochSecond();
+            long at = Long.parseLong(LogsTool.time("since", d[0]));
+            long after = java.time.Instant.now().getEpochSecond();
+            assertThat(at).as(d[0]).isBetween(before - Long.parseLong(d[1]), after - Long.parseLong(d[1]));
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LogsTool.time("docker_events", "since", "15 minutes"))
+                .hasMessageStartingWith("docker_events: since '15 minutes' is not a time");
+    }
 }

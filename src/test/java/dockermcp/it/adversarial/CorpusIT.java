@@ -34,11 +34,11 @@ import tools.jackson.databind.JsonNode;
 class CorpusIT {
 
     /** The allow-list, written independently of RequestGuard: the witness must not share the code it checks. */
-    static final Pattern READ_PATH = Pattern.compile("/(v1\\.\\d{1,2}/)?(_ping|version|info|containers/json|images/json|nodes|services|tasks"
+    static final Pattern READ_PATH = Pattern.compile("/(v1\\.\\d{1,2}/)?(_ping|version|info|containers/json|images/json|nodes|services|tasks|events"
             + "|containers/[A-Za-z0-9][A-Za-z0-9_.-]*/(json|logs|stats|top)|images/[A-Za-z0-9][A-Za-z0-9._:/@-]*/(json|history))");
     static final Set<String> READ_QUERY_KEYS = Set.of("all", "filters", "size", "stdout", "stderr", "tail", "since", "until",
             "timestamps", "stream", "one-shot", "status");
-    static final Set<String> FILTER_KEYS = Set.of("name", "status", "label", "reference", "dangling");
+    static final Set<String> FILTER_KEYS = Set.of("name", "status", "label", "reference", "dangling", "type");
     static final Pattern QUERY_VALUE = Pattern.compile("[A-Za-z0-9%._~-]*");
     static final Pattern LEAKED_INTERNALS = Pattern.compile(
             "[A-Z][A-Za-z]*(Exception|Error)\\b|\\tat |\\bjava\\.|jackson|modelcontextprotocol|reactor\\.core|\\bCaused by\\b");

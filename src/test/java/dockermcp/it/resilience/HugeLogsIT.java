@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -42,20 +41,10 @@ class HugeLogsIT {
     @BeforeAll
     static void writeOneGibibyteOfLogs(PrivateEngine privateEngine) throws Exception {
         engine = privateEngine;
-        long free = Files.getFileStore(engine.dir).getUsableSpace();
-        Assumptions.assumeTrue(free > 4 * LOG_BYTES, "needs 4 GiB free for a 1 GiB log (json-file adds its own framing); free: " + (free >> 20) + " MiB");
-        engine.docker("rm", "-f", "huge-logs");
         long t0 = System.nanoTime();
-        engine.docker("run", "-d", "--network", "none", "--name", "huge-logs", "dms-fixture:1", "sh", "-c",
-                "line=$(printf 'huge-log-line-%03990d' 7); yes \"$line\" | head -c " + (LOG_BYTES - (32L << 20))
-                        + "; yes \"$line\" | busybox tr -d '\\n' | head -c " + (32L << 20) + "; echo; echo END-OF-HUGE-LOG; exec sleep 1000000");
-        for (int i = 0; i < 600; i++) {
-            if (engine.docker("logs", "--tail", "1", "huge-logs").contains("END-OF-HUGE-LOG")) {
-                break;
-            }
-            Thread.sleep(500);
-        }
-        Path logFile = Path.of(engine.docker("inspect", "-f", "{{.LogPath}}", "huge-logs").strip());
+        // 4 GiB free for a 1 GiB log: json-file adds its own framing
+        Path logFile = engine.containerWithLog("huge-logs", "line=$(printf 'huge-log-line-%03990d' 7); yes \"$line\" | head -c " + (LOG_BYTES - (32L << 20))
+                + "; yes \"$line\" | busybox tr -d '\\n' | head -c " + (32L << 20) + "; echo", "END-OF-HUGE-LOG", 4 * LOG_BYTES);
         System.out.printf("HugeLogsIT: the container wrote its log in %d ms; json-file on disk: %d MiB%n",
                 (System.nanoTime() - t0) / 1_000_000, Files.size(logFile) >> 20);
         assertThat(Files.size(logFile)).isGreaterThan(LOG_BYTES);

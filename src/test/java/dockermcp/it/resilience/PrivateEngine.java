@@ -104,6 +104,22 @@ final class PrivateEngine implements AutoCloseable {
         return engines.docker(args);
     }
 
+    /**
+     * Runs a container (no network) whose shell {@code script} writes a big log and then prints {@code endMarker},
+     * waits until the marker is the newest line, and returns the json-file log's path. Skips the test when the
+     * disk has less than {@code needBytes} free.
+     */
+    Path containerWithLog(String name, String script, String endMarker, long needBytes) throws Exception {
+        long free = java.nio.file.Files.getFileStore(dir).getUsableSpace();
+        org.junit.jupiter.api.Assumptions.assumeTrue(free > needBytes, "needs " + (needBytes >> 20) + " MiB free; free: " + (free >> 20) + " MiB");
+        docker("rm", "-f", name);
+        docker("run", "-d", "--network", "none", "--name", name, "dms-fixture:1", "sh", "-c", script + "; echo " + endMarker + "; exec sleep 1000000");
+        for (int i = 0; i < 1200 && !docker("logs", "--tail", "1", name).contains(endMarker); i++) {
+            Thread.sleep(500);
+        }
+        return Path.of(docker("inspect", "-f", "{{.LogPath}}", name).strip());
+    }
+
     /** Gives test methods and @BeforeAll methods the run's private engine, starting it on first use. */
     static final class Resolver implements ParameterResolver {
         @Override
