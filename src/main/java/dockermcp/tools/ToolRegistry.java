@@ -39,7 +39,7 @@ public final class ToolRegistry {
     public ToolRegistry(Settings settings, Engines engines, AuditLog audit, ExecutorService workers) {
         this.tools = List.of(new ListContainersTool(), new InspectTool(), new LogsTool(settings), new StatsTool(settings),
                 new ListImagesTool(), new ImageInfoTool(), new ConnectionStatusTool(), new SecurityAuditTool(),
-                new SwarmNodesTool(), new SwarmServicesTool(), new SwarmTasksTool());
+                new SwarmNodesTool(), new SwarmServicesTool(), new SwarmTasksTool(), new ListNetworksTool(), new ListVolumesTool());
         this.redactor = new Redactor(settings.redactPatterns(), settings.envRedaction());
         this.redactLogContent = settings.redactLogContent();
         tools.forEach(t -> specs.put(t, HostParameter.apply(t.spec(), settings.hosts()))); // built once, not per call
