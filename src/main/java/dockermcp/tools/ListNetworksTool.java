@@ -140,16 +140,30 @@ final class ListNetworksTool implements DockerTool {
                 attached.add(c.get("name").asString() + " (" + c.get("state").asString() + (c.has("ipv4") ? " " + c.get("ipv4").asString() : "") + ")");
             }
             text.append("  containers: ").append(attached.isEmpty() ? "none" : String.join(", ", attached));
-            text.append(pairs("labels", n.get("labels"))).append(pairs("options", n.get("options")));
             if (showHost) {
                 text.append("  host=").append(n.get("host").asString());
             }
         }
-        return text + CallContext.errorLines(out) + ListCache.line(out);
+        return text + configuration("networks", list) + CallContext.errorLines(out) + ListCache.line(out);
+    }
+
+    /**
+     * The labels and driver options of the listed networks or volumes, one line each that has any, in a fenced block:
+     * whoever created the object wrote them, so they are data, not instructions (as a container's labels are).
+     */
+    static String configuration(String what, JsonNode list) {
+        StringBuilder block = new StringBuilder();
+        for (JsonNode item : list) {
+            String pairs = pairs("labels", item.get("labels")) + pairs("options", item.get("options"));
+            if (!pairs.isEmpty()) {
+                block.append('\n').append(item.get("name").asString()).append(':').append(pairs);
+            }
+        }
+        return block.isEmpty() ? "" : "\n" + Fence.open("labels and driver options of the " + what) + block + "\n" + Fence.END;
     }
 
     /** "  labels: k=v, k=v", or nothing for an empty map. */
-    static String pairs(String what, JsonNode map) {
+    private static String pairs(String what, JsonNode map) {
         if (map == null || map.isEmpty()) {
             return "";
         }

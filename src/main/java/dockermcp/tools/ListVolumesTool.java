@@ -67,12 +67,11 @@ final class ListVolumesTool implements DockerTool {
         StringBuilder text = new StringBuilder().append(list.size()).append(list.size() == 1 ? " volume" : " volumes").append(":");
         for (JsonNode v : list) {
             text.append('\n').append(v.get("name").asString()).append("  ").append(v.get("driver").asString()).append('/')
-                    .append(v.get("scope").asString()).append("  ").append(v.get("created").asString())
-                    .append(ListNetworksTool.pairs("labels", v.get("labels"))).append(ListNetworksTool.pairs("options", v.get("options")));
+                    .append(v.get("scope").asString()).append("  ").append(v.get("created").asString());
             if (showHost) {
                 text.append("  host=").append(v.get("host").asString());
             }
         }
-        return text + CallContext.errorLines(out) + ListCache.line(out);
+        return text + ListNetworksTool.configuration("volumes", list) + CallContext.errorLines(out) + ListCache.line(out);
     }
 }
