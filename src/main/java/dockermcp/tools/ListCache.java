@@ -55,11 +55,9 @@ final class ListCache {
     <T> Cached<T> get(String host, String request, Load<T> load) throws EngineException {
         String key = host + '\u0000' + request;
         long now = clock.getAsLong();
-        if (entries.size() >= MAX_ENTRIES) {
-            entries.values().removeIf(e -> !e.usable(now, ttlNanos));
-            if (entries.size() >= MAX_ENTRIES && !entries.containsKey(key)) {
-                return new Cached<>(load.load(), false, 0);
-            }
+        entries.values().removeIf(e -> !e.usable(now, ttlNanos)); // at most MAX_ENTRIES: no answer is held past its TTL for long
+        if (entries.size() >= MAX_ENTRIES && !entries.containsKey(key)) {
+            return new Cached<>(load.load(), false, 0);
         }
         Entry mine = new Entry();
         Entry entry = entries.compute(key, (k, old) -> old != null && old.usable(now, ttlNanos) ? old : mine);
