@@ -69,6 +69,9 @@ final class ComposeGroups {
         int n = out.get("count").asInt();
         StringBuilder text = new StringBuilder().append(n).append(n == 1 ? " container" : " containers").append(" in ")
                 .append(projects.size()).append(projects.size() == 1 ? " compose project" : " compose projects").append(":");
+        if (!projects.isEmpty()) { // project and service names are label values: anyone who starts a container writes them
+            text.append('\n').append(Fence.open("compose project and service names, from container labels"));
+        }
         for (JsonNode p : projects) {
             text.append("\nproject ").append(p.get("project").asString()).append(": ").append(states(p.get("states")));
             if (showHost) {
@@ -78,6 +81,9 @@ final class ComposeGroups {
                 text.append("\n  service ").append(s.get("service").asString().isEmpty() ? "(none)" : s.get("service").asString())
                         .append(": ").append(states(s.get("states"))).append(" - ").append(names(s.get("containers"), showHost));
             }
+        }
+        if (!projects.isEmpty()) {
+            text.append('\n').append(Fence.END);
         }
         JsonNode rest = out.get("ungrouped");
         if (!rest.isEmpty()) {
