@@ -18,6 +18,10 @@ final class ComposeGroups {
 
     static final String PROJECT = "com.docker.compose.project";
     static final String SERVICE = "com.docker.compose.service";
+    /** States in the order a reader looks for them: what runs first, what has stopped last, anything unknown after. */
+    private static final List<String> STATE_ORDER = List.of("running", "restarting", "paused", "created", "removing", "exited", "dead");
+    private static final java.util.Comparator<String> BY_STATE = java.util.Comparator
+            .<String>comparingInt(s -> STATE_ORDER.contains(s) ? STATE_ORDER.indexOf(s) : STATE_ORDER.size()).thenComparing(s -> s);
 
     /** (host, project) -> service -> the listed items, both sorted by name. */
     private final Map<List<String>, Map<String, List<ObjectNode>>> projects = new TreeMap<>((a, b) -> {
@@ -41,28 +45,28 @@ final class ComposeGroups {
         ArrayNode list = out.putArray("projects");
         projects.forEach((key, services) -> {
             ObjectNode p = list.addObject().put("host", key.get(0)).put("project", key.get(1));
-            ObjectNode projectStates = p.putObject("states");
+            Map<String, Integer> projectStates = new TreeMap<>(BY_STATE);
+            ObjectNode projectCounts = p.putObject("states"); // before the services, filled once they are counted
             ArrayNode ss = p.putArray("services");
             services.forEach((service, items) -> {
                 ObjectNode s = ss.addObject().put("service", service);
-                ObjectNode states = s.putObject("states");
+                Map<String, Integer> states = new TreeMap<>(BY_STATE);
+                ObjectNode counts = s.putObject("states");
                 ArrayNode names = s.putArray("containers");
                 items.stream().sorted((a, b) -> a.get("name").asString().compareTo(b.get("name").asString())).forEach(i -> {
                     names.addObject().put("name", i.get("name").asString()).put("state", i.get("state").asString());
-                    count(states, i);
-                    count(projectStates, i);
+                    states.merge(i.get("state").asString(), 1, Integer::sum);
+                    projectStates.merge(i.get("state").asString(), 1, Integer::sum);
                 });
+                states.forEach(counts::put);
             });
+            projectStates.forEach(projectCounts::put);
         });
         ArrayNode rest = out.putArray("ungrouped");
         ungrouped.forEach(i -> rest.addObject().put("host", i.get("host").asString()).put("name", i.get("name").asString())
                 .put("state", i.get("state").asString()));
     }
 
-    private static void count(ObjectNode states, ObjectNode item) {
-        String state = item.get("state").asString();
-        states.put(state, states.path(state).asInt(0) + 1);
-    }
 
     static String render(ObjectNode out, boolean showHost) {
         JsonNode projects = out.get("projects");

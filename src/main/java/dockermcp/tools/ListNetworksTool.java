@@ -103,7 +103,7 @@ final class ListNetworksTool implements DockerTool {
     }
 
     /** The container's endpoint on this network: by network id, or by name where the engine left the id out (a stopped container). */
-    private static JsonNode endpoint(JsonNode container, String networkId, String networkName) {
+    static JsonNode endpoint(JsonNode container, String networkId, String networkName) {
         JsonNode networks = container.path("NetworkSettings").path("Networks");
         for (var e : networks.properties()) {
             String id = JsonRead.text(e.getValue(), "NetworkID");
