@@ -259,9 +259,9 @@ public final class CallContext {
      * As {@link #listOn}, through the list cache when CACHE_TTL is set. {@code request} names in full what
      * {@code call} asks the engine for: it is the cache key, with the host.
      */
-    <T> Listing<T> listCached(List<HostSettings> hosts, String request, HostCall<T> call) throws ToolFailure {
+    <T> ListOutcomes<T> listCached(List<HostSettings> hosts, String request, HostCall<T> call) throws ToolFailure {
         if (cache == null) {
-            return new Listing<>(listOn(hosts, call), -1, settings.cacheTtl());
+            return new ListOutcomes<>(listOn(hosts, call), -1, settings.cacheTtl());
         }
         java.util.concurrent.atomic.AtomicLong oldest = new java.util.concurrent.atomic.AtomicLong(-1);
         List<PerHost<T>> outcomes = listOn(hosts, e -> {
@@ -271,11 +271,11 @@ public final class CallContext {
             }
             return c.value();
         });
-        return new Listing<>(outcomes, oldest.get(), settings.cacheTtl());
+        return new ListOutcomes<>(outcomes, oldest.get(), settings.cacheTtl());
     }
 
     /** The outcomes of a listing, and the age of the oldest cached host answer in it (-1: none was cached). */
-    record Listing<T>(List<PerHost<T>> outcomes, long ageMillis, java.time.Duration ttl) {
+    record ListOutcomes<T>(List<PerHost<T>> outcomes, long ageMillis, java.time.Duration ttl) {
         /** Says in the answer that it was (partly) cached, and how old it is. */
         void note(tools.jackson.databind.node.ObjectNode out) {
             ListCache.note(out, ageMillis, ttl);
