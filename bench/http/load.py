@@ -141,6 +141,13 @@ def sse_message(body):
     return json.loads(body)
 
 
+def mcp_post(conn, path, headers, payload):
+    """One JSON-RPC message POSTed on a kept-alive connection: the response and its body."""
+    conn.request("POST", path, body=json.dumps(payload), headers=headers)
+    r = conn.getresponse()
+    return r, r.read()
+
+
 def server_phase(args):
     phase = Phase("server")
     host, port = args.url.split("//")[1].split("/")[0].rsplit(":", 1)
@@ -152,9 +159,7 @@ def server_phase(args):
     sessions = []
 
     def post(conn, headers, payload):
-        conn.request("POST", path, body=json.dumps(payload), headers=headers)
-        r = conn.getresponse()
-        return r, r.read()
+        return mcp_post(conn, path, headers, payload)
 
     def worker(i, start, stop_at):
         conn = http.client.HTTPConnection(host, int(port), timeout=120)

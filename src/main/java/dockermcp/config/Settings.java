@@ -37,13 +37,19 @@ public record Settings(
         List<java.util.regex.Pattern> redactPatterns,
         boolean redactLogContent,
         EnvRedaction envRedaction,
-        VisibilityRules visibility) {
+        VisibilityRules visibility,
+        Duration cacheTtl) {
 
     public static final String READONLY = "readonly";
 
     public Settings {
         hosts = List.copyOf(hosts);
         redactPatterns = List.copyOf(redactPatterns);
+    }
+
+    /** True when list answers may be served from the short cache (CACHE_TTL). */
+    public boolean cacheEnabled() {
+        return !cacheTtl.isZero();
     }
 
     public boolean auditEnabled() {

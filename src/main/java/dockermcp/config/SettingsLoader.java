@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 /** Reads the environment once, applies the defaults and rejects bad values with one sentence. */
 public final class SettingsLoader {
 
+    static final Duration MAX_CACHE_TTL = Duration.ofSeconds(60);
     private static final List<String> LOG_LEVELS = List.of("debug", "info", "warn", "error");
 
     private final Environment env;
@@ -58,7 +59,18 @@ public final class SettingsLoader {
                 patterns("REDACT_PATTERNS"),
                 env.bool("REDACT_LOG_CONTENT", true),
                 envRedaction(),
-                visibility);
+                visibility,
+                cacheTtl());
+    }
+
+    /** CACHE_TTL: off (the default, also 0) or how long a list answer may be reused, at most a minute. */
+    private Duration cacheTtl() {
+        String v = env.get("CACHE_TTL", "off").strip().toLowerCase(Locale.ROOT);
+        Duration d = v.equals("off") || v.equals("0") ? Duration.ZERO : Environment.parseDuration(v);
+        if (d == null || d.isNegative() || d.compareTo(MAX_CACHE_TTL) > 0) {
+            throw new ConfigError("CACHE_TTL=" + env.get("CACHE_TTL", "") + " is not valid: write off (the default) or a duration up to 60s, such as 2s or 500ms.");
+        }
+        return d;
     }
 
     private EnvRedaction envRedaction() {

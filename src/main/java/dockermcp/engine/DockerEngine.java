@@ -225,6 +225,16 @@ public final class DockerEngine implements AutoCloseable {
         return json(v("/images/" + ObjectRef.image(ref) + "/history"), null, "image '" + ref + "'");
     }
 
+    /** GET /networks, filtered (name) by the engine. The list answer carries no container map: attachments come from the container list. */
+    public JsonNode listNetworks(String filtersJson) throws EngineException {
+        return json(v("/networks"), Query.of().add("filters", filtersJson), "network list");
+    }
+
+    /** GET /volumes, filtered (name) by the engine: {"Volumes": [...], "Warnings": [...]}. */
+    public JsonNode listVolumes(String filtersJson) throws EngineException {
+        return json(v("/volumes"), Query.of().add("filters", filtersJson), "volume list");
+    }
+
     /** GET /nodes: the swarm's nodes. Only a swarm manager answers. */
     public JsonNode swarmNodes() throws EngineException {
         return swarmJson(v("/nodes"), null, "swarm nodes");

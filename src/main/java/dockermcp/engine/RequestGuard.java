@@ -12,7 +12,7 @@ public final class RequestGuard {
     private static final Pattern CONTAINER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,252}");
     private static final Pattern IMAGE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/@-]{0,511}");
     private static final Pattern ALLOWED_PATH = Pattern.compile(
-            "(/v1\\.\\d{1,2})?/(_ping|version|info|containers/json|images/json|nodes|services|tasks|events"
+            "(/v1\\.\\d{1,2})?/(_ping|version|info|containers/json|images/json|nodes|services|tasks|events|networks|volumes"
                     + "|containers/" + CONTAINER.pattern() + "/(json|logs|stats|top)"
                     + "|images/" + IMAGE.pattern() + "/(json|history))");
     private static final Pattern QUERY = Pattern.compile("([a-z-]+=[A-Za-z0-9%._~-]*)(&[a-z-]+=[A-Za-z0-9%._~-]*)*");

@@ -189,7 +189,7 @@ public final class Redactor {
     }
 
     /**
-     * Redacts a JSON tree in place. Configuration fields ({@code env}, {@code labels}, {@code command},
+     * Redacts a JSON tree in place. Configuration fields ({@code env}, {@code labels}, {@code options}, {@code command},
      * {@code entrypoint}, {@code cmd}, {@code createdBy}, {@code commandLine}, {@code attributes}) follow the configuration rule; a value under a key that
      * suggests a secret goes; every other string is free text. {@code skip} names one field left as it is
      * (log lines already redacted together).
@@ -212,11 +212,13 @@ public final class Redactor {
                             continue;
                         }
                     }
-                    case "labels", "attributes" -> { // an event's attributes are mostly its container's labels
+                    case "labels", "options", "attributes" -> { // an event's attributes are mostly its container's labels
                         if (v instanceof ObjectNode labels) {
+                            boolean options = name.equals("options");
                             for (String k : new ArrayList<>(labels.propertyNames())) {
                                 if (labels.get(k).isString()) {
-                                    labels.put(k, config.label(k, labels.get(k).asString()));
+                                    String value = labels.get(k).asString();
+                                    labels.put(k, options ? config.option(k, value) : config.label(k, value));
                                 }
                             }
                             continue;

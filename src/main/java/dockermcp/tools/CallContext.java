@@ -22,6 +22,7 @@ public final class CallContext {
     private final Settings settings;
     private final ExecutorService workers;
     private final VisibilityPolicy policy;
+    private final ListCache cache;
     /** host name -> System.nanoTime() until which it sits out fan-outs after a timeout */
     private final java.util.Map<String, Long> timedOut = new java.util.concurrent.ConcurrentHashMap<>();
     static final java.time.Duration REST = java.time.Duration.ofSeconds(30);
@@ -31,6 +32,7 @@ public final class CallContext {
         this.settings = settings;
         this.workers = workers;
         this.policy = new VisibilityPolicy(settings.visibility());
+        this.cache = settings.cacheEnabled() ? new ListCache(settings.cacheTtl()) : null;
     }
 
     public VisibilityPolicy policy() {
@@ -256,6 +258,33 @@ public final class CallContext {
             throw ToolFailure.of(String.join(" ", outcomes.stream().map(o -> "[" + o.host().name() + "] " + o.failure().getMessage()).toList()));
         }
         return outcomes;
+    }
+
+    /**
+     * As {@link #listOn}, through the list cache when CACHE_TTL is set. {@code request} names in full what
+     * {@code call} asks the engine for: it is the cache key, with the host.
+     */
+    <T> ListOutcomes<T> listCached(List<HostSettings> hosts, String request, HostCall<T> call) throws ToolFailure {
+        if (cache == null) {
+            return new ListOutcomes<>(listOn(hosts, call), -1, settings.cacheTtl());
+        }
+        java.util.concurrent.atomic.AtomicLong oldest = new java.util.concurrent.atomic.AtomicLong(-1);
+        List<PerHost<T>> outcomes = listOn(hosts, e -> {
+            ListCache.Cached<T> c = cache.get(e.name(), request, () -> call.apply(e));
+            if (c.reused()) {
+                oldest.accumulateAndGet(c.ageNanos() / 1_000_000, Math::max);
+            }
+            return c.value();
+        });
+        return new ListOutcomes<>(outcomes, oldest.get(), settings.cacheTtl());
+    }
+
+    /** The outcomes of a listing, and the age of the oldest cached host answer in it (-1: none was cached). */
+    record ListOutcomes<T>(List<PerHost<T>> outcomes, long ageMillis, java.time.Duration ttl) {
+        /** Says in the answer that it was (partly) cached, and how old it is. */
+        void note(tools.jackson.databind.node.ObjectNode out) {
+            ListCache.note(out, ageMillis, ttl);
+        }
     }
 
     /** The structured form of the failed hosts of a listing. */

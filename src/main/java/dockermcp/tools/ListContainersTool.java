@@ -24,6 +24,7 @@ final class ListContainersTool implements DockerTool {
                         .string("name", "Only containers whose name contains this text.", 256)
                         .enumeration("status", "Only containers in this state.", STATES)
                         .string("label", "Only containers with this label, as key or key=value.", 512)
+                        .enumeration("group_by", "compose: group by Docker Compose project and service, with state counts.", List.of("compose"))
                         .host().closed().build(),
                 Schema.object()
                         .prop("count", Schema.type("integer"))
@@ -32,7 +33,10 @@ final class ListContainersTool implements DockerTool {
                                 .string("state", "state").string("status", "status").string("created", "creation time")
                                 .prop("ports", Schema.arrayOf(Schema.type("string")))
                                 .required("host", "id", "name", "image", "state").build()))
+                        .prop("projects", ComposeGroups.projectsSchema())
+                        .prop("ungrouped", ComposeGroups.ungroupedSchema())
                         .prop("errors", Schema.hostErrors())
+                        .prop("cache", ListCache.schema())
                         .required("count", "containers").build());
     }
 
@@ -46,7 +50,10 @@ final class ListContainersTool implements DockerTool {
         String filterJson = filters.isEmpty() ? null : filters.toString();
         boolean all = args.bool("all", true);
         boolean imagesRestricted = !ctx.policy().imagesUnrestricted();
-        var outcomes = ctx.listOn(hosts, e -> new Listing(e.listContainers(all, filterJson), imagesRestricted ? VisibleImages.on(e, ctx) : null));
+        var listing = ctx.listCached(hosts, "containers all=" + all + " filters=" + filterJson,
+                e -> new Listing(e.listContainers(all, filterJson), imagesRestricted ? VisibleImages.on(e, ctx) : null));
+        var outcomes = listing.outcomes();
+        ComposeGroups groups = "compose".equals(args.string("group_by")) ? new ComposeGroups() : null;
 
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("count", 0);
@@ -73,12 +80,19 @@ final class ListContainersTool implements DockerTool {
                 for (JsonNode p : c.path("Ports")) {
                     ports.add(port(p));
                 }
+                if (groups != null) {
+                    groups.add(item, c.path("Labels"));
+                }
             }
         }
         out.put("count", list.size());
+        if (groups != null) {
+            groups.write(out);
+        }
         CallContext.errors(out, outcomes);
+        listing.note(out);
         boolean showHost = hosts.size() > 1;
-        return new ToolResult(out, o -> render(o, showHost), Formats.hosts(hosts));
+        return new ToolResult(out, o -> (o.has("projects") ? ComposeGroups.render(o, showHost) : render(o, showHost)) + ListCache.line(o), Formats.hosts(hosts));
     }
 
     /** One host's containers, and the images that may be named when image rules apply. */

@@ -28,6 +28,7 @@ final class ListImagesTool implements DockerTool {
                                 .prop("sizeBytes", Schema.type("integer")).string("created", "creation time")
                                 .required("host", "id", "tags", "sizeBytes").build()))
                         .prop("errors", Schema.hostErrors())
+                        .prop("cache", ListCache.schema())
                         .required("count", "images").build());
     }
 
@@ -43,7 +44,8 @@ final class ListImagesTool implements DockerTool {
         }
         String filterJson = filters.isEmpty() ? null : filters.toString();
         boolean all = args.bool("all", false);
-        var outcomes = ctx.listOn(hosts, e -> e.listImages(all, filterJson));
+        var listing = ctx.listCached(hosts, "images all=" + all + " filters=" + filterJson, e -> e.listImages(all, filterJson));
+        var outcomes = listing.outcomes();
 
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("count", 0);
@@ -68,6 +70,7 @@ final class ListImagesTool implements DockerTool {
         }
         out.put("count", list.size());
         CallContext.errors(out, outcomes);
+        listing.note(out);
         boolean showHost = hosts.size() > 1;
         return new ToolResult(out, o -> render(o, showHost), Formats.hosts(hosts));
     }
@@ -83,6 +86,6 @@ final class ListImagesTool implements DockerTool {
                 text.append("  host=").append(item.get("host").asString());
             }
         }
-        return text + CallContext.errorLines(out);
+        return text + CallContext.errorLines(out) + ListCache.line(out);
     }
 }

@@ -40,7 +40,7 @@ public final class ToolRegistry {
         this.redactor = new Redactor(settings.redactPatterns(), settings.envRedaction());
         this.tools = List.of(new ListContainersTool(), new InspectTool(), new LogsTool(settings, redactor), new StatsTool(settings),
                 new ListImagesTool(), new ImageInfoTool(), new ConnectionStatusTool(), new SecurityAuditTool(),
-                new SwarmNodesTool(), new SwarmServicesTool(), new SwarmTasksTool(), new EventsTool(), new TopTool());
+                new SwarmNodesTool(), new SwarmServicesTool(), new SwarmTasksTool(), new EventsTool(), new TopTool(), new ListNetworksTool(), new ListVolumesTool());
         this.redactLogContent = settings.redactLogContent();
         tools.forEach(t -> specs.put(t, HostParameter.apply(t.spec(), settings.hosts()))); // built once, not per call
         this.ctx = new CallContext(engines, settings, workers);

@@ -103,6 +103,20 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void theListCacheIsOffUnlessCacheTtlGivesADurationOfAtMostAMinute() {
+        assertThat(load().cacheEnabled()).isFalse();
+        assertThat(load("CACHE_TTL", "off").cacheEnabled()).isFalse();
+        assertThat(load("CACHE_TTL", "0").cacheEnabled()).isFalse();
+        assertThat(load("CACHE_TTL", "2s").cacheTtl()).isEqualTo(java.time.Duration.ofSeconds(2));
+        assertThat(load("CACHE_TTL", "500ms").cacheTtl()).isEqualTo(java.time.Duration.ofMillis(500));
+        assertThat(load("CACHE_TTL", "60s").cacheTtl()).isEqualTo(java.time.Duration.ofMinutes(1));
+        for (String bad : new String[] {"61s", "2m", "soon", "-1s", "2 s"}) {
+            assertThatThrownBy(() -> load("CACHE_TTL", bad)).as(bad).isInstanceOf(ConfigError.class)
+                    .hasMessage("CACHE_TTL=" + bad + " is not valid: write off (the default) or a duration up to 60s, such as 2s or 500ms.");
+        }
+    }
+
+    @Test
     void badValuesAreNamedWithWhatToWriteInstead() {
         assertThatThrownBy(() -> load("LOG_LEVEL", "verbose")).hasMessageContaining("debug, info, warn, error");
         assertThatThrownBy(() -> load("ALLOW_LOCAL_DOCKER", "maybe")).hasMessageContaining("true or false");

@@ -18,7 +18,7 @@ class RequestGuardTest {
     @ValueSource(strings = {"/version", "/_ping", "/v1.41/info", "/v1.51/containers/json", "/v1.41/containers/web/json",
             "/v1.41/containers/web/logs", "/v1.41/containers/0123abc/stats", "/v1.41/containers/web/top", "/v1.41/images/json",
             "/v1.41/images/example.com/team/app:2.0/json", "/v1.41/images/sha256:abc/history",
-            "/v1.41/nodes", "/v1.41/services", "/v1.41/tasks", "/v1.41/events"})
+            "/v1.41/nodes", "/v1.41/services", "/v1.41/tasks", "/v1.41/events", "/v1.41/networks", "/v1.41/volumes"})
     void readEndpointsPass(String path) {
         assertThatCode(() -> RequestGuard.check("GET", path, "all=1")).doesNotThrowAnyException();
     }
@@ -34,7 +34,10 @@ class RequestGuardTest {
             "GET,/v1.41/services/abc", "GET,/v1.41/services/abc/logs", "GET,/v1.41/tasks/abc/logs", "POST,/v1.41/services/create",
             "POST,/v1.41/swarm/leave", "POST,/v1.41/nodes/abc/update", "DELETE,/v1.41/services/abc", "POST,/v1.41/services",
             "POST,/v1.41/containers/web/top", "HEAD,/v1.41/containers/web/top", "GET,/v1.41/containers/web/top/x", "GET,/v1.41/images/web/top",
-            "POST,/v1.41/events", "HEAD,/v1.41/events", "GET,/v1.41/events/x", "GET,/v1.41/events/../containers/create", "GET,/v1.41/system/events"})
+            "POST,/v1.41/events", "HEAD,/v1.41/events", "GET,/v1.41/events/x", "GET,/v1.41/events/../containers/create", "GET,/v1.41/system/events",
+            "POST,/v1.41/networks/create", "POST,/v1.41/networks/prune", "POST,/v1.41/networks/abc/connect", "POST,/v1.41/networks/abc/disconnect",
+            "DELETE,/v1.41/networks/abc", "GET,/v1.41/networks/abc", "POST,/v1.41/volumes/create", "POST,/v1.41/volumes/prune",
+            "DELETE,/v1.41/volumes/abc", "GET,/v1.41/volumes/abc", "PUT,/v1.41/volumes/abc", "POST,/v1.41/networks", "POST,/v1.41/volumes"})
     void everythingElseIsRefused(String method, String path) {
         assertThatThrownBy(() -> RequestGuard.check(method, path, ""))
                 .isInstanceOf(EngineException.class)

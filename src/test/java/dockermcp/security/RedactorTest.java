@@ -84,4 +84,18 @@ class RedactorTest {
         assertThat(r.text("/bin/sh -c app -p s3cr3t --port 80")).isEqualTo("/bin/sh -c app -p [REDACTED] --port 80");
         assertThat(r.text("docker run -p 8080:80 -p 53/udp nginx")).isEqualTo("docker run -p 8080:80 -p 53/udp nginx");
     }
+
+    @Test
+    void driverOptionsKeepTheirNamesAndLoseSecretValuesPartByPart() throws Exception {
+        JsonNode volume = JsonMapper.builder().build().readTree("{\"options\": {\"type\": \"cifs\", \"device\": \"//nas.local/share\","
+                + " \"o\": \"addr=10.0.0.5,username=backup,password=Hunter2Pl4nted!,vers=3.0\", \"password\": \"plain\","
+                + " \"com.docker.network.bridge.name\": \"br-app\"}}");
+        r.tree(volume);
+        JsonNode o = volume.get("options");
+        assertThat(o.get("o").asString()).isEqualTo("addr=10.0.0.5,username=backup,password=" + Redactor.MARK + ",vers=3.0");
+        assertThat(o.get("type").asString()).isEqualTo("cifs");
+        assertThat(o.get("device").asString()).isEqualTo("//nas.local/share");
+        assertThat(o.get("password").asString()).isEqualTo(Redactor.MARK);
+        assertThat(o.get("com.docker.network.bridge.name").asString()).isEqualTo("br-app");
+    }
 }

@@ -112,7 +112,7 @@ class ToolListTest {
     @Test
     void noPartOfTheEngineClientCanWrite() {
         Set<String> reads = Set.of("open", "host", "name", "version", "apiVersion", "info", "pingMillis", "listContainers",
-                "inspectContainer", "stats", "top", "logs", "scanLogs", "events", "listImages", "inspectImage", "imageHistory", "swarmNodes", "swarmServices", "swarmTasks", "close");
+                "inspectContainer", "stats", "top", "logs", "scanLogs", "events", "listImages", "inspectImage", "imageHistory", "swarmNodes", "swarmServices", "swarmTasks", "listNetworks", "listVolumes", "close");
         assertThat(publicMethods(DockerEngine.class)).isSubsetOf(reads);
         assertThat(publicMethods(EngineHttp.class)).containsExactlyInAnyOrder("get", "stream", "ping", "endpoint", "close");
     }

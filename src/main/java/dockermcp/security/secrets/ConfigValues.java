@@ -46,6 +46,22 @@ public final class ConfigValues {
     }
 
     /**
+     * A driver option value under its key (a volume's {@code o=addr=nas,username=u,password=p}, a network's
+     * {@code com.docker.network.bridge.name=br0}): a list of {@code k=v} parts is judged part by part like env
+     * entries, so names stay and a password goes; anything else like a label.
+     */
+    public String option(String key, String value) {
+        if (!value.contains("=")) {
+            return label(key, value);
+        }
+        List<String> parts = new ArrayList<>();
+        for (String part : value.split(",", -1)) {
+            parts.add(part.indexOf('=') > 0 ? envEntry(part) : label(key, part));
+        }
+        return SecretNames.suggestsSecret(key) ? marker : String.join(",", parts);
+    }
+
+    /**
      * An argument vector (Cmd, Entrypoint, a health-check test). NAME=VALUE arguments are judged like env entries;
      * the rest like a command line, so {@code --db-pwd X}, {@code -pX} and random tokens go.
      */

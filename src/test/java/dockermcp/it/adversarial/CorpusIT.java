@@ -34,7 +34,7 @@ import tools.jackson.databind.JsonNode;
 class CorpusIT {
 
     /** The allow-list, written independently of RequestGuard: the witness must not share the code it checks. */
-    static final Pattern READ_PATH = Pattern.compile("/(v1\\.\\d{1,2}/)?(_ping|version|info|containers/json|images/json|nodes|services|tasks|events"
+    static final Pattern READ_PATH = Pattern.compile("/(v1\\.\\d{1,2}/)?(_ping|version|info|containers/json|images/json|nodes|services|tasks|events|networks|volumes"
             + "|containers/[A-Za-z0-9][A-Za-z0-9_.-]*/(json|logs|stats|top)|images/[A-Za-z0-9][A-Za-z0-9._:/@-]*/(json|history))");
     static final Set<String> READ_QUERY_KEYS = Set.of("all", "filters", "size", "stdout", "stderr", "tail", "since", "until",
             "timestamps", "stream", "one-shot", "status");
