@@ -36,6 +36,28 @@ final class NearbyTokens {
             }
             i = end;
         }
+        if (loneTokens) {
+            splitKeysAlone(t, spans);
+        }
+    }
+
+    /** A key cut into pieces by '/' or ':' (an AWS secret access key) alone on its line or after a keyword. */
+    private static void splitKeysAlone(char[] t, Spans spans) {
+        int i = 0;
+        while (i < t.length) {
+            if (Character.isWhitespace(t[i])) {
+                i++;
+                continue;
+            }
+            int end = RandomTokens.wordEnd(t, i);
+            if (end - i >= 20) {
+                int[] w = RandomTokens.trimmed(t, i, end);
+                if ((aloneOnLine(t, w[0], w[1]) || keywordBefore(t, w[0])) && RandomTokens.splitKey(t, w[0], w[1])) {
+                    spans.add(w[0], w[1]);
+                }
+            }
+            i = end;
+        }
     }
 
     private static boolean secretToken(char[] t, int s, int e, boolean loneTokens) {
@@ -61,9 +83,21 @@ final class NearbyTokens {
         return j >= t.length || t[j] == '\n';
     }
 
+    /**
+     * True when one of the (up to three) words just before the token holds a keyword: {@code the api key is X},
+     * {@code partner token X}. A word with '=' is an assignment of its own ({@code auth=ok request_id=X}) and ends the look.
+     */
     private static boolean keywordBefore(char[] t, int s) {
         int from = s;
+        int words = 0;
         while (from > 0 && s - from < LOOK_BACK && t[from - 1] != '\n') {
+            char c = t[from - 1];
+            if (c == '=') {
+                break;
+            }
+            if ((c == ' ' || c == '\t') && from < s && t[from] != ' ' && t[from] != '\t' && ++words == 3) {
+                break;
+            }
             from--;
         }
         for (int i = from; i < s; i++) {
