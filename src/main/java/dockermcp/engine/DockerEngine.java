@@ -137,14 +137,15 @@ public final class DockerEngine implements AutoCloseable {
     public LogLines.Result logs(String ref, LogOptions o, int maxBytes) throws EngineException {
         boolean window = o.until() != null;
         Query q = Query.of().add("stdout", o.stdout() ? "1" : "0").add("stderr", o.stderr() ? "1" : "0")
-                .add("tail", window ? null : Integer.toString(o.tail())).add("since", o.since()).add("until", o.until())
+                .add("tail", window ? null : Integer.toString(o.tail() + 1)).add("since", o.since()).add("until", o.until())
                 .add("timestamps", o.timestamps() ? "1" : null);
         String what = "container '" + ref + "'";
         try (EngineHttp.EngineResponse r = http.stream(v("/containers/" + ObjectRef.container(ref) + "/logs"), q)) {
             if (r.status() / 100 != 2) {
                 throw statusFailure(r.status(), r.readAll(64 * 1024), what);
             }
-            return LogLines.read(r.body(), !r.contentType().contains("raw-stream"), maxBytes, o.tail());
+            // one entry more than the lines wanted: the first may be the rest of a line the engine split at 16 KiB
+            return LogLines.read(r.body(), !r.contentType().contains("raw-stream"), maxBytes, o.tail(), window ? 0 : o.tail() + 1, o.timestamps());
         } catch (IOException e) {
             throw Failures.classify(http.endpoint(), e, requestTimeout);
         }

@@ -38,6 +38,11 @@ public final class LogLines {
     private long keptBytes;
     private long read;
     private boolean truncated;
+    /** Frames read; the stream of the first; the first line of that stream while it is kept (null once gone). */
+    private long frames;
+    private int firstStream = -1;
+    private Line firstLine;
+    private boolean stamped;
 
     private LogLines(int maxBytes, int maxLines) {
         this.maxBytes = maxBytes;
@@ -57,7 +62,21 @@ public final class LogLines {
      * engine cannot apply itself (it applies tail before until, so a window would come back empty).
      */
     public static Result read(InputStream in, boolean multiplexed, int maxBytes, int maxLines) throws IOException {
+        return read(in, multiplexed, maxBytes, maxLines, 0, false);
+    }
+
+    /**
+     * As {@link #read(InputStream, boolean, int, int)}, for a stream the engine cut to its last {@code entriesAsked} log
+     * entries (0: not cut). Docker splits a line longer than 16 KiB into entries of 16 KiB (partial messages), and its
+     * tail counts entries, so the first entry of a cut stream may be the middle of a line, starting with the tail of
+     * a token whose head was not sent. When the stream holds as many entries as were asked, its first line may be
+     * such a piece and is left out (ask one entry more than the lines wanted). With {@code stamped} (timestamps=1),
+     * the time stamp the engine puts before each piece of a split line is taken out, so the line is read whole.
+     */
+    public static Result read(InputStream in, boolean multiplexed, int maxBytes, int maxLines, int entriesAsked, boolean stamped)
+            throws IOException {
         LogLines l = new LogLines(maxBytes, maxLines);
+        l.stamped = stamped;
         if (multiplexed) {
             l.readFrames(in);
         } else {
@@ -67,6 +86,10 @@ public final class LogLines {
             if (l.partial[stream].size() > 0) {
                 l.emit(stream);
             }
+        }
+        if (multiplexed && entriesAsked > 0 && l.frames >= entriesAsked && l.firstLine != null) {
+            l.kept.removeFirstOccurrence(l.firstLine); // may be the rest of a line split by the engine, its start cut off
+            l.keptBytes -= l.firstLine.text().length() + 1;
         }
         return new Result(List.copyOf(l.kept), l.keptBytes, l.truncated, l.read >= l.maxRead);
     }
@@ -81,6 +104,12 @@ public final class LogLines {
             }
             int stream = header[0] == 2 ? 1 : 0;
             long size = ((header[4] & 0xffL) << 24) | ((header[5] & 0xff) << 16) | ((header[6] & 0xff) << 8) | (header[7] & 0xff);
+            if (frames++ == 0) {
+                firstStream = stream;
+            }
+            if (stamped && partial[stream].size() > 0) { // the next piece of a split line: its time stamp goes
+                size -= skipStamp(in, size);
+            }
             while (size > 0) {
                 int n = in.read(buf, 0, (int) Math.min(buf.length, size));
                 if (n < 0) {
@@ -92,6 +121,20 @@ public final class LogLines {
             }
         }
         truncated = true;
+    }
+
+    /** Reads the time stamp and its blank at the start of a frame ("2024-11-30T10:00:00.123456789Z "); returns the bytes read. */
+    private int skipStamp(InputStream in, long size) throws IOException {
+        int n = 0;
+        int c;
+        while (n < size && n < 40 && (c = in.read()) >= 0) {
+            n++;
+            if (c == ' ') {
+                break;
+            }
+        }
+        read += n;
+        return n;
     }
 
     private void readRaw(InputStream in) throws IOException {
@@ -132,6 +175,14 @@ public final class LogLines {
         return line.length() <= MAX_LINE ? line : line.substring(0, MAX_LINE);
     }
 
+    private Line dropOldest() {
+        Line gone = kept.removeFirst();
+        if (gone == firstLine) {
+            firstLine = null;
+        }
+        return gone;
+    }
+
     private void emit(int stream) {
         ByteArrayOutputStream p = partial[stream];
         String text = p.toString(StandardCharsets.UTF_8);
@@ -139,13 +190,18 @@ public final class LogLines {
             text = text.substring(0, text.length() - 1);
         }
         p.reset();
-        kept.addLast(new Line(stream == 1 ? "stderr" : "stdout", text));
+        Line line = new Line(stream == 1 ? "stderr" : "stdout", text);
+        if (stream == firstStream && firstLine == null && frames > 0) {
+            firstLine = line;
+            firstStream = -2; // only the first line of that stream
+        }
+        kept.addLast(line);
         keptBytes += text.length() + 1;
         if (kept.size() > maxLines) { // older than the tail asked for: not a truncation
-            keptBytes -= kept.removeFirst().text().length() + 1;
+            keptBytes -= dropOldest().text().length() + 1;
         }
         while (keptBytes > maxBytes && !kept.isEmpty()) {
-            keptBytes -= kept.removeFirst().text().length() + 1;
+            keptBytes -= dropOldest().text().length() + 1;
             truncated = true;
         }
     }
