@@ -28,7 +28,7 @@ public final class Redactor {
     private static final int AUDIT_ARGUMENT_MAX = 200;
     /** A wrapped word is looked for within this many characters either side of a line break, plus this much context. */
     private static final int WRAP_MAX = 2048;
-    private static final int WRAP_CONTEXT = 32;
+    private static final int WRAP_CONTEXT = 96; // room for a command and its flags before a wrapped password (htpasswd -b FILE USER)
     private static final Pattern ORDINARY_WORD = Pattern.compile("[a-z]{1,12}|[A-Z]{1,6}|[A-Z][a-z]{1,12}|[\\[{(<].{0,2048}"
             + "|[A-Za-z_][A-Za-z0-9_.-]{0,64}(?:=(?=[^=\"])|:).{0,2048}|\\d{4}-\\d\\d-\\d\\d.{0,2048}|\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}.{0,2048}");
     /** Audit arguments are redacted before they are shortened, from at most this much of them. */
@@ -127,7 +127,8 @@ public final class Redactor {
         if (here.covers(line.length() - 1) && ordinaryWord(next.substring(0, to))) {
             return; // the secret ended with its line (a value found there); the next line starts with an ordinary word
         }
-        int[] found = detector.find(head + next.substring(0, to)).merged();
+        // with the rest of the next line's start: a flag after the value there (| docker login --password-stdin) tells what it is
+        int[] found = detector.find(head + next.substring(0, Math.min(next.length(), to + WRAP_CONTEXT))).merged();
         for (int k = 0; k < found.length; k += 2) {
             if (found[k] < head.length() && found[k + 1] > head.length()) {
                 here.add(from + found[k], line.length());

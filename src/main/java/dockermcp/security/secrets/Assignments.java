@@ -78,7 +78,7 @@ final class Assignments {
         if (k > e && k < n && (t[k] == '\'' || t[k] == '"') && SecretNames.suggestsSecret(new String(t, s, e - s))) {
             return value(t, k, spans, false, null); // password 'VALUE', secret "VALUE"
         }
-        if (k > e && k < n && t[k] != '\n' && t[k] != '\r' && e - s <= 10) {
+        if (k > e && k < n && t[k] != '\n' && t[k] != '\r' && e - s <= 24) {
             int spaced = spaced(t, s, e, k, spans);
             if (spaced > 0) {
                 return spaced;
@@ -178,7 +178,7 @@ final class Assignments {
             }
             return 0;
         }
-        if (oneOf(lower, PASSWORD_WORDS) && w > k && notAWord(t, k, w)) {
+        if (endsWithOne(lower, PASSWORD_WORDS) && w > k && notAWord(t, k, w)) { // password, db_password, mypasswd
             spans.add(k, w);
             return k;
         }
@@ -220,6 +220,15 @@ final class Assignments {
         }
         int start = i - word.length();
         return i < s && start >= 0 && new String(t, start, word.length()).equalsIgnoreCase(word) && (start == 0 || !nameChar(t[start - 1]));
+    }
+
+    private static boolean endsWithOne(String w, String[] words) {
+        for (String x : words) {
+            if (w.endsWith(x)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean oneOf(String w, String[] words) {
@@ -275,12 +284,17 @@ final class Assignments {
         while (from > 0 && pipe - from < 512 && t[from - 1] != '|' && t[from - 1] != ';' && t[from - 1] != '\n' && t[from - 1] != '&') {
             from--;
         }
-        int c = skipBlanks(t, from, pipe);
-        int ce = wordEnd(t, c);
-        String command = new String(t, c, ce - c);
-        if (!command.equals("echo") && !command.equals("printf")) {
+        int c = -1; // the echo or printf of this part of the pipeline ("+ echo", "sh -c 'printf")
+        for (int i = from; i < pipe; i++) {
+            if ((i == from || !nameChar(t[i - 1])) && (startsWith(t, i, pipe, "echo ") || startsWith(t, i, pipe, "printf "))) {
+                c = i;
+            }
+        }
+        if (c < 0) {
             return;
         }
+        int ce = wordEnd(t, c);
+        String command = new String(t, c, ce - c);
         int a = skipBlanks(t, ce, pipe);
         while (a < pipe && t[a] == '-') { // echo -n
             a = skipBlanks(t, wordEnd(t, a), pipe);
@@ -293,6 +307,18 @@ final class Assignments {
             end--;
         }
         spans.add(a, end);
+    }
+
+    private static boolean startsWith(char[] t, int at, int limit, String word) {
+        if (at + word.length() > limit) {
+            return false;
+        }
+        for (int k = 0; k < word.length(); k++) {
+            if (t[at + k] != word.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int quotedEnd(char[] t, int a) {

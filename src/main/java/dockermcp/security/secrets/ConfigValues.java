@@ -103,23 +103,7 @@ public final class ConfigValues {
             }
             i = end;
         }
-        for (int w = 0; w < chars.length; ) { // a key cut into pieces by '/' or ':' goes whole
-            if (Character.isWhitespace(chars[w])) {
-                w++;
-                continue;
-            }
-            int end = RandomTokens.wordEnd(chars, w);
-            int[] t = RandomTokens.trimmed(chars, w, end);
-            int eq = t[0];
-            while (eq < t[1] && chars[eq] != '=') {
-                eq++;
-            }
-            int from = eq < t[1] ? eq + 1 : t[0]; // KEY=value: the value
-            if (RandomTokens.splitKey(chars, from, t[1])) {
-                spans.add(from, t[1]);
-            }
-            w = end;
-        }
+        RandomTokens.splitKeys(chars, spans); // a key cut into pieces by '/' or ':' goes whole
         return plain.toOriginal(spans);
     }
 

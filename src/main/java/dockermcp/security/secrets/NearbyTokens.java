@@ -36,28 +36,7 @@ final class NearbyTokens {
             }
             i = end;
         }
-        if (loneTokens) {
-            splitKeysAlone(t, spans);
-        }
-    }
-
-    /** A key cut into pieces by '/' or ':' (an AWS secret access key) alone on its line or after a keyword. */
-    private static void splitKeysAlone(char[] t, Spans spans) {
-        int i = 0;
-        while (i < t.length) {
-            if (Character.isWhitespace(t[i])) {
-                i++;
-                continue;
-            }
-            int end = RandomTokens.wordEnd(t, i);
-            if (end - i >= 20) {
-                int[] w = RandomTokens.trimmed(t, i, end);
-                if ((aloneOnLine(t, w[0], w[1]) || keywordBefore(t, w[0])) && RandomTokens.splitKey(t, w[0], w[1])) {
-                    spans.add(w[0], w[1]);
-                }
-            }
-            i = end;
-        }
+        RandomTokens.splitKeys(t, spans); // a key cut into pieces by '/' or ':' (an AWS secret access key), wherever it stands
     }
 
     private static boolean secretToken(char[] t, int s, int e, boolean loneTokens) {

@@ -142,8 +142,8 @@ public final class RandomTokens {
      */
     public static boolean splitKey(char[] s, int start, int end) {
         int len = end - start;
-        if (len < 20 || len > 1024 || s[start] == '/' || s[start] == '~' || s[start] == '.' || s[start] == '-') {
-            return false; // a path, a flag; a URL has "://" (checked below)
+        if (len < 20 || len > 1024 || s[start] == '~' || s[start] == '.' || s[start] == '-') {
+            return false; // a relative path, a flag; a URL has "://" (checked below)
         }
         int[] seen = new int[128];
         int joined = 0;
@@ -156,6 +156,8 @@ public final class RandomTokens {
         int run = 0;
         int longestRun = 0;
         int lastCase = 0;
+        int upperPairs = 0;
+        int lowerRuns = 0;
         for (int i = start; i < end; i++) {
             char c = s[i];
             if (pieceSeparator(c)) {
@@ -174,20 +176,36 @@ public final class RandomTokens {
             lower += kase == 1 ? 1 : 0;
             upper += kase == 2 ? 1 : 0;
             digits += c >= '0' && c <= '9' ? 1 : 0;
-            if (kase != 0) {
+            if (kase == 0) {
+                run = 0; // a digit or a symbol ends a word
+            } else {
                 letters++;
+                upperPairs += kase == 2 && lastCase == 2 && run > 0 ? 1 : 0;
+                lowerRuns += kase == 1 && (run == 0 || lastCase != 1) ? 1 : 0;
                 switches += lastCase != 0 && kase != lastCase ? 1 : 0;
                 run = kase == lastCase ? run + 1 : 1;
                 longestRun = Math.max(longestRun, kase == 1 ? run : run - 3); // words have long lower-case runs; keys both cases
                 lastCase = kase;
             }
         }
-        return separators > 0 && joined >= 20 && upper >= 2 && lower >= 2 && digits >= 2 && letters > 1 && switches * 10 >= (letters - 1) * 3
-                && longestRun <= 7 && entropyBits(seen, joined) >= 3.8;
+        // CamelCase words switch case often too, but start each word with one capital and go on in lower case: random
+        // keys have two capitals in a row, or short lower-case runs (2.5 letters on average at most)
+        return separators > 0 && joined >= 20 && upper >= 2 && lower >= 2 && digits >= 2 && letters > 1 && switches * 10 >= (letters - 1) * 2
+                && (upperPairs >= 1 || lower * 2 <= lowerRuns * 5) && longestRun <= 7 && entropyBits(seen, joined) >= 3.8;
     }
 
     /** True when a whitespace-separated word of the text is a key cut into pieces ({@link #splitKey}). */
     public static boolean anySplitKey(char[] s) {
+        Spans found = new Spans();
+        splitKeys(s, found);
+        return !found.isEmpty();
+    }
+
+    /**
+     * Adds every whitespace-separated word of the text that is a key cut into pieces ({@link #splitKey}), without the
+     * quotes and brackets around it; of a {@code NAME=value} or {@code --flag=value} word, the value.
+     */
+    static void splitKeys(char[] s, Spans spans) {
         int i = 0;
         while (i < s.length) {
             if (Character.isWhitespace(s[i])) {
@@ -195,13 +213,20 @@ public final class RandomTokens {
                 continue;
             }
             int end = wordEnd(s, i);
-            int[] w = trimmed(s, i, end);
-            if (splitKey(s, w[0], w[1])) {
-                return true;
+            if (end - i >= 20) {
+                int[] w = trimmed(s, i, end);
+                int from = w[0];
+                for (int k = w[0]; k < w[1]; k++) {
+                    if (s[k] == '=') {
+                        from = k + 1;
+                    }
+                }
+                if (splitKey(s, from, w[1])) {
+                    spans.add(from, w[1]);
+                }
             }
             i = end;
         }
-        return false;
     }
 
     /** The end of the word (no blanks) at start. */
