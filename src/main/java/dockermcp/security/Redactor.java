@@ -124,8 +124,10 @@ public final class Redactor {
             to++;
         }
         String head = line.substring(from);
-        if (here.covers(line.length() - 1) && ordinaryWord(next.substring(0, to))) {
-            return; // the secret ended with its line (a value found there); the next line starts with an ordinary word
+        if (ordinaryWord(next.substring(0, to)) && (here.covers(line.length() - 1) || lowerWordAfterSeparator(line))) {
+            // the secret ended with its line (a value found there), or the line ends with a plain word value (auth=ok);
+            // the next line starts with an ordinary word
+            return;
         }
         // with the rest of the next line's start: a flag after the value there (| docker login --password-stdin) tells what it is
         int[] found = detector.find(head + next.substring(0, Math.min(next.length(), to + WRAP_CONTEXT))).merged();
@@ -135,6 +137,18 @@ public final class Redactor {
                 there.add(0, found[k + 1] - head.length());
             }
         }
+    }
+
+    /** The line ends with {@code =word} or {@code : word}, the word in lower case: a setting's value, whole (auth=ok). */
+    private static boolean lowerWordAfterSeparator(String line) {
+        int i = line.length();
+        while (i > 0 && line.length() - i < 16 && Character.isLowerCase(line.charAt(i - 1))) {
+            i--;
+        }
+        while (i > 0 && i < line.length() && line.charAt(i - 1) == ' ') {
+            i--;
+        }
+        return i > 0 && i < line.length() && (line.charAt(i - 1) == '=' || line.charAt(i - 1) == ':');
     }
 
     /** A word that starts a line of its own, not the rest of a wrapped secret: a plain word, a key=value, a time stamp. */

@@ -126,7 +126,7 @@ final class Assignments {
             piped(t, s, spans);
             return e;
         }
-        if (!lower.startsWith("--") && lower.indexOf('b') > 0 && lineMentions(t, s, "htpasswd")) {
+        if (!lower.startsWith("--") && lower.indexOf('b') > 0 && wordBefore(t, s, "htpasswd")) {
             return htpasswd(t, e, lower, spans);
         }
         int v = skipBlanks(t, e, n);
