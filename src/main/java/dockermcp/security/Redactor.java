@@ -28,7 +28,9 @@ public final class Redactor {
     private static final int AUDIT_ARGUMENT_MAX = 200;
     /** A wrapped word is looked for within this many characters either side of a line break, plus this much context. */
     private static final int WRAP_MAX = 2048;
-    private static final int WRAP_CONTEXT = 96; // room for a command and its flags before a wrapped password (htpasswd -b FILE USER)
+    private static final int WRAP_CONTEXT = 32;
+    /** More context where a command takes its password far from its name (htpasswd -b FILE USER PASS, echo PASS | … --password-stdin). */
+    private static final int WRAP_COMMAND_CONTEXT = 128;
     private static final Pattern ORDINARY_WORD = Pattern.compile("[a-z]{1,12}|[A-Z]{1,6}|[A-Z][a-z]{1,12}|[\\[{(<].{0,2048}"
             + "|[A-Za-z_][A-Za-z0-9_.-]{0,64}(?:=(?=[^=\"])|:).{0,2048}|\\d{4}-\\d\\d-\\d\\d.{0,2048}|\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}.{0,2048}");
     /** Audit arguments are redacted before they are shortened, from at most this much of them. */
@@ -118,7 +120,9 @@ public final class Redactor {
         while (from > 0 && line.length() - from < WRAP_MAX && !Character.isWhitespace(line.charAt(from - 1))) {
             from--;
         }
-        from = Math.max(0, from - WRAP_CONTEXT);
+        boolean command = line.contains("htpasswd") || next.indexOf("--password-stdin") >= 0
+                && next.indexOf("--password-stdin") < WRAP_COMMAND_CONTEXT;
+        from = Math.max(0, from - (command ? WRAP_COMMAND_CONTEXT : WRAP_CONTEXT));
         int to = 0;
         while (to < next.length() && to < WRAP_MAX && !Character.isWhitespace(next.charAt(to))) {
             to++;
@@ -130,7 +134,7 @@ public final class Redactor {
             return;
         }
         // with the rest of the next line's start: a flag after the value there (| docker login --password-stdin) tells what it is
-        int[] found = detector.find(head + next.substring(0, Math.min(next.length(), to + WRAP_CONTEXT))).merged();
+        int[] found = detector.find(head + next.substring(0, command ? Math.min(next.length(), to + WRAP_COMMAND_CONTEXT) : to)).merged();
         for (int k = 0; k < found.length; k += 2) {
             if (found[k] < head.length() && found[k + 1] > head.length()) {
                 here.add(from + found[k], line.length());
