@@ -139,7 +139,8 @@ public final class DockerEngine implements AutoCloseable {
     public LogLines.Result logs(String ref, LogOptions o, int maxBytes) throws EngineException {
         boolean window = o.until() != null;
         LogLines.Result[] out = new LogLines.Result[1];
-        logStream(ref, o, window ? null : Long.toString(o.tail() + 1L), (in, multiplexed) -> out[0] = LogLines.read(in, multiplexed, maxBytes, o.tail()));
+        logStream(ref, o, window ? null : Long.toString(o.tail() + 1L), // one entry more than the lines wanted: the first may be the rest of a line the engine split at 16 KiB
+                (in, multiplexed) -> out[0] = LogLines.read(in, multiplexed, maxBytes, o.tail(), window ? 0 : o.tail() + 1, o.timestamps()));
         return out[0];
     }
 
@@ -149,7 +150,9 @@ public final class DockerEngine implements AutoCloseable {
      */
     public LogLines.Scan scanLogs(String ref, LogOptions o, int newest, long maxRead, LogLines.Sink sink) throws EngineException {
         LogLines.Scan[] out = new LogLines.Scan[1];
-        logStream(ref, o, o.until() == null ? Integer.toString(newest) : null, (in, multiplexed) -> out[0] = LogLines.scan(in, multiplexed, maxRead, sink));
+        int entries = o.until() == null ? newest + 1 : 0; // one more: the first may be the rest of a line the engine split
+        logStream(ref, o, entries > 0 ? Integer.toString(entries) : null,
+                (in, multiplexed) -> out[0] = LogLines.scan(in, multiplexed, maxRead, sink, entries, o.timestamps()));
         return out[0];
     }
 

@@ -33,7 +33,10 @@ public final class LogLines {
     }
 
     /** What one pass over a stream saw: {@code lineCut}, a line was longer than the line cap; {@code readCapped}, the read cap was reached. */
-    public record Scan(long bytesRead, boolean lineCut, boolean readCapped) {
+    public record Scan(long bytesRead, boolean lineCut, boolean readCapped, boolean firstLeftOut) {
+        public Scan(long bytesRead, boolean lineCut, boolean readCapped) {
+            this(bytesRead, lineCut, readCapped, false);
+        }
     }
 
     static final int MAX_LINE = 8 * 1024;
@@ -48,10 +51,33 @@ public final class LogLines {
     private final ByteArrayOutputStream[] partial = {new ByteArrayOutputStream(), new ByteArrayOutputStream()};
     private long read;
     private boolean lineCut;
+    /**
+     * The engine's tail counts log entries, and Docker splits a line longer than 16 KiB into entries of 16 KiB, so
+     * the first entry of a stream cut to its last {@code entriesAsked} entries may be the middle or the end of a
+     * line, starting with the rest of a token whose head was not sent. When the stream holds as many entries as were
+     * asked, the first line of the first entry's stream is left out; until that is known it is held back, with the
+     * lines after it (at most {@link #HOLD_CAP} bytes; past that it is left out, as if the stream were full).
+     */
+    private final int entriesAsked;
+    private final boolean stamped;
+    private long frames;
+    private int firstStream = -1;
+    private boolean firstSeen;
+    private Gate gate;
+    private final ArrayDeque<Line> held = new ArrayDeque<>();
+    private long heldBytes;
+    private boolean firstDropped;
 
-    private LogLines(long maxRead, Sink sink) {
+    static final long HOLD_CAP = 1L << 20;
+
+    private enum Gate { PENDING, DROP_FIRST, OPEN }
+
+    private LogLines(long maxRead, Sink sink, int entriesAsked, boolean stamped) {
         this.maxRead = maxRead;
         this.sink = sink;
+        this.entriesAsked = entriesAsked;
+        this.stamped = stamped;
+        this.gate = entriesAsked > 0 ? Gate.PENDING : Gate.OPEN;
     }
 
     /** How much of a stream is read for an answer of {@code maxBytes}: enough for the newest lines of a busy window, bounded. */
@@ -71,14 +97,32 @@ public final class LogLines {
      * engine cannot apply itself (it applies tail before until, so a window would come back empty).
      */
     public static Result read(InputStream in, boolean multiplexed, int maxBytes, int maxLines) throws IOException {
+        return read(in, multiplexed, maxBytes, maxLines, 0, false);
+    }
+
+    /**
+     * As {@link #read(InputStream, boolean, int, int)}, for a stream the engine cut to its last {@code entriesAsked}
+     * entries (0: not cut; ask one entry more than the lines wanted): a first line that may be the rest of a line the
+     * engine split is left out. With {@code stamped} (timestamps=1), the time stamp the engine puts before each piece
+     * of a split line is taken out, so the line is read whole.
+     */
+    public static Result read(InputStream in, boolean multiplexed, int maxBytes, int maxLines, int entriesAsked, boolean stamped)
+            throws IOException {
         Newest newest = new Newest(maxBytes, maxLines);
-        Scan scan = scan(in, multiplexed, readCap(maxBytes), newest);
-        return new Result(List.copyOf(newest.kept), newest.keptBytes, newest.dropped || scan.lineCut() || scan.readCapped(), scan.readCapped());
+        Scan scan = scan(in, multiplexed, readCap(maxBytes), newest, entriesAsked, stamped);
+        boolean truncated = newest.dropped || scan.lineCut() || scan.readCapped() || scan.firstLeftOut();
+        return new Result(List.copyOf(newest.kept), newest.keptBytes, truncated, scan.readCapped());
     }
 
     /** Reads the stream to its end or to {@code maxRead} bytes, handing every line to {@code sink}; holds one partial line per stream. */
     public static Scan scan(InputStream in, boolean multiplexed, long maxRead, Sink sink) throws IOException {
-        LogLines l = new LogLines(maxRead, sink);
+        return scan(in, multiplexed, maxRead, sink, 0, false);
+    }
+
+    /** As {@link #scan(InputStream, boolean, long, Sink)}, for a stream cut to its last {@code entriesAsked} entries (see {@link #read(InputStream, boolean, int, int, int, boolean)}). */
+    public static Scan scan(InputStream in, boolean multiplexed, long maxRead, Sink sink, int entriesAsked, boolean stamped)
+            throws IOException {
+        LogLines l = new LogLines(maxRead, sink, multiplexed ? entriesAsked : 0, stamped);
         if (multiplexed) {
             l.readFrames(in);
         } else {
@@ -89,7 +133,8 @@ public final class LogLines {
                 l.emit(stream);
             }
         }
-        return new Scan(l.read, l.lineCut, l.read >= l.maxRead);
+        l.release(); // the whole stream came: fewer entries than asked, so its first line is whole
+        return new Scan(l.read, l.lineCut, l.read >= l.maxRead, l.firstDropped);
     }
 
     private void readFrames(InputStream in) throws IOException {
@@ -102,6 +147,15 @@ public final class LogLines {
             }
             int stream = header[0] == 2 ? 1 : 0;
             long size = ((header[4] & 0xffL) << 24) | ((header[5] & 0xff) << 16) | ((header[6] & 0xff) << 8) | (header[7] & 0xff);
+            if (frames++ == 0) {
+                firstStream = stream;
+            }
+            if (gate != Gate.OPEN && frames >= entriesAsked) {
+                dropFirst(); // as many entries as asked: the first may be a piece of a longer line
+            }
+            if (stamped && partial[stream].size() > 0) { // the next piece of a split line: its time stamp goes
+                size -= skipStamp(in, size);
+            }
             while (size > 0) {
                 int n = in.read(buf, 0, (int) Math.min(buf.length, size));
                 if (n < 0) {
@@ -112,6 +166,20 @@ public final class LogLines {
                 append(stream, buf, n);
             }
         }
+    }
+
+    /** Reads the time stamp and its blank at the start of a frame ("2024-11-30T10:00:00.123456789Z "); returns the bytes read. */
+    private int skipStamp(InputStream in, long size) throws IOException {
+        int n = 0;
+        int c;
+        while (n < size && n < 40 && (c = in.read()) >= 0) {
+            n++;
+            if (c == ' ') {
+                break;
+            }
+        }
+        read += n;
+        return n;
     }
 
     private void readRaw(InputStream in) throws IOException {
@@ -156,7 +224,53 @@ public final class LogLines {
             text = text.substring(0, text.length() - 1);
         }
         p.reset();
-        sink.line(new Line(stream == 1 ? "stderr" : "stdout", text));
+        deliver(stream, new Line(stream == 1 ? "stderr" : "stdout", text));
+    }
+
+    private void deliver(int stream, Line line) {
+        if (gate == Gate.OPEN) {
+            sink.line(line);
+            return;
+        }
+        boolean first = stream == firstStream && !firstSeen;
+        if (first) {
+            firstSeen = true;
+            if (gate == Gate.DROP_FIRST) {
+                firstDropped = true;
+                gate = Gate.OPEN;
+                return;
+            }
+        }
+        if (!first && held.isEmpty()) {
+            sink.line(line); // the other stream, before the first line of the first entry's stream ended
+            return;
+        }
+        held.addLast(line);
+        heldBytes += line.text().length() + 1;
+        if (heldBytes > HOLD_CAP) {
+            dropFirst();
+        }
+    }
+
+    /** The first line is left out (now, or when it ends); the lines held after it go on. */
+    private void dropFirst() {
+        if (!firstSeen) {
+            gate = Gate.DROP_FIRST;
+            return;
+        }
+        if (!held.isEmpty()) {
+            held.removeFirst();
+            firstDropped = true;
+        }
+        release();
+    }
+
+    private void release() {
+        gate = Gate.OPEN;
+        while (!held.isEmpty()) {
+            sink.line(held.removeFirst());
+        }
+        heldBytes = 0;
     }
 
     /** The newest lines within a line count and a byte cap; {@code dropped} when any line read was not kept. */

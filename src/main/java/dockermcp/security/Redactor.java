@@ -29,6 +29,8 @@ public final class Redactor {
     /** A wrapped word is looked for within this many characters either side of a line break, plus this much context. */
     private static final int WRAP_MAX = 2048;
     private static final int WRAP_CONTEXT = 32;
+    /** More context where a command takes its password far from its name (htpasswd -b FILE USER PASS, echo PASS | … --password-stdin). */
+    private static final int WRAP_COMMAND_CONTEXT = 128;
     private static final Pattern ORDINARY_WORD = Pattern.compile("[a-z]{1,12}|[A-Z]{1,6}|[A-Z][a-z]{1,12}|[\\[{(<].{0,2048}"
             + "|[A-Za-z_][A-Za-z0-9_.-]{0,64}(?:=(?=[^=\"])|:).{0,2048}|\\d{4}-\\d\\d-\\d\\d.{0,2048}|\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}.{0,2048}");
     /** Audit arguments are redacted before they are shortened, from at most this much of them. */
@@ -118,22 +120,39 @@ public final class Redactor {
         while (from > 0 && line.length() - from < WRAP_MAX && !Character.isWhitespace(line.charAt(from - 1))) {
             from--;
         }
-        from = Math.max(0, from - WRAP_CONTEXT);
+        boolean command = line.contains("htpasswd") || next.indexOf("--password-stdin") >= 0
+                && next.indexOf("--password-stdin") < WRAP_COMMAND_CONTEXT;
+        from = Math.max(0, from - (command ? WRAP_COMMAND_CONTEXT : WRAP_CONTEXT));
         int to = 0;
         while (to < next.length() && to < WRAP_MAX && !Character.isWhitespace(next.charAt(to))) {
             to++;
         }
         String head = line.substring(from);
-        if (here.covers(line.length() - 1) && ordinaryWord(next.substring(0, to))) {
-            return; // the secret ended with its line (a value found there); the next line starts with an ordinary word
+        if (ordinaryWord(next.substring(0, to)) && (here.covers(line.length() - 1) || lowerWordAfterSeparator(line))) {
+            // the secret ended with its line (a value found there), or the line ends with a plain word value (auth=ok);
+            // the next line starts with an ordinary word
+            return;
         }
-        int[] found = detector.find(head + next.substring(0, to)).merged();
+        // with the rest of the next line's start: a flag after the value there (| docker login --password-stdin) tells what it is
+        int[] found = detector.find(head + next.substring(0, command ? Math.min(next.length(), to + WRAP_COMMAND_CONTEXT) : to)).merged();
         for (int k = 0; k < found.length; k += 2) {
             if (found[k] < head.length() && found[k + 1] > head.length()) {
                 here.add(from + found[k], line.length());
                 there.add(0, found[k + 1] - head.length());
             }
         }
+    }
+
+    /** The line ends with {@code =word} or {@code : word}, the word in lower case: a setting's value, whole (auth=ok). */
+    private static boolean lowerWordAfterSeparator(String line) {
+        int i = line.length();
+        while (i > 0 && line.length() - i < 16 && Character.isLowerCase(line.charAt(i - 1))) {
+            i--;
+        }
+        while (i > 0 && i < line.length() && line.charAt(i - 1) == ' ') {
+            i--;
+        }
+        return i > 0 && i < line.length() && (line.charAt(i - 1) == '=' || line.charAt(i - 1) == ':');
     }
 
     /** A word that starts a line of its own, not the rest of a wrapped secret: a plain word, a key=value, a time stamp. */

@@ -123,6 +123,38 @@ class LogLinesTest {
         assertThat(r.truncated()).isTrue();
     }
 
+    @Test
+    void aTailThatStartsInTheMiddleOfALineTheEngineSplitLeavesThatPieceOut() throws Exception {
+        // 3 lines wanted, tail=4 entries asked: the first two entries are the last 16 KiB pieces of a long line, the first
+        // of them starting with the tail of a token whose head was not sent
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        frame(out, 1, "L4nR8tW3yB6cD1zQ9oRNbMUpU8J" + "b".repeat(100));
+        frame(out, 1, "b".repeat(50) + "\n");
+        frame(out, 1, "next\n");
+        frame(out, 2, "err\n");
+        LogLines.Result cut = LogLines.read(new ByteArrayInputStream(out.toByteArray()), true, 65536, 3, 4, false);
+        assertThat(cut.lines()).containsExactly(new LogLines.Line("stdout", "next"), new LogLines.Line("stderr", "err"));
+        // the same stream when fewer entries came than were asked: it is the whole log, nothing is left out
+        LogLines.Result whole = LogLines.read(new ByteArrayInputStream(out.toByteArray()), true, 65536, 3, 5, false);
+        assertThat(whole.lines()).hasSize(3);
+        // all lines whole: the tail is the last lines, as before
+        ByteArrayOutputStream plain = new ByteArrayOutputStream();
+        frame(plain, 1, "a\n");
+        frame(plain, 1, "b\n");
+        frame(plain, 1, "c\n");
+        assertThat(LogLines.read(new ByteArrayInputStream(plain.toByteArray()), true, 65536, 2, 3, false).lines())
+                .containsExactly(new LogLines.Line("stdout", "b"), new LogLines.Line("stdout", "c"));
+    }
+
+    @Test
+    void theTimeStampBeforeEachPieceOfASplitLineIsTakenOutSoTheLineIsReadWhole() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        frame(out, 1, "2026-11-30T10:17:50.682368256Z token ghp_Xk9fQ2mP7v");
+        frame(out, 1, "2026-11-30T10:17:50.682368256Z L4nR8tW3yB6cD1zQ9oRNbMUpU8J done\n");
+        LogLines.Result r = LogLines.read(new ByteArrayInputStream(out.toByteArray()), true, 65536, 100, 0, true);
+        assertThat(r.lines()).containsExactly(new LogLines.Line("stdout", "2026-11-30T10:17:50.682368256Z token ghp_Xk9fQ2mP7vL4nR8tW3yB6cD1zQ9oRNbMUpU8J done"));
+    }
+
     private static long used() {
         Runtime rt = Runtime.getRuntime();
         System.gc();

@@ -27,7 +27,15 @@ public final class HarmlessText {
             "connected", "listening", "shutdown", "received", "processed", "batch", "orders", "users");
 
     public String logLine() {
-        return switch (r.nextInt(10)) {
+        return switch (r.nextInt(13)) {
+            case 10 -> pick("max_tokens=" + (256 << r.nextInt(6)) + " token_ttl=" + (60 * r.nextInt(120)) + " session_timeout=" + r.nextInt(60) + "m auth=ok",
+                    "llm call done tokens_used: " + r.nextInt(4096) + " max_tokens: 4096 \"auth_method\":\"" + pick("oauth", "basic", "saml") + "\"",
+                    "auth=" + pick("ok", "failed") + " request_id=req_" + parts.chars("0123456789ABCDEFGHJKMNPQRSTVWXYZ", 26) + " method=POST",
+                    "password reset requested for user " + pick(WORDS) + ", token expires in " + r.nextInt(60) + " minutes",
+                    "loaded /usr/local/lib/python3.11/site-packages/" + pick(WORDS) + "/__init__.py",
+                    "GET https://" + pick(HOSTS) + "/api/v2/" + pick(WORDS) + "/" + parts.chars(SecretCorpus.DIGITS, 6) + "?expand=items&page=" + r.nextInt(9));
+            case 11 -> pick("=", "-", "#", "*", "~").repeat(20 + r.nextInt(100));
+            case 12 -> pick("a", "x", "z", "A", ".").repeat(200 + r.nextInt(4000));
             case 0 -> "2024-11-30T10:" + two() + ":" + two() + "." + three() + "Z " + pick(LEVELS) + " [main] " + word() + " " + word() + " on port " + port();
             case 1 -> "level=" + pick(LEVELS).toLowerCase() + " msg=\"" + word() + " " + word() + "\" method=GET path=" + pick(PATHS) + " status=" + pick("200", "404", "503")
                     + " duration=" + r.nextInt(900) + "ms request_id=" + parts.uuid();
@@ -44,7 +52,14 @@ public final class HarmlessText {
     }
 
     public String envEntry() {
-        return switch (r.nextInt(12)) {
+        return switch (r.nextInt(14)) {
+            case 12 -> pick("MAX_TOKENS=" + (256 << r.nextInt(6)), "TOKENIZERS_PARALLELISM=" + pick("true", "false"), "SESSION_TIMEOUT=" + r.nextInt(90) + "m",
+                    "TOKEN_EXPIRY=" + (60 * r.nextInt(100)), "OAUTH_ISSUER=https://" + pick(HOSTS), "AUTH_METHOD=" + pick("oauth", "basic", "ldap"),
+                    "JWT_TTL=" + r.nextInt(48) + "h", "PASSWORD_MIN_LENGTH=" + (8 + r.nextInt(8)), "API_KEY_HEADER=" + pick("X-Api-Key", "Authorization"));
+            case 13 -> pick("HOSTNAME=" + parts.chars(SecretCorpus.HEX, 12), "CONTAINER_ID=" + parts.chars(SecretCorpus.HEX, 64),
+                    "INSTANCE_ID=i-0" + parts.chars(SecretCorpus.HEX, 16), "JAVA_TOOL_OPTIONS=-Xmx" + (256 << r.nextInt(3)) + "m -XX:+UseG1GC",
+                    "PYTHONPATH=/usr/local/lib/python3.11/site-packages", "PUBLIC_KEY=ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI"
+                            + parts.chars(SecretCorpus.ALNUM + "+/", 43) + " deploy@" + pick(HOSTS));
             case 0 -> "PORT=" + port();
             case 1 -> "LOG_LEVEL=" + pick(LEVELS).toLowerCase();
             case 2 -> "TZ=" + pick(ZONES);

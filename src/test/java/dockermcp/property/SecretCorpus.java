@@ -42,7 +42,8 @@ public final class SecretCorpus {
 
     /** The family generators: each makes one secret of a shape of its family, picked at random. */
     public static final List<String> FAMILIES = List.of("cloud", "vcs-ci-registry", "messaging-webhooks", "saas-ai", "jwt", "connection-strings",
-            "url-userinfo", "secret-names", "cli-flags", "key-blocks", "docker-config-json", "password-hashes", "unknown-random", "auth-headers");
+            "url-userinfo", "secret-names", "cli-flags", "key-blocks", "docker-config-json", "password-hashes", "unknown-random", "auth-headers",
+            "split-keys", "spaced-keywords", "lookalikes", "nested-json", "url-encoded", "command-forms");
 
     /** Every shape of every family, once each, in family order. */
     public List<Secret> everyShape() {
@@ -69,7 +70,9 @@ public final class SecretCorpus {
             case "cloud", "vcs-ci-registry", "saas-ai" -> 8;
             case "messaging-webhooks", "secret-names" -> 7;
             case "connection-strings", "cli-flags", "key-blocks", "url-userinfo" -> 5;
-            case "auth-headers" -> 4;
+            case "auth-headers", "split-keys", "nested-json", "url-encoded" -> 4;
+            case "spaced-keywords", "lookalikes" -> 6;
+            case "command-forms" -> 7;
             default -> 3;
         };
     }
@@ -89,6 +92,12 @@ public final class SecretCorpus {
             case "docker-config-json" -> dockerConfig(s);
             case "password-hashes" -> hashes(s);
             case "unknown-random" -> unknown(s);
+            case "split-keys" -> splitKeys(s);
+            case "spaced-keywords" -> spaced(s);
+            case "lookalikes" -> lookalikes(s);
+            case "nested-json" -> nestedJson(s);
+            case "url-encoded" -> urlEncoded(s);
+            case "command-forms" -> commandForms(s);
             default -> headers(s);
         };
     }
@@ -292,6 +301,126 @@ public final class SecretCorpus {
             default -> new Secret("auth-headers", "cookie", value, "COOKIE_JAR", "Cookie: sid=" + value + "; theme=dark", List.of("-b", "sid=" + value),
                     "Cookie: sid=" + value + "; theme=dark");
         };
+    }
+
+    /** Random keys with '/' and '+' in them (AWS secret access keys), or cut into pieces under 16 characters by / : , ; @. */
+    private Secret splitKeys(int s) {
+        return switch (s) {
+            case 0 -> {
+                String v = withSlash(randomKey(40));
+                yield new Secret("split-keys", "aws-secret-alone", v, "BACKUP_REF", v, List.of("--ref", v), v);
+            }
+            case 1 -> {
+                String v = withSlash(chars(ALNUM + "+/", 30) + digit() + digit() + "+" + chars(ALNUM, 9));
+                yield new Secret("split-keys", "base64-key", v, "SYNC_SETTING", v, List.of(v), "  " + v + "  ");
+            }
+            case 2 -> {
+                String v = cutKey(pick("/", ":", "@"));
+                yield new Secret("split-keys", "pieces-same-separator", v, "ARCHIVE_TARGET", v, List.of("--target", v), v);
+            }
+            default -> {
+                String v = randomKey(12) + pick(",", ";") + randomKey(10) + pick("@", ":") + randomKey(11);
+                yield new Secret("split-keys", "pieces-mixed-separators", v, "UPSTREAM_SPEC", v, List.of("--spec=" + v), v);
+            }
+        };
+    }
+
+    private String withSlash(String key) {
+        int at = 8 + r.nextInt(key.length() - 16);
+        return key.substring(0, at) + "/" + key.substring(at + 1);
+    }
+
+    private String cutKey(String sep) {
+        return randomKey(10 + r.nextInt(5)) + sep + randomKey(10 + r.nextInt(5)) + sep + randomKey(8 + r.nextInt(7));
+    }
+
+    /** A keyword and a human password separated only by blanks. */
+    private Secret spaced(int s) {
+        String pw = password();
+        String[] f = switch (s) {
+            case 0 -> new String[] {"netrc", "machine git.example.com login deploy password " + pw, "NETRC_LINE"};
+            case 1 -> new String[] {"redis-auth", "redis-cli -h cache AUTH " + pw, "CACHE_INIT"};
+            case 2 -> new String[] {"sql-identified-by", "ALTER USER 'app'@'%' IDENTIFIED BY '" + pw + "';", "INIT_SQL"};
+            case 3 -> new String[] {"mysqladmin", "mysqladmin -u root password " + pw, "DB_BOOTSTRAP"};
+            case 4 -> new String[] {"secret-is", "the shared secret is " + pw + " for this week", "ONBOARDING_NOTE"};
+            default -> new String[] {"password-blank", pick("Password ", "password ", "PASSWORD ") + pw, "LOGIN_HINT"};
+        };
+        return new Secret("spaced-keywords", f[0], pw, f[2], f[1], List.of("sh", "-c", f[1]), f[1]);
+    }
+
+    /** Tokens and keywords written with fullwidth or Cyrillic and Greek lookalike letters. */
+    private Secret lookalikes(int s) {
+        String pw = password();
+        return switch (s) {
+            case 0 -> {
+                String v = fullwidth("ghp_" + chars(ALNUM, 36));
+                yield new Secret("lookalikes", "fullwidth-github", v, "GH_MIRROR", v, List.of("--mirror", v), "mirror token " + v);
+            }
+            case 1 -> {
+                String v = fullwidth("AKIA" + chars(UPPER + "234567", 16));
+                yield new Secret("lookalikes", "fullwidth-aws-id", v, "AWS_MIRROR", v, List.of(v), "using " + v);
+            }
+            case 2 -> {
+                String v = "\u0410\u041a\u0406\u0410" + chars(UPPER + "234567", 16); // Cyrillic А К І А
+                yield new Secret("lookalikes", "cyrillic-aws-id", v, "CLOUD_ID", v, List.of("--id", v), "cloud id " + v);
+            }
+            case 3 -> new Secret("lookalikes", "cyrillic-keyword", pw, "APP_SETTING", "\u0440\u0430ssword=" + pw, List.of("\u0440\u0430ssword=" + pw),
+                    "login \u0440\u0430ssword=" + pw);
+            case 4 -> new Secret("lookalikes", "greek-keyword", pw, "APP_OPTION", "\u03a4\u039fKEN=" + pw, List.of("--\u03c4oken", pw), "\u03a4\u039fKEN=" + pw);
+            default -> new Secret("lookalikes", "fullwidth-keyword", pw, "APP_LINE", fullwidth("password=") + pw, List.of(fullwidth("--password"), pw),
+                    fullwidth("password: ") + pw);
+        };
+    }
+
+    private static String fullwidth(String ascii) {
+        StringBuilder sb = new StringBuilder();
+        ascii.chars().forEach(c -> sb.append(c == ' ' ? ' ' : (char) (c + 0xfee0)));
+        return sb.toString();
+    }
+
+    /** JSON held in a JSON string, escaped once or twice, as loggers print a structured message inside another. */
+    private Secret nestedJson(int s) {
+        String pw = password();
+        String key = randomKey(32);
+        return switch (s) {
+            case 0 -> nested("escaped-once", pw, "{\"msg\":\"{\\\"password\\\":\\\"" + pw + "\\\"}\"}");
+            case 1 -> nested("escaped-twice", pw, "{\"log\":\"{\\\"msg\\\":\\\"{\\\\\\\"token\\\\\\\": \\\\\\\"" + pw + "\\\\\\\"}\\\"}\"}");
+            case 2 -> nested("escaped-api-key", key, "event={\\\"api_key\\\":\\\"" + key + "\\\",\\\"user\\\":\\\"bob\\\"}");
+            default -> nested("escaped-pwd", pw, "\"body\": \"{\\\"user\\\": \\\"app\\\", \\\"pwd\\\": \\\"" + pw + "\\\"}\"");
+        };
+    }
+
+    private Secret nested(String shape, String value, String json) {
+        return new Secret("nested-json", shape, value, "LAST_EVENT", json, List.of("--event", json), json);
+    }
+
+    /** Credentials in URL-encoded form: query strings, form bodies, an encoded URL inside a parameter. */
+    private Secret urlEncoded(int s) {
+        String pw = cap(pick(WORDS)) + pick(WORDS) + chars(DIGITS, 2 + r.nextInt(3));
+        String key = randomKey(24 + r.nextInt(12));
+        String[] f = switch (s) {
+            case 0 -> new String[] {"percent-assignment", pw, "options=user%3Dapp%26password%3D" + pw + "%26ssl%3Dtrue"};
+            case 1 -> new String[] {"encoded-url-userinfo", pw, "redirect=https%3A%2F%2Fdeploy%3A" + pw + "%40git.example.com%2Fteam%2Frepo.git"};
+            case 2 -> new String[] {"query-token", key, "GET /oauth/callback?state=xyz&access_token=" + key + "&expires_in=3600"};
+            default -> new String[] {"form-body", pw, "POST /login user=bob&pass=" + pw + "&remember=1"};
+        };
+        return new Secret("url-encoded", f[0], f[1], "LAST_REQUEST", f[2], List.of("--request", f[2]), f[2]);
+    }
+
+    /** Commands that take a password as an argument or through a pipe. */
+    private Secret commandForms(int s) {
+        String pw = password();
+        String line = switch (s) {
+            case 0 -> "htpasswd -b /etc/nginx/.htpasswd admin " + pw;
+            case 1 -> "htpasswd -nbB admin " + pw;
+            case 2 -> "echo " + pw + " | docker login --password-stdin -u robot registry.example.com";
+            case 3 -> "printf '%s' '" + pw + "' | docker login -u robot --password-stdin registry.example.com";
+            case 4 -> "openssl enc -aes-256-cbc -k " + pw + " -in backup.tar -out backup.enc";
+            case 5 -> "openssl pkcs12 -export -in tls.crt -inkey tls.key -passout pass:" + pw + " -out tls.p12";
+            default -> "openssl rsa -in key.pem -passin pass:" + pw + " -out plain.pem";
+        };
+        String shape = line.substring(0, line.indexOf(' ')) + "-" + s;
+        return new Secret("command-forms", shape, pw, "ENTRY_SCRIPT", line, List.of("sh", "-c", line), "+ " + line);
     }
 
     // --- generators of parts

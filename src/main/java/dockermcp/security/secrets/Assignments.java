@@ -17,7 +17,14 @@ final class Assignments {
     private static final String[] SCHEMES = {"bearer", "basic", "token", "digest", "negotiate", "apikey", "api-key", "ssws", "sso-key", "key",
             "otp", "dpop", "mac", "hmac"};
     private static final String[] PLACEHOLDERS = {"null", "none", "nil", "true", "false", "undefined", "required", "optional", "[redacted]",
-            "redacted", "<redacted>", "***", "****", "*****", "******", "********", "xxx"};
+            "redacted", "<redacted>", "***", "****", "*****", "******", "********", "xxx", "ok", "success", "failed", "missing", "invalid", "expired",
+            "valid", "set", "unset", "empty", "enabled", "disabled", "on", "off", "yes", "no"};
+    /** Words after which a value follows a blank alone: {@code password Walnut7}, netrc {@code password x}, {@code mysqladmin password x}. */
+    private static final String[] PASSWORD_WORDS = {"password", "passwd", "passphrase", "pwd", "passcode"};
+    /** Words after which a value follows "is" or "was": {@code the secret is x}, {@code api key was x}. */
+    private static final String[] TOLD_WORDS = {"password", "passwd", "passphrase", "pwd", "passcode", "secret", "token", "key", "apikey", "pin"};
+    /** Redis replies and log words after AUTH that are not its argument. */
+    private static final String[] AUTH_WORDS = {"ok", "failed", "error", "required", "success", "successful", "denied", "invalid", "command", "with"};
 
     private Assignments() {
     }
@@ -45,10 +52,7 @@ final class Assignments {
     /** Looks at what follows the name t[s, e]; returns where scanning continues. */
     private static int afterName(char[] t, int s, int e, Spans spans) {
         int n = t.length;
-        int k = e;
-        if (k < n && (t[k] == '"' || t[k] == '\'')) {
-            k++; // the closing quote of "pwd": or 'token' =>
-        }
+        int k = afterQuote(t, e); // the closing quote of "pwd": or 'token' =>, also escaped (\"pwd\":) or URL-encoded (%22pwd%22)
         k = skipBlanks(t, k, n);
         int sep = separator(t, k);
         if (sep > 0) {
@@ -69,10 +73,16 @@ final class Assignments {
                     return e; // "secrets:" followed by a list or a key is a heading, not a value
                 }
             }
-            return value(t, v, spans, true);
+            return value(t, v, spans, true, name);
         }
         if (k > e && k < n && (t[k] == '\'' || t[k] == '"') && SecretNames.suggestsSecret(new String(t, s, e - s))) {
-            return value(t, k, spans, false); // password 'VALUE', secret "VALUE"
+            return value(t, k, spans, false, null); // password 'VALUE', secret "VALUE"
+        }
+        if (k > e && k < n && t[k] != '\n' && t[k] != '\r' && e - s <= 24) {
+            int spaced = spaced(t, s, e, k, spans);
+            if (spaced > 0) {
+                return spaced;
+            }
         }
         boolean xml = s > 0 && t[s - 1] == '<' && e < n && t[e] == '>';
         boolean bearer = e - s == 6 && (t[s] == 'b' || t[s] == 'B');
@@ -112,22 +122,242 @@ final class Assignments {
             spans.add(s + 2, end);
             return end;
         }
+        if (lower.equals("--password-stdin")) {
+            piped(t, s, spans);
+            return e;
+        }
+        if (!lower.startsWith("--") && lower.indexOf('b') > 0 && wordBefore(t, s, "htpasswd")) {
+            return htpasswd(t, e, lower, spans);
+        }
         int v = skipBlanks(t, e, n);
         if (v == e || v >= n || t[v] == '-' || t[v] == '\n' || t[v] == '\r') {
             return e;
         }
         boolean secret = SecretNames.suggestsSecret(name)
+                || lower.equals("-k") && lineMentions(t, s, "openssl")
                 || lower.equals("-p") && !portOrPath(t, v)
                 || lower.equals("-a") && lineMentions(t, s, "redis-cli", "keydb-cli")
                 || (lower.equals("-u") || lower.equals("--user") || lower.equals("--proxy-user")) && userWithPassword(t, v);
-        return secret ? value(t, v, spans, false) : e;
+        return secret ? value(t, v, spans, false, name) : e;
+    }
+
+    /**
+     * A keyword and its value separated only by blanks: {@code password Walnut7} (netrc, mysqladmin), {@code the secret
+     * is x}, redis {@code AUTH [user] x}, SQL {@code IDENTIFIED BY 'x'}. A human password has no entropy to give it away,
+     * so after a password word any value that is not a plain lower-case word is hidden. Returns 0 when no rule applies.
+     */
+    private static int spaced(char[] t, int s, int e, int k, Spans spans) {
+        String lower = new String(t, s, e - s).toLowerCase(Locale.ROOT);
+        if (lower.equals("by") && wordBefore(t, s, "identified")) {
+            return value(t, k, spans, false, null);
+        }
+        if (e - s == 4 && new String(t, s, 4).equals("AUTH")) {
+            int end = k;
+            for (int words = 0; words < 2; words++) { // AUTH password, AUTH username password (redis 6 ACL)
+                int w = wordEnd(t, end);
+                if (w == end || t[w - 1] == ':' || oneOf(new String(t, end, w - end).toLowerCase(Locale.ROOT), AUTH_WORDS)) {
+                    break;
+                }
+                spans.add(end, w);
+                int next = skipBlanks(t, w, t.length);
+                if (next == w || next >= t.length || t[next] == '\n' || t[next] == '|' || t[next] == ';' || t[next] == '&') {
+                    return w;
+                }
+                end = next;
+            }
+            return end > k ? end : 0;
+        }
+        int w = wordEnd(t, k);
+        String next = new String(t, k, w - k).toLowerCase(Locale.ROOT);
+        if ((next.equals("is") || next.equals("was")) && oneOf(lower, TOLD_WORDS)) {
+            int v = skipBlanks(t, w, t.length);
+            int ve = wordEnd(t, v);
+            if (v > w && ve > v && notAWord(t, v, ve)) {
+                spans.add(v, ve);
+                return v; // the value's own words are still read (a token there is found by its own rule too)
+            }
+            return 0;
+        }
+        if (endsWithOne(lower, PASSWORD_WORDS) && w > k && notAWord(t, k, w)) { // password, db_password, mypasswd
+            spans.add(k, w);
+            return k;
+        }
+        return 0;
+    }
+
+    /** A value, not a word of the sentence: anything but a lower-case word, a placeholder, a flag, a heading or a variable. */
+    private static boolean notAWord(char[] t, int v, int end) {
+        if (end - v < 3 || t[v] == '-' || t[v] == '[' || t[end - 1] == ':' || placeholder(t, v, end)) {
+            return false;
+        }
+        boolean word = true;
+        for (int i = v; i < end; i++) {
+            if (t[i] == '=' || t[i] == ':') {
+                return false; // an assignment of its own (client_secret=x), judged by its own name
+            }
+            word &= t[i] >= 'a' && t[i] <= 'z';
+        }
+        return !word;
+    }
+
+    /** The end of the bare word at v (its trailing punctuation left out). */
+    private static int wordEnd(char[] t, int v) {
+        int end = v;
+        while (end < t.length && end - v < MAX_VALUE && !stop(t[end]) && t[end] != '|') {
+            end++;
+        }
+        while (end > v && ",)]}.".indexOf(t[end - 1]) >= 0) {
+            end--;
+        }
+        return end;
+    }
+
+    /** True when the word before position s (on its line, past blanks) is {@code word}, any case. */
+    private static boolean wordBefore(char[] t, int s, String word) {
+        int i = s;
+        while (i > 0 && s - i < MAX_GAP && (t[i - 1] == ' ' || t[i - 1] == '\t')) {
+            i--;
+        }
+        int start = i - word.length();
+        return i < s && start >= 0 && new String(t, start, word.length()).equalsIgnoreCase(word) && (start == 0 || !nameChar(t[start - 1]));
+    }
+
+    private static boolean endsWithOne(String w, String[] words) {
+        for (String x : words) {
+            if (w.endsWith(x)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean oneOf(String w, String[] words) {
+        for (String x : words) {
+            if (x.equals(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * htpasswd's batch mode takes the password as an argument: {@code htpasswd -b FILE USER PASS},
+     * {@code htpasswd -nbB USER PASS}. The last of the positional arguments after the flags is hidden.
+     */
+    private static int htpasswd(char[] t, int e, String lower, Spans spans) {
+        boolean toStdout = lower.indexOf('n') > 0;
+        int need = toStdout ? 2 : 3;
+        int at = e;
+        for (int words = 0; words < 8; words++) {
+            int v = skipBlanks(t, at, t.length);
+            if (v == at || v >= t.length || t[v] == '\n' || t[v] == '|' || t[v] == ';' || t[v] == '&') {
+                return e;
+            }
+            int w = wordEnd(t, v);
+            if (w == v) {
+                return e;
+            }
+            if (t[v] == '-') {
+                need = t[v + 1] != '-' && new String(t, v, w - v).indexOf('n') > 0 ? 2 : need;
+            } else if (--need == 0) {
+                spans.add(t[v] == '\'' || t[v] == '"' ? v + 1 : v, w > v + 1 && (t[w - 1] == '\'' || t[w - 1] == '"') ? w - 1 : w);
+                return w;
+            }
+            at = w;
+        }
+        return e;
+    }
+
+    /**
+     * {@code echo PASS | docker login --password-stdin}, {@code printf '%s' PASS | ...}: the password goes in through the
+     * pipe, so what echo or printf prints before it is hidden.
+     */
+    private static void piped(char[] t, int s, Spans spans) {
+        int pipe = s - 1;
+        while (pipe >= 0 && s - pipe < 512 && t[pipe] != '|' && t[pipe] != '\n') {
+            pipe--;
+        }
+        if (pipe < 0 || t[pipe] != '|') {
+            return;
+        }
+        int from = pipe;
+        while (from > 0 && pipe - from < 512 && t[from - 1] != '|' && t[from - 1] != ';' && t[from - 1] != '\n' && t[from - 1] != '&') {
+            from--;
+        }
+        int c = -1; // the echo or printf of this part of the pipeline ("+ echo", "sh -c 'printf")
+        for (int i = from; i < pipe; i++) {
+            if ((i == from || !nameChar(t[i - 1])) && (startsWith(t, i, pipe, "echo ") || startsWith(t, i, pipe, "printf "))) {
+                c = i;
+            }
+        }
+        if (c < 0) {
+            return;
+        }
+        int ce = wordEnd(t, c);
+        String command = new String(t, c, ce - c);
+        int a = skipBlanks(t, ce, pipe);
+        while (a < pipe && t[a] == '-') { // echo -n
+            a = skipBlanks(t, wordEnd(t, a), pipe);
+        }
+        if (command.equals("printf") && a < pipe && indexOf(t, a, Math.min(pipe, wordEnd(t, a + 1) + 1), '%') >= 0) {
+            a = skipBlanks(t, Math.min(pipe, quotedEnd(t, a)), pipe); // the format
+        }
+        int end = pipe;
+        while (end > a && (t[end - 1] == ' ' || t[end - 1] == '\t')) {
+            end--;
+        }
+        spans.add(a, end);
+    }
+
+    private static boolean startsWith(char[] t, int at, int limit, String word) {
+        if (at + word.length() > limit) {
+            return false;
+        }
+        for (int k = 0; k < word.length(); k++) {
+            if (t[at + k] != word.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int quotedEnd(char[] t, int a) {
+        char q = t[a];
+        if (q != '\'' && q != '"') {
+            return wordEnd(t, a);
+        }
+        int i = a + 1;
+        while (i < t.length && i - a < MAX_VALUE && t[i] != q && t[i] != '\n') {
+            i++;
+        }
+        return i + 1;
+    }
+
+    private static int indexOf(char[] t, int from, int to, char c) {
+        for (int i = from; i < to; i++) {
+            if (t[i] == c) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Hides the value starting at v (quoted or bare) unless it is empty or a placeholder; returns its end. */
-    private static int value(char[] t, int v, Spans spans, boolean schemeAllowed) {
+    private static int value(char[] t, int v, Spans spans, boolean schemeAllowed, String name) {
         int n = t.length;
         if (v >= n) {
             return v;
+        }
+        int quoted = afterQuote(t, v);
+        if (quoted > v + 1 || quoted == v + 1 && t[v] == '%') { // an escaped (\"x\") or URL-encoded (%22x%22) quote
+            int end = quoted;
+            while (end < n && end - quoted < MAX_VALUE && t[end] != '\\' && t[end] != '"' && t[end] != '%' && t[end] != '\n') {
+                end++;
+            }
+            if (end > quoted && !placeholder(t, quoted, end) && !describes(name, t, quoted, end)) {
+                spans.add(quoted, end);
+            }
+            return Math.max(end, v + 1);
         }
         char q = t[v];
         if (q == '{' || q == '[') {
@@ -151,7 +381,7 @@ final class Assignments {
                 end--;
             }
         }
-        if (end <= start || placeholder(t, start, end)) {
+        if (end <= start || placeholder(t, start, end) || describes(name, t, start, end)) {
             return Math.max(end, v + 1);
         }
         if (schemeAllowed && scheme(t, start, end)) {
@@ -163,6 +393,30 @@ final class Assignments {
         }
         spans.add(start, end);
         return end;
+    }
+
+    /** {@code max_tokens=4096}, {@code token_ttl=3600}, {@code "auth_method":"oauth"}: a setting about a secret, not one. */
+    private static boolean describes(String name, char[] t, int start, int end) {
+        return name != null && end - start <= 256 && SecretNames.describesSecret(name, new String(t, start, end - start));
+    }
+
+    /**
+     * Past a quote at k: {@code "}, {@code '}, the same escaped by backslashes ({@code \"}, {@code \\\"}: JSON in a
+     * JSON string) or URL-encoded ({@code %22}, {@code %27}); k itself when there is none.
+     */
+    private static int afterQuote(char[] t, int k) {
+        int n = t.length;
+        int j = k;
+        while (j < n && j - k < 8 && t[j] == '\\') {
+            j++;
+        }
+        if (j < n && (t[j] == '"' || t[j] == '\'')) {
+            return j + 1;
+        }
+        if (j == k && k + 2 < n && t[k] == '%' && t[k + 1] == '2' && (t[k + 2] == '2' || t[k + 2] == '7')) {
+            return k + 3;
+        }
+        return k;
     }
 
     private static int valueOfAtLeast(char[] t, int v, int min, Spans spans) {
@@ -184,6 +438,10 @@ final class Assignments {
         }
         char c = t[k];
         char next = k + 1 < n ? t[k + 1] : 0;
+        if (c == '%' && next == '3' && k + 2 < n) { // URL-encoded: password%3Dx, "pwd"%3A"x"
+            char d = (char) (t[k + 2] | 0x20);
+            return d == 'd' || d == 'a' && !(k + 5 < n && t[k + 3] == '%' && t[k + 4] == '2' && (t[k + 5] | 0x20) == 'f') ? 3 : 0;
+        }
         if (c == '=') {
             return next == '=' ? 0 : next == '>' ? 2 : 1;
         }

@@ -11,6 +11,11 @@ import java.util.List;
  */
 public final class ConfigValues {
 
+    /** An OpenSSH public key line: key type, base64 key, an optional comment of one word (user@host). */
+    private static final java.util.regex.Pattern PUBLIC_KEY = java.util.regex.Pattern.compile(
+            "(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-nistp(?:256|384|521)|sk-(?:ssh-ed25519|ecdsa-sha2-nistp256)@openssh\\.com) AAAA[A-Za-z0-9+/]{16,1024}={0,3}"
+                    + "(?: [A-Za-z0-9_.+-]{1,64}(?:@[A-Za-z0-9_.-]{1,253})?)?");
+
     private final SecretDetector detector;
     private final EnvRedaction env;
     private final String marker;
@@ -23,7 +28,14 @@ public final class ConfigValues {
 
     /** True when a value under this name may be shown. */
     public boolean harmless(String name, String value) {
-        return SecretNames.allowsValue(name, value) && !detector.matches(value) && !RandomTokens.any(value.toCharArray(), name);
+        // read as a program would: fullwidth and homoglyph letters, invisible characters and %-escapes cannot disguise it
+        String n = PlainView.of(name).text();
+        String v = PlainView.of(value).text();
+        if (PUBLIC_KEY.matcher(v).matches()) {
+            return true; // an OpenSSH public key (PUBLIC_KEY=ssh-ed25519 AAAA... user@host) is not a secret
+        }
+        char[] chars = v.toCharArray();
+        return SecretNames.allowsValue(n, v) && !detector.matches(v) && !RandomTokens.any(chars, n) && !RandomTokens.anySplitKey(chars);
     }
 
     /** An env entry NAME=value. */
@@ -90,7 +102,9 @@ public final class ConfigValues {
         return commandSpans(line).apply(line, marker);
     }
 
-    private Spans commandSpans(String line) {
+    private Spans commandSpans(String original) {
+        PlainView plain = PlainView.of(original);
+        String line = plain.text();
         Spans spans = detector.find(line, false);
         char[] chars = line.toCharArray();
         int i = 0;
@@ -105,7 +119,8 @@ public final class ConfigValues {
             }
             i = end;
         }
-        return spans;
+        RandomTokens.splitKeys(chars, spans); // a key cut into pieces by '/' or ':' goes whole
+        return plain.toOriginal(spans);
     }
 
     /** The NAME of a NAME=token, so that a revision under org.opencontainers.image.revision= is judged with its name. */

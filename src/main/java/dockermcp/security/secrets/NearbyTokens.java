@@ -36,6 +36,7 @@ final class NearbyTokens {
             }
             i = end;
         }
+        RandomTokens.splitKeys(t, spans); // a key cut into pieces by '/' or ':' (an AWS secret access key), wherever it stands
     }
 
     private static boolean secretToken(char[] t, int s, int e, boolean loneTokens) {
@@ -61,9 +62,21 @@ final class NearbyTokens {
         return j >= t.length || t[j] == '\n';
     }
 
+    /**
+     * True when one of the (up to three) words just before the token holds a keyword: {@code the api key is X},
+     * {@code partner token X}. A word with '=' is an assignment of its own ({@code auth=ok request_id=X}) and ends the look.
+     */
     private static boolean keywordBefore(char[] t, int s) {
         int from = s;
+        int words = 0;
         while (from > 0 && s - from < LOOK_BACK && t[from - 1] != '\n') {
+            char c = t[from - 1];
+            if (c == '=') {
+                break;
+            }
+            if ((c == ' ' || c == '\t') && from < s && t[from] != ' ' && t[from] != '\t' && ++words == 3) {
+                break;
+            }
             from--;
         }
         for (int i = from; i < s; i++) {

@@ -1,9 +1,11 @@
 package dockermcp.security.secrets;
 
 /**
- * Text as a reader sees it: terminal escape sequences (CSI, OSC, other ESC forms, C1 CSI), control characters other
+ * Text as a reader (and a program reading it) sees it: terminal escape sequences (CSI, OSC, other ESC forms, C1 CSI), control characters other
  * than tab and line feed, and invisible format characters (zero-width, bidi, soft hyphen, tag characters) taken out,
- * so that a colour code before a token or a zero-width joiner inside one cannot hide it from the detector. Spans
+ * so that a colour code before a token or a zero-width joiner inside one cannot hide it from the detector. Lookalikes
+ * are read as the ASCII they imitate: fullwidth and other compatibility forms (NFKC), Cyrillic and Greek homoglyphs of
+ * Latin letters, and the percent-encoded separators and quotes of URLs and form bodies ({@code password%3Dx}). Spans
  * found in the plain text map back to the original, which keeps every character it had.
  */
 public final class PlainView {
@@ -23,19 +25,25 @@ public final class PlainView {
         int i = 0;
         int kept = 0;
         while (i < n) {
-            int skip = hidden(s, i);
-            boolean boundary = skip > 0 && endsText(s, i);
-            if (skip > 0) {
-                if (out == null) { // first hidden character: copy what came before
-                    out = new StringBuilder(n);
-                    map = new int[n + 1];
-                    out.append(s, 0, i);
-                    for (int k = 0; k < i; k++) {
-                        map[k] = k;
-                    }
-                    kept = i;
+            int folded = fold(s, i);
+            int skip = folded != 0 ? 0 : hidden(s, i);
+            if ((folded != 0 || skip > 0) && out == null) { // the first character read otherwise: copy what came before
+                out = new StringBuilder(n);
+                map = new int[n + 1];
+                out.append(s, 0, i);
+                for (int k = 0; k < i; k++) {
+                    map[k] = k;
                 }
-                if (boundary) { // the end of an OSC payload: what follows is another piece of text
+                kept = i;
+            }
+            if (folded != 0) { // a lookalike: read as its ASCII letter, mapped to where it starts
+                map[kept++] = i;
+                out.append((char) (folded & 0xffff));
+                i += folded >>> 16;
+                continue;
+            }
+            if (skip > 0) {
+                if (endsText(s, i)) { // the end of an OSC payload: what follows is another piece of text
                     map[kept++] = i;
                     out.append(' ');
                 }
@@ -106,6 +114,49 @@ public final class PlainView {
         return Character.getType(cp) == Character.FORMAT ? Character.charCount(cp) : 0;
     }
 
+    /** Cyrillic and Greek letters that look like Latin ones, and the Latin letter each imitates. */
+    private static final String HOMOGLYPHS = "\u0430a\u0435e\u043eo\u0440p\u0441c\u0443y\u0445x\u0456i\u0458j\u0455s\u0501d\u051bq\u051dw"
+            + "\u0410A\u0412B\u0415E\u041aK\u041cM\u041dH\u041eO\u0420P\u0421C\u0422T\u0425X\u0423Y\u0406I\u0408J\u0405S"
+            + "\u0391A\u0392B\u0395E\u0396Z\u0397H\u0399I\u039aK\u039cM\u039dN\u039fO\u03a1P\u03a4T\u03a5Y\u03a7X"
+            + "\u03bfo\u03bdv\u03b1a\u03b9i\u03bak\u03c1p\u03c4t\u03c5u\u03c7x";
+    /** Percent-encoded characters that separate a name from its value or a user from a host, decoded for the detector. */
+    private static final String ENCODED = "3A:3D=40@2F/26&3F?22\"27'20 2C,3B;23#";
+
+    /**
+     * The ASCII character a lookalike at {@code i} stands for, in the low 16 bits, and how many characters of the
+     * original it takes, in the high bits; 0 when the character is read as it is.
+     */
+    private static int fold(String s, int i) {
+        char c = s.charAt(i);
+        if (c < 0x80) {
+            if (c == '%' && i + 2 < s.length()) {
+                char a = s.charAt(i + 1);
+                char b = Character.toUpperCase(s.charAt(i + 2));
+                for (int k = 0; k < ENCODED.length(); k += 3) {
+                    if (ENCODED.charAt(k) == a && ENCODED.charAt(k + 1) == b) {
+                        return 3 << 16 | ENCODED.charAt(k + 2);
+                    }
+                }
+            }
+            return 0;
+        }
+        if (c >= 0x370 && c < 0x530) {
+            int at = HOMOGLYPHS.indexOf(c);
+            return at >= 0 && at % 2 == 0 ? 1 << 16 | HOMOGLYPHS.charAt(at + 1) : 0;
+        }
+        // compatibility forms (fullwidth, mathematical, circled, superscript letters): NFKC, when it gives one ASCII character;
+        // the common scripts (CJK, kana, Hangul) have none and are passed at once
+        if (c < 0x2000 || c >= 0x3040 && c < 0xa000 || c >= 0xac00 && c < 0xd800) {
+            return 0;
+        }
+        if (c >= 0xff01 && c <= 0xff5e) {
+            return 1 << 16 | (c - 0xfee0);
+        }
+        int cp = s.codePointAt(i);
+        String nfkc = java.text.Normalizer.normalize(new String(Character.toChars(cp)), java.text.Normalizer.Form.NFKC);
+        return nfkc.length() == 1 && nfkc.charAt(0) > 0x20 && nfkc.charAt(0) < 0x7f ? Character.charCount(cp) << 16 | nfkc.charAt(0) : 0;
+    }
+
     /** BEL or ST: the end of an OSC payload (a window title), which must not run into the text after it. */
     private static boolean endsText(String s, int i) {
         return s.charAt(i) == 0x07 || s.charAt(i) == 0x1b && i + 1 < s.length() && s.charAt(i + 1) == '\\';
@@ -128,8 +179,8 @@ public final class PlainView {
         Spans out = new Spans();
         int[] m = plain.merged();
         for (int i = 0; i < m.length; i += 2) {
-            int end = m[i + 1];
-            out.add(orig[m[i]], end >= orig.length - 1 ? orig[orig.length - 1] : orig[end - 1] + 1);
+            // up to where the next plain character starts: a folded lookalike (%3D, a surrogate pair) goes whole
+            out.add(orig[m[i]], orig[Math.min(m[i + 1], orig.length - 1)]);
         }
         return out;
     }

@@ -140,8 +140,34 @@ public final class ProviderRules {
             return at + 1;
         }
         int g = m.groupCount() >= 1 && m.start(1) >= 0 ? 1 : 0;
+        if (fewDistinct(text, m.start(g), m.end(g))) {
+            return at + 1; // a run of one letter ("AAAA…", a ruler) fits some token shapes but is no token
+        }
         spans.add(m.start(g), m.end(g));
         return m.end();
+    }
+
+    /** True when a match of 16 or more characters is made of fewer than 4 distinct characters. */
+    private static boolean fewDistinct(CharSequence t, int start, int end) {
+        if (end - start < 16) {
+            return false;
+        }
+        char a = t.charAt(start);
+        char b = a;
+        char c = a;
+        for (int i = start; i < end; i++) {
+            char x = t.charAt(i);
+            if (x != a && x != b && x != c) {
+                if (b == a) {
+                    b = x;
+                } else if (c == a) {
+                    c = x;
+                } else {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     static ProviderRules load() {

@@ -99,7 +99,7 @@ public final class RandomTokens {
         }
         mixedRun |= runMixes(s, runStart, end);
         boolean hex = lower + upper == hexLetters && symbols == dashes;
-        if (hex && harmlessHex(s, start, end, name, dashes)) {
+        if (hex && harmlessHex(s, start, end, name, dashes) || resourceId(s, start, end)) {
             return false;
         }
         if (distinct < 8 || harmlessVersionOrDate(s, start, end)) {
@@ -110,6 +110,145 @@ public final class RandomTokens {
         }
         boolean base64ish = (s[end - 1] == '=' || indexOf(s, start, end, '+') >= 0) && len >= 20 && lower > 0 && upper > 0;
         return base64ish || mixedRun && entropyBits(seen, len) >= 3.0 || caseSwitches >= 6 && digits + upper + lower >= len - 2;
+    }
+
+    /** {@code i-0abc123def4567890}, {@code vol-0f3e…}, {@code sg-…}: a lower-case kind, one dash, lower-case hex (cloud resource ids). */
+    private static boolean resourceId(char[] s, int start, int end) {
+        int i = start;
+        while (i < end && i - start <= 12 && s[i] >= 'a' && s[i] <= 'z') {
+            i++;
+        }
+        if (i == start || i >= end || s[i] != '-' || end - i - 1 < 8) {
+            return false;
+        }
+        for (int k = i + 1; k < end; k++) {
+            if (!(s[k] >= '0' && s[k] <= '9' || s[k] >= 'a' && s[k] <= 'f')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Characters that split a value into pieces ({@code / : , ; @ .}): a key cut up by them is judged whole. */
+    static boolean pieceSeparator(char c) {
+        return c == '/' || c == ':' || c == ',' || c == ';' || c == '@' || c == '.';
+    }
+
+    /**
+     * True when the word s[start, end] (no blanks in it) is a random key cut into pieces by separators: an AWS secret
+     * access key with '/' in it, {@code Xk9fQ2mP:7vL4nR8t@W3yB6cD1z}. The pieces are joined and judged strictly
+     * (mixed case switching as often as in random text, digits, no long lower-case runs, high entropy), so paths,
+     * host names, URLs, versions, Java options and CamelCase words stay visible.
+     */
+    public static boolean splitKey(char[] s, int start, int end) {
+        int len = end - start;
+        if (len < 20 || len > 1024 || s[start] == '~' || s[start] == '.' || s[start] == '-') {
+            return false; // a relative path, a flag; a URL has "://" (checked below)
+        }
+        int[] seen = new int[128];
+        int joined = 0;
+        int upper = 0;
+        int lower = 0;
+        int digits = 0;
+        int separators = 0;
+        int letters = 0;
+        int switches = 0;
+        int run = 0;
+        int longestRun = 0;
+        int lastCase = 0;
+        int upperPairs = 0;
+        int lowerRuns = 0;
+        for (int i = start; i < end; i++) {
+            char c = s[i];
+            if (pieceSeparator(c)) {
+                separators++;
+                if (c == ':' && i + 2 < end && s[i + 1] == '/' && s[i + 2] == '/') {
+                    return false;
+                }
+                continue;
+            }
+            if (!tokenChar(c)) {
+                return false;
+            }
+            joined++;
+            seen[c]++;
+            int kase = c >= 'a' && c <= 'z' ? 1 : c >= 'A' && c <= 'Z' ? 2 : 0;
+            lower += kase == 1 ? 1 : 0;
+            upper += kase == 2 ? 1 : 0;
+            digits += c >= '0' && c <= '9' ? 1 : 0;
+            if (kase == 0) {
+                run = 0; // a digit or a symbol ends a word
+            } else {
+                letters++;
+                upperPairs += kase == 2 && lastCase == 2 && run > 0 ? 1 : 0;
+                lowerRuns += kase == 1 && (run == 0 || lastCase != 1) ? 1 : 0;
+                switches += lastCase != 0 && kase != lastCase ? 1 : 0;
+                run = kase == lastCase ? run + 1 : 1;
+                longestRun = Math.max(longestRun, kase == 1 ? run : run - 3); // words have long lower-case runs; keys both cases
+                lastCase = kase;
+            }
+        }
+        // CamelCase words switch case often too, but start each word with one capital and go on in lower case: random
+        // keys have two capitals in a row, or short lower-case runs (2.5 letters on average at most)
+        return separators > 0 && joined >= 20 && upper >= 2 && lower >= 2 && digits >= 2 && letters > 1 && switches * 10 >= (letters - 1) * 2
+                && (upperPairs >= 1 || lower * 2 <= lowerRuns * 5) && longestRun <= 7 && entropyBits(seen, joined) >= 3.8;
+    }
+
+    /** True when a whitespace-separated word of the text is a key cut into pieces ({@link #splitKey}). */
+    public static boolean anySplitKey(char[] s) {
+        Spans found = new Spans();
+        splitKeys(s, found);
+        return !found.isEmpty();
+    }
+
+    /**
+     * Adds every whitespace-separated word of the text that is a key cut into pieces ({@link #splitKey}), without the
+     * quotes and brackets around it; of a {@code NAME=value} or {@code --flag=value} word, the value.
+     */
+    static void splitKeys(char[] s, Spans spans) {
+        int i = 0;
+        while (i < s.length) {
+            if (Character.isWhitespace(s[i])) {
+                i++;
+                continue;
+            }
+            int end = wordEnd(s, i);
+            if (end - i >= 20) {
+                int[] w = trimmed(s, i, end);
+                int from = w[0];
+                for (int k = w[0]; k < w[1]; k++) {
+                    if (s[k] == '=') {
+                        from = k + 1;
+                    }
+                }
+                if (splitKey(s, from, w[1])) {
+                    spans.add(from, w[1]);
+                }
+            }
+            i = end;
+        }
+    }
+
+    /** The end of the word (no blanks) at start. */
+    static int wordEnd(char[] s, int start) {
+        int i = start;
+        while (i < s.length && !Character.isWhitespace(s[i])) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The word s[start, end] without the quotes, brackets and commas around it, as {start, end}. */
+    static int[] trimmed(char[] s, int start, int end) {
+        int a = start;
+        int b = end;
+        while (a < b && "\"'`([{<".indexOf(s[a]) >= 0) {
+            a++;
+        }
+        while (b > a && "\"'`)]}>,;.".indexOf(s[b - 1]) >= 0) {
+            b--;
+        }
+        return new int[] {a, b};
     }
 
     /** A part between separators of 8 or more characters mixing letters and at least two digits, as keys do and words do not. */

@@ -22,15 +22,23 @@ public final class SecretNames {
             "monkey", "donkey", "hockey", "turkey", "whiskey", "primary_key", "primarykey", "foreign_key", "sort_key", "partition_key",
             "public_key_id", "publickeyid", "passenger", "bypass", "compass", "passive", "passthrough", "design", "assign", "signal",
             "author", "authors", "gpg_key", "connect_timeout", "connection_timeout", "max_connections", "maxconnections", "connections_max",
-            "connection_pool_size", "pool_connections");
-    /** Suffixes that say the value is about the secret, not the secret: shown when the value has that harmless shape. */
-    private static final Pattern METADATA_SUFFIX = Pattern.compile(
-            "(?i).*[^a-z0-9](?:file|path|dir|location|timeout|ttl|expiry|expires|expiration|lifetime|max_age|maxage|length|len|size|count|limit"
-                    + "|enabled|enable|disabled|required|interval|retries|rotation_days|min_length|store|driver|samesite|secure|httponly|algorithm|alg)$");
+            "connection_pool_size", "pool_connections", "tokenizers", "tokenizer");
+    /**
+     * Words that say the value is about the secret, not the secret (a quantity, a setting, a place): with one of them
+     * anywhere in the name as a whole word ({@code MAX_TOKENS}, {@code token_ttl}, {@code OAUTH_ISSUER},
+     * {@code auth_method}), the value is shown when it has a harmless shape ({@link #METADATA_VALUE}).
+     */
+    private static final Pattern METADATA_WORD = Pattern.compile(
+            "(?i)(?:^|.*[^a-z0-9])(?:file|path|dir|location|timeout|ttl|expiry|expires|expiration|lifetime|max_age|maxage|age|length|len|size|count"
+                    + "|limit|limits|max|min|num|number|enabled|enable|disabled|required|interval|retries|rotation_days|min_length|store|driver|samesite"
+                    + "|secure|httponly|algorithm|alg|parallelism|issuer|url|uri|endpoint|host|method|methods|type|types|header|used|usage|mode|format"
+                    + "|provider|duration|window|rate|budget|total|remaining|version|scope|scopes|audience|realm|strategy|policy|level|backend)(?:[^a-z0-9].*|$)");
+    /** Harmless shapes of a value: a number with a unit, a duration, a boolean, an enum word, a path, a URL without user info. */
     private static final Pattern METADATA_VALUE = Pattern.compile(
-            "(?:true|false|yes|no|on|off|lax|strict|none|redis|memcached|database|file|cookie|memory|jdbc"
-                    + "|(?:HS|RS|ES|PS)(?:256|384|512)|EdDSA|\\d{1,12}(?:\\.\\d{1,6})?(?:ms|s|m|h|d|w|k|kb|mb|gb|KB|MB|GB|Ki|Mi|Gi)?"
-                    + "|(?:/[A-Za-z0-9_.@-]{1,64}){1,16}/?)", Pattern.CASE_INSENSITIVE);
+            "(?:true|false|yes|no|on|off|lax|strict|none"
+                    + "|(?:HS|RS|ES|PS)(?:256|384|512)|EdDSA|(?:\\d{1,12}(?:\\.\\d{1,6})?(?:ms|s|m|h|d|w|k|kb|mb|gb|KB|MB|GB|Ki|Mi|Gi)?){1,3}"
+                    + "|[a-z]{1,24}(?:[_-][a-z]{1,24}){0,3}|[A-Z]{1,24}(?:[_-][A-Z]{1,24}){0,3}|[A-Z][a-z]{0,23}(?:-[A-Z][a-z]{0,23}){0,4}"
+                    + "|(?:/[A-Za-z0-9_.@-]{1,64}){1,16}/?|[a-z0-9-]{1,63}(?:\\.[a-z0-9-]{1,63}){1,8}(?::\\d{1,5})?|https?://[A-Za-z0-9.-]{1,253}(?::\\d{1,5})?(?:/[A-Za-z0-9_.~-]{0,64}){0,16})");
 
     private SecretNames() {
     }
@@ -94,7 +102,7 @@ public final class SecretNames {
      * harmless shape: {@code JWT_SECRET_FILE=/run/secrets/jwt}, {@code SESSION_COOKIE_SECURE=true}.
      */
     public static boolean describesSecret(String name, String value) {
-        return name.length() <= 128 && value.length() <= 256 && METADATA_SUFFIX.matcher(name).matches()
+        return name.length() <= 128 && value.length() <= 256 && METADATA_WORD.matcher(name).matches()
                 && METADATA_VALUE.matcher(value).matches();
     }
 

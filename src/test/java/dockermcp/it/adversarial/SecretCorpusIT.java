@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 7: every shape of the generated secret corpus (14 families, 70+ shapes, {@link SecretCorpus}) planted the
+ * Issue 7: every shape of the generated secret corpus (20 families, 105 shapes, {@link SecretCorpus}) planted the
  * way deployments carry it in a real container and in images committed from it on the test engine: env, labels,
  * command arguments, image env and history (one secret of each history entry straddling the 160-character cut),
  * and logs (whole, wrapped over two lines, straddling the 8 KiB line cut). Every tool is called through the
@@ -46,6 +46,9 @@ class SecretCorpusIT {
     static final Map<String, String> harmlessLabels = new LinkedHashMap<>();
     static final List<String> harmlessLogs = new ArrayList<>();
     static String lastBuild;
+    /** A token that straddles Docker's own 16 KiB split of a 40 KiB log line, in the container dms-corpus-long. */
+    static final String LONG_CONTAINER = "dms-corpus-long";
+    static final String SPLIT_TOKEN = "ghp_" + "Xk9fQ2mP7vL4nR8tW3yB6cD1zQ9oRNbMUpU8Jb2";
 
     @BeforeAll
     static void plantTheCorpusAndCallEveryTool() throws Exception {
@@ -67,6 +70,10 @@ class SecretCorpusIT {
             call(server, "image_info", "docker_image_info", Map.of("image", IMAGE));
             call(server, "image_info build", "docker_image_info", Map.of("image", lastBuild));
             call(server, "connection_status", "docker_connection_status", Map.of());
+            for (int tail : List.of(1, 2, 3, 100)) { // the engine's tail counts 16 KiB pieces: tail 1 and 2 start inside the line
+                call(server, "long line tail " + tail, "docker_logs", Map.of("container", LONG_CONTAINER, "tail", tail));
+                call(server, "long line tail " + tail + " timestamps", "docker_logs", Map.of("container", LONG_CONTAINER, "tail", tail, "timestamps", true));
+            }
             // a secret as an argument: the error that names it and the audit record must not carry it
             String token = secrets.stream().filter(s -> s.shape().equals("github-classic")).findFirst().orElseThrow().value();
             JarServer.Reply r = server.callAndWait("docker_logs", Map.of("container", token), Duration.ofSeconds(60));
@@ -131,6 +138,14 @@ class SecretCorpusIT {
             Thread.sleep(100);
         }
         engines.docker("commit", CONTAINER, IMAGE);
+        // a 40 KiB line whose token straddles 16384, where the engine splits it into partial messages, then a short line
+        engines.docker("rm", "-f", LONG_CONTAINER);
+        engines.docker("run", "-d", "--name", LONG_CONTAINER, "--network", "none", "dms-fixture:1", "sh", "-c",
+                "head -c " + (16384 - SPLIT_TOKEN.length() / 2) + " /dev/zero | tr '\\0' a; printf '%s' " + SPLIT_TOKEN
+                        + "; head -c 24000 /dev/zero | tr '\\0' b; echo; echo last line; exec sleep 1000000");
+        for (int i = 0; i < 100 && !engines.docker("logs", "--tail", "1", LONG_CONTAINER).contains("last line"); i++) {
+            Thread.sleep(100);
+        }
     }
 
     /** Each secret's log line whole, wrapped over two lines and straddling the line cut, between harmless lines. */
@@ -162,7 +177,12 @@ class SecretCorpusIT {
                 "DB_USER=orders_app", "UPLOAD_DIR=/var/lib/app/uploads", "JWT_SECRET_FILE=/run/secrets/jwt", "SESSION_TIMEOUT=30m",
                 "OTEL_EXPORTER_OTLP_ENDPOINT=http://otel-collector:4317", "OTEL_SERVICE_NAME=orders", "PRIMARY_KEY_COLUMN=id", "AWS_REGION=eu-central-1",
                 "S3_BUCKET=orders-archive", "SERVICE_PUBLIC_KEY_ID=2024-01", "CORS_ORIGINS=https://app.example.com,https://admin.example.com",
-                "INSTANCE_UUID=5f0c7a52-3b4e-4d8a-9c21-7e6f5a4b3c2d", "GRPC_PORT=9090", "METRICS_PATH=/metrics", "HEALTHCHECK_URL=http://localhost:8080/healthz"));
+                "INSTANCE_UUID=5f0c7a52-3b4e-4d8a-9c21-7e6f5a4b3c2d", "GRPC_PORT=9090", "METRICS_PATH=/metrics", "HEALTHCHECK_URL=http://localhost:8080/healthz",
+                // false positives an outside test found: settings about secrets, ids, public keys
+                "MAX_TOKENS=4096", "TOKENIZERS_PARALLELISM=false", "JAVA_TOOL_OPTIONS=-Xmx512m -XX:+UseG1GC", "HOSTNAME=3f2a1b9c0d4e",
+                "OAUTH_ISSUER=https://issuer.example.com", "PUBLIC_KEY=ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl deploy@ci",
+                "CONTAINER_ID=3f2a1b9c0d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8", "INSTANCE_ID=i-0abc123def4567890", "TOKEN_EXPIRY=3600",
+                "PYTHONPATH=/usr/local/lib/python3.11/site-packages"));
         for (int i = 0; i < 24; i++) {
             String e = gen.envEntry();
             String name = e.substring(0, e.indexOf('=')) + "_G" + i;
@@ -214,6 +234,20 @@ class SecretCorpusIT {
         }
         leaks.forEach((k, v) -> System.out.println("SecretCorpusIT leak " + k + " <- " + v.iterator().next() + " (+" + (v.size() - 1) + ")"));
         assertThat(leaks.keySet()).as("families/shapes that leak").isEmpty();
+    }
+
+    @Test
+    void aTokenCutByTheEnginesOwnSplitOfALongLineDoesNotComeOut() throws Exception {
+        String raw = TestEngines.run(List.of("bash", "-c", "docker -H \"$1\" logs --tail 3 " + LONG_CONTAINER + " 2>&1", "logs",
+                engines.get("UNIX_DOCKER_HOST")), Map.of(), 120);
+        String tail = SPLIT_TOKEN.substring(SPLIT_TOKEN.length() / 2 + 1);
+        assertThat(raw).as("the engine itself sends the token's tail at the start of a piece").contains(tail);
+        outputs.forEach((where, text) -> {
+            if (where.startsWith("long line")) {
+                assertThat(SecretCorpus.pieces(SPLIT_TOKEN)).as(where).noneMatch(text::contains);
+                assertThat(text).as(where).doesNotContain(tail.substring(0, 12)).contains("last line");
+            }
+        });
     }
 
     @Test
