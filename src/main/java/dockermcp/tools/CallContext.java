@@ -21,7 +21,8 @@ public final class CallContext {
     private final Engines engines;
     private final Settings settings;
     private final ExecutorService workers;
-    private final VisibilityPolicy policy;
+    /** host name -> that host's visibility policy (its own rules from the hosts file, else the global ones) */
+    private final java.util.Map<String, VisibilityPolicy> policies = new java.util.HashMap<>();
     /** host name -> System.nanoTime() until which it sits out fan-outs after a timeout */
     private final java.util.Map<String, Long> timedOut = new java.util.concurrent.ConcurrentHashMap<>();
     static final java.time.Duration REST = java.time.Duration.ofSeconds(30);
@@ -30,11 +31,18 @@ public final class CallContext {
         this.engines = engines;
         this.settings = settings;
         this.workers = workers;
-        this.policy = new VisibilityPolicy(settings.visibility());
+        for (HostSettings h : settings.hosts()) {
+            policies.put(h.name(), new VisibilityPolicy(h.visibility(settings)));
+        }
     }
 
-    public VisibilityPolicy policy() {
-        return policy;
+    /** The visibility policy of one configured host: every decision about what to show is made per host. */
+    public VisibilityPolicy policy(String host) {
+        VisibilityPolicy p = policies.get(host);
+        if (p == null) {
+            throw new IllegalStateException("no policy for an unconfigured host");
+        }
+        return p;
     }
 
     /** The containers of one engine the caller may see: names, ids and prefixes are resolved against these, never by the engine. */
@@ -46,15 +54,15 @@ public final class CallContext {
     JsonNode inspectVisible(DockerEngine engine, String id, String ref) throws EngineException {
         JsonNode c = engine.inspectContainer(id);
         String name = JsonRead.text(c, "Name");
-        if (!policy.containerVisible(name.startsWith("/") ? name.substring(1) : name, JsonRead.labels(c.path("Config").path("Labels")))) {
+        if (!policy(engine.name()).containerVisible(name.startsWith("/") ? name.substring(1) : name, JsonRead.labels(c.path("Config").path("Labels")))) {
             throw new EngineException(EngineException.Kind.NOT_FOUND, "No container '" + ref + "' on host '" + engine.name() + "'.");
         }
         return c;
     }
 
-    /** True when a container from a list answer (Names, Labels) may be shown. */
-    public boolean listedContainerVisible(JsonNode c) {
-        return policy.containerVisible(VisibleContainers.ownName(c), JsonRead.labels(c.path("Labels")));
+    /** True when a container from a list answer (Names, Labels) of {@code host} may be shown. */
+    public boolean listedContainerVisible(String host, JsonNode c) {
+        return policy(host).containerVisible(VisibleContainers.ownName(c), JsonRead.labels(c.path("Labels")));
     }
 
     /**
@@ -63,14 +71,15 @@ public final class CallContext {
      */
     public JsonNode visibleImage(DockerEngine engine, String ref) throws EngineException {
         JsonNode img = engine.inspectImage(VisibleImages.on(engine, this).resolve(ref));
-        if (!imageVisible(img)) { // retagged since the list
+        if (!imageVisible(engine.name(), img)) { // retagged since the list
             throw new EngineException(EngineException.Kind.NOT_FOUND, "No image '" + ref + "' on host '" + engine.name() + "'.");
         }
         return img;
     }
 
-    /** True when an image (inspect or list answer: RepoTags, RepoDigests) may be shown. */
-    public boolean imageVisible(JsonNode img) {
+    /** True when an image (inspect or list answer: RepoTags, RepoDigests) of {@code host} may be shown. */
+    public boolean imageVisible(String host, JsonNode img) {
+        VisibilityPolicy policy = policy(host);
         if (policy.imagesUnrestricted()) {
             return true;
         }

@@ -56,7 +56,7 @@ final class InspectTool implements DockerTool {
         var found = ctx.findOne(hosts, "container '" + ref + "'", e -> {
             VisibleContainers visible = ctx.visibleContainers(e);
             JsonNode c = ctx.inspectVisible(e, visible.resolve(ref), ref);
-            return new Seen(c, visible, ctx.policy().imagesUnrestricted() ? null : VisibleImages.on(e, ctx));
+            return new Seen(c, visible, ctx.policy(e.name()).imagesUnrestricted() ? null : VisibleImages.on(e, ctx));
         });
         JsonNode c = found.value().container();
         VisibleContainers others = found.value().others();

@@ -45,8 +45,8 @@ final class ListContainersTool implements DockerTool {
         addFilter(filters, "label", args.string("label"));
         String filterJson = filters.isEmpty() ? null : filters.toString();
         boolean all = args.bool("all", true);
-        boolean imagesRestricted = !ctx.policy().imagesUnrestricted();
-        var outcomes = ctx.listOn(hosts, e -> new Listing(e.listContainers(all, filterJson), imagesRestricted ? VisibleImages.on(e, ctx) : null));
+        var outcomes = ctx.listOn(hosts, e -> new Listing(e.listContainers(all, filterJson),
+                ctx.policy(e.name()).imagesUnrestricted() ? null : VisibleImages.on(e, ctx)));
 
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("count", 0);
@@ -57,7 +57,7 @@ final class ListContainersTool implements DockerTool {
             }
             VisibleImages images = o.value().images();
             for (JsonNode c : o.value().containers()) {
-                if (!ctx.listedContainerVisible(c)) {
+                if (!ctx.listedContainerVisible(o.host().name(), c)) {
                     continue;
                 }
                 ObjectNode item = list.addObject();

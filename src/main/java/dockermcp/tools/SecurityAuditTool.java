@@ -63,7 +63,7 @@ final class SecurityAuditTool implements DockerTool {
         List<AuditReport.Audited> out = new ArrayList<>();
         Map<String, ImageFacts> images = new HashMap<>();
         for (JsonNode c : e.listContainers(true, null)) {
-            if (!ctx.listedContainerVisible(c)) {
+            if (!ctx.listedContainerVisible(e.name(), c)) {
                 continue;
             }
             JsonNode inspect;
@@ -82,7 +82,7 @@ final class SecurityAuditTool implements DockerTool {
 
     /** The images the caller may see on this engine, or null when image rules hide nothing. */
     private static VisibleImages visibleImages(DockerEngine e, CallContext ctx) throws EngineException {
-        return ctx.policy().imagesUnrestricted() ? null : VisibleImages.on(e, ctx);
+        return ctx.policy(e.name()).imagesUnrestricted() ? null : VisibleImages.on(e, ctx);
     }
 
     private static AuditReport.Audited audit(DockerEngine e, CallContext ctx, JsonNode inspect, Map<String, ImageFacts> images,
@@ -130,7 +130,7 @@ final class SecurityAuditTool implements DockerTool {
         }
         try {
             JsonNode img = e.inspectImage(imageId);
-            return ctx.imageVisible(img) ? new ImageFacts(img, e.imageHistory(imageId)) : ImageFacts.NONE;
+            return ctx.imageVisible(e.name(), img) ? new ImageFacts(img, e.imageHistory(imageId)) : ImageFacts.NONE;
         } catch (EngineException x) {
             if (x.kind() == EngineException.Kind.NOT_FOUND) {
                 return ImageFacts.NONE;

@@ -79,7 +79,7 @@ final class StatsTool implements DockerTool {
                 continue;
             }
             for (JsonNode c : o.value()) {
-                if (!ctx.listedContainerVisible(c)) {
+                if (!ctx.listedContainerVisible(o.host().name(), c)) {
                     continue;
                 }
                 String id = JsonRead.text(c, "Id");
