@@ -92,10 +92,6 @@ public final class CallContext {
         return settings;
     }
 
-    public ExecutorService workers() {
-        return workers;
-    }
-
     /** The hosts a call addresses: the one named by {@code host}, or every configured host. */
     public List<HostSettings> hosts(String host) throws ToolFailure {
         List<HostSettings> all = engines.hosts();
@@ -136,19 +132,31 @@ public final class CallContext {
         if (hosts.size() == 1) {
             return List.of(run(hosts.get(0), call));
         }
+        return all(hosts.stream().map(h -> new Task<>(h, call)).toList(), true);
+    }
+
+    /** One call on one host's engine, for fan-outs of many calls per host (one per container). */
+    public record Task<T>(HostSettings host, HostCall<T> call) {
+    }
+
+    /**
+     * Runs every task at once on the worker pool and returns the outcomes in task order. With {@code hostDeadlines},
+     * each task is waited for at most its host's timeouts from the start, so a hung host costs its own timeout, never
+     * more; without, each call is bounded by the engine client's own timeouts (for calls that queue behind a limit).
+     */
+    public <T> List<PerHost<T>> all(List<Task<T>> tasks, boolean hostDeadlines) {
         List<Future<PerHost<T>>> futures = new ArrayList<>();
-        for (HostSettings h : hosts) {
-            PerHost<T> resting = resting(h);
-            Callable<PerHost<T>> task = () -> run(h, call);
+        for (Task<T> t : tasks) {
+            PerHost<T> resting = resting(t.host());
+            Callable<PerHost<T>> task = () -> run(t.host(), t.call());
             futures.add(resting != null ? java.util.concurrent.CompletableFuture.completedFuture(resting) : workers.submit(task));
         }
-        // each host has its own deadline from the start of the fan-out: a hung host costs its own timeout, never more
         long start = System.nanoTime();
         List<PerHost<T>> out = new ArrayList<>();
         for (int i = 0; i < futures.size(); i++) {
-            HostSettings h = hosts.get(i);
+            HostSettings h = tasks.get(i).host();
             long budget = h.connectTimeout(settings).plus(h.requestTimeout(settings)).toNanos();
-            out.add(await(futures.get(i), h, start + budget));
+            out.add(hostDeadlines ? await(futures.get(i), h, start + budget) : within(futures.get(i), h, Long.MAX_VALUE));
         }
         return out;
     }
@@ -184,10 +192,6 @@ public final class CallContext {
         return new PerHost<>(host, null, new EngineException(EngineException.Kind.TIMEOUT, "Host '" + host.name() + "' did not answer within "
                 + host.connectTimeout(settings).plus(host.requestTimeout(settings)).toSeconds()
                 + " s, so its answer is left out; check it with docker_connection_status (its timeouts: request_timeout in the hosts file or DOCKER_REQUEST_TIMEOUT)."));
-    }
-
-    public static <T> PerHost<T> await(Future<PerHost<T>> f, HostSettings host) {
-        return within(f, host, Long.MAX_VALUE);
     }
 
     /** The outcome of one host's task, or null (the task cancelled) when it did not end within {@code nanos}. */

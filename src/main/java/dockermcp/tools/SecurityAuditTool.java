@@ -3,7 +3,6 @@ package dockermcp.tools;
 import dockermcp.engine.DockerEngine;
 import dockermcp.engine.EngineException;
 import dockermcp.engine.JsonRead;
-import dockermcp.engine.ObjectRef;
 import dockermcp.tools.audit.ContainerAudit;
 import dockermcp.tools.audit.RiskScore;
 import dockermcp.tools.audit.Subject;
@@ -41,12 +40,7 @@ final class SecurityAuditTool implements DockerTool {
         }
         var hosts = ctx.hosts(args.host());
         if (container != null) {
-            String ref;
-            try {
-                ref = ObjectRef.container(container);
-            } catch (EngineException e) {
-                throw ToolFailure.refused(e.getMessage());
-            }
+            String ref = args.container("container");
             var found = ctx.findOne(hosts, "container '" + ref + "'", e -> audit(e, ctx, ctx.inspectVisible(e, ctx.visibleContainers(e).resolve(ref), ref), new HashMap<>(), visibleImages(e, ctx)));
             var report = new AuditReport(List.of(found.value()), List.of(new CallContext.PerHost<>(found.host(), List.of(found.value()), null)));
             return new ToolResult(report.structured(found.notice()), AuditReport::renderOne, found.host().name());
