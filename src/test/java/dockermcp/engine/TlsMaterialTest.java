@@ -113,6 +113,16 @@ class TlsMaterialTest {
         assertThat(material.directory()).isEqualTo(dir.toAbsolutePath().normalize());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"ca.pem", "cert.pem", "key.pem"})
+    void missingFileIsNamedWithTheDockerCliLayout(String missing) throws Exception {
+        Path dir = rsaClient("missing-" + missing);
+        Files.delete(dir.resolve(missing));
+
+        assertThat(failure(dir)).isEqualTo("DOCKER_CERT_PATH " + dir + " has no " + missing
+                + ": put the CA certificate, client certificate and key there as ca.pem, cert.pem and key.pem, as the Docker CLI expects.");
+    }
+
     @Test
     void missingDirectoryIsRefused() throws Exception {
         Path dir = tmp.resolve("nowhere");
