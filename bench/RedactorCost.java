@@ -1,4 +1,4 @@
-import dockermcp.cli.Main;
+import dockermcp.server.Workers;
 import dockermcp.config.Settings;
 import dockermcp.config.SettingsLoader;
 import dockermcp.engine.Engines;
@@ -39,7 +39,7 @@ public final class RedactorCost {
     public static void main(String[] args) throws Exception {
         String host = args[0];
         String container = args[1];
-        ExecutorService workers = Main.workers();
+        ExecutorService workers = Workers.pool();
         Settings shipped = settings(host, "true");
         Settings raw = settings(host, "false");
         try (Engines e1 = new Engines(shipped, "bench"); Engines e2 = new Engines(raw, "bench")) {

@@ -1,5 +1,6 @@
 package dockermcp.cli;
 
+import dockermcp.server.Product;
 import dockermcp.security.AuditChain;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,5 +1,6 @@
 package dockermcp.cli;
 
+import dockermcp.server.Product;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;

@@ -3,13 +3,10 @@ package dockermcp.cli;
 import dockermcp.config.ConfigError;
 import dockermcp.config.Settings;
 import dockermcp.config.SettingsLoader;
+import dockermcp.server.Core;
+import dockermcp.server.Product;
 import dockermcp.transport.StdioTransport;
 import java.io.PrintStream;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** Entry point: flags, settings, then the stdio MCP server. */
 public final class Main {
@@ -57,7 +54,7 @@ public final class Main {
         }
         Logging.configure(settings.logLevel());
         if (options.transport().equals("http")) {
-            System.exit(dockermcp.transport.http.HttpMode.serve(settings, options));
+            System.exit(dockermcp.transport.http.HttpMode.serve(settings, options.allowInsecureBind()));
         }
         System.exit(serveStdio(settings, protocolOut));
     }
@@ -74,15 +71,5 @@ public final class Main {
         }
         org.slf4j.LoggerFactory.getLogger(Main.class).info("stdin closed, exiting");
         return 0;
-    }
-
-    /** Worker threads for fan-out across hosts and containers; daemon threads so they never hold the JVM. */
-    public static ExecutorService workers() {
-        AtomicInteger n = new AtomicInteger();
-        return new ThreadPoolExecutor(0, 512, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
-            Thread t = new Thread(r, "worker-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
     }
 }

@@ -1,5 +1,7 @@
 package dockermcp.cli;
 
+import dockermcp.server.Workers;
+import dockermcp.server.Product;
 import dockermcp.config.Settings;
 import dockermcp.config.SettingsLoader;
 import dockermcp.engine.Engines;
@@ -77,7 +79,7 @@ final class Training {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (Engines engines = new Engines(settings, Product.NAME);
              AuditLog log = AuditLog.to(settings.auditFile(), settings.auditMaxBytes(), settings.auditFailOpen())) {
-            ToolRegistry registry = new ToolRegistry(settings, engines, log, Main.workers());
+            ToolRegistry registry = new ToolRegistry(settings, engines, log, Workers.pool());
             // keep stdin open until the last answer is out (calls are answered on worker threads), then end it
             InputStream in = new SequenceInputStream(new ByteArrayInputStream(String.join("\n", session).getBytes(StandardCharsets.UTF_8)), new InputStream() {
                 @Override

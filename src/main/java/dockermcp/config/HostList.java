@@ -133,7 +133,7 @@ final class HostList {
         }
         Duration connect = k.containsKey("connect_timeout") ? HostsFile.duration(file, name, "connect_timeout", k.get("connect_timeout")) : null;
         Duration request = k.containsKey("request_timeout") ? HostsFile.duration(file, name, "request_timeout", k.get("request_timeout")) : null;
-        VisibilityRules visibility = null; // per-host visibility rules: not yet (docs/FLEET.md)
+        VisibilityRules visibility = visibility(file, name, k, global);
         Path sshConfig = null;
         if (k.containsKey("ssh_config")) {
             if (base.endpoint().transport() != Endpoint.Transport.SSH) {
@@ -142,6 +142,21 @@ final class HostList {
             sshConfig = filePath(file, name, "ssh_config", k.get("ssh_config"));
         }
         return new HostSettings(name, base.endpoint(), base.certPath(), base.warnings(), origin, connect, request, visibility, sshConfig);
+    }
+
+    /** The host's own visibility rules: each key it writes replaces that global rule; the others are inherited. Null when it writes none. */
+    private static VisibilityRules visibility(Path file, String name, Map<String, HostsFile.Value> k, VisibilityRules global) {
+        if (VISIBILITY_KEYS.stream().noneMatch(k::containsKey)) {
+            return null;
+        }
+        return new VisibilityRules(rules(file, name, k, "container_allow", global.containerAllow()), rules(file, name, k, "container_deny", global.containerDeny()),
+                rules(file, name, k, "image_allow", global.imageAllow()), rules(file, name, k, "image_deny", global.imageDeny()), global.honourHiddenLabel());
+    }
+
+    private static final List<String> VISIBILITY_KEYS = List.of("container_allow", "container_deny", "image_allow", "image_deny");
+
+    private static List<String> rules(Path file, String name, Map<String, HostsFile.Value> k, String key, List<String> global) {
+        return k.containsKey(key) ? HostsFile.rules(file, name, key, k.get(key)) : global;
     }
 
     private HostSettings fileEndpoint(Path file, String name, String origin, Map<String, HostsFile.Value> k) {

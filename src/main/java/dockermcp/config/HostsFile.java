@@ -38,7 +38,7 @@ final class HostsFile {
     }
 
     static final Set<String> KEYS = Set.of("host", "context", "cert_path", "tls_verify", "remote_socket", "ssh_config",
-            "connect_timeout", "request_timeout");
+            "connect_timeout", "request_timeout", "container_allow", "container_deny", "image_allow", "image_deny");
 
     private final Path file;
     private JsonParser p;
@@ -152,6 +152,23 @@ final class HostsFile {
             return e instanceof java.nio.file.AccessDeniedException ? "permission denied"
                     : e instanceof java.nio.file.NoSuchFileException ? "no such file" : "an I/O error";
         }
+    }
+
+    /**
+     * A visibility rule list as the environment writes it ({@code "web-*,tier=db"}) or as a YAML list; each item is a
+     * glob or a {@code label=value} selector. {@code []} clears the global rule for this host.
+     */
+    static List<String> rules(Path file, String host, String key, Value v) {
+        List<String> out = new ArrayList<>();
+        for (String item : v.list() ? v.items() : List.of(v.text().split(",", -1))) {
+            String rule = item == null ? "" : item.strip();
+            if (rule.isEmpty() || rule.startsWith("=") || rule.chars().anyMatch(Character::isISOControl)) {
+                throw error(file, v.line(), "'" + key + "' of host '" + host + "' has an empty or malformed rule '" + clip(rule)
+                        + "': write name globs (web-*) or label=value selectors, as a list or separated by commas");
+            }
+            out.add(rule);
+        }
+        return out;
     }
 
     /** Durations in the same notation as the environment ({@code 500ms}, {@code 5s}, {@code 1m}). */

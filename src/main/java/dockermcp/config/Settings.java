@@ -3,7 +3,6 @@ package dockermcp.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Every setting of the server, loaded and checked once by {@link SettingsLoader}.
@@ -54,10 +53,6 @@ public record Settings(
 
     public boolean auditEnabled() {
         return auditFile != null;
-    }
-
-    public Optional<HostSettings> host(String name) {
-        return hosts.stream().filter(h -> h.name().equals(name)).findFirst();
     }
 
     /** The sentence every tool answers with when no engine is configured. */

@@ -14,8 +14,6 @@ import java.util.List;
 public record VisibilityRules(List<String> containerAllow, List<String> containerDeny, List<String> imageAllow,
                               List<String> imageDeny, boolean honourHiddenLabel) {
 
-    public static final VisibilityRules OPEN = new VisibilityRules(List.of(), List.of(), List.of(), List.of(), true);
-
     public VisibilityRules {
         containerAllow = List.copyOf(containerAllow);
         containerDeny = List.copyOf(containerDeny);

@@ -117,16 +117,16 @@ public final class DockerEngine implements AutoCloseable {
     }
 
     public JsonNode inspectContainer(String ref) throws EngineException {
-        return json(v("/containers/" + ObjectRef.container(ref) + "/json"), null, "container '" + ref + "'");
+        return json(v("/containers/" + ref + "/json"), null, "container '" + ref + "'");
     }
 
     public JsonNode stats(String ref) throws EngineException {
-        return json(v("/containers/" + ObjectRef.container(ref) + "/stats"), Query.of().add("stream", "false"), "container '" + ref + "'");
+        return json(v("/containers/" + ref + "/stats"), Query.of().add("stream", "false"), "container '" + ref + "'");
     }
 
     /** The processes of a running container, as the engine's ps lists them (default columns only). */
     public JsonNode top(String ref) throws EngineException {
-        return json(v("/containers/" + ObjectRef.container(ref) + "/top"), null, "container '" + ref + "'");
+        return json(v("/containers/" + ref + "/top"), null, "container '" + ref + "'");
     }
 
     /**
@@ -165,7 +165,7 @@ public final class DockerEngine implements AutoCloseable {
                 .add("tail", tail).add("since", o.since()).add("until", o.until())
                 .add("timestamps", o.timestamps() ? "1" : null);
         String what = "container '" + ref + "'";
-        try (EngineHttp.EngineResponse r = http.stream(v("/containers/" + ObjectRef.container(ref) + "/logs"), q)) {
+        try (EngineHttp.EngineResponse r = http.stream(v("/containers/" + ref + "/logs"), q)) {
             if (r.status() / 100 != 2) {
                 throw statusFailure(r.status(), r.readAll(64 * 1024), what);
             }
@@ -221,11 +221,11 @@ public final class DockerEngine implements AutoCloseable {
     }
 
     public JsonNode inspectImage(String ref) throws EngineException {
-        return json(v("/images/" + ObjectRef.image(ref) + "/json"), null, "image '" + ref + "'");
+        return json(v("/images/" + ref + "/json"), null, "image '" + ref + "'");
     }
 
     public JsonNode imageHistory(String ref) throws EngineException {
-        return json(v("/images/" + ObjectRef.image(ref) + "/history"), null, "image '" + ref + "'");
+        return json(v("/images/" + ref + "/history"), null, "image '" + ref + "'");
     }
 
     /** GET /networks, filtered (name) by the engine. The list answer carries no container map: attachments come from the container list. */

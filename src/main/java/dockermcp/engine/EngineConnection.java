@@ -62,6 +62,7 @@ final class EngineConnection implements AutoCloseable {
             SSLSocket s = (SSLSocket) tlsContext.getSocketFactory().createSocket(plain, endpoint.hostname(), endpoint.port(), true);
             SSLParameters p = s.getSSLParameters();
             p.setEndpointIdentificationAlgorithm("HTTPS"); // the server certificate must match the host
+            p.setProtocols(TlsMaterial.modern(p.getProtocols())); // TLS 1.2 and 1.3 only, whatever the JDK's defaults allow
             s.setSSLParameters(p);
             s.setUseClientMode(true);
             s.startHandshake();
@@ -70,6 +71,11 @@ final class EngineConnection implements AutoCloseable {
             ch.close();
             throw e;
         }
+    }
+
+    /** The TLS socket, or null: so tests can check what the engine client negotiates. */
+    Socket tlsSocket() {
+        return tls;
     }
 
     boolean isOpen() {

@@ -1,6 +1,5 @@
 package dockermcp.engine;
 
-import dockermcp.config.ConfigError;
 import dockermcp.config.HostSettings;
 import dockermcp.config.Settings;
 import java.util.List;
@@ -39,10 +38,6 @@ public final class Engines implements AutoCloseable {
             }
             return e;
         }
-    }
-
-    public HostSettings host(String name) {
-        return settings.host(name).orElseThrow(() -> new ConfigError("host '" + name + "' is not configured"));
     }
 
     @Override

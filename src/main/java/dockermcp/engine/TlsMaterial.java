@@ -1,68 +1,45 @@
 package dockermcp.engine;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyManagementException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECKey;
 import java.security.interfaces.RSAKey;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import dockermcp.security.PemKeys;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLContextSpi;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLServerSocketFactory;
-import javax.net.ssl.SSLSessionContext;
-import javax.net.ssl.SSLSocket;
-import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509KeyManager;
-import javax.security.auth.x500.X500Principal;
 
 /**
  * The client TLS material of a Docker CLI certificate directory (DOCKER_CERT_PATH: ca.pem, cert.pem, key.pem) as an
- * SSLContext that trusts only the CAs in ca.pem and enables only TLS 1.2 and 1.3. Hostname verification is left to
- * the HTTP client: nothing here sets or clears the endpoint identification algorithm.
+ * SSLContext that trusts only the CAs in ca.pem. The engine client ({@link EngineConnection}) enables only TLS 1.2 and
+ * 1.3 ({@link #modern}) and verifies the host name on the sockets it makes from it.
  */
 public final class TlsMaterial {
-    private static final Pattern CN = Pattern.compile("(?:^|,)CN=((?:\\\\.|[^,])*)");
     private static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
 
     private final Path directory;
     private final SSLContext context;
     private final X509KeyManager keyManager;
-    private final String description;
 
-    private TlsMaterial(Path directory, SSLContext context, X509KeyManager keyManager, String description) {
+    private TlsMaterial(Path directory, SSLContext context, X509KeyManager keyManager) {
         this.directory = directory;
         this.context = context;
         this.keyManager = keyManager;
-        this.description = description;
     }
 
     /** Loads ca.pem, cert.pem, key.pem from dir. Throws TlsMaterialException with one sentence a user can act on. */
@@ -91,7 +68,7 @@ public final class TlsMaterial {
             tmf.init(trust);
             SSLContext jdk = SSLContext.getInstance("TLS");
             jdk.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
-            return new TlsMaterial(dir, new Restricted(jdk), (X509KeyManager) kmf.getKeyManagers()[0], describe(chain.get(0), cas));
+            return new TlsMaterial(dir, jdk, (X509KeyManager) kmf.getKeyManagers()[0]);
         } catch (GeneralSecurityException | IOException e) {
             throw new TlsMaterialException("The Java runtime could not build a TLS context from " + dir + ": use an RSA, EC or Ed25519 key and X.509 certificates as created for the Docker CLI.", e);
         }
@@ -104,11 +81,6 @@ public final class TlsMaterial {
 
     public Path directory() {
         return directory;
-    }
-
-    /** Subject, expiry and CA names, for logs and status output; never key material. */
-    public String describe() {
-        return description;
     }
 
     /** The key manager inside sslContext(), so tests can check what the client will present. */
@@ -179,75 +151,8 @@ public final class TlsMaterial {
         }
     }
 
-    private static String describe(X509Certificate leaf, List<X509Certificate> cas) {
-        LocalDate until = LocalDate.ofInstant(leaf.getNotAfter().toInstant(), ZoneOffset.UTC);
-        String caNames = cas.stream().map(c -> cn(c.getSubjectX500Principal())).collect(Collectors.joining(", "));
-        return "client certificate " + cn(leaf.getSubjectX500Principal()) + ", " + (leaf.getNotAfter().before(new Date()) ? "expired " : "expires ")
-                + until + ", " + (cas.size() == 1 ? "CA " : "CAs ") + caNames;
-    }
-
-    private static String cn(X500Principal principal) {
-        String name = principal.getName(X500Principal.RFC2253);
-        Matcher m = CN.matcher(name);
-        return m.find() ? "CN=" + m.group(1) : name;
-    }
-
-    private static String[] modern(String[] protocols) {
+    /** Only TLS 1.3 and 1.2 of {@code protocols}: the engine client enables no other. */
+    static String[] modern(String[] protocols) {
         return Arrays.stream(protocols).filter(PROTOCOLS::contains).toArray(String[]::new);
-    }
-
-    /** The JDK context behind a facade that enables only TLS 1.2/1.3 and refuses re-initialisation with other trust. */
-    private static final class Restricted extends SSLContext {
-        Restricted(SSLContext jdk) {
-            super(new Spi(jdk), jdk.getProvider(), jdk.getProtocol());
-        }
-    }
-
-    private static final class Spi extends SSLContextSpi {
-        private final SSLContext jdk;
-
-        Spi(SSLContext jdk) { this.jdk = jdk; }
-
-        @Override protected void engineInit(KeyManager[] km, TrustManager[] tm, SecureRandom random) throws KeyManagementException {
-            throw new KeyManagementException("this SSLContext is built from DOCKER_CERT_PATH and cannot be re-initialised");
-        }
-        @Override protected SSLSocketFactory engineGetSocketFactory() { return new Sockets(jdk.getSocketFactory()); }
-        // Client material: server sockets keep the JDK defaults, which already exclude TLS 1.0/1.1.
-        @Override protected SSLServerSocketFactory engineGetServerSocketFactory() { return jdk.getServerSocketFactory(); }
-        @Override protected SSLEngine engineCreateSSLEngine() { return restrict(jdk.createSSLEngine()); }
-        @Override protected SSLEngine engineCreateSSLEngine(String host, int port) { return restrict(jdk.createSSLEngine(host, port)); }
-        @Override protected SSLSessionContext engineGetServerSessionContext() { return jdk.getServerSessionContext(); }
-        @Override protected SSLSessionContext engineGetClientSessionContext() { return jdk.getClientSessionContext(); }
-        @Override protected SSLParameters engineGetDefaultSSLParameters() { return restrict(jdk.getDefaultSSLParameters()); }
-        @Override protected SSLParameters engineGetSupportedSSLParameters() { return restrict(jdk.getSupportedSSLParameters()); }
-
-        private static SSLEngine restrict(SSLEngine engine) {
-            engine.setEnabledProtocols(modern(engine.getEnabledProtocols()));
-            return engine;
-        }
-
-        private static SSLParameters restrict(SSLParameters parameters) {
-            parameters.setProtocols(modern(parameters.getProtocols())); // clients such as Jetty derive their protocol list from these
-            return parameters;
-        }
-    }
-
-    private static final class Sockets extends SSLSocketFactory {
-        private final SSLSocketFactory jdk;
-
-        Sockets(SSLSocketFactory jdk) { this.jdk = jdk; }
-
-        private static Socket restrict(Socket socket) {
-            ((SSLSocket) socket).setEnabledProtocols(modern(((SSLSocket) socket).getEnabledProtocols()));
-            return socket;
-        }
-        @Override public Socket createSocket() throws IOException { return restrict(jdk.createSocket()); }
-        @Override public Socket createSocket(Socket s, String host, int port, boolean autoClose) throws IOException { return restrict(jdk.createSocket(s, host, port, autoClose)); }
-        @Override public Socket createSocket(String host, int port) throws IOException { return restrict(jdk.createSocket(host, port)); }
-        @Override public Socket createSocket(String host, int port, InetAddress local, int localPort) throws IOException { return restrict(jdk.createSocket(host, port, local, localPort)); }
-        @Override public Socket createSocket(InetAddress host, int port) throws IOException { return restrict(jdk.createSocket(host, port)); }
-        @Override public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort) throws IOException { return restrict(jdk.createSocket(host, port, local, localPort)); }
-        @Override public String[] getDefaultCipherSuites() { return jdk.getDefaultCipherSuites(); }
-        @Override public String[] getSupportedCipherSuites() { return jdk.getSupportedCipherSuites(); }
     }
 }

@@ -53,10 +53,9 @@ public final class PromptCatalog {
         return PROMPTS.stream().map(p -> new AsyncPromptSpecification(p.prompt(), (exchange, request) -> Mono.fromCallable(() -> get(p, request.arguments())))).toList();
     }
 
-    /** @param oneReplyThread as for {@link ToolRegistry#mcpTools(boolean)} */
-    public List<AsyncCompletionSpecification> mcpCompletions(boolean oneReplyThread) {
+    public List<AsyncCompletionSpecification> mcpCompletions() {
         return PROMPTS.stream().map(p -> new AsyncCompletionSpecification(new McpSchema.PromptReference(p.prompt().name()),
-                (exchange, request) -> registry.offloaded(() -> complete(request, CallOrigin.of(exchange)), oneReplyThread))).toList();
+                (exchange, request) -> registry.offloaded(() -> complete(request, CallOrigin.of(exchange))))).toList();
     }
 
     /** Renders one prompt, or fails with a JSON-RPC invalid-params error of one sentence. */

@@ -21,7 +21,8 @@ public final class CallContext {
     private final Engines engines;
     private final Settings settings;
     private final ExecutorService workers;
-    private final VisibilityPolicy policy;
+    /** host name -> that host's visibility policy (its own rules from the hosts file, else the global ones) */
+    private final java.util.Map<String, VisibilityPolicy> policies = new java.util.HashMap<>();
     private final ListCache cache;
     /** host name -> System.nanoTime() until which it sits out fan-outs after a timeout */
     private final java.util.Map<String, Long> timedOut = new java.util.concurrent.ConcurrentHashMap<>();
@@ -31,12 +32,19 @@ public final class CallContext {
         this.engines = engines;
         this.settings = settings;
         this.workers = workers;
-        this.policy = new VisibilityPolicy(settings.visibility());
+        for (HostSettings h : settings.hosts()) {
+            policies.put(h.name(), new VisibilityPolicy(h.visibility(settings)));
+        }
         this.cache = settings.cacheEnabled() ? new ListCache(settings.cacheTtl()) : null;
     }
 
-    public VisibilityPolicy policy() {
-        return policy;
+    /** The visibility policy of one configured host: every decision about what to show is made per host. */
+    public VisibilityPolicy policy(String host) {
+        VisibilityPolicy p = policies.get(host);
+        if (p == null) {
+            throw new IllegalStateException("no policy for an unconfigured host");
+        }
+        return p;
     }
 
     /** The containers of one engine the caller may see: names, ids and prefixes are resolved against these, never by the engine. */
@@ -48,7 +56,7 @@ public final class CallContext {
     JsonNode inspectVisible(DockerEngine engine, String id, String ref) throws EngineException {
         JsonNode c = engine.inspectContainer(id);
         String name = JsonRead.text(c, "Name");
-        if (!policy.containerVisible(name.startsWith("/") ? name.substring(1) : name, JsonRead.labels(c.path("Config").path("Labels")))) {
+        if (!policy(engine.name()).containerVisible(name.startsWith("/") ? name.substring(1) : name, JsonRead.labels(c.path("Config").path("Labels")))) {
             throw new EngineException(EngineException.Kind.NOT_FOUND, "No container '" + ref + "' on host '" + engine.name() + "'.");
         }
         return c;
@@ -59,9 +67,9 @@ public final class CallContext {
         return visibleContainers(engine).names();
     }
 
-    /** True when a container from a list answer (Names, Labels) may be shown. */
-    public boolean listedContainerVisible(JsonNode c) {
-        return policy.containerVisible(VisibleContainers.ownName(c), JsonRead.labels(c.path("Labels")));
+    /** True when a container from a list answer (Names, Labels) of {@code host} may be shown. */
+    public boolean listedContainerVisible(String host, JsonNode c) {
+        return policy(host).containerVisible(VisibleContainers.ownName(c), JsonRead.labels(c.path("Labels")));
     }
 
     /**
@@ -70,14 +78,15 @@ public final class CallContext {
      */
     public JsonNode visibleImage(DockerEngine engine, String ref) throws EngineException {
         JsonNode img = engine.inspectImage(VisibleImages.on(engine, this).resolve(ref));
-        if (!imageVisible(img)) { // retagged since the list
+        if (!imageVisible(engine.name(), img)) { // retagged since the list
             throw new EngineException(EngineException.Kind.NOT_FOUND, "No image '" + ref + "' on host '" + engine.name() + "'.");
         }
         return img;
     }
 
-    /** True when an image (inspect or list answer: RepoTags, RepoDigests) may be shown. */
-    public boolean imageVisible(JsonNode img) {
+    /** True when an image (inspect or list answer: RepoTags, RepoDigests) of {@code host} may be shown. */
+    public boolean imageVisible(String host, JsonNode img) {
+        VisibilityPolicy policy = policy(host);
         if (policy.imagesUnrestricted()) {
             return true;
         }
@@ -88,10 +97,6 @@ public final class CallContext {
 
     public Settings settings() {
         return settings;
-    }
-
-    public ExecutorService workers() {
-        return workers;
     }
 
     /** The hosts a call addresses: the one named by {@code host}, or every configured host. */
@@ -134,19 +139,31 @@ public final class CallContext {
         if (hosts.size() == 1) {
             return List.of(run(hosts.get(0), call));
         }
+        return all(hosts.stream().map(h -> new Task<>(h, call)).toList(), true);
+    }
+
+    /** One call on one host's engine, for fan-outs of many calls per host (one per container). */
+    public record Task<T>(HostSettings host, HostCall<T> call) {
+    }
+
+    /**
+     * Runs every task at once on the worker pool and returns the outcomes in task order. With {@code hostDeadlines},
+     * each task is waited for at most its host's timeouts from the start, so a hung host costs its own timeout, never
+     * more; without, each call is bounded by the engine client's own timeouts (for calls that queue behind a limit).
+     */
+    public <T> List<PerHost<T>> all(List<Task<T>> tasks, boolean hostDeadlines) {
         List<Future<PerHost<T>>> futures = new ArrayList<>();
-        for (HostSettings h : hosts) {
-            PerHost<T> resting = resting(h);
-            Callable<PerHost<T>> task = () -> run(h, call);
+        for (Task<T> t : tasks) {
+            PerHost<T> resting = resting(t.host());
+            Callable<PerHost<T>> task = () -> run(t.host(), t.call());
             futures.add(resting != null ? java.util.concurrent.CompletableFuture.completedFuture(resting) : workers.submit(task));
         }
-        // each host has its own deadline from the start of the fan-out: a hung host costs its own timeout, never more
         long start = System.nanoTime();
         List<PerHost<T>> out = new ArrayList<>();
         for (int i = 0; i < futures.size(); i++) {
-            HostSettings h = hosts.get(i);
+            HostSettings h = tasks.get(i).host();
             long budget = h.connectTimeout(settings).plus(h.requestTimeout(settings)).toNanos();
-            out.add(await(futures.get(i), h, start + budget));
+            out.add(hostDeadlines ? await(futures.get(i), h, start + budget) : within(futures.get(i), h, Long.MAX_VALUE));
         }
         return out;
     }
@@ -182,10 +199,6 @@ public final class CallContext {
         return new PerHost<>(host, null, new EngineException(EngineException.Kind.TIMEOUT, "Host '" + host.name() + "' did not answer within "
                 + host.connectTimeout(settings).plus(host.requestTimeout(settings)).toSeconds()
                 + " s, so its answer is left out; check it with docker_connection_status (its timeouts: request_timeout in the hosts file or DOCKER_REQUEST_TIMEOUT)."));
-    }
-
-    public static <T> PerHost<T> await(Future<PerHost<T>> f, HostSettings host) {
-        return within(f, host, Long.MAX_VALUE);
     }
 
     /** The outcome of one host's task, or null (the task cancelled) when it did not end within {@code nanos}. */

@@ -97,7 +97,7 @@ final class ConnectionStatusTool implements DockerTool {
         long containers;
         long running;
         long images;
-        if (ctx.policy().hidesNothing()) {
+        if (ctx.policy(e.name()).hidesNothing()) {
             JsonNode info = e.info();
             containers = JsonRead.number(info, "Containers");
             running = JsonRead.number(info, "ContainersRunning");
@@ -107,14 +107,14 @@ final class ConnectionStatusTool implements DockerTool {
             containers = 0;
             running = 0;
             for (JsonNode c : e.listContainers(true, null)) {
-                if (ctx.listedContainerVisible(c)) {
+                if (ctx.listedContainerVisible(e.name(), c)) {
                     containers++;
                     running += JsonRead.text(c, "State").equals("running") ? 1 : 0;
                 }
             }
             images = 0;
             for (JsonNode img : e.listImages(false, null)) {
-                images += ctx.imageVisible(img) ? 1 : 0;
+                images += ctx.imageVisible(e.name(), img) ? 1 : 0;
             }
         }
         return new Probe(e.pingMillis(), version, api, containers, running, images); // pinged last, on a warm connection

@@ -12,6 +12,11 @@ public interface DockerTool {
         return false;
     }
 
+    /** Redacts the result whole, before it is shortened and rendered; a tool whose output needs more than the value-by-value pass says how. */
+    default void redact(tools.jackson.databind.node.ObjectNode structured, dockermcp.security.Redactor redactor) {
+        redactor.tree(structured);
+    }
+
     /** Shortens long values of the (already redacted) result; redaction must see values whole, so cuts come after it. */
     default void shorten(tools.jackson.databind.node.ObjectNode redacted) {
     }

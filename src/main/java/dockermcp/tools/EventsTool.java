@@ -139,13 +139,13 @@ final class EventsTool implements DockerTool {
         switch (type) {
             case "container" -> {
                 JsonNode now = containers.get(id);
-                boolean visible = now != null ? ctx.listedContainerVisible(now) : ctx.policy().containerVisible(attrs.getOrDefault("name", ""), attrs);
+                boolean visible = now != null ? ctx.listedContainerVisible(host, now) : ctx.policy(host).containerVisible(attrs.getOrDefault("name", ""), attrs);
                 if (!visible) {
                     return null;
                 }
                 out.put("id", Formats.shortId(id));
                 String image = attrs.getOrDefault("image", "");
-                if (!image.isEmpty() && !imageShown(ctx, image)) {
+                if (!image.isEmpty() && !imageShown(ctx.policy(host), image)) {
                     shownAttrs.put("image", VisibilityPolicy.HIDDEN_IMAGE);
                 }
                 out.put("image", shownAttrs.getOrDefault("image", ""));
@@ -155,7 +155,7 @@ final class EventsTool implements DockerTool {
                 if (attrs.containsKey("name")) {
                     refs.add(attrs.get("name"));
                 }
-                if (!ctx.policy().imagesUnrestricted() && !ctx.policy().imageVisible(refs)) {
+                if (!ctx.policy(host).imagesUnrestricted() && !ctx.policy(host).imageVisible(refs)) {
                     return null;
                 }
                 out.put("id", id.startsWith("sha256:") ? Formats.shortId(id) : id);
@@ -165,7 +165,7 @@ final class EventsTool implements DockerTool {
         String container = attrs.get("container"); // network connect/disconnect, volume mount/unmount
         if (container != null) {
             JsonNode c = containers.get(container);
-            if (c == null || !ctx.listedContainerVisible(c)) {
+            if (c == null || !ctx.listedContainerVisible(host, c)) {
                 return null;
             }
             out.put("container", VisibleContainers.ownName(c));
@@ -180,8 +180,8 @@ final class EventsTool implements DockerTool {
     }
 
     /** A container's image is named unless a rule hides it (the event gives one reference, the container's own). */
-    private static boolean imageShown(CallContext ctx, String image) {
-        return ctx.policy().imagesUnrestricted() || ctx.policy().imageVisible(List.of(image)) && !ctx.policy().imageNameDenied(image);
+    private static boolean imageShown(VisibilityPolicy policy, String image) {
+        return policy.imagesUnrestricted() || policy.imageVisible(List.of(image)) && !policy.imageNameDenied(image);
     }
 
     private static String iso(BigDecimal seconds) {

@@ -1,8 +1,6 @@
 package dockermcp.tools;
 
-import dockermcp.engine.EngineException;
 import dockermcp.engine.JsonRead;
-import dockermcp.engine.ObjectRef;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -38,12 +36,7 @@ final class ImageInfoTool implements DockerTool {
 
     @Override
     public ToolResult call(ToolArgs args, CallContext ctx) throws ToolFailure {
-        String ref;
-        try {
-            ref = ObjectRef.image(args.string("image"));
-        } catch (EngineException e) {
-            throw ToolFailure.refused(e.getMessage());
-        }
+        String ref = args.image("image");
         var hosts = ctx.hosts(args.host());
         var found = ctx.findOne(hosts, "image '" + ref + "'", e -> {
             JsonNode img = ctx.visibleImage(e, ref);

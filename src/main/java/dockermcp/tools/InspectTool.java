@@ -1,7 +1,6 @@
 package dockermcp.tools;
 
 import dockermcp.engine.JsonRead;
-import dockermcp.engine.ObjectRef;
 import dockermcp.security.VisibilityPolicy;
 import java.util.List;
 import java.util.Map;
@@ -46,17 +45,12 @@ final class InspectTool implements DockerTool {
 
     @Override
     public ToolResult call(ToolArgs args, CallContext ctx) throws ToolFailure {
-        String ref;
-        try {
-            ref = ObjectRef.container(args.string("container"));
-        } catch (dockermcp.engine.EngineException e) {
-            throw ToolFailure.refused(e.getMessage());
-        }
+        String ref = args.container("container");
         var hosts = ctx.hosts(args.host());
         var found = ctx.findOne(hosts, "container '" + ref + "'", e -> {
             VisibleContainers visible = ctx.visibleContainers(e);
             JsonNode c = ctx.inspectVisible(e, visible.resolve(ref), ref);
-            return new Seen(c, visible, ctx.policy().imagesUnrestricted() ? null : VisibleImages.on(e, ctx));
+            return new Seen(c, visible, ctx.policy(e.name()).imagesUnrestricted() ? null : VisibleImages.on(e, ctx));
         });
         JsonNode c = found.value().container();
         VisibleContainers others = found.value().others();

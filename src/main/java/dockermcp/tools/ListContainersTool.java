@@ -49,9 +49,8 @@ final class ListContainersTool implements DockerTool {
         addFilter(filters, "label", args.string("label"));
         String filterJson = filters.isEmpty() ? null : filters.toString();
         boolean all = args.bool("all", true);
-        boolean imagesRestricted = !ctx.policy().imagesUnrestricted();
         var listing = ctx.listCached(hosts, "containers all=" + all + " filters=" + filterJson,
-                e -> new Listing(e.listContainers(all, filterJson), imagesRestricted ? VisibleImages.on(e, ctx) : null));
+                e -> new Listing(e.listContainers(all, filterJson), ctx.policy(e.name()).imagesUnrestricted() ? null : VisibleImages.on(e, ctx)));
         var outcomes = listing.outcomes();
         ComposeGroups groups = "compose".equals(args.string("group_by")) ? new ComposeGroups() : null;
 
@@ -64,7 +63,7 @@ final class ListContainersTool implements DockerTool {
             }
             VisibleImages images = o.value().images();
             for (JsonNode c : o.value().containers()) {
-                if (!ctx.listedContainerVisible(c)) {
+                if (!ctx.listedContainerVisible(o.host().name(), c)) {
                     continue;
                 }
                 ObjectNode item = list.addObject();

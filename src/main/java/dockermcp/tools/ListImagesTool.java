@@ -55,7 +55,7 @@ final class ListImagesTool implements DockerTool {
                 continue;
             }
             for (JsonNode img : o.value()) {
-                if (!ctx.imageVisible(img)) {
+                if (!ctx.imageVisible(o.host().name(), img)) {
                     continue;
                 }
                 List<String> tags = JsonRead.strings(img, "RepoTags").stream().filter(t -> !t.equals("<none>:<none>")).toList();

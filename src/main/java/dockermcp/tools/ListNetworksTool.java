@@ -59,7 +59,7 @@ final class ListNetworksTool implements DockerTool {
             }
             List<JsonNode> visible = new ArrayList<>();
             o.value().containers().forEach(c -> {
-                if (ctx.listedContainerVisible(c)) {
+                if (ctx.listedContainerVisible(o.host().name(), c)) {
                     visible.add(c);
                 }
             });

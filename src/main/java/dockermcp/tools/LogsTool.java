@@ -1,7 +1,6 @@
 package dockermcp.tools;
 
 import dockermcp.config.Settings;
-import dockermcp.engine.EngineException;
 import dockermcp.engine.LogLines;
 import dockermcp.engine.LogOptions;
 import dockermcp.engine.ObjectRef;
@@ -81,6 +80,13 @@ final class LogsTool implements DockerTool {
         return true;
     }
 
+    /** Each line is redacted together with its neighbours (a secret may span lines), the rest value by value. */
+    @Override
+    public void redact(ObjectNode structured, dockermcp.security.Redactor redactor) {
+        redactor.logLines((tools.jackson.databind.node.ArrayNode) structured.get("lines"), "text");
+        redactor.tree(structured, "lines");
+    }
+
     /** Over-long lines are read with some slack and cut here, after redaction saw them whole. */
     @Override
     public void shorten(ObjectNode redacted) {
@@ -93,12 +99,7 @@ final class LogsTool implements DockerTool {
 
     @Override
     public ToolResult call(ToolArgs args, CallContext ctx) throws ToolFailure {
-        String ref;
-        try {
-            ref = ObjectRef.container(args.string("container"));
-        } catch (EngineException e) {
-            throw ToolFailure.refused(e.getMessage());
-        }
+        String ref = args.container("container");
         boolean stdout = args.bool("stdout", true);
         boolean stderr = args.bool("stderr", true);
         if (!stdout && !stderr) {

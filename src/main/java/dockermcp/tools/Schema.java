@@ -74,10 +74,6 @@ public final class Schema {
         return ordered("type", type);
     }
 
-    public static Map<String, Object> nullable(String type) {
-        return ordered("type", List.of(type, "null"));
-    }
-
     public static Map<String, Object> arrayOf(Map<String, Object> items) {
         return ordered("type", "array", "items", items);
     }

@@ -3,7 +3,6 @@ package dockermcp.tools;
 import dockermcp.engine.DockerEngine;
 import dockermcp.engine.EngineException;
 import dockermcp.engine.JsonRead;
-import dockermcp.engine.ObjectRef;
 import dockermcp.tools.audit.ContainerAudit;
 import dockermcp.tools.audit.RiskScore;
 import dockermcp.tools.audit.Subject;
@@ -41,12 +40,7 @@ final class SecurityAuditTool implements DockerTool {
         }
         var hosts = ctx.hosts(args.host());
         if (container != null) {
-            String ref;
-            try {
-                ref = ObjectRef.container(container);
-            } catch (EngineException e) {
-                throw ToolFailure.refused(e.getMessage());
-            }
+            String ref = args.container("container");
             var found = ctx.findOne(hosts, "container '" + ref + "'", e -> audit(e, ctx, ctx.inspectVisible(e, ctx.visibleContainers(e).resolve(ref), ref), new HashMap<>(), visibleImages(e, ctx)));
             var report = new AuditReport(List.of(found.value()), List.of(new CallContext.PerHost<>(found.host(), List.of(found.value()), null)));
             return new ToolResult(report.structured(found.notice()), AuditReport::renderOne, found.host().name());
@@ -63,7 +57,7 @@ final class SecurityAuditTool implements DockerTool {
         List<AuditReport.Audited> out = new ArrayList<>();
         Map<String, ImageFacts> images = new HashMap<>();
         for (JsonNode c : e.listContainers(true, null)) {
-            if (!ctx.listedContainerVisible(c)) {
+            if (!ctx.listedContainerVisible(e.name(), c)) {
                 continue;
             }
             JsonNode inspect;
@@ -82,7 +76,7 @@ final class SecurityAuditTool implements DockerTool {
 
     /** The images the caller may see on this engine, or null when image rules hide nothing. */
     private static VisibleImages visibleImages(DockerEngine e, CallContext ctx) throws EngineException {
-        return ctx.policy().imagesUnrestricted() ? null : VisibleImages.on(e, ctx);
+        return ctx.policy(e.name()).imagesUnrestricted() ? null : VisibleImages.on(e, ctx);
     }
 
     private static AuditReport.Audited audit(DockerEngine e, CallContext ctx, JsonNode inspect, Map<String, ImageFacts> images,
@@ -130,7 +124,7 @@ final class SecurityAuditTool implements DockerTool {
         }
         try {
             JsonNode img = e.inspectImage(imageId);
-            return ctx.imageVisible(img) ? new ImageFacts(img, e.imageHistory(imageId)) : ImageFacts.NONE;
+            return ctx.imageVisible(e.name(), img) ? new ImageFacts(img, e.imageHistory(imageId)) : ImageFacts.NONE;
         } catch (EngineException x) {
             if (x.kind() == EngineException.Kind.NOT_FOUND) {
                 return ImageFacts.NONE;

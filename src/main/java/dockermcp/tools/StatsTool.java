@@ -5,10 +5,8 @@ import dockermcp.config.Settings;
 import dockermcp.engine.DockerEngine;
 import dockermcp.engine.EngineException;
 import dockermcp.engine.JsonRead;
-import dockermcp.engine.ObjectRef;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -57,12 +55,7 @@ final class StatsTool implements DockerTool {
         ArrayNode samples = out.putArray("samples");
         boolean showHost = hosts.size() > 1;
         if (container != null) {
-            String ref;
-            try {
-                ref = ObjectRef.container(container);
-            } catch (EngineException e) {
-                throw ToolFailure.refused(e.getMessage());
-            }
+            String ref = args.container("container");
             var found = ctx.findOne(hosts, "container '" + ref + "'", e -> sampled(e, ctx.visibleContainers(e).resolve(ref)));
             add(samples, found.host(), found.value());
             if (found.notice() != null) {
@@ -72,30 +65,20 @@ final class StatsTool implements DockerTool {
             return new ToolResult(out, o -> render(o, showHost), found.host().name());
         }
         var listed = ctx.listOn(hosts, e -> e.listContainers(false, null));
-        List<HostSettings> sampledHosts = new ArrayList<>();
-        List<Future<CallContext.PerHost<JsonNode>>> futures = new ArrayList<>();
+        List<CallContext.Task<JsonNode>> sampling = new ArrayList<>();
         for (var o : listed) {
             if (!o.ok()) {
                 continue;
             }
             for (JsonNode c : o.value()) {
-                if (!ctx.listedContainerVisible(c)) {
-                    continue;
+                if (ctx.listedContainerVisible(o.host().name(), c)) {
+                    String id = JsonRead.text(c, "Id");
+                    sampling.add(new CallContext.Task<>(o.host(), e -> sampled(e, id)));
                 }
-                String id = JsonRead.text(c, "Id");
-                sampledHosts.add(o.host());
-                futures.add(ctx.workers().submit(() -> {
-                    try {
-                        return new CallContext.PerHost<>(o.host(), sampled(ctx.engine(o.host()), id), null);
-                    } catch (EngineException e) {
-                        return new CallContext.PerHost<>(o.host(), null, e);
-                    }
-                }));
             }
         }
         List<CallContext.PerHost<JsonNode>> failed = new ArrayList<>();
-        for (int i = 0; i < futures.size(); i++) {
-            var r = CallContext.await(futures.get(i), sampledHosts.get(i));
+        for (var r : ctx.all(sampling, false)) { // the samples queue behind STATS_CONCURRENCY: each is bounded by the engine client
             if (r.ok()) {
                 add(samples, r.host(), r.value());
             } else if (r.failure().kind() != EngineException.Kind.NOT_FOUND) { // a container that stopped meanwhile is simply absent

@@ -62,7 +62,7 @@ final class SwarmTasksTool implements DockerTool {
         boolean serviceSeen = false;
         for (var o : SwarmView.onManagers(ctx, hosts, out, e -> new Swarm(e.swarmServices(), e.swarmNodes(),
                 e.swarmTasks(state.equals("running") ? "{\"desired-state\":[\"running\"]}" : null)))) {
-            Map<String, JsonNode> services = SwarmView.visibleServices(ctx, o.value().services());
+            Map<String, JsonNode> services = SwarmView.visibleServices(ctx.policy(o.host().name()), o.value().services());
             Map<String, String> nodeNames = new HashMap<>();
             for (JsonNode n : o.value().nodes()) {
                 nodeNames.put(JsonRead.text(n, "ID"), JsonRead.text(n.path("Description"), "Hostname"));
@@ -118,7 +118,7 @@ final class SwarmTasksTool implements DockerTool {
         item.put("error", JsonRead.text(status, "Err"));
         item.put("message", JsonRead.text(status, "Message"));
         item.put("updated", JsonRead.text(status, "Timestamp"));
-        item.put("image", SwarmView.image(ctx, JsonRead.text(t.path("Spec").path("ContainerSpec"), "Image")));
+        item.put("image", SwarmView.image(ctx.policy(host), JsonRead.text(t.path("Spec").path("ContainerSpec"), "Image")));
         return item;
     }
 

@@ -3,6 +3,7 @@ package dockermcp.tools;
 import dockermcp.config.HostSettings;
 import dockermcp.engine.EngineException;
 import dockermcp.engine.JsonRead;
+import dockermcp.security.VisibilityPolicy;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class SwarmView {
 
     /** Placeholder for an image the operator's IMAGE_ALLOW / IMAGE_DENY hides. */
-    static final String HIDDEN_IMAGE = dockermcp.security.VisibilityPolicy.HIDDEN_IMAGE;
+    static final String HIDDEN_IMAGE = VisibilityPolicy.HIDDEN_IMAGE;
 
     private SwarmView() {
     }
@@ -51,17 +52,17 @@ final class SwarmView {
     }
 
     /** A swarm service may be shown when the container rules allow its name and labels (globs, label=value, mcp.hidden). */
-    static boolean serviceVisible(CallContext ctx, JsonNode service) {
+    static boolean serviceVisible(VisibilityPolicy policy, JsonNode service) {
         JsonNode spec = service.path("Spec");
-        return ctx.policy().containerVisible(JsonRead.text(spec, "Name"), JsonRead.labels(spec.path("Labels")));
+        return policy.containerVisible(JsonRead.text(spec, "Name"), JsonRead.labels(spec.path("Labels")));
     }
 
     /** A service's image as shown: without the pinning digest, or the placeholder when the image rules hide it. */
-    static String image(CallContext ctx, String reference) {
+    static String image(VisibilityPolicy policy, String reference) {
         if (reference.isEmpty()) {
             return "";
         }
-        if (!ctx.policy().imagesUnrestricted() && !ctx.policy().imageVisible(List.of(reference, withoutDigest(reference)))) {
+        if (!policy.imagesUnrestricted() && !policy.imageVisible(List.of(reference, withoutDigest(reference)))) {
             return HIDDEN_IMAGE;
         }
         return withoutDigest(reference);
@@ -73,10 +74,10 @@ final class SwarmView {
     }
 
     /** Service id -> service, for the visible services of one manager's answer. */
-    static Map<String, JsonNode> visibleServices(CallContext ctx, JsonNode services) {
+    static Map<String, JsonNode> visibleServices(VisibilityPolicy policy, JsonNode services) {
         Map<String, JsonNode> out = new HashMap<>();
         for (JsonNode s : services) {
-            if (serviceVisible(ctx, s)) {
+            if (serviceVisible(policy, s)) {
                 out.put(JsonRead.text(s, "ID"), s);
             }
         }

@@ -13,11 +13,9 @@ public final class ToolArgs {
 
     private static final int DEFAULT_MAX_STRING = 1024;
 
-    private final String tool;
     private final Map<String, Object> values;
 
-    private ToolArgs(String tool, Map<String, Object> values) {
-        this.tool = tool;
+    private ToolArgs(Map<String, Object> values) {
         this.values = values;
     }
 
@@ -43,7 +41,7 @@ public final class ToolArgs {
                 }
             }
         }
-        return new ToolArgs(spec.name(), args);
+        return new ToolArgs(args);
     }
 
     private static void checkValue(String tool, String name, Map<String, Object> prop, Object v) throws ToolFailure {
@@ -123,10 +121,6 @@ public final class ToolArgs {
         return "a value of another type";
     }
 
-    public String tool() {
-        return tool;
-    }
-
     public String string(String name) {
         Object v = values.get(name);
         return v instanceof String s && !s.isEmpty() ? s : null;
@@ -143,6 +137,28 @@ public final class ToolArgs {
             return fallback;
         }
         return v instanceof Number n ? n.intValue() : Integer.parseInt((String) v);
+    }
+
+    /** A container name or id argument, checked against Docker's name grammar: the one place names are validated. */
+    public String container(String name) throws ToolFailure {
+        return reference(name, ObjectRef::container);
+    }
+
+    /** An image reference or id argument, checked against Docker's reference grammar. */
+    public String image(String name) throws ToolFailure {
+        return reference(name, ObjectRef::image);
+    }
+
+    private interface Grammar {
+        String check(String value) throws dockermcp.engine.EngineException;
+    }
+
+    private String reference(String name, Grammar grammar) throws ToolFailure {
+        try {
+            return grammar.check(string(name));
+        } catch (dockermcp.engine.EngineException e) {
+            throw ToolFailure.refused(e.getMessage());
+        }
     }
 
     public String host() {

@@ -34,7 +34,6 @@ public final class ToolRegistry {
     private final AuditLog audit;
     private final InFlightCalls inFlight = new InFlightCalls();
     private final Scheduler scheduler;
-    private final Scheduler replies = Schedulers.newSingle("mcp-replies", true);
 
     public ToolRegistry(Settings settings, Engines engines, AuditLog audit, ExecutorService workers) {
         this.redactor = new Redactor(settings.redactPatterns(), settings.envRedaction());
@@ -58,9 +57,9 @@ public final class ToolRegistry {
         return ctx;
     }
 
-    /** Blocking work (an engine call) on the worker pool, answered as {@link #mcpTools(boolean)} answers. */
-    public <T> Mono<T> offloaded(java.util.concurrent.Callable<T> work, boolean oneReplyThread) {
-        return Mono.fromCallable(work).subscribeOn(scheduler).publishOn(oneReplyThread ? replies : Schedulers.immediate());
+    /** Blocking work (an engine call) on the worker pool, answered as {@link #mcpTools()} answers. */
+    public <T> Mono<T> offloaded(java.util.concurrent.Callable<T> work) {
+        return Mono.fromCallable(work).subscribeOn(scheduler);
     }
 
     /**
@@ -85,15 +84,6 @@ public final class ToolRegistry {
      * SDK's small shared one, so that slow calls (a hung engine, a stats sweep) never hold up the others.
      */
     public List<AsyncToolSpecification> mcpTools() {
-        return mcpTools(false);
-    }
-
-    /**
-     * As {@link #mcpTools()}; with {@code oneReplyThread}, answers are handed back to the SDK on a single thread.
-     * The SDK's stdio transport drops a message when many threads emit at once (it gives up after 100 ms of
-     * contention), so stdio serialises its replies; HTTP answers each request on its own stream and does not.
-     */
-    public List<AsyncToolSpecification> mcpTools(boolean oneReplyThread) {
         return tools.stream().map(t -> {
             ToolSpec s = specs.get(t);
             McpSchema.Tool tool = McpSchema.Tool.builder().name(s.name()).title(s.title()).description(s.description())
@@ -107,7 +97,7 @@ public final class ToolRegistry {
                 } finally {
                     inFlight.ended(requestId);
                 }
-            }).subscribeOn(scheduler).publishOn(oneReplyThread ? replies : Schedulers.immediate()));
+            }).subscribeOn(scheduler));
         }).toList();
     }
 
@@ -136,11 +126,8 @@ public final class ToolRegistry {
             ToolArgs args = ToolArgs.check(spec, arguments);
             ToolResult r = tool.call(args, ctx);
             boolean raw = tool.returnsLogContent() && !redactLogContent; // the operator turned log-content redaction off
-            if (!raw && tool.returnsLogContent()) {
-                redactor.logLines((tools.jackson.databind.node.ArrayNode) r.structured().get("lines"), "text");
-                redactor.tree(r.structured(), "lines"); // the lines were redacted together, with their neighbours
-            } else if (!raw) {
-                redactor.tree(r.structured());
+            if (!raw) {
+                tool.redact(r.structured(), redactor);
             }
             tool.shorten(r.structured()); // only now: a cut made before redaction could leave part of a secret
             Fence.defuse(r.structured()); // no string a container controls may forge a fence marker, in either form

@@ -27,7 +27,7 @@ final class VisibleContainers {
     static VisibleContainers on(DockerEngine engine, CallContext ctx) throws EngineException {
         List<JsonNode> visible = new ArrayList<>();
         for (JsonNode c : engine.listContainers(true, null)) {
-            if (ctx.listedContainerVisible(c)) {
+            if (ctx.listedContainerVisible(engine.name(), c)) {
                 visible.add(c);
             }
         }

@@ -37,11 +37,11 @@ final class VisibleImages {
     static VisibleImages on(DockerEngine engine, CallContext ctx) throws EngineException {
         List<JsonNode> visible = new ArrayList<>();
         for (JsonNode i : engine.listImages(true, null)) {
-            if (ctx.imageVisible(i)) {
+            if (ctx.imageVisible(engine.name(), i)) {
                 visible.add(i);
             }
         }
-        return new VisibleImages(engine.name(), visible, ctx.policy());
+        return new VisibleImages(engine.name(), visible, ctx.policy(engine.name()));
     }
 
     /**

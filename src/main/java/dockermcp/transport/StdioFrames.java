@@ -1,5 +1,6 @@
 package dockermcp.transport;
 
+import dockermcp.server.McpServerAssembly;
 import dockermcp.tools.InFlightCalls;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.io.BufferedInputStream;
@@ -12,26 +13,20 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The stdio framing in front of the SDK: every line from the client is checked before the SDK sees it.
- * Oversized, malformed or ill-typed frames get a JSON-RPC error here and are dropped, so no frame can
- * stop the session; {@code notifications/cancelled} abandons the named call; and every message written to
+ * The stdio framing in front of the SDK: every line from the client goes through the {@link JsonRpcGate} before
+ * the SDK sees it, so no frame can stop the session; an oversized line is answered here; the answer to a
+ * cancelled call is held back, as the protocol asks; and every message written to
  * stdout is written whole, under one lock, by the thread that has it: it waits while the client is not reading.
  */
 final class StdioFrames {
 
     private static final Logger LOG = LoggerFactory.getLogger(StdioFrames.class);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final InputStream stdin;
     private final LineWriter stdout;
-    private final InFlightCalls inFlight;
+    private final JsonRpcGate gate;
     private final int maxLineBytes;
     private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
     private final java.time.Duration requestTimeout;
@@ -43,7 +38,7 @@ final class StdioFrames {
     StdioFrames(InputStream stdin, OutputStream stdout, InFlightCalls inFlight, int maxLineBytes, java.time.Duration requestTimeout) {
         this.stdin = new BufferedInputStream(stdin, 64 * 1024);
         this.stdout = new LineWriter(stdout);
-        this.inFlight = inFlight;
+        this.gate = new JsonRpcGate(inFlight);
         this.maxLineBytes = maxLineBytes;
         this.requestTimeout = requestTimeout;
     }
@@ -69,7 +64,7 @@ final class StdioFrames {
                 return null;
             }
             if (oversized) {
-                error(null, -32600, "Request too large: a message may be at most " + maxLineBytes + " bytes.");
+                stdout.writeLine(JsonRpcGate.error(null, -32600, "Request too large: a message may be at most " + maxLineBytes + " bytes."));
             } else if (line.size() > 0) {
                 McpSchema.JSONRPCMessage checked = frame(line.toByteArray());
                 if (checked != null) {
@@ -84,7 +79,7 @@ final class StdioFrames {
     }
 
     /** In-flight calls are keyed by session and request id; stdio has one session. */
-    private static final String KEY_PREFIX = "stdio:";
+    private static final String SESSION = "stdio";
 
     /** Returns once stdin has ended and every request read before its end has been answered (or given up on). */
     void awaitEndOfInput() throws InterruptedException {
@@ -99,7 +94,7 @@ final class StdioFrames {
     void drain() {
         try {
             if (!awaitAnswered(requestTimeout)) {
-                int cancelled = inFlight.cancelAll(KEY_PREFIX);
+                int cancelled = gate.cancelAll(SESSION);
                 LOG.info("stdin closed; {} call(s) still running after {} s (DOCKER_REQUEST_TIMEOUT) are cancelled", cancelled,
                         requestTimeout.toSeconds());
                 if (!awaitAnswered(requestTimeout)) {
@@ -138,93 +133,36 @@ final class StdioFrames {
 
     /** @return the message to pass on, or null when it was answered or handled here */
     private McpSchema.JSONRPCMessage frame(byte[] bytes) throws IOException {
-        JsonNode msg;
-        try {
-            msg = JSON.readTree(bytes);
-        } catch (JacksonException e) {
-            error(null, -32700, "Parse error: the message is not valid JSON.");
+        JsonRpcGate.Verdict verdict = gate.check(bytes, SESSION);
+        if (verdict instanceof JsonRpcGate.Refuse r) {
+            stdout.writeLine(r.error());
             return null;
         }
-        if (msg == null || msg.isMissingNode() || msg.isArray()) {
-            error(null, -32600, msg != null && msg.isArray() ? "Invalid request: batches are not supported; send one message per line."
-                    : "Invalid request: empty message.");
-            return null;
-        }
-        if (!(msg instanceof ObjectNode obj) || !"2.0".equals(text(obj.get("jsonrpc")))) {
-            error(validId(msg.get("id")) ? msg.get("id") : null, -32600, "Invalid request: expected a JSON-RPC 2.0 object with \"jsonrpc\":\"2.0\".");
-            return null;
-        }
-        JsonNode id = obj.get("id");
-        JsonNode method = obj.get("method");
-        boolean isResponse = method == null && (obj.has("result") || obj.has("error"));
-        if (!isResponse && (method == null || !method.isString())) {
-            error(validId(id) ? id : null, -32600, "Invalid request: \"method\" must be a string.");
-            return null;
-        }
-        if (id != null && !validId(id)) {
-            error(null, -32600, "Invalid request: \"id\" must be a string or an integer of at most 64 bits.");
-            return null;
-        }
-        if (!isResponse) {
-            String shape = ToolCallShape.problem(obj);
-            if (shape != null) {
-                error(id, -32602, shape);
-                return null;
+        if (verdict instanceof JsonRpcGate.Cancel c) {
+            cancelled.add(c.requestId()); // before the interrupt: the interrupted call may answer at once
+            if (gate.cancel(SESSION, c.requestId())) {
+                LOG.debug("cancelled call {}", c.requestId());
+            } else {
+                cancelled.remove(c.requestId()); // not running (already answered, or unknown): nothing to hold back
             }
-            String m = method.asString();
-            if (m.equals("notifications/cancelled")) {
-                JsonNode requestId = obj.path("params").get("requestId");
-                if (requestId != null && validId(requestId)) {
-                    String key = requestId.asString();
-                    cancelled.add(key); // before the interrupt: the interrupted call may answer at once
-                    if (inFlight.cancel(KEY_PREFIX + key)) {
-                        LOG.debug("cancelled call {}", key);
-                    } else {
-                        cancelled.remove(key); // not running (already answered, or unknown): nothing to hold back
-                    }
-                }
-                return null; // handled here; the SDK does not know this notification
-            }
-            if (m.equals("tools/call") && id != null && obj.get("params") instanceof ObjectNode params) {
-                JsonNode meta = params.get("_meta");
-                ObjectNode m2 = meta instanceof ObjectNode o ? o : params.putObject("_meta");
-                m2.put(InFlightCalls.REQUEST_ID_META, KEY_PREFIX + id.asString());
-                bytes = JSON.writeValueAsBytes(obj);
-            }
+            return null;
+        }
+        if (!(verdict instanceof JsonRpcGate.Pass pass)) {
+            return null;
         }
         McpSchema.JSONRPCMessage message;
         try {
-            message = McpSchema.deserializeJsonRpcMessage(McpServerAssembly.JSON, new String(bytes, StandardCharsets.UTF_8));
+            message = McpSchema.deserializeJsonRpcMessage(McpServerAssembly.JSON, new String(pass.message(), StandardCharsets.UTF_8));
         } catch (RuntimeException e) {
-            if (!isResponse) {
-                error(id, -32600, "Invalid request: the message is not a JSON-RPC request or notification the server can read.");
+            if (!pass.response()) {
+                stdout.writeLine(JsonRpcGate.error(pass.id(), -32600, "Invalid request: the message is not a JSON-RPC request or notification the server can read."));
             }
             return null; // a reply we cannot read answers nothing we asked
         }
-        if (!isResponse && id != null) {
+        if (pass.owesAnswer()) {
             requested();
         }
         return message;
-    }
-
-    private static boolean validId(JsonNode id) {
-        return ToolCallShape.validId(id);
-    }
-
-    private static String text(JsonNode n) {
-        return n != null && n.isString() ? n.asString() : null;
-    }
-
-    private void error(JsonNode id, int code, String message) throws IOException {
-        ObjectNode e = JsonNodeFactory.instance.objectNode();
-        e.put("jsonrpc", "2.0");
-        if (id == null) {
-            e.putNull("id");
-        } else {
-            e.set("id", id);
-        }
-        e.putObject("error").put("code", code).put("message", message);
-        stdout.writeLine(JSON.writeValueAsBytes(e));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dockermcp.transport;
 
+import dockermcp.server.McpServerAssembly;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpServerSession;

@@ -1,5 +1,6 @@
 package dockermcp.transport;
 
+import dockermcp.server.McpServerAssembly;
 import dockermcp.tools.ToolRegistry;
 import io.modelcontextprotocol.server.McpAsyncServer;
 import java.io.InputStream;

@@ -75,11 +75,29 @@ class FleetSettingsTest {
     }
 
     @Test
-    void visibilityRulesApplyToEveryHostAndAreRefusedPerHost() throws Exception {
+    void aHostWithoutRulesOfItsOwnUsesTheGlobalOnes() throws Exception {
         Settings s = withFile("hosts:\n  a: { host: tcp://127.0.0.1:2375 }\n", "CONTAINER_DENY", "secret-*");
         assertThat(s.hosts().get(0).visibility(s)).isEqualTo(s.visibility());
-        assertThatThrownBy(() -> withFile("hosts:\n  a: { host: tcp://127.0.0.1:2375, container_deny: [ \"db-*\" ] }\n"))
-                .isInstanceOf(ConfigError.class).hasMessageContaining("line 2").hasMessageContaining("unknown key 'container_deny'");
+    }
+
+    @Test
+    void eachVisibilityKeyAHostWritesReplacesThatGlobalRuleOnly() throws Exception {
+        Settings s = withFile("""
+                hosts:
+                  a: { host: tcp://127.0.0.1:2375, container_deny: [ "db-*", "tier=secret" ], image_allow: "registry.example.com/*,nginx:*" }
+                  b:
+                    host: tcp://127.0.0.1:2376
+                    container_allow: []
+                """, "CONTAINER_ALLOW", "web-*", "CONTAINER_DENY", "secret-*", "IMAGE_DENY", "*:debug", "HONOR_HIDDEN_LABEL", "false");
+        VisibilityRules a = s.hosts().get(0).visibility(s);
+        assertThat(a.containerDeny()).containsExactly("db-*", "tier=secret");
+        assertThat(a.imageAllow()).containsExactly("registry.example.com/*", "nginx:*");
+        assertThat(a.containerAllow()).containsExactly("web-*");
+        assertThat(a.imageDeny()).containsExactly("*:debug");
+        assertThat(a.honourHiddenLabel()).isFalse();
+        VisibilityRules b = s.hosts().get(1).visibility(s);
+        assertThat(b.containerAllow()).isEmpty();
+        assertThat(b.containerDeny()).containsExactly("secret-*");
     }
 
     @Test
@@ -99,7 +117,11 @@ class FleetSettingsTest {
                 new Case("hosts:\n  a: { host: \"ssh://u@-oProxyCommand=x\" }\n", 2, "not a valid ssh address"),
                 new Case("hosts:\n  a: { host: tcp://127.0.0.1:2375 }\nservers: {}\n", 3, "unknown key 'servers'"),
                 new Case("hosts:\n  a: { host: [tcp://127.0.0.1:2375 }\n", 2, "not valid YAML"),
-                new Case("hosts: [a, b]\n", 1, "'hosts' must map each host name"));
+                new Case("hosts: [a, b]\n", 1, "'hosts' must map each host name"),
+                new Case("hosts:\n  a:\n    host: tcp://127.0.0.1:2375\n    container_deny: \"db-*,,x\"\n", 4, "'container_deny' of host 'a' has an empty or malformed rule"),
+                new Case("hosts:\n  a:\n    host: tcp://127.0.0.1:2375\n    image_allow: [ \"\" ]\n", 4, "'image_allow' of host 'a' has an empty"),
+                new Case("hosts:\n  a:\n    host: tcp://127.0.0.1:2375\n    container_allow: [ \"=x\" ]\n", 4, "'container_allow' of host 'a' has an empty or malformed rule '=x'"),
+                new Case("hosts:\n  a:\n    host: tcp://127.0.0.1:2375\n    image_deny: { x: 1 }\n", 4, "'image_deny' of host 'a' must have a plain value"));
         for (Case c : cases) {
             assertThatThrownBy(() -> withFile(c.yaml())).as(c.yaml()).isInstanceOf(ConfigError.class)
                     .hasMessageContaining("DOCKER_HOSTS_FILE " + home.resolve("hosts.yaml"))

@@ -1,5 +1,6 @@
 package dockermcp.engine;
 
+import dockermcp.config.Endpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -16,17 +17,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.KeyManagementException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPrivateKey;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -38,18 +35,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509KeyManager;
-import org.eclipse.jetty.client.ContentResponse;
-import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
-import org.eclipse.jetty.io.ClientConnector;
-import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -120,24 +111,6 @@ class TlsMaterialTest {
             assertThat(bits).isEqualTo(kind.contains("p384") ? 384 : 256);
         }
         assertThat(material.directory()).isEqualTo(dir.toAbsolutePath().normalize());
-    }
-
-    @Test
-    void describeNamesClientCertificateExpiryAndCaButNoKeyMaterial() throws Exception {
-        Path dir = clientDir("describe", ca, "client", "ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out", "key.pem");
-        LocalDate expiry = LocalDate.ofInstant(readCert(dir.resolve("cert.pem")).getNotAfter().toInstant(), ZoneOffset.UTC);
-
-        TlsMaterial material = TlsMaterial.load(dir);
-
-        assertThat(material.describe()).isEqualTo("client certificate CN=client, expires " + expiry + ", CA CN=dms-test-ca");
-    }
-
-    @Test
-    void describeListsEveryCaInCaPem() throws Exception {
-        Path dir = clientDir("two-cas", ca, "client", "ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out", "key.pem");
-        Files.writeString(dir.resolve("ca.pem"), Files.readString(otherCa.resolve("ca.pem")), StandardOpenOption.APPEND);
-
-        assertThat(TlsMaterial.load(dir).describe()).endsWith(", CAs CN=dms-test-ca, CN=dms-other-ca");
     }
 
     @ParameterizedTest
@@ -311,22 +284,6 @@ class TlsMaterialTest {
         assertThat(failure(dir)).startsWith("key.pem in " + dir + " could not be read:");
     }
 
-    @Test
-    void contextOnlyEnablesTls12And13AndCannotBeReinitialised() throws Exception {
-        SSLContext context = TlsMaterial.load(rsaClient("protocols")).sslContext();
-
-        assertThat(context.getDefaultSSLParameters().getProtocols()).isNotEmpty().isSubsetOf("TLSv1.3", "TLSv1.2");
-        assertThat(context.getSupportedSSLParameters().getProtocols()).isNotEmpty().isSubsetOf("TLSv1.3", "TLSv1.2");
-        SSLEngine engine = context.createSSLEngine("docker.example", 2376);
-        assertThat(engine.getEnabledProtocols()).isNotEmpty().isSubsetOf("TLSv1.3", "TLSv1.2");
-        engine.setUseClientMode(true); // what HTTP clients do next; must not bring older protocols back
-        assertThat(engine.getEnabledProtocols()).isNotEmpty().isSubsetOf("TLSv1.3", "TLSv1.2");
-        try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket()) {
-            assertThat(socket.getEnabledProtocols()).isNotEmpty().isSubsetOf("TLSv1.3", "TLSv1.2");
-        }
-        assertThatThrownBy(() -> context.init(null, null, null)).isInstanceOf(KeyManagementException.class);
-    }
-
     @ParameterizedTest(name = "{0}")
     @CsvSource({
         "rsa, genrsa -traditional -out key.pem 2048",
@@ -360,9 +317,10 @@ class TlsMaterialTest {
         }
     }
 
+    /** The engine client's own connection: TLS 1.2/1.3 only, the client certificate presented, an HTTPS request answered. */
     @Test
-    void jettyClientAsConfiguredByTheProjectCompletesAnHttpsRequest() throws Exception {
-        TlsMaterial client = TlsMaterial.load(clientDir("jetty", ca, "client", "ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out", "key.pem"));
+    void theEngineClientEnablesOnlyTls12And13AndCompletesAnHttpsRequest() throws Exception {
+        TlsMaterial client = TlsMaterial.load(clientDir("engine-client", ca, "client", "ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out", "key.pem"));
         try (SSLServerSocket server = server()) {
             Future<String> seen = SERVER.submit(() -> {
                 try (SSLSocket s = (SSLSocket) server.accept()) {
@@ -378,20 +336,12 @@ class TlsMaterialTest {
                     return peer + " " + s.getSession().getProtocol();
                 }
             });
-            SslContextFactory.Client ssl = new SslContextFactory.Client();
-            ssl.setSslContext(client.sslContext());
-            ssl.setEndpointIdentificationAlgorithm("HTTPS");
-            ClientConnector connector = new ClientConnector();
-            connector.setSslContextFactory(ssl);
-            HttpClient http = new HttpClient(new HttpClientTransportOverHTTP(connector));
-            http.start();
-            try {
-                ContentResponse response = http.newRequest("https://127.0.0.1:" + server.getLocalPort() + "/_ping")
-                        .timeout(GUARD_MS, TimeUnit.MILLISECONDS).send();
-                assertThat(response.getStatus()).isEqualTo(200);
-                assertThat(response.getContentAsString()).isEqualTo("OK");
-            } finally {
-                http.stop();
+            Endpoint endpoint = Endpoint.parse("DOCKER_HOST", "tcp://127.0.0.1:" + server.getLocalPort(), true);
+            try (EngineConnection c = EngineConnection.open(endpoint, client.sslContext(), java.time.Duration.ofMillis(GUARD_MS))) {
+                assertThat(((SSLSocket) c.tlsSocket()).getEnabledProtocols()).isNotEmpty().isSubsetOf("TLSv1.3", "TLSv1.2");
+                c.out.write("GET /_ping HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                c.out.flush();
+                assertThat(new String(c.in.readAllBytes(), StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 200 OK").endsWith("OK");
             }
             assertThat(seen.get(GUARD_MS, TimeUnit.MILLISECONDS)).isIn("CN=client TLSv1.3", "CN=client TLSv1.2");
         }

@@ -89,8 +89,7 @@ class AuditLogIT {
 
     /** {@code docker-mcp-secure audit verify ARGS...} from the packaged jar. */
     private Verified verify(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                JarServer.JAR.toAbsolutePath().toString(), "audit", "verify"));
+        List<String> cmd = new ArrayList<>(PackagedJar.command("audit", "verify"));
         cmd.addAll(List.of(args));
         Path out = dir.resolve("verify.out");
         Path err = dir.resolve("verify.err");

@@ -1,6 +1,6 @@
 package dockermcp.it;
 
-import dockermcp.cli.Main;
+import dockermcp.server.Workers;
 import dockermcp.config.Settings;
 import dockermcp.config.SettingsLoader;
 import dockermcp.engine.Engines;
@@ -34,7 +34,7 @@ final class McpSession implements AutoCloseable {
         Settings settings = SettingsLoader.load(env);
         engines = new Engines(settings, "docker-mcp-secure-it");
         audit = AuditLog.to(settings.auditFile());
-        registry = new ToolRegistry(settings, engines, audit, Main.workers());
+        registry = new ToolRegistry(settings, engines, audit, Workers.pool());
     }
 
     /** A session on the unix-socket test engine with extra settings given as name, value, name, value... */

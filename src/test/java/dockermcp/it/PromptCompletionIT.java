@@ -38,7 +38,7 @@ class PromptCompletionIT {
     }
 
     private static McpSchema.CompleteResult complete(McpSession s, String prompt, String argument, String value, Map<String, String> context) {
-        AsyncCompletionSpecification spec = s.prompts().mcpCompletions(false).stream()
+        AsyncCompletionSpecification spec = s.prompts().mcpCompletions().stream()
                 .filter(c -> c.referenceKey().equals(new McpSchema.PromptReference(prompt))).findFirst().orElseThrow();
         McpSchema.CompleteRequest request = new McpSchema.CompleteRequest(new McpSchema.PromptReference(prompt),
                 new McpSchema.CompleteRequest.CompleteArgument(argument, value), new McpSchema.CompleteRequest.CompleteContext(context));

@@ -1,59 +1,27 @@
 package dockermcp.it;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dockermcp.it.adversarial.TestEngines;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The throwaway daemons started by scripts/test-engines.sh, as described by its engines.env file. */
+/** Shorthands for the shared test engines; their engines.env is read by {@link TestEngines} alone. */
 final class RealEngines {
-
-    private static Map<String, String> env;
 
     private RealEngines() {
     }
 
-    static synchronized Map<String, String> env() {
-        if (env == null) {
-            String file = System.getenv().getOrDefault("DMS_ENGINES_ENV", "/tmp/dms-engines/engines.env");
-            Path p = Path.of(file);
-            if (!Files.exists(p)) {
-                throw new IllegalStateException("Integration tests need the test engines: run 'sudo scripts/test-engines.sh up' (or scripts/test.sh), "
-                        + "or set DMS_ENGINES_ENV to their engines.env; missing " + p);
-            }
-            Map<String, String> m = new HashMap<>();
-            try {
-                for (String line : Files.readAllLines(p)) {
-                    int eq = line.indexOf('=');
-                    if (eq > 0) {
-                        m.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
-                    }
-                }
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-            env = m;
-        }
-        return env;
-    }
-
     static String get(String key) {
-        String v = env().get(key);
-        if (v == null) {
-            throw new IllegalStateException(key + " missing from engines.env");
-        }
-        return v;
+        return TestEngines.shared().get(key);
     }
 
     /** Server environment for the unix-socket engine as host 'local'. */
     static Map<String, String> local() {
-        return Map.of("ALLOW_LOCAL_DOCKER", "true", "LOCAL_DOCKER_HOST", get("UNIX_DOCKER_HOST"));
+        return TestEngines.shared().local();
     }
 
     /** Server environment for the mutual-TLS engine as host 'remote'. */
     static Map<String, String> remote(String certPathKey) {
-        return Map.of("DOCKER_HOST", get("TLS_DOCKER_HOST"), "DOCKER_TLS_VERIFY", "1", "DOCKER_CERT_PATH", get(certPathKey));
+        return TestEngines.shared().remote(certPathKey);
     }
 
     static Map<String, String> dual() {

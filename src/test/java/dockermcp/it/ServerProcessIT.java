@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -20,7 +19,6 @@ import tools.jackson.databind.JsonNode;
 @Timeout(60)
 class ServerProcessIT {
 
-    static final Path JAR = Path.of("target/docker-mcp-secure.jar");
     /** Only a guard against a server that never exits: an exit takes well under a second, so this is far beyond any normal run. */
     static final int EXIT_GUARD_SECONDS = 30;
 
@@ -28,11 +26,7 @@ class ServerProcessIT {
     Path dir;
 
     private Process start(List<String> jvmFlags) throws Exception {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(jvmFlags);
-        cmd.add("-jar");
-        cmd.add(JAR.toString());
+        List<String> cmd = PackagedJar.command(jvmFlags);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(dir.resolve("stderr.txt").toFile());
         pb.environment().putAll(RealEngines.local());
         pb.environment().put("SECURITY_AUDIT_LOG_FILE", dir.resolve("audit.log").toString());
@@ -46,7 +40,7 @@ class ServerProcessIT {
     }
 
     @Test
-    void firstToolsListNeitherTouchesTheDaemonNorLoadsTheHttpClient() throws Exception {
+    void firstToolsListNeitherTouchesTheDaemonNorLoadsTheEngineClient() throws Exception {
         DaemonLog log = DaemonLog.from(RealEngines.get("UNIX_LOG"));
         Path classLog = dir.resolve("classes.txt");
         Process p = start(List.of("-Xlog:class+load=info:file=" + classLog));
@@ -57,10 +51,10 @@ class ServerProcessIT {
         send(p.getOutputStream(), "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
         send(p.getOutputStream(), "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}");
         JsonNode list = McpSession.JSON.readTree(out.readLine());
-        assertThat(list.at("/result/tools").size()).isEqualTo(RegisteredTools.count());
+        RegisteredTools.assertListed(list.at("/result/tools"));
         String loadedSoFar = Files.readString(classLog);
         assertThat(log.requests()).as("daemon requests before the first tool call").isEmpty();
-        assertThat(loadedSoFar).contains("dockermcp.tools.ToolRegistry").doesNotContain("org.eclipse.jetty.client");
+        assertThat(loadedSoFar).contains("dockermcp.tools.ToolRegistry").doesNotContain("dockermcp.engine.EngineConnection");
 
         send(p.getOutputStream(), "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"docker_list_containers\",\"arguments\":{}}}");
         JsonNode call = McpSession.JSON.readTree(out.readLine());
@@ -86,7 +80,7 @@ class ServerProcessIT {
         assertThat(lines.stream().map(l -> McpSession.JSON.readTree(l).get("id").asInt())).as("every request answered, once")
                 .containsExactlyInAnyOrder(1, 2, 3, 4);
         String stderr = Files.readString(dir.resolve("stderr.txt"));
-        assertThat(stderr).contains("ready on stdio").contains("[DEBUG] Main - running on Java").doesNotContain("hunter2");
+        assertThat(stderr).contains("ready on stdio").contains("[DEBUG] Core - running on Java").doesNotContain("hunter2");
         // LOG_LEVEL=debug is ours: the SDK's debug lines (every message, arguments unredacted) stay off
         assertThat(stderr).doesNotContain("Received JSON message").doesNotContain("[DEBUG] McpServerSession");
     }
@@ -103,13 +97,12 @@ class ServerProcessIT {
 
     @Test
     void helpNamesPrepareAndPrepareUnderJavaJarSaysWhichLauncherDoesIt() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process help = new ProcessBuilder(java, "-jar", JAR.toString(), "--help").redirectErrorStream(true).start();
+        Process help = new ProcessBuilder(PackagedJar.command("--help")).redirectErrorStream(true).start();
         String helpText = new String(help.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(help.waitFor()).isZero();
         assertThat(helpText).contains("--prepare").contains("healthcheck");
 
-        Process prepare = new ProcessBuilder(java, "-jar", JAR.toString(), "--prepare").redirectError(dir.resolve("prepare.txt").toFile()).start();
+        Process prepare = new ProcessBuilder(PackagedJar.command("--prepare")).redirectError(dir.resolve("prepare.txt").toFile()).start();
         String stdout = new String(prepare.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(prepare.waitFor()).isEqualTo(2);
         assertThat(stdout).isEmpty();

@@ -137,4 +137,22 @@ class SwarmIT {
         assertThat(hidden.isError()).isTrue();
         assertThat(hidden.text().replace("secret-svc", "X")).isEqualTo(missing.text().replace("no-such-svc", "X"));
     }
+
+    /** The same manager under two names: the one with its own container rules hides 'web-svc' as if it did not exist. */
+    @Test
+    void aHostsOwnRulesHideItsServicesAndTasks() throws Exception {
+        Path hosts = Files.writeString(state.resolve("two-names.yaml"), "hosts:\n  swarm: { host: \"" + socket + "\" }\n"
+                + "  guarded: { host: \"" + socket + "\", container_deny: [ web-svc ] }\n");
+        try (McpSession s = new McpSession(Map.of("DOCKER_HOSTS_FILE", hosts.toString()), Files.createDirectories(state.resolve("two")))) {
+            JsonNode services = s.call("docker_swarm_services").json().get("services");
+            assertThat(services.valueStream().map(v -> v.get("host").asString() + "/" + v.get("name").asString()).toList())
+                    .contains("swarm/web-svc", "swarm/broken-svc", "guarded/broken-svc").doesNotContain("guarded/web-svc");
+            JsonNode tasks = s.call("docker_swarm_tasks", "host", "guarded").json().get("tasks");
+            assertThat(tasks.valueStream().map(t -> t.get("service").asString())).contains("broken-svc").doesNotContain("web-svc");
+            var hidden = s.call("docker_swarm_tasks", "service", "web-svc", "host", "guarded");
+            var missing = s.call("docker_swarm_tasks", "service", "no-such-svc", "host", "guarded");
+            assertThat(hidden.isError()).isTrue();
+            assertThat(hidden.text().replace("web-svc", "X")).isEqualTo(missing.text().replace("no-such-svc", "X"));
+        }
+    }
 }

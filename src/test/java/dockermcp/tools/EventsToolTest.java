@@ -20,7 +20,7 @@ class EventsToolTest {
     private static final String SECRETIVE = "b".repeat(64);
     private static final String GONE = "c".repeat(64);
 
-    private final CallContext ctx = context(Map.of("HOME", "/nonexistent", "SECURITY_AUDIT_LOG", "false", "CONTAINER_DENY", "secretive", "IMAGE_DENY", "private/*"));
+    private final CallContext ctx = context(Map.of("HOME", "/nonexistent", "ALLOW_LOCAL_DOCKER", "true", "SECURITY_AUDIT_LOG", "false", "CONTAINER_DENY", "secretive", "IMAGE_DENY", "private/*"));
     /** The containers as the engine lists them now: web is visible, secretive hidden by CONTAINER_DENY, GONE no longer exists. */
     private final Map<String, JsonNode> now = Map.of(
             WEB, json("{\"Id\":\"" + WEB + "\",\"Names\":[\"/web\"],\"Labels\":{}}"),

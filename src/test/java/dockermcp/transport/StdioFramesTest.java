@@ -2,7 +2,7 @@ package dockermcp.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dockermcp.cli.Main;
+import dockermcp.server.Workers;
 import dockermcp.config.Settings;
 import dockermcp.config.SettingsLoader;
 import dockermcp.engine.Engines;
@@ -40,7 +40,7 @@ class StdioFramesTest {
         InputStream serverIn = new PipedInputStream(clientOut, 1 << 16);
         PipedInputStream clientIn = new PipedInputStream(1 << 20);
         OutputStream serverOut = new PipedOutputStream(clientIn);
-        ToolRegistry registry = new ToolRegistry(settings, new Engines(settings, "t"), AuditLog.to(null), Main.workers());
+        ToolRegistry registry = new ToolRegistry(settings, new Engines(settings, "t"), AuditLog.to(null), Workers.pool());
         server = new StdioTransport(serverIn, serverOut, registry, Duration.ofSeconds(30));
         toServer = clientOut;
         fromServer = new BufferedReader(new InputStreamReader(clientIn, StandardCharsets.UTF_8));

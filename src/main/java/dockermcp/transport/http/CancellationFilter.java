@@ -1,33 +1,28 @@
 package dockermcp.transport.http;
 
 import dockermcp.tools.InFlightCalls;
-import dockermcp.transport.ToolCallShape;
+import dockermcp.transport.JsonRpcGate;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Relays {@code notifications/cancelled} to the call it names (the SDK ignores them): every tools/call is
- * tagged with its session and request id, and a cancellation from the same session interrupts that call,
- * which abandons its request to the engine.
+ * The {@link JsonRpcGate} on HTTP: every POST of a session is checked before the SDK sees it; a
+ * {@code notifications/cancelled} (which the SDK ignores) interrupts the named call of the same session, which
+ * abandons its request to the engine.
  */
 final class CancellationFilter extends HttpFilter {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String SESSION_HEADER = "Mcp-Session-Id";
 
-    private final InFlightCalls inFlight;
+    private final JsonRpcGate gate;
     private final int maxBodyBytes;
 
     CancellationFilter(InFlightCalls inFlight, int maxBodyBytes) {
-        this.inFlight = inFlight;
+        this.gate = new JsonRpcGate(inFlight);
         this.maxBodyBytes = maxBodyBytes;
     }
 
@@ -43,40 +38,22 @@ final class CancellationFilter extends HttpFilter {
             HttpErrors.send(response, 413, "The request body is larger than " + maxBodyBytes + " bytes (MCP_MAX_BODY_BYTES).");
             return;
         }
-        JsonNode msg;
-        try {
-            msg = JSON.readTree(body);
-        } catch (JacksonException e) {
-            msg = null; // the SDK answers malformed bodies itself
+        JsonRpcGate.Verdict verdict = gate.check(body, session);
+        if (verdict instanceof JsonRpcGate.Refuse r) {
+            // an error naming the request answers it; one that cannot name it refuses the body
+            response.setStatus(r.id() == null ? HttpServletResponse.SC_BAD_REQUEST : HttpServletResponse.SC_OK);
+            response.setContentType("application/json");
+            response.getOutputStream().write(r.error());
+            return;
         }
-        if (msg instanceof ObjectNode obj && obj.get("method") != null && obj.get("method").isString()) {
-            String method = obj.get("method").asString();
-            JsonNode id = obj.get("id");
-            String shape = ToolCallShape.problem(obj);
-            if (shape != null || id != null && !ToolCallShape.validId(id)) {
-                ObjectNode error = JSON.createObjectNode().put("jsonrpc", "2.0");
-                error.set("id", ToolCallShape.validId(id) ? id : null);
-                error.putObject("error").put("code", shape != null ? -32602 : -32600)
-                        .put("message", shape != null ? shape : "Invalid request: \"id\" must be a string or an integer of at most 64 bits.");
-                response.setStatus(HttpServletResponse.SC_OK);
-                response.setContentType("application/json");
-                response.getOutputStream().write(JSON.writeValueAsBytes(error));
-                return;
-            }
-            if (method.equals("notifications/cancelled")) {
-                JsonNode requestId = obj.path("params").get("requestId");
-                if (requestId != null && (requestId.isString() || requestId.isIntegralNumber())) {
-                    inFlight.cancel(session + ":" + requestId.asString());
-                }
-                response.setStatus(HttpServletResponse.SC_ACCEPTED);
-                return;
-            }
-            if (method.equals("tools/call") && id != null && obj.get("params") instanceof ObjectNode params) {
-                ObjectNode meta = params.get("_meta") instanceof ObjectNode m ? m : params.putObject("_meta");
-                meta.put(InFlightCalls.REQUEST_ID_META, session + ":" + id.asString());
-                body = JSON.writeValueAsBytes(obj);
-            }
+        if (verdict instanceof JsonRpcGate.Cancel c) {
+            gate.cancel(session, c.requestId());
         }
+        if (verdict instanceof JsonRpcGate.Cancel || verdict instanceof JsonRpcGate.Drop) {
+            response.setStatus(HttpServletResponse.SC_ACCEPTED);
+            return;
+        }
+        body = ((JsonRpcGate.Pass) verdict).message();
         chain.doFilter(new BufferedBody(request, body), response);
     }
 }

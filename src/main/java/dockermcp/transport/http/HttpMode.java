@@ -1,8 +1,7 @@
 package dockermcp.transport.http;
 
-import dockermcp.cli.Core;
-import dockermcp.cli.Options;
-import dockermcp.cli.Product;
+import dockermcp.server.Core;
+import dockermcp.server.Product;
 import dockermcp.config.ConfigError;
 import dockermcp.config.HttpSettings;
 import dockermcp.config.HttpSettingsLoader;
@@ -24,11 +23,11 @@ public final class HttpMode {
     }
 
     /** Runs the server; returns the exit status (2: a setting is wrong, 1: the listener could not start). */
-    public static int serve(Settings settings, Options options) {
+    public static int serve(Settings settings, boolean allowInsecureBind) {
         HttpSettings http;
         AccessTokens tokens;
         try {
-            http = HttpSettingsLoader.load(System.getenv(), options.allowInsecureBind());
+            http = HttpSettingsLoader.load(System.getenv(), allowInsecureBind);
             tokens = tokens(http.auth());
         } catch (ConfigError e) {
             System.err.println(Product.NAME + ": " + e.getMessage());

@@ -1,9 +1,9 @@
 package dockermcp.transport.http;
 
-import dockermcp.cli.Core;
+import dockermcp.server.Core;
 import dockermcp.config.HttpSettings;
 import dockermcp.security.CallOrigin;
-import dockermcp.transport.McpServerAssembly;
+import dockermcp.server.McpServerAssembly;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpAsyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
@@ -86,7 +86,7 @@ public final class HttpServer implements AutoCloseable {
                 .sessionSweepInterval(limits.sessionIdleTimeout())
                 .contextExtractor(HttpServer::callerContext)
                 .build();
-        mcp = HttpServerAssembly.build(transport, core.registry(), core.settings().requestTimeout());
+        mcp = McpServerAssembly.build(transport, core.registry(), core.settings().requestTimeout());
 
         sessions = new SessionGuard(new Quota(limits.maxSessionsPerToken(), limits.maxSessions()), limits.sessionIdleTimeout(), System::nanoTime, audit);
         List<Filter> filters = new ArrayList<>();

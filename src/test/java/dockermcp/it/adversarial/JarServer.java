@@ -1,5 +1,6 @@
 package dockermcp.it.adversarial;
 
+import dockermcp.it.PackagedJar;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -31,7 +31,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class JarServer implements AutoCloseable {
 
-    public static final Path JAR = Path.of("target/docker-mcp-secure.jar");
     public static final JsonMapper JSON = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
     /**
      * How long a test waits for a ping, an exit or a quick call before it calls the server hung: only a guard
@@ -72,11 +71,7 @@ public final class JarServer implements AutoCloseable {
 
     /** Starts the jar with exactly this environment (plus PATH), HOME in {@code dir}, stderr to dir/stderr.txt. */
     public static JarServer start(Map<String, String> env, Path dir, List<String> jvmFlags) throws IOException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(jvmFlags);
-        cmd.add("-jar");
-        cmd.add(JAR.toAbsolutePath().toString());
+        List<String> cmd = PackagedJar.command(jvmFlags);
         Path err = dir.resolve("stderr-" + System.nanoTime() + ".txt");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(err.toFile());
         pb.environment().clear();

@@ -1,6 +1,7 @@
 package dockermcp.it.contract;
 
-import dockermcp.transport.McpServerAssembly;
+import dockermcp.it.PackagedJar;
+import dockermcp.server.McpServerAssembly;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
@@ -28,7 +29,6 @@ import java.util.concurrent.TimeUnit;
  */
 abstract class ServedOver implements AutoCloseable {
 
-    static final Path JAR = Path.of("target/docker-mcp-secure.jar");
     static final McpSchema.Implementation CLIENT = new McpSchema.Implementation("contract-suite", "1.0");
 
     final McpSyncClient client;
@@ -41,13 +41,13 @@ abstract class ServedOver implements AutoCloseable {
     abstract String transport();
 
     static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return PackagedJar.java();
     }
 
     /** stdio: the client starts the jar itself, as Claude Desktop does. */
     static final class Stdio extends ServedOver {
         Stdio(Map<String, String> env) {
-            super(McpClient.sync(new StdioClientTransport(ServerParameters.builder(java()).args("-jar", JAR.toString()).env(env).build(),
+            super(McpClient.sync(new StdioClientTransport(ServerParameters.builder(java()).args(PackagedJar.command().subList(1, PackagedJar.command().size())).env(env).build(),
                     McpServerAssembly.JSON)).clientInfo(CLIENT).requestTimeout(Duration.ofSeconds(60)).build());
         }
 
@@ -79,7 +79,7 @@ abstract class ServedOver implements AutoCloseable {
             byte[] random = new byte[24];
             new SecureRandom().nextBytes(random);
             String token = HexFormat.of().formatHex(random);
-            List<String> cmd = new ArrayList<>(List.of(java(), "-jar", JAR.toString(), "--transport", "http"));
+            List<String> cmd = new ArrayList<>(PackagedJar.command("--transport", "http"));
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(logDir.resolve("http-server.log").toFile());
             pb.environment().putAll(env);
             pb.environment().put("MCP_PORT", Integer.toString(port));

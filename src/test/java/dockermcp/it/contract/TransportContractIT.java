@@ -51,7 +51,7 @@ class TransportContractIT {
     private Map<String, String> env(String name) throws Exception {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.keySet().removeIf(k -> k.startsWith("DOCKER_") || k.startsWith("MCP_"));
-        env.putAll(dockermcp.it.contract.Engines.local());
+        env.putAll(dockermcp.it.adversarial.TestEngines.shared().local());
         Files.createDirectories(dir.resolve(name));
         env.put("HOME", dir.resolve(name).toString());
         env.put("SECURITY_AUDIT_LOG_FILE", dir.resolve(name).resolve("audit.log").toString());
@@ -81,7 +81,7 @@ class TransportContractIT {
     @MethodSource("transports")
     void theToolListIsTheSameReadOnlyList(ServedOver s) {
         List<McpSchema.Tool> tools = s.client.listTools().tools();
-        assertThat(tools).extracting(McpSchema.Tool::name).containsExactlyInAnyOrderElementsOf(dockermcp.it.RegisteredTools.names());
+        dockermcp.it.RegisteredTools.assertListed(tools.stream().map(McpSchema.Tool::name).toList());
         assertThat(tools).allSatisfy(t -> {
             assertThat(t.annotations().readOnlyHint()).isTrue();
             assertThat(t.annotations().destructiveHint()).isFalse();

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +21,6 @@ import tools.jackson.databind.json.JsonMapper;
 final class HttpServerProcess implements AutoCloseable {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final Path JAR = Path.of("target/docker-mcp-secure.jar");
     private static final Pattern READY = Pattern.compile("ready on (https?://\\S+)");
 
     final Process process;
@@ -41,7 +39,7 @@ final class HttpServerProcess implements AutoCloseable {
 
     /** Starts the server; {@code env} adds to a clean environment (HOME and the audit file in {@code dir}). */
     static HttpServerProcess start(Path dir, Map<String, String> env, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString(), "--transport", "http"));
+        List<String> cmd = new ArrayList<>(dockermcp.it.PackagedJar.command("--transport", "http"));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(dir.resolve("stderr.txt").toFile()).redirectOutput(dir.resolve("stdout.txt").toFile());
         Map<String, String> e = pb.environment();
@@ -134,19 +132,8 @@ final class HttpServerProcess implements AutoCloseable {
         process.destroyForcibly();
     }
 
-    /** The unix-socket test engine as host 'local', from the engines.env of scripts/test-engines.sh. */
-    static Map<String, String> localEngine() throws IOException {
-        Path file = Path.of(System.getenv().getOrDefault("DMS_ENGINES_ENV", "/tmp/dms-engines/engines.env"));
-        if (!Files.exists(file)) {
-            throw new IllegalStateException("HTTP integration tests need the test engines: run 'sudo scripts/test-engines.sh up' or set DMS_ENGINES_ENV; missing " + file);
-        }
-        Map<String, String> m = new HashMap<>();
-        for (String line : Files.readAllLines(file)) {
-            int eq = line.indexOf('=');
-            if (eq > 0) {
-                m.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
-            }
-        }
-        return Map.of("ALLOW_LOCAL_DOCKER", "true", "LOCAL_DOCKER_HOST", m.get("UNIX_DOCKER_HOST"));
+    /** The unix-socket test engine as host 'local'. */
+    static Map<String, String> localEngine() {
+        return dockermcp.it.adversarial.TestEngines.shared().local();
     }
 }

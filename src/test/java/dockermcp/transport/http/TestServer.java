@@ -1,6 +1,6 @@
 package dockermcp.transport.http;
 
-import dockermcp.cli.Core;
+import dockermcp.server.Core;
 import dockermcp.config.HttpSettings;
 import dockermcp.config.HttpSettingsLoader;
 import dockermcp.config.SettingsLoader;

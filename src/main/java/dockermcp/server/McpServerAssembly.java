@@ -1,6 +1,5 @@
-package dockermcp.transport;
+package dockermcp.server;
 
-import dockermcp.cli.Product;
 import dockermcp.prompts.PromptCatalog;
 import dockermcp.tools.ToolRegistry;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -10,10 +9,11 @@ import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpAsyncServer;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
+import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
 import java.time.Duration;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Builds the MCP server the same way for every transport. */
+/** Builds the MCP server once, the same way for every transport: identity, instructions, tools and settings. */
 public final class McpServerAssembly {
 
     public static final McpJsonMapper JSON = new JacksonMcpJsonMapper(JsonMapper.builder().build());
@@ -21,8 +21,18 @@ public final class McpServerAssembly {
     private McpServerAssembly() {
     }
 
+    /** For stdio (one session per process). */
     public static McpAsyncServer build(McpServerTransportProvider transport, ToolRegistry registry, Duration requestTimeout) {
-        return McpServer.async(transport)
+        return configure(McpServer.async(transport), registry, requestTimeout);
+    }
+
+    /** For Streamable HTTP (one session per client); the SDK's builder for it is a different type with the same settings. */
+    public static McpAsyncServer build(McpStreamableServerTransportProvider transport, ToolRegistry registry, Duration requestTimeout) {
+        return configure(McpServer.async(transport), registry, requestTimeout);
+    }
+
+    private static McpAsyncServer configure(McpServer.AsyncSpecification<?> spec, ToolRegistry registry, Duration requestTimeout) {
+        return spec
                 .serverInfo(new McpSchema.Implementation(Product.NAME, Product.TITLE, Product.VERSION))
                 .instructions(Product.INSTRUCTIONS)
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).prompts(false).completions().build())
@@ -34,9 +44,9 @@ public final class McpServerAssembly {
                 // schema library at start-up: a tenth of a warm call's CPU (docs/PERFORMANCE.md)
                 .jsonSchemaValidator((schema, structured) -> JsonSchemaValidator.ValidationResponse.asValid(null))
                 .requestTimeout(requestTimeout.plusSeconds(30))
-                .tools(registry.mcpTools(true))
+                .tools(registry.mcpTools())
                 .prompts(new PromptCatalog(registry).mcpPrompts())
-                .completions(new PromptCatalog(registry).mcpCompletions(true))
+                .completions(new PromptCatalog(registry).mcpCompletions())
                 .build();
     }
 }

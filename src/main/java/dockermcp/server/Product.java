@@ -1,4 +1,4 @@
-package dockermcp.cli;
+package dockermcp.server;
 
 /** The server's identity as MCP clients see it. */
 public final class Product {

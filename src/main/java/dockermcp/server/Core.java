@@ -1,4 +1,4 @@
-package dockermcp.cli;
+package dockermcp.server;
 
 import dockermcp.config.HostSettings;
 import dockermcp.config.Settings;
@@ -15,13 +15,13 @@ public record Core(Settings settings, Engines engines, AuditLog audit, ExecutorS
     public static Core open(Settings settings) {
         Engines engines = new Engines(settings, Product.NAME + "/" + Product.VERSION);
         AuditLog audit = AuditLog.to(settings.auditFile(), settings.auditMaxBytes(), settings.auditFailOpen());
-        ExecutorService workers = Main.workers();
+        ExecutorService workers = Workers.pool();
         return new Core(settings, engines, audit, workers, new ToolRegistry(settings, engines, audit, workers));
     }
 
     /** Logs the configuration once at start-up, warnings first. */
     public void logStartup(String transport) {
-        Logger log = LoggerFactory.getLogger(Main.class);
+        Logger log = LoggerFactory.getLogger(Core.class);
         if (settings.hosts().isEmpty()) {
             log.warn(Settings.nothingConfiguredMessage());
         }
