@@ -84,7 +84,7 @@ final class LogsTool implements DockerTool {
                 timestamps, stdout, stderr);
         var hosts = ctx.hosts(args.host());
         var found = ctx.findOne(hosts, "container '" + ref + "'",
-                e -> e.logs(ctx.visibleContainers(e).resolve(ref), options, settings.logsMaxBytes()));
+                e -> ctx.withVisibleContainer(e, ref, id -> e.logs(id, options, settings.logsMaxBytes())));
         LogLines.Result r = found.value();
 
         ObjectNode out = JsonNodeFactory.instance.objectNode();
