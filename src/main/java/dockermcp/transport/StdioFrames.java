@@ -189,12 +189,14 @@ final class StdioFrames {
                 JsonNode meta = params.get("_meta");
                 ObjectNode m2 = meta instanceof ObjectNode o ? o : params.putObject("_meta");
                 m2.put(InFlightCalls.REQUEST_ID_META, KEY_PREFIX + id.asString());
-                bytes = JSON.writeValueAsBytes(obj);
             }
         }
         McpSchema.JSONRPCMessage message;
         try {
-            message = McpSchema.deserializeJsonRpcMessage(McpServerAssembly.JSON, new String(bytes, StandardCharsets.UTF_8));
+            // as McpSchema.deserializeJsonRpcMessage decides, from the tree already read: not written out and read twice more
+            Class<? extends McpSchema.JSONRPCMessage> type = !isResponse ? (id != null ? McpSchema.JSONRPCRequest.class : McpSchema.JSONRPCNotification.class)
+                    : McpSchema.JSONRPCResponse.class;
+            message = McpServerAssembly.JSON.convertValue(obj, type);
         } catch (RuntimeException e) {
             if (!isResponse) {
                 error(id, -32600, "Invalid request: the message is not a JSON-RPC request or notification the server can read.");
