@@ -44,6 +44,8 @@ public final class McpServerAssembly {
                 // schema library at start-up: a tenth of a warm call's CPU (docs/PERFORMANCE.md)
                 .jsonSchemaValidator((schema, structured) -> JsonSchemaValidator.ValidationResponse.asValid(null))
                 .requestTimeout(requestTimeout.plusSeconds(30))
+                // answered on the worker that ran the call: StdioSessionTransport writes each answer whole under one lock, so
+                // the hand-off to one reply thread (needed with the SDK's own stdio transport) would only add a thread wake-up
                 .tools(registry.mcpTools())
                 .prompts(new PromptCatalog(registry).mcpPrompts())
                 .completions(new PromptCatalog(registry).mcpCompletions())

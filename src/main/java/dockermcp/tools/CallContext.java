@@ -52,6 +52,42 @@ public final class CallContext {
         return VisibleContainers.on(engine, this);
     }
 
+    /**
+     * Runs {@code call} with the full id of the visible container {@code ref} names. A list of the engine's visible
+     * containers made less than {@link #RECENT} ago by this server is used when it names exactly one visible container
+     * (so reading the same container again costs one engine request, not two); otherwise, or when the engine no longer
+     * knows that id, a fresh list resolves it. A hidden and a missing container are never in that list, so both always
+     * cost the fresh list and nothing else, as before.
+     */
+    <T> T withVisibleContainer(DockerEngine engine, String ref, IdCall<T> call) throws EngineException {
+        Listed recent = recentlyListed.get(engine.name());
+        String id = recent != null && System.nanoTime() - recent.at() < RECENT.toNanos() ? recent.visible().uniqueOrNull(ref) : null;
+        if (id != null) {
+            try {
+                return call.apply(id);
+            } catch (EngineException e) {
+                if (e.kind() != EngineException.Kind.NOT_FOUND) {
+                    throw e;
+                }
+                // removed since that list: resolve again, as for any other name
+            }
+        }
+        VisibleContainers visible = visibleContainers(engine);
+        recentlyListed.put(engine.name(), new Listed(visible, System.nanoTime()));
+        return call.apply(visible.resolve(ref));
+    }
+
+    /** How long a list of visible containers resolves names for {@link #withVisibleContainer}. */
+    static final java.time.Duration RECENT = java.time.Duration.ofSeconds(2);
+    private final java.util.Map<String, Listed> recentlyListed = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Listed(VisibleContainers visible, long at) {
+    }
+
+    interface IdCall<T> {
+        T apply(String fullId) throws EngineException;
+    }
+
     /** Inspects a container by the full id resolution gave, checking policy again: it may have been renamed since the list. */
     JsonNode inspectVisible(DockerEngine engine, String id, String ref) throws EngineException {
         JsonNode c = engine.inspectContainer(id);

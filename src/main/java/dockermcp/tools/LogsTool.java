@@ -118,7 +118,7 @@ final class LogsTool implements DockerTool {
             return searched(ref, options, grep, context, ctx, hosts);
         }
         var found = ctx.findOne(hosts, "container '" + ref + "'",
-                e -> e.logs(ctx.visibleContainers(e).resolve(ref), options, settings.logsMaxBytes()));
+                e -> ctx.withVisibleContainer(e, ref, id -> e.logs(id, options, settings.logsMaxBytes())));
         LogLines.Result r = found.value();
 
         ObjectNode out = answer(found.host().name(), ref, found.notice(), r.readCapped()

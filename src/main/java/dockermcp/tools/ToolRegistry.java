@@ -108,6 +108,51 @@ public final class ToolRegistry {
 
     /** Runs one call end to end for the given caller. Never throws: every failure is an isError result with one sentence. */
     public McpSchema.CallToolResult call(DockerTool tool, Map<String, Object> arguments, CallOrigin origin) {
+        return call(tool, arguments, origin, audit);
+    }
+
+    /**
+     * Starts, once per process, a warm-up on a background thread: a list and a one-line log read on the first configured
+     * host, through the same path as a client's call (guard, visibility, redaction, rendering), with the answers handed to
+     * {@code discard} and then dropped, and no audit record (it is not a client's call). It makes the first client call
+     * as fast as the later ones. It holds no lock a client call needs, so a call arriving meanwhile proceeds as usual;
+     * on a dead or slow engine it ends within the normal timeouts, with one debug line.
+     */
+    public void warmUpInBackground(java.util.function.Consumer<McpSchema.CallToolResult> discard) {
+        if (!warmUpStarted.compareAndSet(false, true) || ctx.settings().hosts().isEmpty()) {
+            return;
+        }
+        Thread t = new Thread(() -> warmUp(discard), "warm-up");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+    }
+
+    private final java.util.concurrent.atomic.AtomicBoolean warmUpStarted = new java.util.concurrent.atomic.AtomicBoolean();
+    private static final AuditLog NO_AUDIT = AuditLog.to(null);
+
+    void warmUp(java.util.function.Consumer<McpSchema.CallToolResult> discard) {
+        try {
+            // one host at a time: a fan-out would let a slow host's timeout rest it for the client's next calls
+            for (var h : ctx.settings().hosts()) {
+                McpSchema.CallToolResult list = call(tool("docker_list_containers"), Map.of("host", h.name()), CallOrigin.UNKNOWN, NO_AUDIT);
+                discard.accept(list);
+                if (list.isError()) {
+                    continue;
+                }
+                tools.jackson.databind.JsonNode first = ((tools.jackson.databind.JsonNode) list.structuredContent()).path("containers").path(0).path("id");
+                if (first.isString()) { // a visible container: the list showed it
+                    discard.accept(call(tool("docker_logs"), Map.of("host", h.name(), "container", first.asString(), "tail", 1), CallOrigin.UNKNOWN, NO_AUDIT));
+                }
+                break;
+            }
+            LOG.debug("warm-up done");
+        } catch (RuntimeException e) {
+            LOG.debug("warm-up stopped: {}", e.toString());
+        }
+    }
+
+    private McpSchema.CallToolResult call(DockerTool tool, Map<String, Object> arguments, CallOrigin origin, AuditLog audit) {
         long t0 = System.nanoTime();
         ToolSpec spec = specs.get(tool);
         String name = spec.name();

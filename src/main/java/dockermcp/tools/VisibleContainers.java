@@ -47,6 +47,12 @@ final class VisibleContainers {
         return theOne(matches(ref), "container", ref, host, c -> ownName(c) + " " + Formats.shortId(JsonRead.text(c, "Id")), "or the name");
     }
 
+    /** The full id of the one visible container {@code ref} names, or null when none or several fit. */
+    String uniqueOrNull(String ref) {
+        List<JsonNode> m = matches(ref);
+        return m.size() == 1 ? JsonRead.text(m.get(0), "Id") : null;
+    }
+
     /** The full id of the one match, else NOT_FOUND (worded as for a missing object) or BAD_INPUT naming the visible matches. */
     static String theOne(List<JsonNode> m, String kind, String ref, String host, Function<JsonNode, String> shown, String other) throws EngineException {
         if (m.size() == 1) {

@@ -22,8 +22,8 @@ public final class JsonRpcGate {
     public sealed interface Verdict permits Pass, Refuse, Cancel, Drop {
     }
 
-    /** Hand {@code message} (possibly re-written) to the SDK; a request with an id is owed an answer. */
-    public record Pass(byte[] message, JsonNode id, boolean response) implements Verdict {
+    /** Hand {@code message} (possibly re-written; {@code tree} is it, read) to the SDK; a request with an id is owed an answer. */
+    public record Pass(byte[] message, JsonNode id, boolean response, ObjectNode tree) implements Verdict {
         public boolean owesAnswer() {
             return !response && id != null;
         }
@@ -72,7 +72,7 @@ public final class JsonRpcGate {
             return refuse(null, -32600, "Invalid request: \"id\" must be a string or an integer of at most 64 bits.");
         }
         if (response) {
-            return new Pass(bytes, id, true);
+            return new Pass(bytes, id, true, obj);
         }
         String shape = toolCallProblem(obj);
         if (shape != null) {
@@ -89,7 +89,7 @@ public final class JsonRpcGate {
             meta.put(InFlightCalls.REQUEST_ID_META, key(session, id.asString())); // overwrites whatever the client put there
             bytes = JSON.writeValueAsBytes(obj);
         }
-        return new Pass(bytes, id, false);
+        return new Pass(bytes, id, false, obj);
     }
 
     /** Interrupts the call {@code requestId} of {@code session} if it is still running; true when there was one. */

@@ -152,7 +152,10 @@ final class StdioFrames {
         }
         McpSchema.JSONRPCMessage message;
         try {
-            message = McpSchema.deserializeJsonRpcMessage(McpServerAssembly.JSON, new String(pass.message(), StandardCharsets.UTF_8));
+            // as McpSchema.deserializeJsonRpcMessage decides, from the tree the gate already read: not written out and read twice more
+            Class<? extends McpSchema.JSONRPCMessage> type = pass.response() ? McpSchema.JSONRPCResponse.class
+                    : pass.id() != null ? McpSchema.JSONRPCRequest.class : McpSchema.JSONRPCNotification.class;
+            message = McpServerAssembly.JSON.convertValue(pass.tree(), type);
         } catch (RuntimeException e) {
             if (!pass.response()) {
                 stdout.writeLine(JsonRpcGate.error(pass.id(), -32600, "Invalid request: the message is not a JSON-RPC request or notification the server can read."));

@@ -31,10 +31,13 @@ final class StdioSessionTransport implements McpServerTransportProvider {
 
     private final StdioFrames frames;
     private final Semaphore unanswered = new Semaphore(MAX_UNANSWERED);
+    private final Runnable onInitialized;
     private volatile McpServerSession session;
 
-    StdioSessionTransport(StdioFrames frames) {
+    /** {@code onInitialized} runs on the reading thread when the client's {@code notifications/initialized} arrives: it must not block. */
+    StdioSessionTransport(StdioFrames frames, Runnable onInitialized) {
         this.frames = frames;
+        this.onInitialized = onInitialized;
     }
 
     @Override
@@ -53,6 +56,9 @@ final class StdioSessionTransport implements McpServerTransportProvider {
                 session.handle(message)
                         .doFinally(signal -> unanswered.release())
                         .subscribe(null, e -> LOG.warn("a message could not be handled or answered: {}", e.getMessage()));
+                if (message instanceof McpSchema.JSONRPCNotification n && McpSchema.METHOD_NOTIFICATION_INITIALIZED.equals(n.method())) {
+                    onInitialized.run();
+                }
             }
         } catch (IOException | RuntimeException e) {
             LOG.warn("stdin could not be read any further: {}", e.getMessage());

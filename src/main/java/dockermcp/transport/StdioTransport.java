@@ -21,7 +21,10 @@ public final class StdioTransport {
 
     public StdioTransport(InputStream in, OutputStream out, ToolRegistry registry, Duration requestTimeout) {
         this.frames = new StdioFrames(in, out, registry.inFlight(), MAX_MESSAGE_BYTES, requestTimeout);
-        this.server = McpServerAssembly.build(new StdioSessionTransport(frames), registry, requestTimeout);
+        // after the handshake, the tool path is warmed up in the background; its answers are serialised as a client's
+        // would be, to warm that path too, and dropped
+        this.server = McpServerAssembly.build(new StdioSessionTransport(frames, () -> registry.warmUpInBackground(StdioTransport::discard)),
+                registry, requestTimeout);
     }
 
     /**
@@ -35,6 +38,14 @@ public final class StdioTransport {
         closer.setDaemon(true);
         closer.start();
         closer.join(CLOSE_LIMIT.toMillis()); // nothing is owed any more: closing only must not hang the exit
+    }
+
+    private static void discard(io.modelcontextprotocol.spec.McpSchema.CallToolResult warmUpAnswer) {
+        try {
+            McpServerAssembly.JSON.writeValueAsString(new io.modelcontextprotocol.spec.McpSchema.JSONRPCResponse("2.0", 0, warmUpAnswer, null));
+        } catch (java.io.IOException e) {
+            // nothing was going to be sent
+        }
     }
 
     private static final Duration CLOSE_LIMIT = Duration.ofSeconds(2);

@@ -39,8 +39,13 @@ class ServerProcessIT {
         out.flush();
     }
 
+    /**
+     * After the handshake the server warms its tool path up on a background thread (a list and a one-line log read,
+     * answers dropped): that contacts the daemon with reads only and is no client's call, so it is not audited. That
+     * initialize and tools/list never wait for the daemon is shown with a frozen one in BrokenDaemonIT.
+     */
     @Test
-    void firstToolsListNeitherTouchesTheDaemonNorLoadsTheEngineClient() throws Exception {
+    void theWarmUpAfterTheHandshakeOnlyReadsAndIsNotAudited() throws Exception {
         DaemonLog log = DaemonLog.from(RealEngines.get("UNIX_LOG"));
         Path classLog = dir.resolve("classes.txt");
         Process p = start(List.of("-Xlog:class+load=info:file=" + classLog));
@@ -52,13 +57,23 @@ class ServerProcessIT {
         send(p.getOutputStream(), "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}");
         JsonNode list = McpSession.JSON.readTree(out.readLine());
         RegisteredTools.assertListed(list.at("/result/tools"));
-        String loadedSoFar = Files.readString(classLog);
-        assertThat(log.requests()).as("daemon requests before the first tool call").isEmpty();
-        assertThat(loadedSoFar).contains("dockermcp.tools.ToolRegistry").doesNotContain("dockermcp.engine.EngineConnection");
+        Path stderr = dir.resolve("stderr.txt");
+        for (long guard = System.nanoTime() + TimeUnit.SECONDS.toNanos(EXIT_GUARD_SECONDS); System.nanoTime() < guard
+                && !Files.readString(stderr).contains("warm-up done"); ) {
+            Thread.sleep(50);
+        }
+        assertThat(Files.readString(stderr)).contains("warm-up done");
+        List<String> warmUp = log.requests();
+        assertThat(warmUp).as("the warm-up's requests to the daemon").isNotEmpty()
+                .allSatisfy(r -> assertThat(r).startsWith("GET ")).anySatisfy(r -> assertThat(r).contains("/containers/json"))
+                .anySatisfy(r -> assertThat(r).contains("/logs"));
+        assertThat(Files.exists(dir.resolve("audit.log")) ? Files.readAllLines(dir.resolve("audit.log")) : List.of()).as("audit records of the warm-up").isEmpty();
+        assertThat(Files.readString(classLog)).contains("dockermcp.tools.ToolRegistry");
 
         send(p.getOutputStream(), "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"docker_list_containers\",\"arguments\":{}}}");
         JsonNode call = McpSession.JSON.readTree(out.readLine());
         assertThat(call.at("/result/isError").asBoolean()).isFalse();
+        assertThat(Files.readAllLines(dir.resolve("audit.log"))).as("the client's call is audited").hasSize(1).allSatisfy(l -> assertThat(l).contains("docker_list_containers"));
         p.getOutputStream().close();
         assertThat(p.waitFor(EXIT_GUARD_SECONDS, TimeUnit.SECONDS)).as("exits by itself after stdin closes").isTrue();
         assertThat(p.exitValue()).isZero();

@@ -69,6 +69,53 @@ class VisibilityIT {
         }
     }
 
+    /**
+     * docker_logs resolves a name with a list of visible containers made less than 2 s before (then the logs are its
+     * one engine request); right after that a hidden and a missing name still cost the same fresh list, and a container
+     * removed and made again under the same name is read by its new id.
+     */
+    @Test
+    void aRepeatedLogsReadCostsOneRequestAndHiddenAndMissingStillCostTheSame() throws Exception {
+        docker("rm", "-f", "memo-x");
+        startPrinting("first");
+        try (McpSession s = session()) {
+            s.call("docker_connection_status");
+            List<String> repeated = null;
+            for (int attempt = 0; attempt < 5 && repeated == null; attempt++) { // only a pair read within the 2 s counts
+                long t0 = System.nanoTime();
+                assertThat(s.call("docker_logs", "container", "memo-x", "tail", 1).text()).contains("first");
+                DaemonLog again = DaemonLog.from(RealEngines.get("UNIX_LOG"));
+                assertThat(s.call("docker_logs", "container", "memo-x", "tail", 1).text()).contains("first");
+                if (System.nanoTime() - t0 < 1_500_000_000L) {
+                    repeated = again.requests();
+                }
+            }
+            assertThat(repeated).as("requests of the second read").isNotNull().hasSize(1).allSatisfy(r -> assertThat(r).startsWith("GET ").contains("/logs"));
+
+            DaemonLog hiddenLog = DaemonLog.from(RealEngines.get("UNIX_LOG"));
+            assertThat(s.call("docker_logs", "container", "hidden-db").isError()).isTrue();
+            List<String> hidden = hiddenLog.requests();
+            DaemonLog missingLog = DaemonLog.from(RealEngines.get("UNIX_LOG"));
+            assertThat(s.call("docker_logs", "container", "nosuch-xyzab").isError()).isTrue();
+            assertThat(hidden).hasSize(1).isEqualTo(missingLog.requests()).allSatisfy(r -> assertThat(r).contains("/containers/json"));
+
+            s.call("docker_logs", "container", "memo-x");
+            docker("rm", "-f", "memo-x");
+            startPrinting("second");
+            assertThat(s.call("docker_logs", "container", "memo-x").text()).contains("second").doesNotContain("first");
+        } finally {
+            docker("rm", "-f", "memo-x");
+        }
+    }
+
+    /** Starts memo-x printing {@code word}, and waits until the engine has that line. */
+    private static void startPrinting(String word) throws Exception {
+        docker("run", "-d", "--network", "none", "--name", "memo-x", "dms-fixture:1", "sh", "-c", "echo " + word + "; sleep 1000000");
+        for (int i = 0; i < 100 && !RealEngines.docker("logs", "memo-x").contains(word); i++) {
+            Thread.sleep(100);
+        }
+    }
+
     @Test
     void theLabelIsIgnoredWhenTheOperatorSaysSo() {
         try (McpSession s = session("HONOR_HIDDEN_LABEL", "false")) {

@@ -117,6 +117,29 @@ class BrokenDaemonIT {
         }
     }
 
+    /**
+     * The server contacts the daemon after the handshake (a warm-up on a background thread), but initialize and
+     * tools/list never wait for it: with the daemon frozen from before the start and a request timeout far beyond the
+     * test's guard, both still answer, and so does ping.
+     */
+    @Test
+    void initializeAndToolsListAnswerWhileTheDaemonIsFrozen() throws Exception {
+        engine.pause();
+        try {
+            Map<String, String> env = new HashMap<>(engine.local());
+            env.put("DOCKER_REQUEST_TIMEOUT", "300s"); // a wait for the daemon could not end within the guard
+            env.put("LOG_LEVEL", "debug");
+            try (JarServer s = JarServer.start(env, dir, List.of())) {
+                assertThat(s.initialize().at("/result/protocolVersion").asString()).isNotEmpty();
+                JsonNode list = s.request("tools/list", null).get(JarServer.HANG_GUARD.toSeconds(), TimeUnit.SECONDS);
+                dockermcp.it.RegisteredTools.assertListed(list.at("/result/tools"));
+                assertThat(s.ping(JarServer.HANG_GUARD)).isTrue();
+            }
+        } finally {
+            engine.resume();
+        }
+    }
+
     @Test
     void aHungDaemonTimesOutWhilePingAndTheOtherHostKeepAnswering() throws Exception {
         TestEngines shared = TestEngines.shared();

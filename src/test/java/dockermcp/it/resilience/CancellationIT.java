@@ -47,8 +47,13 @@ class CancellationIT {
         Map<String, String> env = new HashMap<>(engine.local());
         env.put("DOCKER_REQUEST_TIMEOUT", "300s"); // far beyond the test's wait: only the cancel can end the call in time
         env.put("SECURITY_AUDIT_LOG_FILE", auditFile.toString());
+        env.put("LOG_LEVEL", "debug");
         try (JarServer s = JarServer.started(env, dir, List.of())) {
             assertThat(s.callAndWait("docker_connection_status", Map.of(), Duration.ofSeconds(30)).isError()).isFalse();
+            // the warm-up after the handshake is over before the freeze: the only request left waiting is the call's
+            for (long guard = System.nanoTime() + JarServer.HANG_GUARD.toNanos(); !s.stderr().contains("warm-up done") && System.nanoTime() < guard; ) {
+                Thread.sleep(50);
+            }
             int socketsIdle = sockets(s.pid());
             engine.pause();
             long t0 = 0;
