@@ -34,6 +34,7 @@ final class Help {
               DOCKER_CONNECT_TIMEOUT   default 5s;  DOCKER_REQUEST_TIMEOUT  default 30s
               LOGS_MAX_TAIL            default 1000; LOGS_MAX_BYTES  default 65536
               STATS_CONCURRENCY        default 64
+              CACHE_TTL                off (default) or up to 60s: reuse list answers for this long
               SECURITY_AUDIT_LOG_MAX_BYTES, SECURITY_AUDIT_FAIL_OPEN, REDACT_PATTERNS, REDACT_LOG_CONTENT,
               CONTAINER_ALLOW, CONTAINER_DENY, IMAGE_ALLOW, IMAGE_DENY, HONOR_HIDDEN_LABEL: see README.md
 
@@ -42,10 +43,11 @@ final class Help {
                   check the audit log's hash chain (exit 0 intact, 1 broken); with --head, also that the
                   record whose hash an earlier verify printed as head is still there, unchanged
 
-            Tools: docker_list_containers, docker_inspect, docker_logs, docker_stats,
-                   docker_list_images, docker_image_info, docker_connection_status,
-                   docker_swarm_nodes, docker_swarm_services, docker_swarm_tasks,
-                   docker_events, docker_top
+            Tools (all read-only): docker_list_containers, docker_inspect, docker_logs, docker_stats,
+                   docker_top, docker_events, docker_list_images, docker_image_info,
+                   docker_list_networks, docker_list_volumes, docker_connection_status,
+                   docker_security_audit, docker_swarm_nodes, docker_swarm_services, docker_swarm_tasks
+            Prompts: diagnose_container, security_review, troubleshoot_connection
             """;
 
     private Help() {
