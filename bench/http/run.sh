@@ -8,8 +8,9 @@
 # host 'local' = the unix-socket engine of scripts/test-engines.sh (must be up: $DMS_ENGINES_ENV or
 # `scripts/test-engines.sh env`), audit log on (temp file), MCP_RATE_LIMIT=0 and the per-token session and
 # requests-at-once limits raised to the global ones (one token for all 50 clients).
-# JVM: plain `java -jar` with default flags (C2 JIT), as a long-running HTTP service would run; BENCH_HTTP_JAVA_FLAGS
-# replaces them (e.g. the launchers' "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms16m -Xss512k -XX:-UsePerfData").
+# JVM: the flags every launcher users run starts it with (bin/docker-mcp-secure, the npm launcher, the image:
+# "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms16m -Xss512k -XX:-UsePerfData"); BENCH_HTTP_JAVA_FLAGS replaces them
+# (BENCH_HTTP_JAVA_FLAGS= for plain `java -jar` with the JVM's defaults).
 # Then bench/http/load.py measures the raw API floor and the server, one after the other, in the same run.
 # Never touches /var/run/docker.sock; sends traffic only to 127.0.0.1 and the test engine's socket.
 set -euo pipefail
@@ -29,7 +30,7 @@ socket_path="${engines##*unix://}"
 
 work="$(mktemp -d /tmp/dms-bench-http.XXXXXX)"
 # shellcheck disable=SC2086
-SERVER_JAVA_FLAGS="${BENCH_HTTP_JAVA_FLAGS-}" start_server "$work" MCP_RATE_LIMIT=0 MCP_MAX_SESSIONS=64 MCP_MAX_SESSIONS_PER_TOKEN=64 \
+SERVER_JAVA_FLAGS="${BENCH_HTTP_JAVA_FLAGS--XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms16m -Xss512k -XX:-UsePerfData}" start_server "$work" MCP_RATE_LIMIT=0 MCP_MAX_SESSIONS=64 MCP_MAX_SESSIONS_PER_TOKEN=64 \
     MCP_MAX_CONCURRENT_REQUESTS=64 MCP_MAX_CONCURRENT_PER_TOKEN=64 $engines
 
 out=()
