@@ -185,8 +185,14 @@ final class Assignments {
         return 0;
     }
 
-    /** A value, not a word of the sentence: anything but a lower-case word, a placeholder, a flag, a heading or a variable. */
+    /**
+     * A value, not a word of the sentence: anything but a lower-case word (also in parentheses: {@code DB_PASSWORD
+     * (values not shown)}), a placeholder, a flag, a heading or a variable.
+     */
     private static boolean notAWord(char[] t, int v, int end) {
+        if (end - v > 1 && t[v] == '(') {
+            v++;
+        }
         if (end - v < 3 || t[v] == '-' || t[v] == '[' || t[end - 1] == ':' || placeholder(t, v, end)) {
             return false;
         }
