@@ -257,6 +257,20 @@ public final class JarServer implements AutoCloseable {
         return garbage;
     }
 
+    /**
+     * Waits (at most {@link #HANG_GUARD}) until the warm-up the server runs after the handshake has ended, done or
+     * stopped, so that a test's next engine request is the call's own. Needs {@code LOG_LEVEL=debug}.
+     */
+    public void awaitWarmUp() throws InterruptedException {
+        for (long guard = System.nanoTime() + HANG_GUARD.toNanos(); System.nanoTime() < guard; ) {
+            String err = stderr();
+            if (err.contains("warm-up done") || err.contains("warm-up stopped")) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+    }
+
     public String stderr() {
         try {
             return Files.readString(stderr);

@@ -51,9 +51,7 @@ class CancellationIT {
         try (JarServer s = JarServer.started(env, dir, List.of())) {
             assertThat(s.callAndWait("docker_connection_status", Map.of(), Duration.ofSeconds(30)).isError()).isFalse();
             // the warm-up after the handshake is over before the freeze: the only request left waiting is the call's
-            for (long guard = System.nanoTime() + JarServer.HANG_GUARD.toNanos(); !s.stderr().contains("warm-up done") && System.nanoTime() < guard; ) {
-                Thread.sleep(50);
-            }
+            s.awaitWarmUp();
             int socketsIdle = sockets(s.pid());
             engine.pause();
             long t0 = 0;
