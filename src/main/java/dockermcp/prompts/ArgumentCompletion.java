@@ -2,6 +2,7 @@ package dockermcp.prompts;
 
 import dockermcp.config.HostSettings;
 import dockermcp.tools.CallContext;
+import dockermcp.tools.PerHost;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.List;
 import java.util.TreeSet;
@@ -32,8 +33,8 @@ final class ArgumentCompletion {
         if (hosts.isEmpty()) {
             return matching(List.of(), prefix);
         }
-        List<String> names = ctx.onEach(hosts, ctx::visibleContainerNames).stream()
-                .filter(CallContext.PerHost::ok).flatMap(o -> o.value().stream()).toList();
+        List<String> names = ctx.fanOut().onEach(hosts, ctx.visibility()::visibleContainerNames).stream()
+                .filter(PerHost::ok).flatMap(o -> o.value().stream()).toList();
         return matching(names, prefix);
     }
 

@@ -33,9 +33,9 @@ final class AuditReport {
             .thenComparing(Audited::name).thenComparing(Audited::host);
 
     private final List<Audited> containers;
-    private final List<CallContext.PerHost<List<Audited>>> hosts;
+    private final List<PerHost<List<Audited>>> hosts;
 
-    AuditReport(List<Audited> containers, List<CallContext.PerHost<List<Audited>>> hosts) {
+    AuditReport(List<Audited> containers, List<PerHost<List<Audited>>> hosts) {
         this.containers = containers.stream().sorted(RISKIEST_FIRST).toList();
         this.hosts = hosts;
     }
@@ -94,7 +94,7 @@ final class AuditReport {
                 summaries.addObject().put("host", h.host().name()).put("containers", h.value().size()).put("summary", summary(h.host().name(), h.value()));
             }
         }
-        CallContext.errors(out, hosts);
+        HostErrors.errors(out, hosts);
         return out;
     }
 
@@ -133,7 +133,7 @@ final class AuditReport {
         sb.append(Fence.END).append('\n');
         legend(sb, o);
         sb.append("The evidence for each finding is in the structured answer, or call docker_security_audit with container=NAME.");
-        return sb + CallContext.errorLines(o);
+        return sb + HostErrors.errorLines(o);
     }
 
     /** One container: every finding with its evidence, then why each matters and its fix. */

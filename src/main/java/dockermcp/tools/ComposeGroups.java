@@ -93,7 +93,7 @@ final class ComposeGroups {
         if (!rest.isEmpty()) {
             text.append("\nungrouped (no compose labels): ").append(names(rest, showHost));
         }
-        return text + CallContext.errorLines(out);
+        return text + HostErrors.errorLines(out);
     }
 
     private static String states(JsonNode states) {

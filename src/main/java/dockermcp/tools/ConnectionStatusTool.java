@@ -38,8 +38,8 @@ final class ConnectionStatusTool implements DockerTool {
 
     @Override
     public ToolResult call(ToolArgs args, CallContext ctx) throws ToolFailure {
-        var hosts = ctx.hosts(args.host());
-        var outcomes = ctx.onEach(hosts, e -> probe(e, ctx));
+        var hosts = ctx.hosts().addressed(args.host());
+        var outcomes = ctx.fanOut().onEach(hosts, e -> probe(e, ctx.visibility()));
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         ArrayNode list = out.putArray("hosts");
         for (var o : outcomes) {
@@ -91,13 +91,13 @@ final class ConnectionStatusTool implements DockerTool {
         return text.toString();
     }
 
-    private static Probe probe(DockerEngine e, CallContext ctx) throws EngineException {
+    private static Probe probe(DockerEngine e, Visibility visibility) throws EngineException {
         JsonNode version = e.version();
         String api = e.apiVersion().toString();
         long containers;
         long running;
         long images;
-        if (ctx.policy(e.name()).hidesNothing()) {
+        if (visibility.policy(e.name()).hidesNothing()) {
             JsonNode info = e.info();
             containers = JsonRead.number(info, "Containers");
             running = JsonRead.number(info, "ContainersRunning");
@@ -107,14 +107,14 @@ final class ConnectionStatusTool implements DockerTool {
             containers = 0;
             running = 0;
             for (JsonNode c : e.listContainers(true, null)) {
-                if (ctx.listedContainerVisible(e.name(), c)) {
+                if (visibility.listedContainerVisible(e.name(), c)) {
                     containers++;
                     running += JsonRead.text(c, "State").equals("running") ? 1 : 0;
                 }
             }
             images = 0;
             for (JsonNode img : e.listImages(false, null)) {
-                images += ctx.imageVisible(e.name(), img) ? 1 : 0;
+                images += visibility.imageVisible(e.name(), img) ? 1 : 0;
             }
         }
         return new Probe(e.pingMillis(), version, api, containers, running, images); // pinged last, on a warm connection

@@ -68,8 +68,8 @@ final class EventsTool implements DockerTool {
         }
         String type = args.string("type");
         String filters = type == null ? null : JsonNodeFactory.instance.objectNode().set("type", JsonNodeFactory.instance.arrayNode().add(type)).toString();
-        var hosts = ctx.hosts(args.host());
-        var outcomes = ctx.listOn(hosts, e -> read(e, ctx, since.toPlainString(), until.toPlainString(), filters));
+        var hosts = ctx.hosts().addressed(args.host());
+        var outcomes = ctx.fanOut().listOn(hosts, e -> read(e, ctx.visibility(), since.toPlainString(), until.toPlainString(), filters));
 
         List<ObjectNode> all = new ArrayList<>();
         boolean truncated = false;
@@ -91,7 +91,7 @@ final class EventsTool implements DockerTool {
         ArrayNode list = out.putArray("events");
         all.forEach(list::add);
         out.put("truncated", truncated);
-        CallContext.errors(out, outcomes);
+        HostErrors.errors(out, outcomes);
         return new ToolResult(out, EventsTool::render, Formats.hosts(hosts));
     }
 
@@ -99,7 +99,7 @@ final class EventsTool implements DockerTool {
     }
 
     /** One engine's events, newest {@link #MAX_EVENTS} kept, each judged against the containers as they are now. */
-    private static Read read(DockerEngine e, CallContext ctx, String since, String until, String filters) throws EngineException {
+    private static Read read(DockerEngine e, Visibility visibility, String since, String until, String filters) throws EngineException {
         Map<String, JsonNode> containers = new HashMap<>(); // id -> list entry, hidden ones included, so a hidden one is never judged by its event alone
         for (JsonNode c : e.listContainers(true, null)) {
             containers.put(JsonRead.text(c, "Id"), c);
@@ -107,7 +107,7 @@ final class EventsTool implements DockerTool {
         java.util.ArrayDeque<ObjectNode> kept = new java.util.ArrayDeque<>();
         boolean[] dropped = {false};
         boolean capped = e.events(since, until, filters, MAX_READ, ev -> {
-            ObjectNode shown = shown(ev, e.name(), ctx, containers);
+            ObjectNode shown = shown(ev, e.name(), visibility, containers);
             if (shown != null) {
                 kept.addLast(shown);
                 if (kept.size() > MAX_EVENTS) {
@@ -120,7 +120,7 @@ final class EventsTool implements DockerTool {
     }
 
     /** The event as shown, or null when it is about something the caller may not see. */
-    static ObjectNode shown(JsonNode ev, String host, CallContext ctx, Map<String, JsonNode> containers) {
+    static ObjectNode shown(JsonNode ev, String host, Visibility visibility, Map<String, JsonNode> containers) {
         String type = JsonRead.text(ev, "Type");
         String id = JsonRead.text(ev.path("Actor"), "ID");
         Map<String, String> attrs = JsonRead.labels(ev.path("Actor").path("Attributes"));
@@ -139,13 +139,13 @@ final class EventsTool implements DockerTool {
         switch (type) {
             case "container" -> {
                 JsonNode now = containers.get(id);
-                boolean visible = now != null ? ctx.listedContainerVisible(host, now) : ctx.policy(host).containerVisible(attrs.getOrDefault("name", ""), attrs);
+                boolean visible = now != null ? visibility.listedContainerVisible(host, now) : visibility.policy(host).containerVisible(attrs.getOrDefault("name", ""), attrs);
                 if (!visible) {
                     return null;
                 }
                 out.put("id", Formats.shortId(id));
                 String image = attrs.getOrDefault("image", "");
-                if (!image.isEmpty() && !imageShown(ctx.policy(host), image)) {
+                if (!image.isEmpty() && !imageShown(visibility.policy(host), image)) {
                     shownAttrs.put("image", VisibilityPolicy.HIDDEN_IMAGE);
                 }
                 out.put("image", shownAttrs.getOrDefault("image", ""));
@@ -155,7 +155,7 @@ final class EventsTool implements DockerTool {
                 if (attrs.containsKey("name")) {
                     refs.add(attrs.get("name"));
                 }
-                if (!ctx.policy(host).imagesUnrestricted() && !ctx.policy(host).imageVisible(refs)) {
+                if (!visibility.policy(host).imagesUnrestricted() && !visibility.policy(host).imageVisible(refs)) {
                     return null;
                 }
                 out.put("id", id.startsWith("sha256:") ? Formats.shortId(id) : id);
@@ -165,7 +165,7 @@ final class EventsTool implements DockerTool {
         String container = attrs.get("container"); // network connect/disconnect, volume mount/unmount
         if (container != null) {
             JsonNode c = containers.get(container);
-            if (c == null || !ctx.listedContainerVisible(host, c)) {
+            if (c == null || !visibility.listedContainerVisible(host, c)) {
                 return null;
             }
             out.put("container", VisibleContainers.ownName(c));
@@ -204,6 +204,6 @@ final class EventsTool implements DockerTool {
             }
             text.append("  host=").append(ev.get("host").asString());
         }
-        return text + CallContext.errorLines(out);
+        return text + HostErrors.errorLines(out);
     }
 }

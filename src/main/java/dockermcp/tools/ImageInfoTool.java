@@ -37,9 +37,9 @@ final class ImageInfoTool implements DockerTool {
     @Override
     public ToolResult call(ToolArgs args, CallContext ctx) throws ToolFailure {
         String ref = args.image("image");
-        var hosts = ctx.hosts(args.host());
-        var found = ctx.findOne(hosts, "image '" + ref + "'", e -> {
-            JsonNode img = ctx.visibleImage(e, ref);
+        var hosts = ctx.hosts().addressed(args.host());
+        var found = ctx.fanOut().findOne(hosts, "image '" + ref + "'", e -> {
+            JsonNode img = ctx.visibility().visibleImage(e, ref);
             return new Image(img, e.imageHistory(JsonRead.text(img, "Id")));
         });
         JsonNode img = found.value().inspect();

@@ -46,11 +46,11 @@ final class InspectTool implements DockerTool {
     @Override
     public ToolResult call(ToolArgs args, CallContext ctx) throws ToolFailure {
         String ref = args.container("container");
-        var hosts = ctx.hosts(args.host());
-        var found = ctx.findOne(hosts, "container '" + ref + "'", e -> {
-            VisibleContainers visible = ctx.visibleContainers(e);
-            JsonNode c = ctx.inspectVisible(e, visible.resolve(ref), ref);
-            return new Seen(c, visible, ctx.policy(e.name()).imagesUnrestricted() ? null : VisibleImages.on(e, ctx));
+        var hosts = ctx.hosts().addressed(args.host());
+        var found = ctx.fanOut().findOne(hosts, "container '" + ref + "'", e -> {
+            VisibleContainers visible = ctx.visibility().visibleContainers(e);
+            JsonNode c = ctx.visibility().inspectVisible(e, visible.resolve(ref), ref);
+            return new Seen(c, visible, ctx.visibility().visibleImagesIfRestricted(e));
         });
         JsonNode c = found.value().container();
         VisibleContainers others = found.value().others();

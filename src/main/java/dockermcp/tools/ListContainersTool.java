@@ -42,15 +42,15 @@ final class ListContainersTool implements DockerTool {
 
     @Override
     public ToolResult call(ToolArgs args, CallContext ctx) throws ToolFailure {
-        var hosts = ctx.hosts(args.host());
+        var hosts = ctx.hosts().addressed(args.host());
         ObjectNode filters = JSON.createObjectNode();
         addFilter(filters, "name", args.string("name"));
         addFilter(filters, "status", args.string("status"));
         addFilter(filters, "label", args.string("label"));
         String filterJson = filters.isEmpty() ? null : filters.toString();
         boolean all = args.bool("all", true);
-        var listing = ctx.listCached(hosts, "containers all=" + all + " filters=" + filterJson,
-                e -> new Listing(e.listContainers(all, filterJson), ctx.policy(e.name()).imagesUnrestricted() ? null : VisibleImages.on(e, ctx)));
+        var listing = ctx.fanOut().listCached(hosts, "containers all=" + all + " filters=" + filterJson,
+                e -> new Listing(e.listContainers(all, filterJson), ctx.visibility().visibleImagesIfRestricted(e)));
         var outcomes = listing.outcomes();
         ComposeGroups groups = "compose".equals(args.string("group_by")) ? new ComposeGroups() : null;
 
@@ -63,7 +63,7 @@ final class ListContainersTool implements DockerTool {
             }
             VisibleImages images = o.value().images();
             for (JsonNode c : o.value().containers()) {
-                if (!ctx.listedContainerVisible(o.host().name(), c)) {
+                if (!ctx.visibility().listedContainerVisible(o.host().name(), c)) {
                     continue;
                 }
                 ObjectNode item = list.addObject();
@@ -88,7 +88,7 @@ final class ListContainersTool implements DockerTool {
         if (groups != null) {
             groups.write(out);
         }
-        CallContext.errors(out, outcomes);
+        HostErrors.errors(out, outcomes);
         listing.note(out);
         boolean showHost = hosts.size() > 1;
         return new ToolResult(out, o -> (o.has("projects") ? ComposeGroups.render(o, showHost) : render(o, showHost)) + ListCache.line(o), Formats.hosts(hosts));
@@ -112,7 +112,7 @@ final class ListContainersTool implements DockerTool {
                 text.append("  host=").append(item.get("host").asString());
             }
         }
-        return text + CallContext.errorLines(out);
+        return text + HostErrors.errorLines(out);
     }
 
     private static void addFilter(ObjectNode filters, String key, String value) {

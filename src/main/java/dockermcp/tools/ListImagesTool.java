@@ -34,7 +34,7 @@ final class ListImagesTool implements DockerTool {
 
     @Override
     public ToolResult call(ToolArgs args, CallContext ctx) throws ToolFailure {
-        var hosts = ctx.hosts(args.host());
+        var hosts = ctx.hosts().addressed(args.host());
         ObjectNode filters = JsonNodeFactory.instance.objectNode();
         if (args.string("reference") != null) {
             filters.putArray("reference").add(args.string("reference"));
@@ -44,7 +44,7 @@ final class ListImagesTool implements DockerTool {
         }
         String filterJson = filters.isEmpty() ? null : filters.toString();
         boolean all = args.bool("all", false);
-        var listing = ctx.listCached(hosts, "images all=" + all + " filters=" + filterJson, e -> e.listImages(all, filterJson));
+        var listing = ctx.fanOut().listCached(hosts, "images all=" + all + " filters=" + filterJson, e -> e.listImages(all, filterJson));
         var outcomes = listing.outcomes();
 
         ObjectNode out = JsonNodeFactory.instance.objectNode();
@@ -55,7 +55,7 @@ final class ListImagesTool implements DockerTool {
                 continue;
             }
             for (JsonNode img : o.value()) {
-                if (!ctx.imageVisible(o.host().name(), img)) {
+                if (!ctx.visibility().imageVisible(o.host().name(), img)) {
                     continue;
                 }
                 List<String> tags = JsonRead.strings(img, "RepoTags").stream().filter(t -> !t.equals("<none>:<none>")).toList();
@@ -69,7 +69,7 @@ final class ListImagesTool implements DockerTool {
             }
         }
         out.put("count", list.size());
-        CallContext.errors(out, outcomes);
+        HostErrors.errors(out, outcomes);
         listing.note(out);
         boolean showHost = hosts.size() > 1;
         return new ToolResult(out, o -> render(o, showHost), Formats.hosts(hosts));
@@ -86,6 +86,6 @@ final class ListImagesTool implements DockerTool {
                 text.append("  host=").append(item.get("host").asString());
             }
         }
-        return text + CallContext.errorLines(out) + ListCache.line(out);
+        return text + HostErrors.errorLines(out) + ListCache.line(out);
     }
 }

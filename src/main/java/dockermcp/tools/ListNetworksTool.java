@@ -45,10 +45,10 @@ final class ListNetworksTool implements DockerTool {
 
     @Override
     public ToolResult call(ToolArgs args, CallContext ctx) throws ToolFailure {
-        var hosts = ctx.hosts(args.host());
+        var hosts = ctx.hosts().addressed(args.host());
         String name = args.string("name");
         String filterJson = name == null ? null : JsonNodeFactory.instance.objectNode().set("name", JsonNodeFactory.instance.arrayNode().add(name)).toString();
-        var listing = ctx.listCached(hosts, "networks filters=" + filterJson, e -> new Listing(e.listNetworks(filterJson), e.listContainers(true, null)));
+        var listing = ctx.fanOut().listCached(hosts, "networks filters=" + filterJson, e -> new Listing(e.listNetworks(filterJson), e.listContainers(true, null)));
 
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("count", 0);
@@ -59,7 +59,7 @@ final class ListNetworksTool implements DockerTool {
             }
             List<JsonNode> visible = new ArrayList<>();
             o.value().containers().forEach(c -> {
-                if (ctx.listedContainerVisible(o.host().name(), c)) {
+                if (ctx.visibility().listedContainerVisible(o.host().name(), c)) {
                     visible.add(c);
                 }
             });
@@ -96,7 +96,7 @@ final class ListNetworksTool implements DockerTool {
             }
         }
         out.put("count", list.size());
-        CallContext.errors(out, listing.outcomes());
+        HostErrors.errors(out, listing.outcomes());
         listing.note(out);
         boolean showHost = hosts.size() > 1;
         return new ToolResult(out, o -> render(o, showHost), Formats.hosts(hosts));
@@ -144,7 +144,7 @@ final class ListNetworksTool implements DockerTool {
                 text.append("  host=").append(n.get("host").asString());
             }
         }
-        return text + configuration("networks", list) + CallContext.errorLines(out) + ListCache.line(out);
+        return text + configuration("networks", list) + HostErrors.errorLines(out) + ListCache.line(out);
     }
 
     /**

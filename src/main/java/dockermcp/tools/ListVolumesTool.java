@@ -31,10 +31,10 @@ final class ListVolumesTool implements DockerTool {
 
     @Override
     public ToolResult call(ToolArgs args, CallContext ctx) throws ToolFailure {
-        var hosts = ctx.hosts(args.host());
+        var hosts = ctx.hosts().addressed(args.host());
         String name = args.string("name");
         String filterJson = name == null ? null : JsonNodeFactory.instance.objectNode().set("name", JsonNodeFactory.instance.arrayNode().add(name)).toString();
-        var listing = ctx.listCached(hosts, "volumes filters=" + filterJson, e -> e.listVolumes(filterJson));
+        var listing = ctx.fanOut().listCached(hosts, "volumes filters=" + filterJson, e -> e.listVolumes(filterJson));
 
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("count", 0);
@@ -56,7 +56,7 @@ final class ListVolumesTool implements DockerTool {
             }
         }
         out.put("count", list.size());
-        CallContext.errors(out, listing.outcomes());
+        HostErrors.errors(out, listing.outcomes());
         listing.note(out);
         boolean showHost = hosts.size() > 1;
         return new ToolResult(out, o -> render(o, showHost), Formats.hosts(hosts));
@@ -72,6 +72,6 @@ final class ListVolumesTool implements DockerTool {
                 text.append("  host=").append(v.get("host").asString());
             }
         }
-        return text + ListNetworksTool.configuration("volumes", list) + CallContext.errorLines(out) + ListCache.line(out);
+        return text + ListNetworksTool.configuration("volumes", list) + HostErrors.errorLines(out) + ListCache.line(out);
     }
 }

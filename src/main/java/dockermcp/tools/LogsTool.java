@@ -113,12 +113,12 @@ final class LogsTool implements DockerTool {
         if (context > 0 && grep == null) {
             throw ToolFailure.refused("docker_logs: context shows lines around the matches of grep, so it needs grep; add a grep pattern or leave context out.");
         }
-        var hosts = ctx.hosts(args.host());
+        var hosts = ctx.hosts().addressed(args.host());
         if (grep != null) {
             return searched(ref, options, grep, context, ctx, hosts);
         }
-        var found = ctx.findOne(hosts, "container '" + ref + "'",
-                e -> ctx.withVisibleContainer(e, ref, id -> e.logs(id, options, settings.logsMaxBytes())));
+        var found = ctx.fanOut().findOne(hosts, "container '" + ref + "'",
+                e -> ctx.visibility().withVisibleContainer(e, ref, id -> e.logs(id, options, settings.logsMaxBytes())));
         LogLines.Result r = found.value();
 
         ObjectNode out = answer(found.host().name(), ref, found.notice(), r.readCapped()
@@ -140,9 +140,9 @@ final class LogsTool implements DockerTool {
     private ToolResult searched(String ref, LogOptions options, com.google.re2j.Pattern grep, int context, CallContext ctx,
             java.util.List<dockermcp.config.HostSettings> hosts) throws ToolFailure {
         Redactor searchedAs = settings.redactLogContent() ? redactor : null;
-        var found = ctx.findOne(hosts, "container '" + ref + "'", e -> {
+        var found = ctx.fanOut().findOne(hosts, "container '" + ref + "'", e -> {
             LogSearch search = new LogSearch(grep, context, context, options.tail(), settings.logsMaxBytes(), searchedAs, options.timestamps());
-            LogLines.Scan scan = e.scanLogs(ctx.visibleContainers(e).resolve(ref), options, SEARCH_LINES, LogLines.readCap(settings.logsMaxBytes()), search);
+            LogLines.Scan scan = e.scanLogs(ctx.visibility().visibleContainers(e).resolve(ref), options, SEARCH_LINES, LogLines.readCap(settings.logsMaxBytes()), search);
             search.finish();
             return new Searched(search, scan);
         });

@@ -38,48 +38,45 @@ final class SecurityAuditTool implements DockerTool {
         if (container == null && args.raw().get("container") != null) {
             throw ToolFailure.refused("container is empty: give a container name or id, or omit container to audit every container.");
         }
-        var hosts = ctx.hosts(args.host());
+        var hosts = ctx.hosts().addressed(args.host());
+        Visibility visibility = ctx.visibility();
         if (container != null) {
             String ref = args.container("container");
-            var found = ctx.findOne(hosts, "container '" + ref + "'", e -> audit(e, ctx, ctx.inspectVisible(e, ctx.visibleContainers(e).resolve(ref), ref), new HashMap<>(), visibleImages(e, ctx)));
-            var report = new AuditReport(List.of(found.value()), List.of(new CallContext.PerHost<>(found.host(), List.of(found.value()), null)));
+            var found = ctx.fanOut().findOne(hosts, "container '" + ref + "'", e -> audit(e, visibility,
+                    visibility.inspectVisible(e, visibility.visibleContainers(e).resolve(ref), ref), new HashMap<>(), visibility.visibleImagesIfRestricted(e)));
+            var report = new AuditReport(List.of(found.value()), List.of(new PerHost<>(found.host(), List.of(found.value()), null)));
             return new ToolResult(report.structured(found.notice()), AuditReport::renderOne, found.host().name());
         }
-        var outcomes = ctx.listOn(hosts, e -> auditAll(e, ctx));
+        var outcomes = ctx.fanOut().listOn(hosts, e -> auditAll(e, visibility));
         List<AuditReport.Audited> all = new ArrayList<>();
-        outcomes.stream().filter(CallContext.PerHost::ok).forEach(o -> all.addAll(o.value()));
+        outcomes.stream().filter(PerHost::ok).forEach(o -> all.addAll(o.value()));
         return new ToolResult(new AuditReport(all, outcomes).structured(null), AuditReport::renderAll, Formats.hosts(hosts));
     }
 
     /** Every container on one engine that policy lets the caller see; hidden ones are never read further. */
-    private static List<AuditReport.Audited> auditAll(DockerEngine e, CallContext ctx) throws EngineException {
-        VisibleImages visible = visibleImages(e, ctx);
+    private static List<AuditReport.Audited> auditAll(DockerEngine e, Visibility visibility) throws EngineException {
+        VisibleImages visible = visibility.visibleImagesIfRestricted(e);
         List<AuditReport.Audited> out = new ArrayList<>();
         Map<String, ImageFacts> images = new HashMap<>();
         for (JsonNode c : e.listContainers(true, null)) {
-            if (!ctx.listedContainerVisible(e.name(), c)) {
+            if (!visibility.listedContainerVisible(e.name(), c)) {
                 continue;
             }
             JsonNode inspect;
             try {
-                inspect = ctx.inspectVisible(e, JsonRead.text(c, "Id"), JsonRead.text(c, "Id"));
+                inspect = visibility.inspectVisible(e, JsonRead.text(c, "Id"), JsonRead.text(c, "Id"));
             } catch (EngineException x) {
                 if (x.kind() == EngineException.Kind.NOT_FOUND) {
                     continue; // removed since the list was read
                 }
                 throw x;
             }
-            out.add(audit(e, ctx, inspect, images, visible));
+            out.add(audit(e, visibility, inspect, images, visible));
         }
         return out;
     }
 
-    /** The images the caller may see on this engine, or null when image rules hide nothing. */
-    private static VisibleImages visibleImages(DockerEngine e, CallContext ctx) throws EngineException {
-        return ctx.policy(e.name()).imagesUnrestricted() ? null : VisibleImages.on(e, ctx);
-    }
-
-    private static AuditReport.Audited audit(DockerEngine e, CallContext ctx, JsonNode inspect, Map<String, ImageFacts> images,
+    private static AuditReport.Audited audit(DockerEngine e, Visibility visibility, JsonNode inspect, Map<String, ImageFacts> images,
             VisibleImages visible) throws EngineException {
         String id = JsonRead.text(inspect, "Id");
         String imageId = JsonRead.text(inspect, "Image");
@@ -94,7 +91,7 @@ final class SecurityAuditTool implements DockerTool {
         }
         ImageFacts image = images.get(imageId);
         if (image == null) {
-            image = image(e, ctx, imageId);
+            image = image(e, visibility, imageId);
             images.put(imageId, image); // containers of one image share one inspect and one history read
         }
         JsonNode processes = null;
@@ -118,13 +115,13 @@ final class SecurityAuditTool implements DockerTool {
         static final ImageFacts NONE = new ImageFacts(null, null);
     }
 
-    private static ImageFacts image(DockerEngine e, CallContext ctx, String imageId) throws EngineException {
+    private static ImageFacts image(DockerEngine e, Visibility visibility, String imageId) throws EngineException {
         if (imageId.isEmpty()) {
             return ImageFacts.NONE;
         }
         try {
             JsonNode img = e.inspectImage(imageId);
-            return ctx.imageVisible(e.name(), img) ? new ImageFacts(img, e.imageHistory(imageId)) : ImageFacts.NONE;
+            return visibility.imageVisible(e.name(), img) ? new ImageFacts(img, e.imageHistory(imageId)) : ImageFacts.NONE;
         } catch (EngineException x) {
             if (x.kind() == EngineException.Kind.NOT_FOUND) {
                 return ImageFacts.NONE;

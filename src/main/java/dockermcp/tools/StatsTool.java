@@ -50,13 +50,13 @@ final class StatsTool implements DockerTool {
         if (container == null && args.raw().get("container") != null) {
             throw ToolFailure.refused("container is empty: give a container name or id, or omit container for every running container.");
         }
-        var hosts = ctx.hosts(args.host());
+        var hosts = ctx.hosts().addressed(args.host());
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         ArrayNode samples = out.putArray("samples");
         boolean showHost = hosts.size() > 1;
         if (container != null) {
             String ref = args.container("container");
-            var found = ctx.findOne(hosts, "container '" + ref + "'", e -> sampled(e, ctx.visibleContainers(e).resolve(ref)));
+            var found = ctx.fanOut().findOne(hosts, "container '" + ref + "'", e -> sampled(e, ctx.visibility().visibleContainers(e).resolve(ref)));
             add(samples, found.host(), found.value());
             if (found.notice() != null) {
                 out.put("notice", found.notice());
@@ -64,28 +64,28 @@ final class StatsTool implements DockerTool {
             out.putArray("errors");
             return new ToolResult(out, o -> render(o, showHost), found.host().name());
         }
-        var listed = ctx.listOn(hosts, e -> e.listContainers(false, null));
-        List<CallContext.Task<JsonNode>> sampling = new ArrayList<>();
+        var listed = ctx.fanOut().listOn(hosts, e -> e.listContainers(false, null));
+        List<FanOut.Task<JsonNode>> sampling = new ArrayList<>();
         for (var o : listed) {
             if (!o.ok()) {
                 continue;
             }
             for (JsonNode c : o.value()) {
-                if (ctx.listedContainerVisible(o.host().name(), c)) {
+                if (ctx.visibility().listedContainerVisible(o.host().name(), c)) {
                     String id = JsonRead.text(c, "Id");
-                    sampling.add(new CallContext.Task<>(o.host(), e -> sampled(e, id)));
+                    sampling.add(new FanOut.Task<>(o.host(), e -> sampled(e, id)));
                 }
             }
         }
-        List<CallContext.PerHost<JsonNode>> failed = new ArrayList<>();
-        for (var r : ctx.all(sampling, false)) { // the samples queue behind STATS_CONCURRENCY: each is bounded by the engine client
+        List<PerHost<JsonNode>> failed = new ArrayList<>();
+        for (var r : ctx.fanOut().all(sampling, false)) { // the samples queue behind STATS_CONCURRENCY: each is bounded by the engine client
             if (r.ok()) {
                 add(samples, r.host(), r.value());
             } else if (r.failure().kind() != EngineException.Kind.NOT_FOUND) { // a container that stopped meanwhile is simply absent
                 failed.add(r);
             }
         }
-        List<CallContext.PerHost<?>> errors = new ArrayList<>(listed.stream().filter(o -> !o.ok()).toList());
+        List<PerHost<?>> errors = new ArrayList<>(listed.stream().filter(o -> !o.ok()).toList());
         errors.addAll(failed);
         ArrayNode errorNodes = out.putArray("errors");
         for (var e : errors) {
@@ -135,6 +135,6 @@ final class StatsTool implements DockerTool {
                 text.append("  host=").append(s.get("host").asString());
             }
         }
-        return text + CallContext.errorLines(out);
+        return text + HostErrors.errorLines(out);
     }
 }

@@ -30,11 +30,11 @@ final class SwarmNodesTool implements DockerTool {
 
     @Override
     public ToolResult call(ToolArgs args, CallContext ctx) throws ToolFailure {
-        var hosts = ctx.hosts(args.host());
+        var hosts = ctx.hosts().addressed(args.host());
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("count", 0);
         ArrayNode list = out.putArray("nodes");
-        for (var o : SwarmView.onManagers(ctx, hosts, out, e -> e.swarmNodes())) {
+        for (var o : SwarmView.onManagers(ctx.fanOut(), hosts, out, e -> e.swarmNodes())) {
             for (JsonNode n : o.value()) {
                 ObjectNode item = list.addObject();
                 item.put("host", o.host().name());
@@ -62,6 +62,6 @@ final class SwarmNodesTool implements DockerTool {
                     .append("  docker ").append(n.get("engineVersion").asString()).append("  host=").append(n.get("host").asString());
         }
         SwarmView.skippedLines(text, out);
-        return text + CallContext.errorLines(out);
+        return text + HostErrors.errorLines(out);
     }
 }

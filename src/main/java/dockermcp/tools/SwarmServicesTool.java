@@ -37,13 +37,13 @@ final class SwarmServicesTool implements DockerTool {
 
     @Override
     public ToolResult call(ToolArgs args, CallContext ctx) throws ToolFailure {
-        var hosts = ctx.hosts(args.host());
+        var hosts = ctx.hosts().addressed(args.host());
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("count", 0);
         List<ObjectNode> items = new ArrayList<>();
-        for (var o : SwarmView.onManagers(ctx, hosts, out, e -> e.swarmServices())) {
+        for (var o : SwarmView.onManagers(ctx.fanOut(), hosts, out, e -> e.swarmServices())) {
             for (JsonNode s : o.value()) {
-                if (SwarmView.serviceVisible(ctx.policy(o.host().name()), s)) {
+                if (SwarmView.serviceVisible(ctx.visibility().policy(o.host().name()), s)) {
                     items.add(item(ctx, o.host().name(), s));
                 }
             }
@@ -70,7 +70,7 @@ final class SwarmServicesTool implements DockerTool {
         item.put("mode", mode.has("Global") ? "global" : mode.has("ReplicatedJob") ? "replicated-job" : mode.has("GlobalJob") ? "global-job" : "replicated");
         item.put("desired", s.path("ServiceStatus").path("DesiredTasks").asLong(mode.path("Replicated").path("Replicas").asLong(0)));
         item.put("running", s.path("ServiceStatus").path("RunningTasks").asLong(0));
-        item.put("image", SwarmView.image(ctx.policy(host), JsonRead.text(container, "Image")));
+        item.put("image", SwarmView.image(ctx.visibility().policy(host), JsonRead.text(container, "Image")));
         item.put("updateState", JsonRead.text(s.path("UpdateStatus"), "State"));
         ArrayNode ports = item.putArray("ports");
         for (JsonNode p : s.path("Endpoint").path("Ports")) {
@@ -100,6 +100,6 @@ final class SwarmServicesTool implements DockerTool {
             text.append("  host=").append(s.get("host").asString());
         }
         SwarmView.skippedLines(text, out);
-        return text + CallContext.errorLines(out);
+        return text + HostErrors.errorLines(out);
     }
 }

@@ -53,16 +53,16 @@ final class SwarmTasksTool implements DockerTool {
 
     @Override
     public ToolResult call(ToolArgs args, CallContext ctx) throws ToolFailure {
-        var hosts = ctx.hosts(args.host());
+        var hosts = ctx.hosts().addressed(args.host());
         String service = args.string("service");
         String node = args.string("node");
         String state = args.string("state") == null ? "all" : args.string("state");
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         List<ObjectNode> items = new ArrayList<>();
         boolean serviceSeen = false;
-        for (var o : SwarmView.onManagers(ctx, hosts, out, e -> new Swarm(e.swarmServices(), e.swarmNodes(),
+        for (var o : SwarmView.onManagers(ctx.fanOut(), hosts, out, e -> new Swarm(e.swarmServices(), e.swarmNodes(),
                 e.swarmTasks(state.equals("running") ? "{\"desired-state\":[\"running\"]}" : null)))) {
-            Map<String, JsonNode> services = SwarmView.visibleServices(ctx.policy(o.host().name()), o.value().services());
+            Map<String, JsonNode> services = SwarmView.visibleServices(ctx.visibility().policy(o.host().name()), o.value().services());
             Map<String, String> nodeNames = new HashMap<>();
             for (JsonNode n : o.value().nodes()) {
                 nodeNames.put(JsonRead.text(n, "ID"), JsonRead.text(n.path("Description"), "Hostname"));
@@ -118,7 +118,7 @@ final class SwarmTasksTool implements DockerTool {
         item.put("error", JsonRead.text(status, "Err"));
         item.put("message", JsonRead.text(status, "Message"));
         item.put("updated", JsonRead.text(status, "Timestamp"));
-        item.put("image", SwarmView.image(ctx.policy(host), JsonRead.text(t.path("Spec").path("ContainerSpec"), "Image")));
+        item.put("image", SwarmView.image(ctx.visibility().policy(host), JsonRead.text(t.path("Spec").path("ContainerSpec"), "Image")));
         return item;
     }
 
@@ -139,6 +139,6 @@ final class SwarmTasksTool implements DockerTool {
             text.append("  host=").append(t.get("host").asString());
         }
         SwarmView.skippedLines(text, out);
-        return text + CallContext.errorLines(out);
+        return text + HostErrors.errorLines(out);
     }
 }

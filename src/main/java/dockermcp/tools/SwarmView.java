@@ -24,10 +24,10 @@ final class SwarmView {
     }
 
     /** The outcomes of the managers; non-managers go to {@code skipped}, failures to {@code errors}. */
-    static <T> List<CallContext.PerHost<T>> onManagers(CallContext ctx, List<HostSettings> hosts, ObjectNode out, CallContext.HostCall<T> call)
+    static <T> List<PerHost<T>> onManagers(FanOut fanOut, List<HostSettings> hosts, ObjectNode out, FanOut.HostCall<T> call)
             throws ToolFailure {
-        List<CallContext.PerHost<T>> outcomes = ctx.onEach(hosts, call);
-        List<CallContext.PerHost<T>> managers = new ArrayList<>();
+        List<PerHost<T>> outcomes = fanOut.onEach(hosts, call);
+        List<PerHost<T>> managers = new ArrayList<>();
         var skipped = out.putArray("skipped");
         var errors = out.putArray("errors");
         for (var o : outcomes) {
@@ -41,7 +41,7 @@ final class SwarmView {
         }
         if (managers.isEmpty()) {
             if (!errors.isEmpty() && skipped.isEmpty() && outcomes.size() == 1) {
-                throw CallContext.fail(outcomes.get(0).failure());
+                throw HostErrors.fail(outcomes.get(0).failure());
             }
             if (errors.isEmpty()) {
                 throw ToolFailure.of("No configured host is a swarm manager (" + String.join(", ", hosts.stream().map(HostSettings::name).toList())

@@ -64,7 +64,7 @@ public final class ToolArgs {
                         throw ToolFailure.refused(tool + ": '" + name + "' contains a control character; give the value without line breaks, NUL or direction marks.");
                     }
                 }
-                // a host name is checked against the configured hosts by CallContext.hosts, whose refusal says how to add one
+                // a host name is checked against the configured hosts by Hosts.addressed, whose refusal says how to add one
                 if (name.equals("host") && s.isEmpty()) {
                     throw ToolFailure.refused(tool + ": 'host' is empty: name a configured host, or omit host to ask every one.");
                 }

@@ -42,9 +42,9 @@ final class TopTool implements DockerTool {
         } catch (EngineException e) {
             throw ToolFailure.refused(e.getMessage());
         }
-        var found = ctx.findOne(ctx.hosts(args.host()), "container '" + ref + "'", e -> {
-            String id = ctx.visibleContainers(e).resolve(ref);
-            JsonNode c = ctx.inspectVisible(e, id, ref);
+        var found = ctx.fanOut().findOne(ctx.hosts().addressed(args.host()), "container '" + ref + "'", e -> {
+            String id = ctx.visibility().visibleContainers(e).resolve(ref);
+            JsonNode c = ctx.visibility().inspectVisible(e, id, ref);
             String name = Formats.containerName(JsonRead.text(c, "Name"));
             if (!JsonRead.flag(c.path("State"), "Running")) {
                 throw new EngineException(EngineException.Kind.BAD_INPUT, "Container '" + name + "' on host '" + e.name() + "' is "

@@ -24,14 +24,19 @@ final class VisibleContainers {
         this.visible = visible;
     }
 
-    static VisibleContainers on(DockerEngine engine, CallContext ctx) throws EngineException {
+    static VisibleContainers on(DockerEngine engine, VisibilityPolicy policy) throws EngineException {
         List<JsonNode> visible = new ArrayList<>();
         for (JsonNode c : engine.listContainers(true, null)) {
-            if (ctx.listedContainerVisible(engine.name(), c)) {
+            if (listedVisible(policy, c)) {
                 visible.add(c);
             }
         }
         return new VisibleContainers(engine.name(), visible);
+    }
+
+    /** True when a container from a list answer (Names, Labels) may be shown under {@code policy}. */
+    static boolean listedVisible(VisibilityPolicy policy, JsonNode c) {
+        return policy.containerVisible(ownName(c), JsonRead.labels(c.path("Labels")));
     }
 
     /** Their names, in the engine's order. */

@@ -34,14 +34,24 @@ final class VisibleImages {
     }
 
     /** Lists every image of the engine (intermediate ones too, as inspect finds them) and keeps the visible ones. */
-    static VisibleImages on(DockerEngine engine, CallContext ctx) throws EngineException {
+    static VisibleImages on(DockerEngine engine, VisibilityPolicy policy) throws EngineException {
         List<JsonNode> visible = new ArrayList<>();
         for (JsonNode i : engine.listImages(true, null)) {
-            if (ctx.imageVisible(engine.name(), i)) {
+            if (shown(policy, i)) {
                 visible.add(i);
             }
         }
-        return new VisibleImages(engine.name(), visible, ctx.policy(engine.name()));
+        return new VisibleImages(engine.name(), visible, policy);
+    }
+
+    /** True when an image (inspect or list answer: RepoTags, RepoDigests) may be shown under {@code policy}. */
+    static boolean shown(VisibilityPolicy policy, JsonNode img) {
+        if (policy.imagesUnrestricted()) {
+            return true;
+        }
+        List<String> refs = new ArrayList<>(JsonRead.strings(img, "RepoTags"));
+        refs.addAll(JsonRead.strings(img, "RepoDigests"));
+        return policy.imageVisible(refs);
     }
 
     /**

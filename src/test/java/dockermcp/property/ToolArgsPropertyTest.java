@@ -116,7 +116,7 @@ class ToolArgsPropertyTest {
                         assertThat(s.chars().noneMatch(c -> c < 0x20 || c == 0x7f || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)))
                                 .as("no control or direction characters in " + name).isTrue();
                         assertThat(s.length()).isLessThanOrEqualTo(((Number) p.getOrDefault("maxLength", 1024)).intValue());
-                        // host is checked against the configured hosts by CallContext.hosts, not by its enum here (ToolArgs)
+                        // host is checked against the configured hosts by Hosts.addressed, not by its enum here (ToolArgs)
                         if (p.get("enum") instanceof List<?> allowed && !name.equals("host")) {
                             assertThat(allowed.contains(s)).as(name + " in " + allowed).isTrue();
                         }

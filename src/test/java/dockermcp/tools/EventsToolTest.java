@@ -42,7 +42,7 @@ class EventsToolTest {
 
     @Test
     void aVisibleContainersEventShowsWithItsNameImageAndTime() {
-        ObjectNode e = EventsTool.shown(event("container", "start", WEB, "{\"name\":\"web\",\"image\":\"dms-fixture:1\",\"app\":\"shop\"}"), "local", ctx, now);
+        ObjectNode e = EventsTool.shown(event("container", "start", WEB, "{\"name\":\"web\",\"image\":\"dms-fixture:1\",\"app\":\"shop\"}"), "local", ctx.visibility(), now);
         assertThat(e).isNotNull();
         assertThat(e.get("time").asString()).isEqualTo("2026-11-30T09:17:23.123456789Z");
         assertThat(e.get("id").asString()).hasSize(12);
@@ -54,33 +54,33 @@ class EventsToolTest {
     @Test
     void eventsAboutHiddenContainersNeverShowEvenWhenTheEventItselfLooksHarmless() {
         // secretive is hidden now: its event is judged by the list, not by the name the event carries
-        assertThat(EventsTool.shown(event("container", "die", SECRETIVE, "{\"name\":\"renamed\"}"), "local", ctx, now)).isNull();
+        assertThat(EventsTool.shown(event("container", "die", SECRETIVE, "{\"name\":\"renamed\"}"), "local", ctx.visibility(), now)).isNull();
         // a removed container is judged by its event's name and labels
-        assertThat(EventsTool.shown(event("container", "destroy", GONE, "{\"name\":\"secretive\"}"), "local", ctx, now)).isNull();
-        assertThat(EventsTool.shown(event("container", "destroy", GONE, "{\"name\":\"old\",\"mcp.hidden\":\"true\"}"), "local", ctx, now)).isNull();
-        assertThat(EventsTool.shown(event("container", "destroy", GONE, "{\"name\":\"old\"}"), "local", ctx, now)).isNotNull();
+        assertThat(EventsTool.shown(event("container", "destroy", GONE, "{\"name\":\"secretive\"}"), "local", ctx.visibility(), now)).isNull();
+        assertThat(EventsTool.shown(event("container", "destroy", GONE, "{\"name\":\"old\",\"mcp.hidden\":\"true\"}"), "local", ctx.visibility(), now)).isNull();
+        assertThat(EventsTool.shown(event("container", "destroy", GONE, "{\"name\":\"old\"}"), "local", ctx.visibility(), now)).isNotNull();
         // a network or volume event naming a hidden or removed container is left out; a visible one is named, not given by id
-        assertThat(EventsTool.shown(event("network", "connect", "n1", "{\"name\":\"bridge\",\"container\":\"" + SECRETIVE + "\"}"), "local", ctx, now)).isNull();
-        assertThat(EventsTool.shown(event("volume", "mount", "v1", "{\"container\":\"" + GONE + "\"}"), "local", ctx, now)).isNull();
-        ObjectNode net = EventsTool.shown(event("network", "connect", "n1", "{\"name\":\"bridge\",\"container\":\"" + WEB + "\"}"), "local", ctx, now);
+        assertThat(EventsTool.shown(event("network", "connect", "n1", "{\"name\":\"bridge\",\"container\":\"" + SECRETIVE + "\"}"), "local", ctx.visibility(), now)).isNull();
+        assertThat(EventsTool.shown(event("volume", "mount", "v1", "{\"container\":\"" + GONE + "\"}"), "local", ctx.visibility(), now)).isNull();
+        ObjectNode net = EventsTool.shown(event("network", "connect", "n1", "{\"name\":\"bridge\",\"container\":\"" + WEB + "\"}"), "local", ctx.visibility(), now);
         assertThat(net.get("container").asString()).isEqualTo("web");
         assertThat(net.toString()).doesNotContain(WEB);
     }
 
     @Test
     void hiddenImagesAreNeitherListedNorNamedByTheirContainers() {
-        assertThat(EventsTool.shown(event("image", "pull", "private/app:1", "{\"name\":\"private/app:1\"}"), "local", ctx, now)).isNull();
-        assertThat(EventsTool.shown(event("image", "tag", "sha256:" + "d".repeat(64), "{\"name\":\"busybox:1\"}"), "local", ctx, now)).isNotNull();
-        ObjectNode e = EventsTool.shown(event("container", "create", WEB, "{\"name\":\"web\",\"image\":\"private/app:1\"}"), "local", ctx, now);
+        assertThat(EventsTool.shown(event("image", "pull", "private/app:1", "{\"name\":\"private/app:1\"}"), "local", ctx.visibility(), now)).isNull();
+        assertThat(EventsTool.shown(event("image", "tag", "sha256:" + "d".repeat(64), "{\"name\":\"busybox:1\"}"), "local", ctx.visibility(), now)).isNotNull();
+        ObjectNode e = EventsTool.shown(event("container", "create", WEB, "{\"name\":\"web\",\"image\":\"private/app:1\"}"), "local", ctx.visibility(), now);
         assertThat(e.toString()).doesNotContain("private/app").contains("[hidden image]");
     }
 
     @Test
     void anExecsCommandIsACommandLineAndAHealthStatusADetail() {
-        ObjectNode exec = EventsTool.shown(event("container", "exec_start: sh -c echo hi", WEB, "{\"name\":\"web\"}"), "local", ctx, now);
+        ObjectNode exec = EventsTool.shown(event("container", "exec_start: sh -c echo hi", WEB, "{\"name\":\"web\"}"), "local", ctx.visibility(), now);
         assertThat(exec.get("action").asString()).isEqualTo("exec_start");
         assertThat(exec.get("commandLine").asString()).isEqualTo("sh -c echo hi");
-        ObjectNode health = EventsTool.shown(event("container", "health_status: healthy", WEB, "{\"name\":\"web\"}"), "local", ctx, now);
+        ObjectNode health = EventsTool.shown(event("container", "health_status: healthy", WEB, "{\"name\":\"web\"}"), "local", ctx.visibility(), now);
         assertThat(health.get("detail").asString()).isEqualTo("healthy");
     }
 }

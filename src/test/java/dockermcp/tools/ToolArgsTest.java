@@ -57,6 +57,6 @@ class ToolArgsTest {
         refused(args("container", "web", "tail", 2.5), "whole number");
         refused(args("container", "web", "tail", "ten"), "whole number");
         refused(args("container", "web", "timestamps", "yes"), "true or false");
-        // an unconfigured host is refused by CallContext.hosts, with how to add it (FleetIT, BadInputIT)
+        // an unconfigured host is refused by Hosts.addressed, with how to add it (FleetIT, BadInputIT)
     }
 }
