@@ -114,7 +114,7 @@ docker run --rm --network none --read-only --entrypoint /opt/java/bin/java "dock
 tmp_dir="$work/tmp"; mkdir -p "$tmp_dir"; chmod 1777 "$tmp_dir"
 image_cmd='["docker","-H","'"$DOCKER_HOST"'","run","-i","--rm","--read-only","--cap-drop","ALL","--security-opt","no-new-privileges","--network","none",
   "--group-add","'"$gid"'","-v","'"$socket:$socket"'","-v","'"$tmp_dir:$tmp_dir"'",
-  "-e","ALLOW_LOCAL_DOCKER","-e","LOCAL_DOCKER_HOST","-e","SECURITY_AUDIT_LOG_FILE",
+  "-e","ALLOW_LOCAL_DOCKER","-e","LOCAL_DOCKER_HOST","-e","SECURITY_AUDIT_LOG_FILE","-e","CONTAINER_DENY",
   "docker-mcp-secure:'"$version"'"]'
 stdio_e2e "docker run of the image" "$image_cmd" DMS_E2E_HOSTS=local TMPDIR="$tmp_dir"
 
