@@ -3,6 +3,7 @@ package dockermcp.tools;
 import dockermcp.engine.DockerEngine;
 import dockermcp.engine.EngineException;
 import dockermcp.engine.JsonRead;
+import dockermcp.security.Redactor;
 import dockermcp.security.VisibilityPolicy;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,17 +12,19 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The containers of one engine that the caller may see. Names, ids and id prefixes are resolved against
- * these only, in Docker's own order (full id, exact name, unique id prefix), and the engine is then asked
+ * these only, in Docker's own order (full id, exact name as answers show it, unique id prefix), and the engine is then asked
  * about the full id: no answer can depend on a hidden container, not even "several ids start with that".
  */
 final class VisibleContainers {
 
     private final String host;
     private final List<JsonNode> visible;
+    private final Redactor redactor;
 
-    private VisibleContainers(String host, List<JsonNode> visible) {
+    private VisibleContainers(String host, List<JsonNode> visible, Redactor redactor) {
         this.host = host;
         this.visible = visible;
+        this.redactor = redactor;
     }
 
     static VisibleContainers on(DockerEngine engine, CallContext ctx) throws EngineException {
@@ -31,12 +34,12 @@ final class VisibleContainers {
                 visible.add(c);
             }
         }
-        return new VisibleContainers(engine.name(), visible);
+        return new VisibleContainers(engine.name(), visible, Shown.redactor(ctx.settings()));
     }
 
-    /** Their names, in the engine's order. */
+    /** Their names as answers show them, in the engine's order: a name with a secret in it is offered redacted. */
     List<String> names() {
-        return visible.stream().map(VisibleContainers::ownName).toList();
+        return visible.stream().map(this::shownName).toList();
     }
 
     /**
@@ -73,22 +76,30 @@ final class VisibleContainers {
      */
     String shown(String ref) {
         String r = ref.startsWith("/") ? ref.substring(1) : ref;
-        List<JsonNode> m = r.isEmpty() ? List.of() : matches(r);
+        List<JsonNode> m = r.isEmpty() ? List.of() : matches(r, false); // the engine's own reference: its raw name
         return m.size() == 1 ? ownName(m.get(0)) : VisibilityPolicy.HIDDEN_CONTAINER;
     }
 
     private List<JsonNode> matches(String ref) {
+        return matches(ref, true);
+    }
+
+    private List<JsonNode> matches(String ref, boolean byShownName) {
         for (JsonNode c : visible) {
             if (JsonRead.text(c, "Id").equals(ref)) {
                 return List.of(c);
             }
         }
-        for (JsonNode c : visible) {
-            if (ownName(c).equals(ref)) {
+        for (JsonNode c : visible) { // the shown name: a raw name with a secret in it would confirm a guess at that secret
+            if ((byShownName ? shownName(c) : ownName(c)).equals(ref)) {
                 return List.of(c);
             }
         }
         return visible.stream().filter(c -> JsonRead.text(c, "Id").startsWith(ref)).toList();
+    }
+
+    private String shownName(JsonNode listed) {
+        return Shown.name(redactor, ownName(listed));
     }
 
     /**
