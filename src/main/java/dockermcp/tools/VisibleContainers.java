@@ -37,9 +37,12 @@ final class VisibleContainers {
         return new VisibleContainers(engine.name(), visible, Shown.redactor(ctx.settings()));
     }
 
-    /** Their names as answers show them, in the engine's order: a name with a secret in it is offered redacted. */
+    /**
+     * What to offer for them, in the engine's order: each name, or the short id of one the redactor changes (its shown
+     * form is not a valid name, and its raw form must not be offered nor resolved: it holds a secret).
+     */
     List<String> names() {
-        return visible.stream().map(this::shownName).toList();
+        return visible.stream().map(c -> shownName(c).equals(ownName(c)) ? ownName(c) : Formats.shortId(JsonRead.text(c, "Id"))).toList();
     }
 
     /**
