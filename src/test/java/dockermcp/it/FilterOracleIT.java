@@ -2,12 +2,10 @@ package dockermcp.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dockermcp.it.adversarial.TestEngines;
+import static dockermcp.it.RealEngines.docker;
 import io.modelcontextprotocol.server.McpServerFeatures.AsyncCompletionSpecification;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -47,8 +45,8 @@ class FilterOracleIT {
         if (session != null) {
             session.close();
         }
-        quietly("rm", "-f", SECRET_NAME, PLAIN);
-        quietly("volume", "rm", "-f", VOLUME);
+        docker("rm", "-f", SECRET_NAME, PLAIN);
+        docker("volume", "rm", "-f", VOLUME);
     }
 
     private static JsonNode containers(Object... kv) {
@@ -141,19 +139,5 @@ class FilterOracleIT {
         var marked = session.call("docker_list_volumes", "name", "[REDACTED]");
         assertThat(marked.json().get("count").asInt()).as("it is listed, as shown").isGreaterThanOrEqualTo(1);
         assertThat(marked.everything()).doesNotContain("ghp_wu");
-    }
-
-    private static String docker(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("docker", "-H", RealEngines.get("UNIX_DOCKER_HOST")));
-        cmd.addAll(Arrays.asList(args));
-        return TestEngines.run(cmd);
-    }
-
-    private static void quietly(String... args) {
-        try {
-            docker(args);
-        } catch (Exception e) {
-            // not there: nothing to remove
-        }
     }
 }
