@@ -25,6 +25,7 @@ class FilterOracleIT {
     private static final String SECRET_NAME = "oracle-a2-" + TOKEN;
     private static final String PLAIN = "oracle-plain";
     private static final String VOLUME = "oracle-vol-" + TOKEN;
+    private static final String IMAGE = "oracle-img:" + TOKEN;
 
     @TempDir
     static Path state;
@@ -37,6 +38,7 @@ class FilterOracleIT {
                 "dms-fixture:1", "sleep", "1000000");
         docker("run", "-d", "--name", PLAIN, "--network", "none", "--label", "team=oracle", "--label", "oracle.tier=front", "dms-fixture:1", "sleep", "1000000");
         docker("volume", "create", VOLUME);
+        docker("commit", PLAIN, IMAGE); // an image of its own: a tag on a shared fixture image would change other tests' answers
         session = McpSession.onLocalEngine(state);
     }
 
@@ -47,6 +49,7 @@ class FilterOracleIT {
         }
         docker("rm", "-f", SECRET_NAME, PLAIN);
         docker("volume", "rm", "-f", VOLUME);
+        docker("rmi", IMAGE);
     }
 
     private static JsonNode containers(Object... kv) {
@@ -139,5 +142,19 @@ class FilterOracleIT {
         var marked = session.call("docker_list_volumes", "name", "[REDACTED]");
         assertThat(marked.json().get("count").asInt()).as("it is listed, as shown").isGreaterThanOrEqualTo(1);
         assertThat(marked.everything()).doesNotContain("ghp_wu");
+    }
+
+    @Test
+    void anImageWithASecretInATagIsNeverInAReferenceFilteredAnswer() {
+        var right = session.call("docker_list_images", "reference", "oracle-img:ghp_wu*");
+        var wrong = session.call("docker_list_images", "reference", "oracle-img:ghp_wx*");
+        assertThat(right.json().get("images")).isEqualTo(wrong.json().get("images")).isEmpty();
+        assertThat(session.call("docker_list_images", "reference", "oracle-img").json().get("images")).isEmpty();
+        var harmless = session.call("docker_list_images", "reference", "dms-fixture");
+        assertThat(harmless.json().get("count").asInt()).as(harmless.text()).isGreaterThanOrEqualTo(1);
+        String id = docker("images", "-q", IMAGE).strip();
+        assertThat(id).hasSize(12);
+        var all = session.call("docker_list_images");
+        assertThat(all.everything()).as("listed unfiltered, redacted").contains(id).doesNotContain("ghp_wu");
     }
 }
