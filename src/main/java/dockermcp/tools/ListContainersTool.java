@@ -1,6 +1,7 @@
 package dockermcp.tools;
 
 import dockermcp.engine.JsonRead;
+import dockermcp.security.Redactor;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,9 +45,11 @@ final class ListContainersTool implements DockerTool {
     public ToolResult call(ToolArgs args, CallContext ctx) throws ToolFailure {
         var hosts = ctx.hosts().addressed(args.host());
         ObjectNode filters = JSON.createObjectNode();
-        addFilter(filters, "name", args.string("name"));
-        addFilter(filters, "status", args.string("status"));
-        addFilter(filters, "label", args.string("label"));
+        addFilter(filters, "status", args.string("status")); // not secret: the engine filters it
+        // name and label are matched here, on what the answer shows: the engine would match the raw values (issue 7)
+        String name = args.string("name");
+        String label = args.string("label");
+        Redactor redactor = Shown.redactor(ctx.settings());
         String filterJson = filters.isEmpty() ? null : filters.toString();
         boolean all = args.bool("all", true);
         var listing = ctx.fanOut().listCached(hosts, "containers all=" + all + " filters=" + filterJson,
@@ -63,7 +66,9 @@ final class ListContainersTool implements DockerTool {
             }
             VisibleImages images = o.value().images();
             for (JsonNode c : o.value().containers()) {
-                if (!ctx.visibility().listedContainerVisible(o.host().name(), c)) {
+                if (!ctx.visibility().listedContainerVisible(o.host().name(), c)
+                        || name != null && !Shown.nameMatches(Shown.name(redactor, VisibleContainers.ownName(c)), name)
+                        || label != null && !Shown.labelMatches(Shown.labels(redactor, c.path("Labels")), label)) {
                     continue;
                 }
                 ObjectNode item = list.addObject();

@@ -44,6 +44,8 @@ final class ListImagesTool implements DockerTool {
         }
         String filterJson = filters.isEmpty() ? null : filters.toString();
         boolean all = args.bool("all", false);
+        String reference = args.string("reference");
+        dockermcp.security.Redactor redactor = Shown.redactor(ctx.settings());
         var listing = ctx.fanOut().listCached(hosts, "images all=" + all + " filters=" + filterJson, e -> e.listImages(all, filterJson));
         var outcomes = listing.outcomes();
 
@@ -55,7 +57,7 @@ final class ListImagesTool implements DockerTool {
                 continue;
             }
             for (JsonNode img : o.value()) {
-                if (!ctx.visibility().imageVisible(o.host().name(), img)) {
+                if (!ctx.visibility().imageVisible(o.host().name(), img) || reference != null && redactedReference(redactor, img)) {
                     continue;
                 }
                 List<String> tags = JsonRead.strings(img, "RepoTags").stream().filter(t -> !t.equals("<none>:<none>")).toList();
@@ -73,6 +75,15 @@ final class ListImagesTool implements DockerTool {
         listing.note(out);
         boolean showHost = hosts.size() > 1;
         return new ToolResult(out, o -> render(o, showHost), Formats.hosts(hosts));
+    }
+
+    /**
+     * True when a tag or digest of {@code img} is shown redacted. The engine matched {@code reference} on the raw ones,
+     * so such an image is never in a reference-filtered answer, whatever the pattern: a glob cannot test its secret (issue 7).
+     */
+    private static boolean redactedReference(dockermcp.security.Redactor redactor, JsonNode img) {
+        return java.util.stream.Stream.concat(JsonRead.strings(img, "RepoTags").stream(), JsonRead.strings(img, "RepoDigests").stream())
+                .anyMatch(r -> !Shown.name(redactor, r).equals(r));
     }
 
     static String render(ObjectNode out, boolean showHost) {

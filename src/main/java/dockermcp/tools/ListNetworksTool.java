@@ -47,8 +47,9 @@ final class ListNetworksTool implements DockerTool {
     public ToolResult call(ToolArgs args, CallContext ctx) throws ToolFailure {
         var hosts = ctx.hosts().addressed(args.host());
         String name = args.string("name");
-        String filterJson = name == null ? null : JsonNodeFactory.instance.objectNode().set("name", JsonNodeFactory.instance.arrayNode().add(name)).toString();
-        var listing = ctx.fanOut().listCached(hosts, "networks filters=" + filterJson, e -> new Listing(e.listNetworks(filterJson), e.listContainers(true, null)));
+        // name is matched here, on the shown name: the engine would match the raw one (issue 7)
+        dockermcp.security.Redactor redactor = Shown.redactor(ctx.settings());
+        var listing = ctx.fanOut().listCached(hosts, "networks", e -> new Listing(e.listNetworks(null), e.listContainers(true, null)));
 
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("count", 0);
@@ -64,6 +65,9 @@ final class ListNetworksTool implements DockerTool {
                 }
             });
             for (JsonNode n : o.value().networks()) {
+                if (name != null && !Shown.name(redactor, JsonRead.text(n, "Name")).contains(name)) {
+                    continue;
+                }
                 ObjectNode item = list.addObject();
                 String id = JsonRead.text(n, "Id");
                 String networkName = JsonRead.text(n, "Name");

@@ -33,8 +33,9 @@ final class ListVolumesTool implements DockerTool {
     public ToolResult call(ToolArgs args, CallContext ctx) throws ToolFailure {
         var hosts = ctx.hosts().addressed(args.host());
         String name = args.string("name");
-        String filterJson = name == null ? null : JsonNodeFactory.instance.objectNode().set("name", JsonNodeFactory.instance.arrayNode().add(name)).toString();
-        var listing = ctx.fanOut().listCached(hosts, "volumes filters=" + filterJson, e -> e.listVolumes(filterJson));
+        // name is matched here, on the shown name: the engine would match the raw one (issue 7)
+        dockermcp.security.Redactor redactor = Shown.redactor(ctx.settings());
+        var listing = ctx.fanOut().listCached(hosts, "volumes", e -> e.listVolumes(null));
 
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("count", 0);
@@ -44,6 +45,9 @@ final class ListVolumesTool implements DockerTool {
                 continue;
             }
             for (JsonNode v : o.value().path("Volumes")) {
+                if (name != null && !Shown.name(redactor, JsonRead.text(v, "Name")).contains(name)) {
+                    continue;
+                }
                 ObjectNode item = list.addObject();
                 item.put("host", o.host().name());
                 item.put("name", JsonRead.text(v, "Name"));

@@ -57,6 +57,7 @@ final class SwarmTasksTool implements DockerTool {
         String service = args.string("service");
         String node = args.string("node");
         String state = args.string("state") == null ? "all" : args.string("state");
+        dockermcp.security.Redactor redactor = Shown.redactor(ctx.settings());
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         List<ObjectNode> items = new ArrayList<>();
         boolean serviceSeen = false;
@@ -67,7 +68,7 @@ final class SwarmTasksTool implements DockerTool {
             for (JsonNode n : o.value().nodes()) {
                 nodeNames.put(JsonRead.text(n, "ID"), JsonRead.text(n.path("Description"), "Hostname"));
             }
-            serviceSeen |= service == null || services.values().stream().anyMatch(s -> JsonRead.text(s.path("Spec"), "Name").equals(service));
+            serviceSeen |= service == null || services.values().stream().anyMatch(s -> Shown.name(redactor, JsonRead.text(s.path("Spec"), "Name")).equals(service));
             for (JsonNode t : o.value().tasks()) {
                 JsonNode s = services.get(JsonRead.text(t, "ServiceID"));
                 if (s == null) {
@@ -76,7 +77,8 @@ final class SwarmTasksTool implements DockerTool {
                 String serviceName = JsonRead.text(s.path("Spec"), "Name");
                 String nodeId = JsonRead.text(t, "NodeID");
                 String nodeName = nodeNames.getOrDefault(nodeId, "");
-                if (service != null && !service.equals(serviceName) || node != null && !node.equals(nodeName) && !nodeId.startsWith(node)) {
+                if (service != null && !service.equals(Shown.name(redactor, serviceName))
+                        || node != null && !node.equals(Shown.name(redactor, nodeName)) && !nodeId.startsWith(node)) { // as shown (issue 7)
                     continue;
                 }
                 ObjectNode item = item(ctx, o.host().name(), t, serviceName, nodeName);

@@ -36,7 +36,7 @@ public final class ToolRegistry {
     private final Scheduler scheduler;
 
     public ToolRegistry(Settings settings, Engines engines, AuditLog audit, ExecutorService workers) {
-        this.redactor = new Redactor(settings.redactPatterns(), settings.envRedaction());
+        this.redactor = Shown.redactor(settings); // the same rules for answers and for the filters that match what they show
         this.tools = List.of(new ListContainersTool(), new InspectTool(), new LogsTool(settings, redactor), new StatsTool(settings),
                 new ListImagesTool(), new ImageInfoTool(), new ConnectionStatusTool(), new SecurityAuditTool(),
                 new SwarmNodesTool(), new SwarmServicesTool(), new SwarmTasksTool(), new EventsTool(), new TopTool(), new ListNetworksTool(), new ListVolumesTool());

@@ -19,7 +19,10 @@ public final class Visibility {
     /** host name -> that host's visibility policy (its own rules from the hosts file, else the global ones) */
     private final Map<String, VisibilityPolicy> policies = new HashMap<>();
 
+    private final dockermcp.security.Redactor redactor;
+
     Visibility(Settings settings) {
+        this.redactor = Shown.redactor(settings); // names are resolved in the form answers show them (issue 7)
         for (HostSettings h : settings.hosts()) {
             policies.put(h.name(), new VisibilityPolicy(h.visibility(settings)));
         }
@@ -36,7 +39,7 @@ public final class Visibility {
 
     /** The containers of one engine the caller may see: names, ids and prefixes are resolved against these, never by the engine. */
     VisibleContainers visibleContainers(DockerEngine engine) throws EngineException {
-        return VisibleContainers.on(engine, policy(engine.name()));
+        return VisibleContainers.on(engine, policy(engine.name()), redactor);
     }
 
     /**

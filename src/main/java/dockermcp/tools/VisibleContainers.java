@@ -3,6 +3,7 @@ package dockermcp.tools;
 import dockermcp.engine.DockerEngine;
 import dockermcp.engine.EngineException;
 import dockermcp.engine.JsonRead;
+import dockermcp.security.Redactor;
 import dockermcp.security.VisibilityPolicy;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,27 +12,29 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The containers of one engine that the caller may see. Names, ids and id prefixes are resolved against
- * these only, in Docker's own order (full id, exact name, unique id prefix), and the engine is then asked
+ * these only, in Docker's own order (full id, exact name as answers show it, unique id prefix), and the engine is then asked
  * about the full id: no answer can depend on a hidden container, not even "several ids start with that".
  */
 final class VisibleContainers {
 
     private final String host;
     private final List<JsonNode> visible;
+    private final Redactor redactor;
 
-    private VisibleContainers(String host, List<JsonNode> visible) {
+    private VisibleContainers(String host, List<JsonNode> visible, Redactor redactor) {
         this.host = host;
         this.visible = visible;
+        this.redactor = redactor;
     }
 
-    static VisibleContainers on(DockerEngine engine, VisibilityPolicy policy) throws EngineException {
+    static VisibleContainers on(DockerEngine engine, VisibilityPolicy policy, Redactor redactor) throws EngineException {
         List<JsonNode> visible = new ArrayList<>();
         for (JsonNode c : engine.listContainers(true, null)) {
             if (listedVisible(policy, c)) {
                 visible.add(c);
             }
         }
-        return new VisibleContainers(engine.name(), visible);
+        return new VisibleContainers(engine.name(), visible, redactor);
     }
 
     /** True when a container from a list answer (Names, Labels) may be shown under {@code policy}. */
@@ -39,9 +42,12 @@ final class VisibleContainers {
         return policy.containerVisible(ownName(c), JsonRead.labels(c.path("Labels")));
     }
 
-    /** Their names, in the engine's order. */
+    /**
+     * What to offer for them, in the engine's order: each name, or the short id of one the redactor changes (its shown
+     * form is not a valid name, and its raw form must not be offered nor resolved: it holds a secret).
+     */
     List<String> names() {
-        return visible.stream().map(VisibleContainers::ownName).toList();
+        return visible.stream().map(c -> shownName(c).equals(ownName(c)) ? ownName(c) : Formats.shortId(JsonRead.text(c, "Id"))).toList();
     }
 
     /**
@@ -78,22 +84,30 @@ final class VisibleContainers {
      */
     String shown(String ref) {
         String r = ref.startsWith("/") ? ref.substring(1) : ref;
-        List<JsonNode> m = r.isEmpty() ? List.of() : matches(r);
+        List<JsonNode> m = r.isEmpty() ? List.of() : matches(r, false); // the engine's own reference: its raw name
         return m.size() == 1 ? ownName(m.get(0)) : VisibilityPolicy.HIDDEN_CONTAINER;
     }
 
     private List<JsonNode> matches(String ref) {
+        return matches(ref, true);
+    }
+
+    private List<JsonNode> matches(String ref, boolean byShownName) {
         for (JsonNode c : visible) {
             if (JsonRead.text(c, "Id").equals(ref)) {
                 return List.of(c);
             }
         }
-        for (JsonNode c : visible) {
-            if (ownName(c).equals(ref)) {
+        for (JsonNode c : visible) { // the shown name: a raw name with a secret in it would confirm a guess at that secret
+            if ((byShownName ? shownName(c) : ownName(c)).equals(ref)) {
                 return List.of(c);
             }
         }
         return visible.stream().filter(c -> JsonRead.text(c, "Id").startsWith(ref)).toList();
+    }
+
+    private String shownName(JsonNode listed) {
+        return Shown.name(redactor, ownName(listed));
     }
 
     /**
