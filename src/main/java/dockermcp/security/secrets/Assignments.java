@@ -90,7 +90,7 @@ final class Assignments {
             }
             return value(t, v, spans, true, name);
         }
-        if (k > e && k < n && (t[k] == '\'' || t[k] == '"') && SecretNames.suggestsSecret(new String(t, s, e - s))) {
+        if (k > e && k < n && (t[k] == '\'' || t[k] == '"') && SecretNames.suggestsSecret(new String(t, s, e - s)) && !secretsName(t, s, e, k)) {
             return value(t, k, spans, false, null); // password 'VALUE', secret "VALUE"
         }
         if (k > e && k < n && t[k] != '\n' && t[k] != '\r' && e - s <= 24) {
@@ -289,7 +289,7 @@ final class Assignments {
     /** The end of the bare word at v (its trailing punctuation left out). */
     private static int wordEnd(char[] t, int v) {
         int end = v;
-        while (end < t.length && end - v < MAX_VALUE && !stop(t[end]) && t[end] != '|') {
+        while (end < t.length && end - v < MAX_VALUE && (!stop(t[end]) || insideValue(t, end)) && t[end] != '|') {
             end++;
         }
         while (end > v && ",)]}.".indexOf(t[end - 1]) >= 0) {
@@ -487,6 +487,24 @@ final class Assignments {
         }
         spans.add(start, end);
         return end;
+    }
+
+    /**
+     * {@code secret 'db-creds' mounted at /run/secrets}: after the word secret, a quoted lower-case name with a
+     * separator in it is the name of a Docker or Kubernetes secret, not its value.
+     */
+    private static boolean secretsName(char[] t, int s, int e, int k) {
+        String word = new String(t, s, e - s).toLowerCase(Locale.ROOT);
+        if (!word.equals("secret") && !word.equals("secrets")) {
+            return false;
+        }
+        int i = k + 1;
+        boolean separator = false;
+        while (i < t.length && i - k <= 64 && (t[i] >= 'a' && t[i] <= 'z' || t[i] >= '0' && t[i] <= '9' || t[i] == '-' || t[i] == '_' || t[i] == '.')) {
+            separator |= t[i] == '-' || t[i] == '_' || t[i] == '.';
+            i++;
+        }
+        return separator && i > k + 2 && i < t.length && t[i] == t[k] && t[k + 1] >= 'a' && t[k + 1] <= 'z';
     }
 
     /** Past a YAML block scalar indicator at v ({@code |}, {@code >}, {@code |-}, {@code >+2}) that ends its line; v when there is none. */

@@ -168,7 +168,7 @@ public final class PlainView {
         int n = s.length();
         if (s.charAt(i) == '\\') {
             if (i + 5 < n && s.charAt(i + 1) == 'u') {
-                int cp = hex(s, i + 2, i + 6);
+                int cp = number(s, i + 2, i + 6, 16);
                 return cp > 0x20 && cp < 0x7f ? 6 << 16 | cp : 0;
             }
             return 0;
@@ -183,7 +183,7 @@ public final class PlainView {
             if (end == from || end >= n || s.charAt(end) != ';') {
                 return 0;
             }
-            int cp = x ? hex(s, from, end) : decimal(s, from, end);
+            int cp = number(s, from, end, x ? 16 : 10);
             return cp > 0x20 && cp < 0x7f ? (end + 1 - i) << 16 | cp : 0;
         }
         for (String e : ENTITIES) {
@@ -195,26 +195,15 @@ public final class PlainView {
         return 0;
     }
 
-    private static int hex(String s, int from, int to) {
+    /** The number written in s[from, to] in the radix, or -1 when a character is not a digit. */
+    private static int number(String s, int from, int to, int radix) {
         int v = 0;
         for (int k = from; k < to; k++) {
-            int d = Character.digit(s.charAt(k), 16);
+            int d = Character.digit(s.charAt(k), radix);
             if (d < 0) {
                 return -1;
             }
-            v = v * 16 + d;
-        }
-        return v;
-    }
-
-    private static int decimal(String s, int from, int to) {
-        int v = 0;
-        for (int k = from; k < to; k++) {
-            int d = Character.digit(s.charAt(k), 10);
-            if (d < 0) {
-                return -1;
-            }
-            v = v * 10 + d;
+            v = v * radix + d;
         }
         return v;
     }

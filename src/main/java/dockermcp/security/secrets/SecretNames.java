@@ -39,13 +39,14 @@ public final class SecretNames {
             "(?i)(?:^|.*[^a-z0-9])(?:file|path|dir|location|timeout|ttl|expiry|expires|expiration|lifetime|max_age|maxage|age|length|len|size|count"
                     + "|limit|limits|max|min|num|number|enabled|enable|disabled|required|interval|retries|rotation_days|min_length|store|driver|samesite"
                     + "|secure|httponly|algorithm|alg|parallelism|issuer|url|uri|endpoint|host|method|methods|type|types|header|used|usage|mode|format"
-                    + "|provider|duration|window|rate|budget|total|remaining|version|scope|scopes|audience|realm|strategy|policy|level|backend)(?:[^a-z0-9].*|$)");
+                    + "|provider|duration|window|rate|budget|total|remaining|version|scope|scopes|audience|realm|strategy|policy|level|backend"
+                    + "|name|id|sock|socket|arn|alias|prompt|completion|input|output|cached|reasoning)(?:[^a-z0-9].*|$)");
     /** Harmless shapes of a value: a number with a unit, a duration, a boolean, an enum word, a path, a URL without user info. */
     private static final Pattern METADATA_VALUE = Pattern.compile(
             "(?:true|false|yes|no|on|off|lax|strict|none"
                     + "|(?:HS|RS|ES|PS)(?:256|384|512)|EdDSA|(?:\\d{1,12}(?:\\.\\d{1,6})?(?:ms|s|m|h|d|w|k|kb|mb|gb|KB|MB|GB|Ki|Mi|Gi)?){1,3}"
-                    + "|[a-z]{1,24}(?:[_-][a-z]{1,24}){0,3}|[A-Z]{1,24}(?:[_-][A-Z]{1,24}){0,3}|[A-Z][a-z]{0,23}(?:-[A-Z][a-z]{0,23}){0,4}"
-                    + "|(?:/[A-Za-z0-9_.@-]{1,64}){1,16}/?|[a-z0-9-]{1,63}(?:\\.[a-z0-9-]{1,63}){1,8}(?::\\d{1,5})?|https?://[A-Za-z0-9.-]{1,253}(?::\\d{1,5})?(?:/[A-Za-z0-9_.~-]{0,64}){0,16})");
+                    + "|[a-z][a-z0-9]{0,23}(?:[_-][a-z0-9]{1,24}){0,4}|[A-Z]{1,24}(?:[_-][A-Z]{1,24}){0,3}|[A-Z][a-z]{0,23}(?:-[A-Z][a-z]{0,23}){0,4}"
+                    + "|(?:/[A-Za-z0-9_.@-]{1,64}){1,16}/?|[a-z0-9_.@-]{1,64}(?:/[a-z0-9_.@-]{1,64}){1,16}/?|[a-z0-9-]{1,63}(?:\\.[a-z0-9-]{1,63}){1,8}(?::\\d{1,5})?|https?://[A-Za-z0-9.-]{1,253}(?::\\d{1,5})?(?:/[A-Za-z0-9_.~-]{0,64}){0,16})");
 
     private SecretNames() {
     }
