@@ -113,22 +113,30 @@ public final class Redactor {
      * there that cross the join are hidden on both lines. Lines that end or start with a blank cannot wrap a word.
      */
     private void wrapped(String line, String next, Spans here, Spans there) {
-        if (line.isEmpty() || next.isEmpty() || !wordChar(line.charAt(line.length() - 1)) || !wordChar(next.charAt(0))) {
+        if (line.isEmpty() || next.isEmpty()) {
+            return;
+        }
+        char last = line.charAt(line.length() - 1);
+        // a value cut at a delimiter it holds (password=ab; | cd, password=ab | "cd): the line ends or the next starts with it
+        boolean cutAtDelimiter = line.length() > 1 && DELIMITERS.indexOf(last) >= 0 && here.covers(line.length() - 2)
+                || DELIMITERS.indexOf(next.charAt(0)) >= 0 && here.covers(line.length() - 1);
+        String lowerLine = line.toLowerCase(java.util.Locale.ROOT);
+        boolean phrase = lowerLine.contains("passphrase") || lowerLine.contains("psk"); // words with blanks: a wrap may fall on a blank
+        if (!cutAtDelimiter && !phrase && (!wordChar(last) || !wordChar(next.charAt(0)))) {
             return;
         }
         int from = line.length();
         while (from > 0 && line.length() - from < WRAP_MAX && !Character.isWhitespace(line.charAt(from - 1))) {
             from--;
         }
-        boolean command = line.contains("htpasswd") || next.indexOf("--password-stdin") >= 0
-                && next.indexOf("--password-stdin") < WRAP_COMMAND_CONTEXT;
+        boolean command = commandContext(line, next);
         from = Math.max(0, from - (command ? WRAP_COMMAND_CONTEXT : WRAP_CONTEXT));
         int to = 0;
         while (to < next.length() && to < WRAP_MAX && !Character.isWhitespace(next.charAt(to))) {
             to++;
         }
         String head = line.substring(from);
-        if (ordinaryWord(next.substring(0, to)) && (here.covers(line.length() - 1) || lowerWordAfterSeparator(line))) {
+        if (!phrase && ordinaryWord(next.substring(0, to)) && (here.covers(line.length() - 1) || lowerWordAfterSeparator(line))) {
             // the secret ended with its line (a value found there), or the line ends with a plain word value (auth=ok);
             // the next line starts with an ordinary word
             return;
@@ -141,6 +149,31 @@ public final class Redactor {
                 there.add(0, found[k + 1] - head.length());
             }
         }
+    }
+
+    /** Values that may hold one of these characters (Assignments reads past them when no new name follows). */
+    private static final String DELIMITERS = ";&'\"`";
+    /** Words of a first line that say the value needs more of the line around it: a command's name, a passphrase. */
+    private static final List<String> COMMAND_WORDS = List.of("htpasswd", "ldap", "alias set", "ssh-keygen", "smbclient", "lftp", "rabbitmqctl",
+            "net user", "passphrase", "psk");
+    /** Words of a next line that say what the piped value before them is. */
+    private static final List<String> PIPE_WORDS = List.of("--password-stdin", "--stdin", "chpasswd");
+
+    /** True when the wrapped value's meaning depends on a command or keyword further from the join than a word. */
+    private static boolean commandContext(String line, String next) {
+        String lower = line.toLowerCase(java.util.Locale.ROOT);
+        for (String w : COMMAND_WORDS) {
+            if (lower.contains(w)) {
+                return true;
+            }
+        }
+        for (String w : PIPE_WORDS) {
+            int at = next.indexOf(w);
+            if (at >= 0 && at < WRAP_COMMAND_CONTEXT) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The line ends with {@code =word} or {@code : word}, the word in lower case: a setting's value, whole (auth=ok). */
@@ -237,7 +270,11 @@ public final class Redactor {
                             for (String k : new ArrayList<>(labels.propertyNames())) {
                                 if (labels.get(k).isString()) {
                                     String value = labels.get(k).asString();
-                                    labels.put(k, options ? config.option(k, value) : config.label(k, value));
+                                    String key = config.name(k); // a token inside a label key goes too
+                                    if (!key.equals(k)) {
+                                        labels.remove(k);
+                                    }
+                                    labels.put(key, options ? config.option(k, value) : config.label(k, value));
                                 }
                             }
                             continue;

@@ -263,8 +263,9 @@ class SecurityAuditIT {
     void secretLookingEnvironmentNamesAreNamedButNoValueIsShown() throws Exception {
         var r = session.call("docker_security_audit", "container", "audit-secret-env");
         JsonNode finding = r.json().at("/containers/0/findings/0");
-        assertThat(finding.get("evidence").asString()).contains("DB_PASSWORD, API_TOKEN").doesNotContain("DB_PASSWORD_FILE", "PLAIN_SETTING");
-        assertThat(r.text()).contains("secret-env  Config.Env names DB_PASSWORD, API_TOKEN (values not shown)");
+        assertThat(finding.get("evidence").asString()).containsPattern("names (DB_PASSWORD, API_TOKEN|API_TOKEN, DB_PASSWORD) \\(values not shown\\)")
+                .doesNotContain("DB_PASSWORD_FILE", "PLAIN_SETTING"); // in the engine's Env order
+        assertThat(r.text()).containsPattern("secret-env  Config.Env names (DB_PASSWORD, API_TOKEN|API_TOKEN, DB_PASSWORD) \\(values not shown\\)");
         assertThat(r.everything()).doesNotContain(SECRET_VALUE);
         // the container with 30 planted secrets: its findings name variables, never a value
         List<String> planted = Files.readAllLines(Path.of("src/test/resources/adversarial/secrets.txt")).stream()

@@ -26,6 +26,9 @@ public final class HarmlessText {
     private static final List<String> WORDS = List.of("request", "completed", "started", "cache", "miss", "scheduled", "worker", "queue", "retry", "flushed",
             "connected", "listening", "shutdown", "received", "processed", "batch", "orders", "users");
 
+    /** The alphabet of Kubernetes' generated name suffixes. */
+    private static final String POD = "bcdfghjklmnpqrstvwxz2456789";
+
     public String logLine() {
         return switch (r.nextInt(13)) {
             case 10 -> pick("max_tokens=" + (256 << r.nextInt(6)) + " token_ttl=" + (60 * r.nextInt(120)) + " session_timeout=" + r.nextInt(60) + "m auth=ok",
@@ -33,7 +36,10 @@ public final class HarmlessText {
                     "auth=" + pick("ok", "failed") + " request_id=req_" + parts.chars("0123456789ABCDEFGHJKMNPQRSTVWXYZ", 26) + " method=POST",
                     "password reset requested for user " + pick(WORDS) + ", token expires in " + r.nextInt(60) + " minutes",
                     "loaded /usr/local/lib/python3.11/site-packages/" + pick(WORDS) + "/__init__.py",
-                    "GET https://" + pick(HOSTS) + "/api/v2/" + pick(WORDS) + "/" + parts.chars(SecretCorpus.DIGITS, 6) + "?expand=items&page=" + r.nextInt(9));
+                    "GET https://" + pick(HOSTS) + "/api/v2/" + pick(WORDS) + "/" + parts.chars(SecretCorpus.DIGITS, 6) + "?expand=items&page=" + r.nextInt(9),
+                    "usage prompt_tokens=" + r.nextInt(4000) + " completion_tokens=" + r.nextInt(900) + " total_tokens=" + r.nextInt(5000),
+                    "Public key fingerprint: SHA256:" + parts.chars(SecretCorpus.ALNUM + "+/", 43),
+                    "secret '" + pick(WORDS) + "-creds' mounted at /run/secrets");
             case 11 -> pick("=", "-", "#", "*", "~").repeat(20 + r.nextInt(100));
             case 12 -> pick("a", "x", "z", "A", ".").repeat(200 + r.nextInt(4000));
             case 0 -> "2024-11-30T10:" + two() + ":" + two() + "." + three() + "Z " + pick(LEVELS) + " [main] " + word() + " " + word() + " on port " + port();
@@ -59,7 +65,11 @@ public final class HarmlessText {
             case 13 -> pick("HOSTNAME=" + parts.chars(SecretCorpus.HEX, 12), "CONTAINER_ID=" + parts.chars(SecretCorpus.HEX, 64),
                     "INSTANCE_ID=i-0" + parts.chars(SecretCorpus.HEX, 16), "JAVA_TOOL_OPTIONS=-Xmx" + (256 << r.nextInt(3)) + "m -XX:+UseG1GC",
                     "PYTHONPATH=/usr/local/lib/python3.11/site-packages", "PUBLIC_KEY=ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI"
-                            + parts.chars(SecretCorpus.ALNUM + "+/", 43) + " deploy@" + pick(HOSTS));
+                            + parts.chars(SecretCorpus.ALNUM + "+/", 43) + " deploy@" + pick(HOSTS),
+                    "POSTGRES_HOST_AUTH_METHOD=" + pick("scram-sha-256", "md5", "trust"),
+                    "POD_NAME=" + pick(WORDS) + "-" + parts.chars(POD, 9) + "-" + parts.chars(POD, 5),
+                    "TRACE_ID=" + parts.chars(SecretCorpus.HEX, 32), "SPAN_ID=" + parts.chars(SecretCorpus.HEX, 16),
+                    "SECRET_NAME=prod/" + pick(WORDS) + "/db", "KEY_ID=alias/" + pick(WORDS) + "-key", "SSH_AUTH_SOCK=/tmp/ssh-" + pick(WORDS) + "/agent.sock");
             case 0 -> "PORT=" + port();
             case 1 -> "LOG_LEVEL=" + pick(LEVELS).toLowerCase();
             case 2 -> "TZ=" + pick(ZONES);

@@ -45,10 +45,13 @@ public final class SecretCorpus {
             "url-userinfo", "secret-names", "cli-flags", "key-blocks", "docker-config-json", "password-hashes", "unknown-random", "auth-headers",
             "split-keys", "spaced-keywords", "lookalikes", "nested-json", "url-encoded", "command-forms");
 
+    /** The families a second outside test found (kept apart so that the random sequences of the first stay as they were). */
+    public static final List<String> SECOND_ATTACK = List.of("foreign-words", "log-delimiters", "command-passwords", "dsn-pairs", "jwk-private");
+
     /** Every shape of every family, once each, in family order. */
     public List<Secret> everyShape() {
         List<Secret> out = new ArrayList<>();
-        for (String f : FAMILIES) {
+        for (String f : java.util.stream.Stream.concat(FAMILIES.stream(), SECOND_ATTACK.stream()).toList()) {
             for (int shape = 0; shape < shapes(f); shape++) {
                 out.add(make(f, shape));
             }
@@ -73,6 +76,10 @@ public final class SecretCorpus {
             case "auth-headers", "split-keys", "nested-json", "url-encoded" -> 4;
             case "spaced-keywords", "lookalikes" -> 6;
             case "command-forms" -> 7;
+            case "foreign-words" -> 8;
+            case "log-delimiters" -> 6;
+            case "command-passwords" -> 12; // htpasswd -bc and the Go unix-socket DSN leak in SecretCorpusIT's image history: open
+            case "dsn-pairs" -> 4;
             default -> 3;
         };
     }
@@ -98,6 +105,11 @@ public final class SecretCorpus {
             case "nested-json" -> nestedJson(s);
             case "url-encoded" -> urlEncoded(s);
             case "command-forms" -> commandForms(s);
+            case "foreign-words" -> foreignWords(s);
+            case "log-delimiters" -> logDelimiters(s);
+            case "command-passwords" -> commandPasswords(s < 4 ? s : s + 1);
+            case "dsn-pairs" -> dsnPairs(s < 3 ? s : s + 1);
+            case "jwk-private" -> jwkPrivate(s);
             default -> headers(s);
         };
     }
@@ -421,6 +433,102 @@ public final class SecretCorpus {
         };
         String shape = line.substring(0, line.indexOf(' ')) + "-" + s;
         return new Secret("command-forms", shape, pw, "ENTRY_SCRIPT", line, List.of("sh", "-c", line), "+ " + line);
+    }
+
+    private static final List<String> FOREIGN = List.of("contraseña", "contrasena", "clave", "senha", "hasło", "haslo", "wachtwoord", "parola", "salasana",
+            "lösenord", "losenord", "adgangskode", "passord", "jelszó", "jelszo", "heslo", "şifre", "sifre", "пароль", "κωδικός", "パスワード", "密码", "密碼",
+            "口令", "비밀번호", "parolă", "geslo", "lozinka");
+
+    /** The word for password in other languages, in names and log keywords; pre-shared keys and passphrases with blanks. */
+    private Secret foreignWords(int s) {
+        String pw = password();
+        String word = pick(FOREIGN);
+        String name = switch (s % 3) {
+            case 0 -> word;
+            case 1 -> "DB_" + word.toUpperCase(java.util.Locale.ROOT);
+            default -> "app_" + word;
+        };
+        if (s == 6) {
+            String phrase = String.join(" ", pick(WORDS), pick(WORDS), pick(WORDS), pick(WORDS), chars(DIGITS, 3));
+            return new Secret("foreign-words", "psk-phrase", phrase, pick("WIFI_PSK", "WPA_PSK", "VPN_PSK"), phrase, List.of("--psk", phrase),
+                    "passphrase: " + phrase);
+        }
+        if (s == 7) {
+            return new Secret("foreign-words", "psk-key", pw, "NET_PSK", pw, List.of("--psk", pw), "vpn.psk=" + pw);
+        }
+        return new Secret("foreign-words", "word-" + s, pw, name, pw, List.of("--" + word, pw), word + pick("=", ": ", " = ") + pw);
+    }
+
+    /** A value that holds a delimiter (; & ' " `) in a log line, or is told in a sentence. */
+    private Secret logDelimiters(int s) {
+        String pw = password();
+        String held = cap(pick(WORDS)) + chars(DIGITS, 2) + pick(";", "&", "'", "\"", "`") + chars(ALNUM, 6 + r.nextInt(4));
+        return switch (s) {
+            case 0 -> new Secret("log-delimiters", "delimiter-inside", held, "DB_PASSWORD", held, List.of("--password", held), "password=" + held);
+            case 1 -> new Secret("log-delimiters", "delimiter-inside-secret", held, "CLIENT_SECRET", held, List.of("--secret", held),
+                    "auth " + pick("secret", "token", "pwd") + "=" + held);
+            case 2 -> new Secret("log-delimiters", "told-is-colon", pw, "WELCOME_NOTE", "Your new password is: " + pw, List.of("sh", "-c", "echo Your new password is: " + pw),
+                    "Your new password is: " + pw);
+            case 3 -> new Secret("log-delimiters", "camel-told", pw, "SETUP_NOTE", "the " + pick("admin", "root", "db") + pick("Password", "Secret", "Token") + " is " + pw,
+                    List.of("--note", "the adminPassword was " + pw), "the " + pick("admin", "root", "db") + pick("Password", "Secret", "Token") + pick(" is ", " was ") + pw);
+            case 4 -> new Secret("log-delimiters", "json-unicode-escape", pw, "CFG_JSON", "{\"\\u0070assword\":\"" + pw + "\"}",
+                    List.of("--cfg", "{\"\\u0070assword\":\"" + pw + "\"}"), "{\"\\u0070assword\":\"" + pw + "\"}");
+            default -> {
+                String entity = pick("password&#61;", "password&#x3D;", "password&#x3d;", "&quot;password&quot;:&quot;");
+                yield new Secret("log-delimiters", "html-entity", pw, "LAST_FORM", entity + pw, List.of("--form", entity + pw), "form " + entity + pw);
+            }
+        };
+    }
+
+    /** Commands that take a password as a positional argument or a flag's value. */
+    private Secret commandPasswords(int s) {
+        String pw = password();
+        String user = pick("admin", "svc", "backup", "app");
+        String line = switch (s) {
+            case 0 -> pick("ldapsearch", "ldapadd", "ldapmodify") + " -x -H ldap://ldap:389 -D cn=" + user + ",dc=acme,dc=org -w " + pw + " -b dc=acme,dc=org";
+            case 1 -> "ssh-keygen -t ed25519 -N " + pw + " -f /root/.ssh/id_ed25519";
+            case 2 -> "ssh-keygen -p -P " + pw + " -N '' -f /root/.ssh/id_rsa";
+            case 3 -> "smbclient //files/share -U " + user + "%" + pw + " -c ls";
+            case 4 -> "htpasswd " + pick("-bc", "-Bbc", "-cb") + " /etc/nginx/.htpasswd " + user + " " + pw;
+            case 5 -> "rabbitmqctl " + pick("add_user", "change_password") + " " + user + " " + pw;
+            case 6 -> "net user " + user + " " + pw + " /add";
+            case 7 -> "mc alias set store http://minio:9000 " + user + "key " + pw;
+            case 8 -> pick("sqlplus", "expdp", "impdp", "rman target", "exp", "imp") + " " + user + "/" + pw + "@" + pick("//ora:1521/XE", "orcl", "prod_db");
+            case 9 -> "lftp -u " + user + "," + pw + " sftp://files.example.com";
+            case 10 -> "redis-cli -h cache -p 6379 -a " + pw + " ping";
+            case 11 -> "echo " + pw + " | passwd --stdin " + user;
+            default -> "echo '" + user + ":" + pw + "' | chpasswd";
+        };
+        String shape = line.substring(0, line.indexOf(' ')) + "-" + s;
+        return new Secret("command-passwords", shape, pw, "INIT_CMD", line, List.of("sh", "-c", line), "+ " + line);
+    }
+
+    /** User and password pairs in DSN shapes: Oracle thin and TNS, Go MySQL DSNs, an AWS key pair. */
+    private Secret dsnPairs(int s) {
+        String pw = password();
+        String user = pick("app", "scott", "svc_reader");
+        String[] f = switch (s) {
+            case 0 -> new String[] {"oracle-thin", pw, "jdbc:oracle:thin:" + user + "/" + pw + "@//ora.internal:1521/ORCLPDB1"};
+            case 1 -> new String[] {"oracle-tns", pw, user + "/" + pw + "@(DESCRIPTION=(ADDRESS=(PROTOCOL=TCP)(HOST=ora)(PORT=1521))(CONNECT_DATA=(SERVICE_NAME=XE)))"};
+            case 2 -> new String[] {"go-mysql-tcp", pw, user + ":" + pw + "@tcp(mysql.internal:3306)/app?parseTime=true"};
+            case 3 -> new String[] {"go-mysql-unix", pw, user + ":" + pw + "@unix(/var/run/mysqld/mysqld.sock)/app"};
+            default -> {
+                String secret = chars(ALNUM + "/+", 40);
+                yield new String[] {"aws-pair", secret, "AKIA" + chars(UPPER + "234567", 16) + ":" + secret};
+            }
+        };
+        return new Secret("dsn-pairs", f[0], f[1], pick("DATA_SOURCE", "UPSTREAM", "STORE_URL"), f[2], List.of("--source", f[2]), "connecting to " + f[2]);
+    }
+
+    /** JSON Web Keys with their private members, in logs and configuration. */
+    private Secret jwkPrivate(int s) {
+        String d = b64url(chars(ALNUM, 32));
+        String jwk = switch (s) {
+            case 0 -> "{\"kty\":\"oct\",\"k\":\"" + d + "\",\"alg\":\"HS256\"}";
+            case 1 -> "{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"" + b64url(chars(ALNUM, 32)) + "\",\"y\":\"" + b64url(chars(ALNUM, 32)) + "\",\"d\":\"" + d + "\"}";
+            default -> "{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"d\":\"" + d + "\",\"x\":\"" + b64url(chars(ALNUM, 32)) + "\"}";
+        };
+        return new Secret("jwk-private", "jwk-" + s, d, "JWKS_CACHE", jwk, List.of("--jwk", jwk), "loaded key " + jwk);
     }
 
     // --- generators of parts

@@ -76,6 +76,13 @@ class SecretFamiliesPropertyTest {
                     .ifPresent(p -> leaks.add(s.family() + "/" + s.shape() + ": " + out.substring(Math.max(0, out.indexOf(p) - 60),
                             Math.min(out.length(), out.indexOf(p) + 60))));
         }
+        for (int i = 0; i < 1000; i++) {
+            SecretCorpus.Secret s = corpus.of(SecretCorpus.SECOND_ATTACK.get(i % SecretCorpus.SECOND_ATTACK.size()));
+            String text = harmless.logLine() + " " + s.logLine() + " " + harmless.logLine();
+            String out = REDACTOR.text(text);
+            SecretCorpus.pieces(s.value()).stream().filter(out::contains).findFirst()
+                    .ifPresent(p -> leaks.add(s.family() + "/" + s.shape() + ": " + out));
+        }
         assertThat(leaks).as("leaks").isEmpty();
     }
 

@@ -70,4 +70,69 @@ class OutsideTestShapesTest {
             assertThat(r.envEntry(hidden)).as(hidden).endsWith("=" + Redactor.MARK);
         }
     }
+
+    /** The second outside test's leaks (docs/SECURITY.md), one example each. */
+    @Test
+    void secondAttackLeaksAreHiddenInLogs() {
+        String pw = "Walnut7#Qx";
+        List<String[]> cases = List.of(
+                new String[] {"contraseña=" + pw, pw}, new String[] {"hasło: " + pw, pw}, new String[] {"パスワード=" + pw, pw},
+                new String[] {"senha=" + pw, pw}, new String[] {"wachtwoord: " + pw, pw}, new String[] {"пароль=" + pw, pw},
+                new String[] {"passphrase: maple harbor violet 753", "harbor violet"}, new String[] {"vpn.psk=" + pw, pw},
+                new String[] {"password=ab;qWS4xgNmsz", "qWS4xgNm"}, new String[] {"password=ab&qWS4xgNmsz", "qWS4xgNm"},
+                new String[] {"password=ab'qWS4xgNmsz", "qWS4xgNm"}, new String[] {"password=ab\"qWS4xgNmsz", "qWS4xgNm"},
+                new String[] {"password=ab`qWS4xgNmsz", "qWS4xgNm"}, new String[] {"Your new password is: " + pw, pw},
+                new String[] {"the adminPassword is " + pw, pw}, new String[] {"{\"\\u0070assword\":\"" + pw + "\"}", pw},
+                new String[] {"password&#61;" + pw, pw}, new String[] {"password&#x3D;" + pw, pw}, new String[] {"&quot;password&quot;:&quot;" + pw + "&quot;", pw},
+                new String[] {"ldapsearch -x -D cn=admin,dc=acme -w " + pw, pw}, new String[] {"ldapadd -x -D cn=admin -w " + pw + " -f x.ldif", pw},
+                new String[] {"ssh-keygen -t ed25519 -N " + pw + " -f k", pw}, new String[] {"ssh-keygen -p -P " + pw + " -N '' -f k", pw},
+                new String[] {"smbclient //h/s -U bob%" + pw, pw}, new String[] {"htpasswd -Bbc file admin " + pw, pw},
+                new String[] {"rabbitmqctl add_user svc " + pw, pw}, new String[] {"rabbitmqctl change_password svc " + pw, pw},
+                new String[] {"net user admin " + pw + " /add", pw}, new String[] {"mc alias set s3 http://minio:9000 AKEY " + pw, pw},
+                new String[] {"sqlplus system/" + pw + "@//ora:1521/XE", pw}, new String[] {"expdp scott/" + pw + "@orcl", pw},
+                new String[] {"app/" + pw + "@(DESCRIPTION=(ADDRESS=(HOST=ora)))", pw}, new String[] {"lftp -u backup," + pw + " sftp://h", pw},
+                new String[] {"redis-cli -h r -p 6379 -a " + pw + " ping", pw}, new String[] {"sh -c \"echo " + pw + " | passwd --stdin root\"", pw},
+                new String[] {"echo 'admin:" + pw + "' | chpasswd", pw}, new String[] {"RUN echo 'svc:" + pw + "' | chpasswd", pw},
+                new String[] {"jdbc:oracle:thin:liusb/" + pw + "@//ora.internal:1521/ORCLPDB1", pw},
+                new String[] {"iahiw:PBQYjcztwa7936@Oej@tcp(mysql.internal:3306)/app", "PBQYjczt"}, new String[] {"app:" + pw + "@unix(/run/mysqld.sock)/db", pw},
+                new String[] {"AKIAIOSFODNN7EXAMPLE:wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "wJalrXUt"},
+                new String[] {"{\"kty\":\"oct\",\"k\":\"70lPTXubdiVCdO6orD_OQYMe0MSq0ctLhbU4j3TaPj3\",\"alg\":\"HS256\"}", "70lPTXub"},
+                new String[] {"{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"f83OJ3D2\",\"d\":\"jpsQnnGQmL-YBIffH1136cLNF3PcnnE5I8aaCkh0zxI\"}", "jpsQnnGQ"},
+                new String[] {"{\"kty\":\"RSA\",\"n\":\"0vx7\",\"e\":\"AQAB\",\"d\":\"X4cTteJYq\",\"p\":\"83i-7IvMq\",\"qi\":\"GyM_p6JrXq\"}", "83i-7IvM"});
+        for (String[] c : cases) {
+            assertThat(r.lines(List.of(c[0])).get(0)).as(c[0]).doesNotContain(c[1]).contains(Redactor.MARK);
+        }
+        assertThat(r.lines(List.of("password: |", "  " + pw)).get(1)).doesNotContain(pw);
+        assertThat(r.lines(List.of("password: >-", "    " + pw)).get(1)).doesNotContain(pw);
+        assertThat(r.lines(List.of("password=ab;Server=db")).get(0)).isEqualTo("password=[REDACTED];Server=db");
+    }
+
+    @Test
+    void secondAttackLeaksAreHiddenInConfiguration() {
+        for (String entry : List.of("contraseña=Walnut7#Qx", "hasło=Walnut7#Qx", "パスワード=Walnut7#Qx", "κωδικός=Walnut7#Qx", "DB_CLAVE=Walnut7#Qx",
+                "WIFI_PSK=kvumm yglzvrl fmtwlmo irfxrch 408", "vpn.psk=Walnut7", "CFG_JSON={\"\\u0070assword\":\"BINPtfrchh4835!ww6\"}",
+                "ORACLE_URL=jdbc:oracle:thin:liusb/PVEKahkzrn9285^xyS@//ora.internal:1521/ORCLPDB1")) {
+            assertThat(r.envEntry(entry)).as(entry).endsWith("=" + Redactor.MARK);
+        }
+        String named = r.envEntry("TOKEN_ghp_OqvKeoxWq8Zt3LmN0pQrS7uVwXyZaB1cD2eF=1");
+        assertThat(named).startsWith("TOKEN_").doesNotContain("OqvKeoxW");
+        assertThat(r.tree(tools.jackson.databind.node.JsonNodeFactory.instance.objectNode().set("labels",
+                tools.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("ci.ghp_OqvKeoxWq8Zt3LmN0pQrS7uVwXyZaB1cD2eF", "1"))).toString())
+                .doesNotContain("OqvKeoxW");
+    }
+
+    @Test
+    void secondAttackFalsePositivesStayVisible() {
+        for (String entry : List.of("POSTGRES_HOST_AUTH_METHOD=scram-sha-256", "POD_NAME=api-6b7f9c8d5-q2w8e", "TRACE_ID=4bf92f3577b34da6a3ce929d0e0e4736",
+                "SPAN_ID=00f067aa0ba902b7", "SECRET_NAME=prod/app/db", "KEY_ID=alias/app-key", "SSH_AUTH_SOCK=/tmp/ssh-agent.sock")) {
+            assertThat(r.envEntry(entry)).as(entry).isEqualTo(entry);
+        }
+        for (String line : List.of("prompt_tokens=1203 completion_tokens=311 total_tokens=1514 max_tokens=4096",
+                "Public key fingerprint: SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8", "secret 'db-creds' mounted at /run/secrets")) {
+            assertThat(r.lines(List.of(line)).get(0)).as(line).isEqualTo(line);
+        }
+        for (String hidden : List.of("SECRET_ID=4bf92f3577b34da6a3ce929d0e0e4736", "KEY_ID=Xk9fQ2mP7vL4nR8tW3yB6c/D1zQ9oRNbMUpU8Jbh", "SECRET_NAME=Prod/Walnut7#Qx")) {
+            assertThat(r.envEntry(hidden)).as(hidden).endsWith("=" + Redactor.MARK);
+        }
+    }
 }

@@ -23,6 +23,8 @@ final class Assignments {
     private static final String[] PASSWORD_WORDS = {"password", "passwd", "passphrase", "pwd", "passcode"};
     /** Words after which a value follows "is" or "was": {@code the secret is x}, {@code api key was x}. */
     private static final String[] TOLD_WORDS = {"password", "passwd", "passphrase", "pwd", "passcode", "secret", "token", "key", "apikey", "pin"};
+    /** Ends of camelCase or joined names that say the value told after "is" is a secret: adminPassword, apiToken, clientSecret. */
+    private static final String[] TOLD_SUFFIXES = {"password", "passwd", "passphrase", "secret", "token", "apikey"};
     /** Redis replies and log words after AUTH that are not its argument. */
     private static final String[] AUTH_WORDS = {"ok", "failed", "error", "required", "success", "successful", "denied", "invalid", "command", "with"};
 
@@ -52,6 +54,9 @@ final class Assignments {
     /** Looks at what follows the name t[s, e]; returns where scanning continues. */
     private static int afterName(char[] t, int s, int e, Spans spans) {
         int n = t.length;
+        if (e - s == 8 && t[s] == 'c' && new String(t, s, 8).equals("chpasswd")) {
+            piped(t, s, spans); // echo 'user:PASS' | chpasswd
+        }
         int k = afterQuote(t, e); // the closing quote of "pwd": or 'token' =>, also escaped (\"pwd\":) or URL-encoded (%22pwd%22)
         k = skipBlanks(t, k, n);
         int sep = separator(t, k);
@@ -67,6 +72,16 @@ final class Assignments {
                 spans.add(v, end);
                 return end;
             }
+            int block = blockScalar(t, v);
+            if (block > v) { // YAML "password: |" or ">-": the value is the next indented line
+                int first = nextLineStart(t, block);
+                if (first < 0 || first == block) {
+                    return e;
+                }
+                int end = lineEnd(t, first);
+                spans.add(first, end);
+                return end;
+            }
             if (v < n && (t[v] == '\n' || t[v] == '\r')) {
                 v = nextLineStart(t, v);
                 if (v < 0 || yamlKeyOrItem(t, v)) {
@@ -75,7 +90,7 @@ final class Assignments {
             }
             return value(t, v, spans, true, name);
         }
-        if (k > e && k < n && (t[k] == '\'' || t[k] == '"') && SecretNames.suggestsSecret(new String(t, s, e - s))) {
+        if (k > e && k < n && (t[k] == '\'' || t[k] == '"') && SecretNames.suggestsSecret(new String(t, s, e - s)) && !secretsName(t, s, e, k)) {
             return value(t, k, spans, false, null); // password 'VALUE', secret "VALUE"
         }
         if (k > e && k < n && t[k] != '\n' && t[k] != '\r' && e - s <= 24) {
@@ -129,11 +144,25 @@ final class Assignments {
         if (!lower.startsWith("--") && lower.indexOf('b') > 0 && wordBefore(t, s, "htpasswd")) {
             return htpasswd(t, e, lower, spans);
         }
+        if (lower.equals("--stdin") && lineMentions(t, s, "passwd")) {
+            piped(t, s, spans); // echo PASS | passwd --stdin root
+            return e;
+        }
         int v = skipBlanks(t, e, n);
         if (v == e || v >= n || t[v] == '-' || t[v] == '\n' || t[v] == '\r') {
             return e;
         }
+        if (name.equals("-U") && lineMentions(t, s, "smbclient") || lower.equals("-u") && lineMentions(t, s, "lftp")) {
+            int w = wordEnd(t, v); // smbclient -U user%PASS, lftp -u user,PASS
+            int at = indexOf(t, v, w, name.equals("-U") ? '%' : ',');
+            if (at > 0 && at + 1 < w) {
+                spans.add(at + 1, t[w - 1] == '\'' || t[w - 1] == '"' ? w - 1 : w);
+            }
+            return Math.max(e, w);
+        }
         boolean secret = SecretNames.suggestsSecret(name)
+                || lower.equals("-w") && lineMentions(t, s, "ldap") // ldapsearch/ldapadd/ldapmodify -w PASS (-y is a file)
+                || (name.equals("-N") || name.equals("-P")) && lineMentions(t, s, "ssh-keygen")
                 || lower.equals("-k") && lineMentions(t, s, "openssl")
                 || lower.equals("-p") && !portOrPath(t, v)
                 || lower.equals("-a") && lineMentions(t, s, "redis-cli", "keydb-cli")
@@ -167,9 +196,14 @@ final class Assignments {
             }
             return end > k ? end : 0;
         }
+        int positional = positional(t, s, k, lower);
+        if (positional >= 0) {
+            return hideWordAfter(t, k, positional, spans);
+        }
         int w = wordEnd(t, k);
         String next = new String(t, k, w - k).toLowerCase(Locale.ROOT);
-        if ((next.equals("is") || next.equals("was")) && oneOf(lower, TOLD_WORDS)) {
+        if ((next.equals("is") || next.equals("was") || next.equals("is:") || next.equals("was:"))
+                && (oneOf(lower, TOLD_WORDS) || endsWithOne(lower, TOLD_SUFFIXES))) { // the adminPassword is x, your new password is: x
             int v = skipBlanks(t, w, t.length);
             int ve = wordEnd(t, v);
             if (v > w && ve > v && notAWord(t, v, ve)) {
@@ -183,6 +217,52 @@ final class Assignments {
             return k;
         }
         return 0;
+    }
+
+    /**
+     * Commands that take a password as a positional argument, and how many words come before it: {@code rabbitmqctl
+     * add_user NAME PASS}, {@code rabbitmqctl change_password NAME PASS}, {@code net user NAME PASS /add},
+     * {@code mc alias set NAME URL ACCESS SECRET}; -1 for any other word.
+     */
+    private static int positional(char[] t, int s, int k, String lower) {
+        if ((lower.equals("add_user") || lower.equals("change_password")) && lineMentions(t, s, "rabbitmqctl")) {
+            return 1;
+        }
+        if (lower.equals("user") && wordBefore(t, s, "net")) {
+            return 1;
+        }
+        if (lower.equals("set") && wordBefore(t, s, "alias") && lineMentions(t, s, "mc ")) {
+            return 3;
+        }
+        return -1;
+    }
+
+    /** Hides the word that comes after {@code skip} words from k (its quotes left out), unless a flag or a line end comes first. */
+    private static int hideWordAfter(char[] t, int k, int skip, Spans spans) {
+        int at = k;
+        for (int words = 0; words <= skip; words++) {
+            if (at >= t.length || t[at] == '\n' || t[at] == '\r' || t[at] == '|' || t[at] == ';' || t[at] == '&' || t[at] == '/' && words == skip) {
+                return at;
+            }
+            int w = wordEnd(t, at);
+            if (w == at) {
+                return at;
+            }
+            if (words == skip) {
+                int from = t[at] == '\'' || t[at] == '"' ? at + 1 : at;
+                int to = w > from && (t[w - 1] == '\'' || t[w - 1] == '"') ? w - 1 : w;
+                if (to > from && !placeholder(t, from, to)) {
+                    spans.add(from, to);
+                }
+                return w;
+            }
+            int next = skipBlanks(t, w, t.length);
+            if (next == w) {
+                return w;
+            }
+            at = next;
+        }
+        return at;
     }
 
     /**
@@ -209,7 +289,7 @@ final class Assignments {
     /** The end of the bare word at v (its trailing punctuation left out). */
     private static int wordEnd(char[] t, int v) {
         int end = v;
-        while (end < t.length && end - v < MAX_VALUE && !stop(t[end]) && t[end] != '|') {
+        while (end < t.length && end - v < MAX_VALUE && (!stop(t[end]) || insideValue(t, end)) && t[end] != '|') {
             end++;
         }
         while (end > v && ",)]}.".indexOf(t[end - 1]) >= 0) {
@@ -380,7 +460,15 @@ final class Assignments {
         } else {
             start = v;
             end = v;
-            while (end < n && end - start < MAX_VALUE && !stop(t[end])) {
+            if (phrase(name)) { // passphrase: correct horse battery staple: words with blanks, to the end of the line or a quote
+                while (end < n && end - start < MAX_VALUE && t[end] != '\n' && t[end] != '\r' && t[end] != '"' && t[end] != '\'' && t[end] != '`') {
+                    end++;
+                }
+                while (end > start && Character.isWhitespace(t[end - 1])) {
+                    end--;
+                }
+            }
+            while (end < n && end - start < MAX_VALUE && (!stop(t[end]) || insideValue(t, end))) {
                 end++;
             }
             while (end > start && ",)]}.".indexOf(t[end - 1]) >= 0) {
@@ -399,6 +487,65 @@ final class Assignments {
         }
         spans.add(start, end);
         return end;
+    }
+
+    /**
+     * {@code secret 'db-creds' mounted at /run/secrets}: after the word secret, a quoted lower-case name with a
+     * separator in it is the name of a Docker or Kubernetes secret, not its value.
+     */
+    private static boolean secretsName(char[] t, int s, int e, int k) {
+        String word = new String(t, s, e - s).toLowerCase(Locale.ROOT);
+        if (!word.equals("secret") && !word.equals("secrets")) {
+            return false;
+        }
+        int i = k + 1;
+        boolean separator = false;
+        while (i < t.length && i - k <= 64 && (t[i] >= 'a' && t[i] <= 'z' || t[i] >= '0' && t[i] <= '9' || t[i] == '-' || t[i] == '_' || t[i] == '.')) {
+            separator |= t[i] == '-' || t[i] == '_' || t[i] == '.';
+            i++;
+        }
+        return separator && i > k + 2 && i < t.length && t[i] == t[k] && t[k + 1] >= 'a' && t[k + 1] <= 'z';
+    }
+
+    /** Past a YAML block scalar indicator at v ({@code |}, {@code >}, {@code |-}, {@code >+2}) that ends its line; v when there is none. */
+    private static int blockScalar(char[] t, int v) {
+        if (v >= t.length || t[v] != '|' && t[v] != '>') {
+            return v;
+        }
+        int i = v + 1;
+        while (i < t.length && i - v < 8 && (t[i] == '-' || t[i] == '+' || t[i] >= '1' && t[i] <= '9' || t[i] == ' ' || t[i] == '\t')) {
+            i++;
+        }
+        return i >= t.length || t[i] == '\n' || t[i] == '\r' ? i : v;
+    }
+
+    /** A name whose value may hold blanks: a passphrase, a Wi-Fi or VPN pre-shared key. */
+    private static boolean phrase(String name) {
+        if (name == null) {
+            return false;
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.endsWith("passphrase") || lower.endsWith("psk") && (lower.length() == 3 || !Character.isLetter(lower.charAt(lower.length() - 4)));
+    }
+
+    /**
+     * True when the delimiter at i ({@code ; & ' " `}) is part of a bare value, not its end: a value character follows
+     * and what follows is not a new {@code name=} or {@code name:} ({@code password=ab;cd} hides {@code ab;cd}, while
+     * {@code Password=ab;Server=x} hides only {@code ab}).
+     */
+    private static boolean insideValue(char[] t, int i) {
+        if (";&'\"`".indexOf(t[i]) < 0 || i + 1 >= t.length) {
+            return false;
+        }
+        char c = t[i + 1];
+        if (Character.isWhitespace(c) || stop(c) || ",)]}.:=|/\\".indexOf(c) >= 0) {
+            return false;
+        }
+        int j = i + 1;
+        while (j < t.length && j - i <= MAX_NAME && nameChar(t[j])) {
+            j++;
+        }
+        return j >= t.length || t[j] != '=' && t[j] != ':';
     }
 
     /** {@code max_tokens=4096}, {@code token_ttl=3600}, {@code "auth_method":"oauth"}: a setting about a secret, not one. */
@@ -574,7 +721,8 @@ final class Assignments {
     }
 
     static boolean nameChar(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '-';
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '-'
+                || c >= 0x80 && Character.isLetter(c); // contraseña, пароль, パスワード
     }
 
     private static boolean stop(char c) {

@@ -47,9 +47,16 @@ public final class ConfigValues {
             return entry;
         }
         if (env.hideAll() || !harmless(name, value)) {
-            return eq > 0 ? name + "=" + marker : marker;
+            return eq > 0 ? name(name) + "=" + marker : marker;
         }
-        return entry;
+        return eq > 0 ? name(name) + entry.substring(eq) : entry;
+    }
+
+    /** A name is shown, but a token inside it goes: {@code TOKEN_ghp_...} keeps {@code TOKEN_} only. */
+    public String name(String name) {
+        PlainView plain = PlainView.of(name);
+        Spans spans = detector.find(plain.text(), false);
+        return spans.isEmpty() ? name : plain.toOriginal(spans).apply(name, marker);
     }
 
     /** A label value under its key. */
@@ -88,7 +95,7 @@ public final class ConfigValues {
             String name = eq > 0 ? a.substring(0, eq) : "";
             if (eq > 0 && Assignments.nameChar(name.charAt(name.length() - 1)) && name.chars().allMatch(c -> Assignments.nameChar((char) c))
                     && !harmless(name.replaceFirst("^-{1,2}", ""), a.substring(eq + 1))) {
-                out.add(name + "=" + marker);
+                out.add(name(name) + "=" + marker);
             } else {
                 out.add(local(a, offset, merged));
             }

@@ -138,7 +138,7 @@ public final class PlainView {
                     }
                 }
             }
-            return 0;
+            return c == '\\' || c == '&' ? escaped(s, i) : 0;
         }
         if (c >= 0x370 && c < 0x530) {
             int at = HOMOGLYPHS.indexOf(c);
@@ -155,6 +155,57 @@ public final class PlainView {
         int cp = s.codePointAt(i);
         String nfkc = java.text.Normalizer.normalize(new String(Character.toChars(cp)), java.text.Normalizer.Form.NFKC);
         return nfkc.length() == 1 && nfkc.charAt(0) > 0x20 && nfkc.charAt(0) < 0x7f ? Character.charCount(cp) << 16 | nfkc.charAt(0) : 0;
+    }
+
+    /** Named HTML entities for the characters that separate or quote a name and its value. */
+    private static final String[] ENTITIES = {"&quot;\"", "&apos;'", "&amp;&", "&lt;<", "&gt;>", "&colon;:", "&equals;="};
+
+    /**
+     * A JSON escape ({@code \u0070}) or an HTML character reference ({@code &#61;}, {@code &#x3D;}, {@code &quot;}) of a
+     * printable ASCII character, in the form {@link #fold} returns; 0 when there is none at i.
+     */
+    private static int escaped(String s, int i) {
+        int n = s.length();
+        if (s.charAt(i) == '\\') {
+            if (i + 5 < n && s.charAt(i + 1) == 'u') {
+                int cp = number(s, i + 2, i + 6, 16);
+                return cp > 0x20 && cp < 0x7f ? 6 << 16 | cp : 0;
+            }
+            return 0;
+        }
+        if (i + 3 < n && s.charAt(i + 1) == '#') {
+            boolean x = s.charAt(i + 2) == 'x' || s.charAt(i + 2) == 'X';
+            int from = x ? i + 3 : i + 2;
+            int end = from;
+            while (end < n && end - from < 6 && s.charAt(end) != ';') {
+                end++;
+            }
+            if (end == from || end >= n || s.charAt(end) != ';') {
+                return 0;
+            }
+            int cp = number(s, from, end, x ? 16 : 10);
+            return cp > 0x20 && cp < 0x7f ? (end + 1 - i) << 16 | cp : 0;
+        }
+        for (String e : ENTITIES) {
+            int len = e.length() - 1;
+            if (s.regionMatches(true, i, e, 0, len)) {
+                return len << 16 | e.charAt(len);
+            }
+        }
+        return 0;
+    }
+
+    /** The number written in s[from, to] in the radix, or -1 when a character is not a digit. */
+    private static int number(String s, int from, int to, int radix) {
+        int v = 0;
+        for (int k = from; k < to; k++) {
+            int d = Character.digit(s.charAt(k), radix);
+            if (d < 0) {
+                return -1;
+            }
+            v = v * radix + d;
+        }
+        return v;
     }
 
     /** BEL or ST: the end of an OSC payload (a window title), which must not run into the text after it. */

@@ -49,7 +49,7 @@ public final class RandomTokens {
     /** True when s[start, end] looks like a generated key and is not a harmless form. */
     public static boolean isRandom(char[] s, int start, int end, String name) {
         int len = end - start;
-        if (len < MIN_LENGTH) {
+        if (len < MIN_LENGTH || keyFingerprint(s, start)) {
             return false;
         }
         int lower = 0;
@@ -99,7 +99,7 @@ public final class RandomTokens {
         }
         mixedRun |= runMixes(s, runStart, end);
         boolean hex = lower + upper == hexLetters && symbols == dashes;
-        if (hex && harmlessHex(s, start, end, name, dashes) || resourceId(s, start, end)) {
+        if (hex && harmlessHex(s, start, end, name, dashes) || resourceId(s, start, end) || podName(s, start, end, name)) {
             return false;
         }
         if (distinct < 8 || harmlessVersionOrDate(s, start, end)) {
@@ -142,7 +142,7 @@ public final class RandomTokens {
      */
     public static boolean splitKey(char[] s, int start, int end) {
         int len = end - start;
-        if (len < 20 || len > 1024 || s[start] == '~' || s[start] == '.' || s[start] == '-') {
+        if (len < 20 || len > 1024 || keyFingerprint(s, start) || s[start] == '~' || s[start] == '.' || s[start] == '-') {
             return false; // a relative path, a flag; a URL has "://" (checked below)
         }
         int[] seen = new int[128];
@@ -278,12 +278,68 @@ public final class RandomTokens {
         if (dashes == 0 && (len == 64 || len == 96 || len == 128)) {
             return true; // sha256/384/512 digests and image or container ids
         }
+        if (dashes == 0 && (len == 16 || len == 32) && name != null && traceId(name)) {
+            return true; // W3C trace and span ids under TRACE_ID, SPAN_ID, PARENT_ID
+        }
         if (dashes == 0 && len == 40 && name != null) {
             String n = name.toLowerCase(Locale.ROOT);
             return n.contains("revision") || n.contains("commit") || n.contains("sha") || n.contains("vcs-ref") || n.contains("vcs_ref")
                     || n.contains("git_ref") || n.contains("fingerprint") || n.contains("gpg");
         }
         return false;
+    }
+
+    /**
+     * True when the word holding position at is a public key's fingerprint as OpenSSH and GnuPG print it:
+     * {@code SHA256:} (or SHA1, SHA384, SHA512) and unpadded base64 of the digest's length.
+     */
+    static boolean keyFingerprint(char[] s, int at) {
+        int from = at;
+        while (from > 0 && at - from < 100 && !Character.isWhitespace(s[from - 1]) && s[from - 1] != '"' && s[from - 1] != '\'') {
+            from--;
+        }
+        int colon = from;
+        while (colon < s.length && colon - from < 7 && s[colon] != ':') {
+            colon++;
+        }
+        if (colon >= s.length || s[colon] != ':') {
+            return false;
+        }
+        String algorithm = new String(s, from, colon - from).toUpperCase(Locale.ROOT);
+        int want = switch (algorithm) {
+            case "SHA1" -> 27;
+            case "SHA256" -> 43;
+            case "SHA384" -> 64;
+            case "SHA512" -> 86;
+            default -> -1;
+        };
+        int end = colon + 1;
+        while (end < s.length && end - colon <= want + 1 && (tokenChar(s[end]) && s[end] != '=' && s[end] != '_' && s[end] != '-' && s[end] != '~'
+                || s[end] == '/')) {
+            end++;
+        }
+        return want > 0 && end - colon - 1 == want && (end == s.length || !tokenChar(s[end]) && s[end] != '/');
+    }
+
+    /** An identifier's name ({@code TRACE_ID}, {@code spanId}) that says nothing of a secret ({@code SECRET_ID} does). */
+    private static boolean traceId(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return (n.endsWith("_id") || n.endsWith("-id") || n.endsWith(".id") || n.endsWith("id") && n.length() > 2
+                && Character.isUpperCase(name.charAt(name.length() - 2))) && !SecretNames.suggestsSecret(name);
+    }
+
+    /** A Kubernetes pod name (api-6b7f9c8d5-q2w8e, web-7d4b9c-xk2lp): lower-case words, a template hash, a 5-character suffix. */
+    private static final java.util.regex.Pattern POD_NAME = java.util.regex.Pattern.compile(
+            "[a-z][a-z0-9]{0,40}(?:-[a-z][a-z0-9]{0,40}){0,5}(?:-[a-z0-9]{6,10})?-[a-z0-9]{5}");
+
+    /** True when the name says pod or host name and the token has a pod name's shape. */
+    private static boolean podName(char[] s, int start, int end, String name) {
+        if (name == null || end - start > 253) {
+            return false;
+        }
+        String n = name.toLowerCase(Locale.ROOT);
+        return (n.contains("pod") || n.contains("name") || n.contains("host") || n.contains("replica"))
+                && POD_NAME.matcher(java.nio.CharBuffer.wrap(s, start, end - start)).matches();
     }
 
     /** 1.27.3-alpine3.20 and 2024-06-01T12-00-00 are not keys: digits in groups between separators, few letters. */

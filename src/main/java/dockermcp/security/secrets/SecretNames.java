@@ -14,15 +14,22 @@ public final class SecretNames {
     /** Parts that make a name secret wherever they occur in it (lower case). */
     private static final List<String> PARTS = List.of("pass", "pwd", "phrase", "secret", "token", "key", "auth", "cred", "private",
             "sign", "salt", "cookie", "session", "dsn", "conn", "webhook", "otp", "bearer", "jwt", "hmac", "nonce", "apikey",
-            "kubeconfig", "netrc", "npmrc", "htpasswd", "mnemonic");
+            "kubeconfig", "netrc", "npmrc", "htpasswd", "mnemonic",
+            // the word for password in other languages, read without accents (contraseña, hasło, lösenord, jelszó, şifre, parolă)
+            "contrasena", "clave", "senha", "haslo", "wachtwoord", "parola", "salasana", "losenord", "adgangskode", "passord", "jelszo",
+            "heslo", "sifre", "geslo", "lozinka", "kennwort", "passwort", "motdepasse", "mot_de_passe", "пароль", "κωδικ", "συνθηματικ",
+            "パスワード", "密码", "密碼", "口令", "비밀번호", "암호");
+    /** The parts, also as the detector reads them (Cyrillic and Greek lookalikes folded to Latin, accents off). */
+    private static final List<String> READ_PARTS = PARTS.stream()
+            .flatMap(p -> java.util.stream.Stream.of(p, withoutAccents(PlainView.of(p).text().toLowerCase(Locale.ROOT)))).distinct().toList();
     /** Parts that make a name secret only as a whole word (between separators or at either end). */
-    private static final Pattern WORDS = Pattern.compile("(?:^|[^a-z0-9])(?:pw|pin|sig|mfa|sas|2fa|totp)(?:$|[^a-z0-9])");
+    private static final Pattern WORDS = Pattern.compile("(?:^|[^a-z0-9])(?:pw|pin|sig|mfa|sas|2fa|totp|psk)(?:$|[^a-z0-9])");
     /** Harmless words removed before the test; the rest of the name is still tested (MONKEY_TOKEN stays secret). */
     private static final List<String> HARMLESS = List.of("keyboard", "keymap", "keyspace", "keynote", "keycloak_url", "keycloak_realm",
             "monkey", "donkey", "hockey", "turkey", "whiskey", "primary_key", "primarykey", "foreign_key", "sort_key", "partition_key",
             "public_key_id", "publickeyid", "passenger", "bypass", "compass", "passive", "passthrough", "design", "assign", "signal",
             "author", "authors", "gpg_key", "connect_timeout", "connection_timeout", "max_connections", "maxconnections", "connections_max",
-            "connection_pool_size", "pool_connections", "tokenizers", "tokenizer");
+            "connection_pool_size", "pool_connections", "tokenizers", "tokenizer", "enclave", "autoclave");
     /**
      * Words that say the value is about the secret, not the secret (a quantity, a setting, a place): with one of them
      * anywhere in the name as a whole word ({@code MAX_TOKENS}, {@code token_ttl}, {@code OAUTH_ISSUER},
@@ -32,13 +39,14 @@ public final class SecretNames {
             "(?i)(?:^|.*[^a-z0-9])(?:file|path|dir|location|timeout|ttl|expiry|expires|expiration|lifetime|max_age|maxage|age|length|len|size|count"
                     + "|limit|limits|max|min|num|number|enabled|enable|disabled|required|interval|retries|rotation_days|min_length|store|driver|samesite"
                     + "|secure|httponly|algorithm|alg|parallelism|issuer|url|uri|endpoint|host|method|methods|type|types|header|used|usage|mode|format"
-                    + "|provider|duration|window|rate|budget|total|remaining|version|scope|scopes|audience|realm|strategy|policy|level|backend)(?:[^a-z0-9].*|$)");
+                    + "|provider|duration|window|rate|budget|total|remaining|version|scope|scopes|audience|realm|strategy|policy|level|backend"
+                    + "|name|id|sock|socket|arn|alias|prompt|completion|input|output|cached|reasoning)(?:[^a-z0-9].*|$)");
     /** Harmless shapes of a value: a number with a unit, a duration, a boolean, an enum word, a path, a URL without user info. */
     private static final Pattern METADATA_VALUE = Pattern.compile(
             "(?:true|false|yes|no|on|off|lax|strict|none"
                     + "|(?:HS|RS|ES|PS)(?:256|384|512)|EdDSA|(?:\\d{1,12}(?:\\.\\d{1,6})?(?:ms|s|m|h|d|w|k|kb|mb|gb|KB|MB|GB|Ki|Mi|Gi)?){1,3}"
-                    + "|[a-z]{1,24}(?:[_-][a-z]{1,24}){0,3}|[A-Z]{1,24}(?:[_-][A-Z]{1,24}){0,3}|[A-Z][a-z]{0,23}(?:-[A-Z][a-z]{0,23}){0,4}"
-                    + "|(?:/[A-Za-z0-9_.@-]{1,64}){1,16}/?|[a-z0-9-]{1,63}(?:\\.[a-z0-9-]{1,63}){1,8}(?::\\d{1,5})?|https?://[A-Za-z0-9.-]{1,253}(?::\\d{1,5})?(?:/[A-Za-z0-9_.~-]{0,64}){0,16})");
+                    + "|md5|sha1|sha224|sha256|sha384|sha512|argon2id|argon2i|argon2d|pbkdf2|[a-z]{1,24}(?:[_-][a-z0-9]{1,24}){0,4}|[A-Z]{1,24}(?:[_-][A-Z]{1,24}){0,3}|[A-Z][a-z]{0,23}(?:-[A-Z][a-z]{0,23}){0,4}"
+                    + "|(?:/[A-Za-z0-9_.@-]{1,64}){1,16}/?|[a-z0-9_.@-]{1,64}(?:/[a-z0-9_.@-]{1,64}){1,16}/?|[a-z0-9-]{1,63}(?:\\.[a-z0-9-]{1,63}){1,8}(?::\\d{1,5})?|https?://[A-Za-z0-9.-]{1,253}(?::\\d{1,5})?(?:/[A-Za-z0-9_.~-]{0,64}){0,16})");
 
     private SecretNames() {
     }
@@ -65,16 +73,50 @@ public final class SecretNames {
     }
 
     private static boolean decide(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
+        String lower = withoutAccents(name.toLowerCase(Locale.ROOT));
         for (String h : HARMLESS) {
             lower = withoutWord(lower, h);
         }
-        for (String p : PARTS) {
+        for (String p : READ_PARTS) {
             if (lower.contains(p)) {
                 return true;
             }
         }
         return WORDS.matcher(lower).find();
+    }
+
+    /**
+     * The name with the accents of Latin and Greek letters taken off ({@code contraseña} reads {@code contrasena},
+     * {@code hasło} {@code haslo}, {@code κωδικός} {@code κωδικος}); other scripts (kana, Hangul, CJK) are kept as they are.
+     */
+    static String withoutAccents(String lower) {
+        boolean ascii = true;
+        for (int i = 0; i < lower.length() && ascii; i++) {
+            ascii = lower.charAt(i) < 0x80;
+        }
+        if (ascii) {
+            return lower;
+        }
+        StringBuilder sb = new StringBuilder(lower.length());
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if (c < 0x80 || c >= 0x2000) {
+                sb.append(c);
+                continue;
+            }
+            switch (c) {
+                case 'ł' -> sb.append('l');
+                case 'ı' -> sb.append('i');
+                case 'ø' -> sb.append('o');
+                case 'đ' -> sb.append('d');
+                case 'ß' -> sb.append("ss");
+                default -> {
+                    String d = java.text.Normalizer.normalize(String.valueOf(c), java.text.Normalizer.Form.NFD);
+                    sb.append(d.charAt(0));
+                }
+            }
+        }
+        return sb.toString();
     }
 
     /** The name with every occurrence of the harmless word that stands as a word (no letter either side) blanked out. */
