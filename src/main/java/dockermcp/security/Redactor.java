@@ -282,11 +282,17 @@ public final class Redactor {
                     }
                     case "command", "entrypoint", "cmd" -> {
                         if (v instanceof ArrayNode arr && allStrings(arr)) {
+                            // Docker runs the entrypoint with the command as its arguments: a flag's meaning (ldapsearch -w X)
+                            // depends on the program, so the command is judged after the entrypoint it is given to
                             List<String> args = new ArrayList<>();
+                            if (!name.equals("entrypoint") && obj.get("entrypoint") instanceof ArrayNode entry && allStrings(entry)) {
+                                entry.forEach(a -> args.add(a.asString()));
+                            }
+                            int from = args.size();
                             arr.forEach(a -> args.add(a.asString()));
                             List<String> judged = config.argv(args);
-                            for (int i = 0; i < judged.size(); i++) {
-                                arr.set(i, arr.stringNode(judged.get(i)));
+                            for (int i = from; i < judged.size(); i++) {
+                                arr.set(i - from, arr.stringNode(judged.get(i)));
                             }
                             continue;
                         }

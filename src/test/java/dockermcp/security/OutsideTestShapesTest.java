@@ -52,6 +52,23 @@ class OutsideTestShapesTest {
     }
 
     @Test
+    void aCommandIsJudgedAfterTheEntrypointItIsGivenTo() {
+        // the third outside run planted the program as ENTRYPOINT and its arguments as CMD: "-w X" alone says nothing
+        List<List<String>> commands = List.of(List.of("ldapsearch", "-x", "-D", "cn=admin,dc=acme", "-w", "Walnut7!x"),
+                List.of("net", "user", "admin", "Walnut7!x", "/add"), List.of("redis-cli", "-h", "cache", "-a", "Walnut7!x", "ping"),
+                List.of("htpasswd", "-bc", "/etc/nginx/.htpasswd", "admin", "Walnut7!x"),
+                List.of("openssl", "enc", "-aes-256-cbc", "-k", "Walnut7!x", "-in", "f"), List.of("sshpass", "-p", "Walnut7!x", "ssh", "host"));
+        for (List<String> argv : commands) {
+            for (int cut = 1; cut < argv.size(); cut++) { // every split between the entrypoint and the command
+                var node = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+                argv.subList(0, cut).forEach(node.putArray("entrypoint")::add);
+                argv.subList(cut, argv.size()).forEach(node.putArray("command")::add);
+                assertThat(r.tree(node).toString()).as(argv + " cut at " + cut).doesNotContain("Walnut7").contains(argv.get(0));
+            }
+        }
+    }
+
+    @Test
     void reportedFalsePositivesStayVisible() {
         for (String line : List.of("max_tokens=4096 token_ttl=3600 session_timeout=30m auth=ok request_id=req_01HZX3KQ9V7M2NQ8",
                 "tokens_used: 512 \"auth_method\":\"oauth\"", "=".repeat(80), "-".repeat(80), "#".repeat(80), "A".repeat(5000), "a".repeat(5000),
