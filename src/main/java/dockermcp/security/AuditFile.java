@@ -59,12 +59,21 @@ final class AuditFile implements AutoCloseable {
         if (dir != null && !Files.isDirectory(dir)) {
             Files.createDirectories(dir);
         }
-        createPrivate(file);
-        if (!Files.isWritable(file)) {
-            throw new IOException("not writable");
-        }
         createPrivate(lockFile(file));
-        lock = FileChannel.open(lockFile(file), StandardOpenOption.WRITE);
+        IN_THIS_PROCESS.lock();
+        try {
+            lock = FileChannel.open(lockFile(file), StandardOpenOption.WRITE);
+            // under the lock: another server rotating moves the file away and makes a new one, and between the two
+            // the file does not exist; checked outside the lock, a server starting then would find nothing to write to
+            try (FileLock held = lock.lock()) {
+                createPrivate(file);
+                if (!Files.isWritable(file)) {
+                    throw new IOException("not writable");
+                }
+            }
+        } finally {
+            IN_THIS_PROCESS.unlock();
+        }
     }
 
     /** Creates {@code f} readable and writable by its owner only, unless it exists (another server may just have made it). */
