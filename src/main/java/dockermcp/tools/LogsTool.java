@@ -243,6 +243,10 @@ final class LogsTool implements DockerTool {
         return time("docker_logs", name, value);
     }
 
+    private static String engineTime(Instant at) {
+        return at.getNano() == 0 ? Long.toString(at.getEpochSecond()) : at.getEpochSecond() + "." + String.format("%09d", at.getNano());
+    }
+
     /** As {@link #time(String, String)}, for the time arguments of another tool. */
     static String time(String tool, String name, String value) throws ToolFailure {
         if (value == null) {
@@ -260,11 +264,11 @@ final class LogsTool implements DockerTool {
                 case "h" -> n * 3600;
                 default -> n * 86400;
             };
-            return Long.toString(Instant.now().getEpochSecond() - seconds);
+            // with its fraction: whole seconds would end "until 0s" at the start of this second, before lines just written
+            return engineTime(Instant.now().minusSeconds(seconds));
         }
         try {
-            Instant at = OffsetDateTime.parse(value).toInstant(); // the engine takes seconds with a fraction: keep it
-            return at.getNano() == 0 ? Long.toString(at.getEpochSecond()) : at.getEpochSecond() + "." + String.format("%09d", at.getNano());
+            return engineTime(OffsetDateTime.parse(value).toInstant()); // the engine takes seconds with a fraction: keep it
         } catch (DateTimeParseException e) {
             throw ToolFailure.refused(tool + ": " + name + " '" + ObjectRef.shown(value)
                     + "' is not a time: use RFC 3339 (2025-01-02T15:04:05Z), unix seconds (1735830245), or an age such as 30m, 2h or 1d.");

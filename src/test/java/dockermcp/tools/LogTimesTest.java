@@ -22,11 +22,18 @@ class LogTimesTest {
     }
 
     @Test
+    void anAgeKeepsTheFractionOfTheCurrentSecondSoUntilNowIncludesWhatWasJustWritten() throws Exception {
+        java.time.Instant before = java.time.Instant.now();
+        java.math.BigDecimal until = new java.math.BigDecimal(LogsTool.time("until", "0s"));
+        assertThat(until).isGreaterThanOrEqualTo(new java.math.BigDecimal(before.getEpochSecond() + "." + String.format("%09d", before.getNano())));
+    }
+
+    @Test
     void aDurationIsCountedBackFromNow() throws Exception {
         for (String[] d : new String[][] {{"30s", "30"}, {"15m", "900"}, {"2h", "7200"}, {"1d", "86400"}}) {
-            long before = java.time.Instant.now().getEpochSecond();
-            long at = Long.parseLong(LogsTool.time("since", d[0]));
-            long after = java.time.Instant.now().getEpochSecond();
+            double before = java.time.Instant.now().toEpochMilli() / 1000.0;
+            double at = Double.parseDouble(LogsTool.time("since", d[0]));
+            double after = java.time.Instant.now().toEpochMilli() / 1000.0 + 0.001;
             assertThat(at).as(d[0]).isBetween(before - Long.parseLong(d[1]), after - Long.parseLong(d[1]));
         }
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> LogsTool.time("docker_events", "since", "15 minutes"))
