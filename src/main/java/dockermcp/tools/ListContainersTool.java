@@ -49,7 +49,7 @@ final class ListContainersTool implements DockerTool {
         // name and label are matched here, on what the answer shows: the engine would match the raw values (issue 7)
         String name = args.string("name");
         String label = args.string("label");
-        Redactor redactor = Shown.redactor(ctx.settings());
+        Redactor redactor = ctx.redactor();
         String filterJson = filters.isEmpty() ? null : filters.toString();
         boolean all = args.bool("all", true);
         var listing = ctx.fanOut().listCached(hosts, "containers all=" + all + " filters=" + filterJson,

@@ -45,7 +45,7 @@ final class ListImagesTool implements DockerTool {
         String filterJson = filters.isEmpty() ? null : filters.toString();
         boolean all = args.bool("all", false);
         String reference = args.string("reference");
-        dockermcp.security.Redactor redactor = Shown.redactor(ctx.settings());
+        dockermcp.security.Redactor redactor = ctx.redactor();
         var listing = ctx.fanOut().listCached(hosts, "images all=" + all + " filters=" + filterJson, e -> e.listImages(all, filterJson));
         var outcomes = listing.outcomes();
 

@@ -34,7 +34,7 @@ final class ListVolumesTool implements DockerTool {
         var hosts = ctx.hosts().addressed(args.host());
         String name = args.string("name");
         // name is matched here, on the shown name: the engine would match the raw one (issue 7)
-        dockermcp.security.Redactor redactor = Shown.redactor(ctx.settings());
+        dockermcp.security.Redactor redactor = ctx.redactor();
         var listing = ctx.fanOut().listCached(hosts, "volumes", e -> e.listVolumes(null));
 
         ObjectNode out = JsonNodeFactory.instance.objectNode();

@@ -1,10 +1,6 @@
 package dockermcp.tools;
 
-import dockermcp.config.Settings;
 import dockermcp.security.Redactor;
-import java.util.Collections;
-import java.util.Map;
-import java.util.WeakHashMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -15,14 +11,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class Shown {
 
-    private static final Map<Settings, Redactor> REDACTORS = Collections.synchronizedMap(new WeakHashMap<>());
-
     private Shown() {
-    }
-
-    /** The one redactor of these settings: the registry's answers and the tools' comparisons use the same rules. */
-    static Redactor redactor(Settings settings) {
-        return REDACTORS.computeIfAbsent(settings, s -> new Redactor(s.redactPatterns(), s.envRedaction()));
     }
 
     /** A name as an answer shows it. */

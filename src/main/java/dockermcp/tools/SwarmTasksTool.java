@@ -57,7 +57,7 @@ final class SwarmTasksTool implements DockerTool {
         String service = args.string("service");
         String node = args.string("node");
         String state = args.string("state") == null ? "all" : args.string("state");
-        dockermcp.security.Redactor redactor = Shown.redactor(ctx.settings());
+        dockermcp.security.Redactor redactor = ctx.redactor();
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         List<ObjectNode> items = new ArrayList<>();
         boolean serviceSeen = false;

@@ -36,13 +36,13 @@ public final class ToolRegistry {
     private final Scheduler scheduler;
 
     public ToolRegistry(Settings settings, Engines engines, AuditLog audit, ExecutorService workers) {
-        this.redactor = Shown.redactor(settings); // the same rules for answers and for the filters that match what they show
+        this.ctx = new CallContext(engines, settings, workers);
+        this.redactor = ctx.redactor(); // the same rules for answers and for the filters that match what they show
         this.tools = List.of(new ListContainersTool(), new InspectTool(), new LogsTool(settings, redactor), new StatsTool(settings),
                 new ListImagesTool(), new ImageInfoTool(), new ConnectionStatusTool(), new SecurityAuditTool(),
                 new SwarmNodesTool(), new SwarmServicesTool(), new SwarmTasksTool(), new EventsTool(), new TopTool(), new ListNetworksTool(), new ListVolumesTool());
         this.redactLogContent = settings.redactLogContent();
         tools.forEach(t -> specs.put(t, HostParameter.apply(t.spec(), settings.hosts()))); // built once, not per call
-        this.ctx = new CallContext(engines, settings, workers);
         this.scheduler = Schedulers.fromExecutorService(workers, "tool-calls");
         this.audit = audit;
     }

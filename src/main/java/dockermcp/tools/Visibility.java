@@ -21,8 +21,8 @@ public final class Visibility {
 
     private final dockermcp.security.Redactor redactor;
 
-    Visibility(Settings settings) {
-        this.redactor = Shown.redactor(settings); // names are resolved in the form answers show them (issue 7)
+    Visibility(Settings settings, dockermcp.security.Redactor redactor) {
+        this.redactor = redactor; // names are resolved in the form answers show them (issue 7)
         for (HostSettings h : settings.hosts()) {
             policies.put(h.name(), new VisibilityPolicy(h.visibility(settings)));
         }

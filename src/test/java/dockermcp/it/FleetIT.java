@@ -113,20 +113,8 @@ class FleetIT {
 
     @Test
     void aHungHostCostsOneTimeoutThenSitsOutWhileTheOthersAnswer() throws Exception {
-        try (java.net.ServerSocket hung = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
-            List<java.net.Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
-            Thread acceptor = new Thread(() -> {
-                try {
-                    while (true) {
-                        held.add(hung.accept()); // accepted, never answered
-                    }
-                } catch (java.io.IOException closed) {
-                    // the test is over
-                }
-            });
-            acceptor.setDaemon(true);
-            acceptor.start();
-            try (McpSession s = fleet("  hung: { host: \"tcp://127.0.0.1:%d\", request_timeout: 1s, connect_timeout: 1s }\n".formatted(hung.getLocalPort()))) {
+        try (SilentEngine hung = new SilentEngine()) {
+            try (McpSession s = fleet("  hung: { host: \"tcp://127.0.0.1:%d\", request_timeout: 1s, connect_timeout: 1s }\n".formatted(hung.port()))) {
                 JsonNode first = s.call("docker_list_containers").json();
                 assertThat(hostSlashName(first.get("containers"))).contains("unix-eng/web", "tls-eng/web");
                 assertThat(first.get("errors").toString()).contains("hung").contains("dead");
@@ -136,15 +124,8 @@ class FleetIT {
                         .get("error").asString()).contains("left out of answers from several hosts").contains("host='hung'");
                 var alone = s.call("docker_list_containers", "host", "hung");
                 assertThat(alone.isError()).isTrue();
-                assertThat(alone.text()).doesNotContain("left out").contains("127.0.0.1:" + hung.getLocalPort());
+                assertThat(alone.text()).doesNotContain("left out").contains("127.0.0.1:" + hung.port());
             }
-            held.forEach(c -> {
-                try {
-                    c.close();
-                } catch (java.io.IOException ignored) {
-                    // closing a test socket
-                }
-            });
         }
     }
 

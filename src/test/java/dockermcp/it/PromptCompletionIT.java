@@ -7,11 +7,7 @@ import io.modelcontextprotocol.server.McpServerFeatures.AsyncCompletionSpecifica
 import io.modelcontextprotocol.server.McpServerFeatures.AsyncPromptSpecification;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,29 +90,13 @@ class PromptCompletionIT {
 
     @Test
     void anEngineThatNeverAnswersAddsNothingAndTheOthersStillComplete() throws Exception {
-        List<Socket> held = new ArrayList<>();
-        try (ServerSocket silent = new ServerSocket(0)) {
-            Thread acceptor = new Thread(() -> {
-                try {
-                    while (true) {
-                        held.add(silent.accept()); // accept, then never answer
-                    }
-                } catch (IOException ignored) {
-                    // closed at the end of the test
-                }
-            });
-            acceptor.setDaemon(true);
-            acceptor.start();
+        try (SilentEngine silent = new SilentEngine()) {
             Map<String, String> env = new HashMap<>(RealEngines.local());
-            env.put("DOCKER_HOST", "tcp://127.0.0.1:" + silent.getLocalPort());
+            env.put("DOCKER_HOST", silent.dockerHost());
             env.put("DOCKER_REQUEST_TIMEOUT", "1s");
             try (McpSession s = new McpSession(env, state)) {
                 assertThat(containers(s, "")).contains("web");
                 assertThat(complete(s, "diagnose_container", "container", "", Map.of("host", "remote")).completion().values()).isEmpty();
-            }
-        } finally {
-            for (Socket s : held) {
-                s.close();
             }
         }
     }

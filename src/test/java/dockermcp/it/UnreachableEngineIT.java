@@ -2,11 +2,8 @@ package dockermcp.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -47,20 +44,8 @@ class UnreachableEngineIT {
 
     @Test
     void anEngineThatNeverAnswersTimesOutAtTheConfiguredTimeAndTheServerRecovers() throws Exception {
-        List<Socket> held = new ArrayList<>();
-        try (ServerSocket silent = new ServerSocket(0)) {
-            Thread acceptor = new Thread(() -> {
-                try {
-                    while (true) {
-                        held.add(silent.accept()); // accept, then never answer
-                    }
-                } catch (IOException ignored) {
-                    // closed at the end of the test
-                }
-            });
-            acceptor.setDaemon(true);
-            acceptor.start();
-            Map<String, String> env = Map.of("DOCKER_HOST", "tcp://127.0.0.1:" + silent.getLocalPort(), "DOCKER_REQUEST_TIMEOUT", "1s");
+        try (SilentEngine silent = new SilentEngine()) {
+            Map<String, String> env = Map.of("DOCKER_HOST", silent.dockerHost(), "DOCKER_REQUEST_TIMEOUT", "1s");
             try (McpSession s = new McpSession(env, state)) {
                 long t0 = System.nanoTime();
                 var r = s.call("docker_list_containers");
@@ -69,10 +54,6 @@ class UnreachableEngineIT {
                 assertThat(r.text()).contains("did not answer within 1 s").contains("DOCKER_REQUEST_TIMEOUT").doesNotContain("security group");
                 assertThat(ms).as("not before the 1 s timeout").isGreaterThanOrEqualTo(900L);
                 assertThat(s.call("docker_inspect", "container", "--bad").text()).contains("not a valid Docker container name");
-            }
-        } finally {
-            for (Socket s : held) {
-                s.close();
             }
         }
     }
