@@ -5,6 +5,7 @@ import dockermcp.security.secrets.ConfigValues;
 import dockermcp.security.secrets.SecretDetector;
 import dockermcp.security.secrets.SecretNames;
 import dockermcp.security.secrets.PlainView;
+import dockermcp.security.secrets.RandomTokens;
 import dockermcp.security.secrets.Spans;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -136,9 +137,12 @@ public final class Redactor {
             to++;
         }
         String head = line.substring(from);
-        if (!phrase && ordinaryWord(next.substring(0, to)) && (here.covers(line.length() - 1) || lowerWordAfterSeparator(line))) {
-            // the secret ended with its line (a value found there), or the line ends with a plain word value (auth=ok);
-            // the next line starts with an ordinary word
+        String nextWord = next.substring(0, to);
+        if (!phrase && (ordinaryWord(nextWord) && (here.covers(line.length() - 1) || lowerWordAfterSeparator(line) || wholeValueAtEnd(line))
+                || !cutAtDelimiter && runOfOneCharacter(nextWord))) {
+            // the secret ended with its line (a value found there), or the line ends with a value that is whole as it
+            // stands (auth=ok, completion_tokens=311, SHA256:fingerprint, a plain word, a ruler); the next line starts
+            // with an ordinary word (or is a ruler): joined, the two would make a token neither half is part of
             return;
         }
         // with the rest of the next line's start: a flag after the value there (| docker login --password-stdin) tells what it is
@@ -186,6 +190,38 @@ public final class Redactor {
             i--;
         }
         return i > 0 && i < line.length() && (line.charAt(i - 1) == '=' || line.charAt(i - 1) == ':');
+    }
+
+    /** A number after {@code =}, {@code :} or a blank, with an optional unit: a value whole as it stands (completion_tokens=311, 12.3ms). */
+    private static final Pattern NUMBER_VALUE = Pattern.compile("(?:[^=:]{0,64}[=:])?\\d[\\d.,]{0,24}(?:ms|s|m|h|%|[KMGT]i?B)?");
+
+    /**
+     * The line's last word is a value that is whole as it stands, not the head of a token wrapped onto the next line:
+     * a number, a key fingerprint ({@code SHA256:…}), a plain lower-case word after a blank, or a run of one character.
+     */
+    private static boolean wholeValueAtEnd(String line) {
+        int from = line.length();
+        while (from > 0 && line.length() - from < 200 && !Character.isWhitespace(line.charAt(from - 1))) {
+            from--;
+        }
+        String word = line.substring(from);
+        return word.length() > 0 && (NUMBER_VALUE.matcher(word).matches() || RandomTokens.isKeyFingerprint(word)
+                || from > 0 && PLAIN_WORD.matcher(word).matches() || runOfOneCharacter(word));
+    }
+
+    private static final Pattern PLAIN_WORD = Pattern.compile("[a-z]{4,12}[.,;:!]?");
+
+    /** Four or more of one character ({@code AAAA}, {@code ====}): a ruler or filler, no part of a random token. */
+    private static boolean runOfOneCharacter(String word) {
+        if (word.length() < 4) {
+            return false;
+        }
+        for (int i = 1; i < word.length(); i++) {
+            if (word.charAt(i) != word.charAt(0)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A word that starts a line of its own, not the rest of a wrapped secret: a plain word, a key=value, a time stamp. */

@@ -39,7 +39,11 @@ public final class HarmlessText {
                     "GET https://" + pick(HOSTS) + "/api/v2/" + pick(WORDS) + "/" + parts.chars(SecretCorpus.DIGITS, 6) + "?expand=items&page=" + r.nextInt(9),
                     "usage prompt_tokens=" + r.nextInt(4000) + " completion_tokens=" + r.nextInt(900) + " total_tokens=" + r.nextInt(5000),
                     "Public key fingerprint: SHA256:" + parts.chars(SecretCorpus.ALNUM + "+/", 43),
-                    "secret '" + pick(WORDS) + "-creds' mounted at /run/secrets");
+                    "secret '" + pick(WORDS) + "-creds' mounted at /run/secrets",
+                    "Successfully rotated credentials for service account " + pick(WORDS) + " (next rotation in " + r.nextInt(48) + "h)",
+                    "commit " + parts.chars(SecretCorpus.HEX, 40) + " deployed",
+                    "ts=2026-11-30T10:00:0" + r.nextInt(10) + "Z level=info msg=\"request completed\" method=POST path=/v1/chat status=200 duration_ms="
+                            + r.nextInt(2000) + " max_tokens=4096 prompt_tokens=" + r.nextInt(4000) + " completion_tokens=" + r.nextInt(900));
             case 11 -> pick("=", "-", "#", "*", "~").repeat(20 + r.nextInt(100));
             case 12 -> pick("a", "x", "z", "A", ".").repeat(200 + r.nextInt(4000));
             case 0 -> "2024-11-30T10:" + two() + ":" + two() + "." + three() + "Z " + pick(LEVELS) + " [main] " + word() + " " + word() + " on port " + port();

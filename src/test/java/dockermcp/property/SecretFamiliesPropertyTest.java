@@ -102,4 +102,33 @@ class SecretFamiliesPropertyTest {
         }
         assertThat(changed).as("harmless text changed").isEmpty();
     }
+
+    /**
+     * Harmless lines read as a container's log is, with their neighbours (the pass over joined lines and the pass
+     * over a word wrapped onto the next line): a line that ends in a value ({@code completion_tokens=311},
+     * {@code SHA256:…}) followed by a line that starts with a word must not become one token.
+     */
+    @Test
+    void randomHarmlessLogLinesReadTogetherAreUnchanged() {
+        HarmlessText harmless = new HarmlessText(11);
+        List<String> changed = new ArrayList<>();
+        for (int block = 0; block < 300; block++) {
+            List<String> lines = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                lines.add(harmless.logLine());
+            }
+            List<String> out = REDACTOR.lines(lines);
+            for (int i = 0; i < lines.size(); i++) {
+                if (!out.get(i).equals(lines.get(i))) {
+                    changed.add(shortened(i > 0 ? lines.get(i - 1) : "") + "  /  " + shortened(lines.get(i)) + "  /  "
+                            + shortened(i + 1 < lines.size() ? lines.get(i + 1) : "") + "  ->  " + shortened(out.get(i)));
+                }
+            }
+        }
+        assertThat(changed).as("harmless lines changed when read with their neighbours").isEmpty();
+    }
+
+    private static String shortened(String s) {
+        return s.length() <= 200 ? s : s.substring(0, 90) + "…(" + s.length() + ")…" + s.substring(s.length() - 90);
+    }
 }
