@@ -122,7 +122,8 @@ public final class Redactor {
         boolean cutAtDelimiter = line.length() > 1 && DELIMITERS.indexOf(last) >= 0 && here.covers(line.length() - 2)
                 || DELIMITERS.indexOf(next.charAt(0)) >= 0 && here.covers(line.length() - 1);
         String lowerLine = line.toLowerCase(java.util.Locale.ROOT);
-        boolean phrase = lowerLine.contains("passphrase") || lowerLine.contains("psk"); // words with blanks: a wrap may fall on a blank
+        boolean phrase = lowerLine.contains("passphrase") || lowerLine.contains("psk") // words with blanks: a wrap may fall on a blank
+                || last == ' ' && line.length() > 1 && here.covers(line.length() - 2) && (lowerLine.contains("pass") || lowerLine.contains("pwd"));
         if (!cutAtDelimiter && !phrase && (!wordChar(last) || !wordChar(next.charAt(0)))) {
             return;
         }

@@ -42,6 +42,10 @@ public final class HarmlessText {
                     "secret '" + pick(WORDS) + "-creds' mounted at /run/secrets",
                     "Successfully rotated credentials for service account " + pick(WORDS) + " (next rotation in " + r.nextInt(48) + "h)",
                     "commit " + parts.chars(SecretCorpus.HEX, 40) + " deployed",
+                    "User " + pick(WORDS) + "@example.com logged in via SSO (session " + parts.uuid() + ")",
+                    "request " + parts.uuid() + " completed, container " + parts.chars(SecretCorpus.HEX, 12) + " " + pick(WORDS),
+                    "key rotation scheduled for job " + parts.uuid(),
+                    "p a g e " + r.nextInt(9) + " of " + r.nextInt(99) + ", s-o-r-t by name, e.g. a.b.c.d",
                     "ts=2026-11-30T10:00:0" + r.nextInt(10) + "Z level=info msg=\"request completed\" method=POST path=/v1/chat status=200 duration_ms="
                             + r.nextInt(2000) + " max_tokens=4096 prompt_tokens=" + r.nextInt(4000) + " completion_tokens=" + r.nextInt(900));
             case 11 -> pick("=", "-", "#", "*", "~").repeat(20 + r.nextInt(100));

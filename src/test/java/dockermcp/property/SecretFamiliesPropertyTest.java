@@ -83,7 +83,33 @@ class SecretFamiliesPropertyTest {
             SecretCorpus.pieces(s.value()).stream().filter(out::contains).findFirst()
                     .ifPresent(p -> leaks.add(s.family() + "/" + s.shape() + ": " + out));
         }
+        for (int i = 0; i < 1000; i++) {
+            SecretCorpus.Secret s = corpus.of(SecretCorpus.LOG_SPELLINGS.get(i % SecretCorpus.LOG_SPELLINGS.size()));
+            String text = harmless.logLine() + " " + s.logLine() + " " + harmless.logLine();
+            String out = REDACTOR.text(text);
+            SecretCorpus.pieces(s.value()).stream().filter(out::contains).findFirst()
+                    .ifPresent(p -> leaks.add(s.family() + "/" + s.shape() + ": " + out));
+        }
         assertThat(leaks).as("leaks").isEmpty();
+    }
+
+    /** After a password, prose goes on visible: only words that look like the rest of a password (letters and digits) go with it. */
+    @Test
+    void proseAfterAPasswordStaysVisible() {
+        SecretCorpus corpus = new SecretCorpus(5);
+        HarmlessText harmless = new HarmlessText(5);
+        List<String> lost = new ArrayList<>();
+        String[] prose = {"for user bob", "failed for user admin", "Failed, retrying in 5s", "was rejected", "(attempt 2 of 3)", "user=bob host=db",
+                "at /etc/app/config.yaml", "is too short", "- see the docs"};
+        for (int i = 0; i < 500; i++) {
+            String after = prose[i % prose.length];
+            String line = harmless.logLine() + " password=" + corpus.password() + " " + after;
+            String out = REDACTOR.text(line);
+            if (!out.endsWith(" " + after)) {
+                lost.add(line + "  ->  " + out);
+            }
+        }
+        assertThat(lost).as("prose hidden after a password").isEmpty();
     }
 
     @Test

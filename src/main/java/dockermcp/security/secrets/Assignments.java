@@ -474,6 +474,7 @@ final class Assignments {
             while (end > start && ",)]}.".indexOf(t[end - 1]) >= 0) {
                 end--;
             }
+            end = blankInPassword(t, start, end, name);
         }
         if (end <= start || placeholder(t, start, end) || describes(name, t, start, end)) {
             return Math.max(end, v + 1);
@@ -487,6 +488,52 @@ final class Assignments {
         }
         spans.add(start, end);
         return end;
+    }
+
+    /** At most this many words after a blank are read as the rest of a password ({@code password=ab cd}). */
+    private static final int BLANK_WORDS = 3;
+
+    /**
+     * A password with a blank inside ({@code password=axTNkC 8UBSFYHU4o}): after a password name, a word after one blank
+     * that holds letters and digits (or upper and lower case past its first letter) and no {@code =} or {@code :} is the
+     * rest of the value. Prose goes on as it is: {@code password=x for user bob}, {@code password=x Failed}.
+     */
+    private static int blankInPassword(char[] t, int start, int end, String name) {
+        if (name == null || end <= start) {
+            return end;
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (!lower.contains("pass") && !lower.contains("pwd")) {
+            return end;
+        }
+        for (int words = 0; words < BLANK_WORDS && end + 1 < t.length && t[end] == ' ' && t[end + 1] != ' '; words++) {
+            int w = end + 1;
+            int wEnd = wordEnd(t, w);
+            if (wEnd <= w || !mixedWord(t, w, wEnd)) {
+                break;
+            }
+            end = wEnd;
+        }
+        return end;
+    }
+
+    /** Letters and digits, or upper and lower case past the first letter; no separator of a name and value. */
+    private static boolean mixedWord(char[] t, int from, int to) {
+        boolean digit = false;
+        boolean letter = false;
+        boolean upperLater = false;
+        boolean lower = false;
+        for (int i = from; i < to; i++) {
+            char c = t[i];
+            if (c == '=' || c == ':' || c == '/' || c == '(' || c == '[') {
+                return false;
+            }
+            digit |= c >= '0' && c <= '9';
+            letter |= Character.isLetter(c);
+            lower |= Character.isLowerCase(c);
+            upperLater |= i > from && Character.isUpperCase(c);
+        }
+        return letter && digit || upperLater && lower;
     }
 
     /**

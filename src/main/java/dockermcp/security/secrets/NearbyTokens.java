@@ -43,8 +43,44 @@ final class NearbyTokens {
         if (e - s >= 20 && t[s] == 'e' && (t[s + 1] == 'y' || t[s + 1] == 'w') && decodedHoldsCredentials(t, s, e)) {
             return true;
         }
+        if (e - s == 36 && uuidShape(t, s) && credentialWordJustBefore(t, s, true)) {
+            return true; // npm and other tokens are UUIDs: one right after a credential word goes, a request or job id stays
+        }
         // where it stands is cheaper to check than what it is: most tokens stand in neither place
         return (loneTokens && aloneOnLine(t, s, e) || keywordBefore(t, s)) && RandomTokens.isRandom(t, s, e, null);
+    }
+
+    /** Words that name a credential when a UUID follows them at once ({@code using credential 3f…}, {@code api key 3f…}). */
+    private static final java.util.Set<String> CREDENTIAL_WORDS = java.util.Set.of("credential", "credentials", "cred", "creds", "token",
+            "apikey", "api-key", "api_key", "key", "secret", "password", "passwd", "pwd", "pat", "bearer", "npm_token", "auth_token");
+
+    /** 8-4-4-4-12 hexadecimal digits. */
+    private static boolean uuidShape(char[] t, int s) {
+        for (int k = 0; k < 36; k++) {
+            char c = t[s + k];
+            boolean dash = k == 8 || k == 13 || k == 18 || k == 23;
+            if (dash ? c != '-' : Character.digit(c, 16) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The word right before the token (after blanks and an optional {@code :}, {@code is} or {@code are}) is a credential word. */
+    private static boolean credentialWordJustBefore(char[] t, int s, boolean throughIs) {
+        int i = s;
+        while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == '\t' || t[i - 1] == ':' || t[i - 1] == '"' || t[i - 1] == '\'')) {
+            i--;
+        }
+        int end = i;
+        while (i > 0 && end - i < 16 && (Character.isLetter(t[i - 1]) || t[i - 1] == '-' || t[i - 1] == '_')) {
+            i--;
+        }
+        String word = new String(t, i, end - i).toLowerCase(Locale.ROOT);
+        if (throughIs && (word.equals("is") || word.equals("are")) && i > 0) {
+            return credentialWordJustBefore(t, i, false);
+        }
+        return CREDENTIAL_WORDS.contains(word);
     }
 
     private static boolean aloneOnLine(char[] t, int s, int e) {
