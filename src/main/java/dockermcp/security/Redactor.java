@@ -139,11 +139,14 @@ public final class Redactor {
         }
         String head = line.substring(from);
         String nextWord = next.substring(0, to);
-        if (!phrase && (ordinaryWord(nextWord) && (here.covers(line.length() - 1) || lowerWordAfterSeparator(line) || wholeValueAtEnd(line))
+        if (!phrase && (PLAIN_NEXT_WORD.matcher(nextWord).matches()
+                || ordinaryWord(nextWord) && (here.covers(line.length() - 1) || lowerWordAfterSeparator(line) || wholeValueAtEnd(line))
                 || !cutAtDelimiter && runOfOneCharacter(nextWord))) {
-            // the secret ended with its line (a value found there), or the line ends with a value that is whole as it
-            // stands (auth=ok, completion_tokens=311, SHA256:fingerprint, a plain word, a ruler); the next line starts
-            // with an ordinary word (or is a ruler): joined, the two would make a token neither half is part of
+            // the next line starts with a plain word (GET, Successfully, pulled: a wrapped token whose rest is a plain
+            // word is not told apart, see SECURITY.md), or with another ordinary start (key=value, a date) after a line
+            // whose secret ended with it or that ends with a value whole as it stands (auth=ok, completion_tokens=311,
+            // SHA256:fingerprint, a plain word, a ruler); or the next line is a ruler: joined, the two would make a
+            // token neither half is part of
             return;
         }
         // with the rest of the next line's start: a flag after the value there (| docker login --password-stdin) tells what it is
@@ -211,6 +214,9 @@ public final class Redactor {
     }
 
     private static final Pattern PLAIN_WORD = Pattern.compile("[a-z]{4,12}[.,;:!]?");
+    /** A word of prose or a log level starting a line (GET, Successfully, pulled), with its punctuation; a date or an IPv4 address. */
+    private static final Pattern PLAIN_NEXT_WORD = Pattern.compile("(?:[a-z]{1,12}|[A-Z]{1,6}|[A-Z][a-z]{1,12})[.,;:!?]?"
+            + "|\\d{4}-\\d\\d-\\d\\d.{0,2048}|\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}.{0,2048}");
 
     /** Four or more of one character ({@code AAAA}, {@code ====}): a ruler or filler, no part of a random token. */
     private static boolean runOfOneCharacter(String word) {

@@ -45,6 +45,11 @@ public final class HarmlessText {
                     "User " + pick(WORDS) + "@example.com logged in via SSO (session " + parts.uuid() + ")",
                     "request " + parts.uuid() + " completed, container " + parts.chars(SecretCorpus.HEX, 12) + " " + pick(WORDS),
                     "key rotation scheduled for job " + parts.uuid(),
+                    "uses: " + pick("actions/checkout@v4", "actions/setup-java@v4.2.1", "docker/login-action@v3") + ", pulled library/" + pick(WORDS)
+                            + "@sha256:" + parts.chars(SecretCorpus.HEX, 64) + " and " + pick("nginx", "redis", "postgres") + ":" + r.nextInt(3) + "." + r.nextInt(30) + "." + r.nextInt(9) + "-alpine",
+                    "npm install @acme/" + pick(WORDS) + "@" + r.nextInt(5) + "." + r.nextInt(9) + ".0 from " + pick(HOSTS) + ":" + port() + " at 10:" + two() + ":" + two()
+                            + " via fe80::1ff:fe23:4567:890a, thread main:Worker" + r.nextInt(9),
+                    "Public key fingerprint: SHA256:" + parts.chars(SecretCorpus.ALNUM + "+/", 43) + " (ED25519) for user:" + pick(WORDS),
                     "p a g e " + r.nextInt(9) + " of " + r.nextInt(99) + ", s-o-r-t by name, e.g. a.b.c.d",
                     "ts=2026-11-30T10:00:0" + r.nextInt(10) + "Z level=info msg=\"request completed\" method=POST path=/v1/chat status=200 duration_ms="
                             + r.nextInt(2000) + " max_tokens=4096 prompt_tokens=" + r.nextInt(4000) + " completion_tokens=" + r.nextInt(900));

@@ -83,7 +83,7 @@ public final class SecretCorpus {
             case "log-delimiters" -> 6;
             case "command-passwords" -> 12; // htpasswd -bc and the Go unix-socket DSN leak in SecretCorpusIT's image history: open
             case "dsn-pairs" -> 4;
-            case "log-spellings" -> 5;
+            case "log-spellings" -> 8;
             default -> 3;
         };
     }
@@ -504,6 +504,20 @@ public final class SecretCorpus {
                 yield new Secret("log-spellings", "blank-inside-password", value, "DB_PASSWORD", value, List.of("--password", value.replace(' ', '_')),
                         pick("password=", "db_password=", "PASSWORD: ", "pwd=") + value + pick("", " for user " + pick(WORDS), " (retry " + r.nextInt(9) + ")"));
             }
+            case 5, 6 -> {
+                String key = s == 5 ? password() : attackStyle();
+                String user = pick("system", "scott", "app", "hr", "svc_batch");
+                String dsn = user + "/" + key + "@" + pick("ora.internal:1521/XE", "//db.example.com:1521/ORCLPDB1", "orcl", "prod-db:1521/svc.example.com",
+                        "(DESCRIPTION=(ADDRESS=(PROTOCOL=TCP)(HOST=ora)(PORT=1521))(CONNECT_DATA=(SERVICE_NAME=XE)))");
+                yield new Secret("log-spellings", "oracle-connect-string", key, "CONNECT_ID", dsn, List.of("--connect", dsn),
+                        pick("connecting with ", "CONNECT_ID=", "using ") + dsn);
+            }
+            case 7 -> {
+                String key = r.nextBoolean() ? password() : attackStyle();
+                String pair = pick("svc-account", "backup", "deploy_bot", "admin", "ci.runner") + ":" + key;
+                yield new Secret("log-spellings", "bare-user-password", key, "UPSTREAM_AUTH", pair, List.of("--upstream-auth", pair),
+                        pick("", "upstream auth ", "credentials ") + pair + pick("", " ok", " (from vault)"));
+            }
             default -> {
                 String token = uuid();
                 String before = s == 3 ? pick("upstream responded, using credential ", "npm token ", "api key: ", "using token ")
@@ -512,6 +526,12 @@ public final class SecretCorpus {
                         r.nextInt(100000) + " level=info " + before + token + pick("", " for retry", " (cached)"));
             }
         };
+    }
+
+    /** A generated password as password managers make them: capitals, lower case, digits, a symbol, more letters. */
+    String attackStyle() {
+        return chars("ABCDEFGHIJKLMNOPQRSTUVWXYZ", 4) + chars("abcdefghijklmnopqrstuvwxyz", 6) + chars(DIGITS, 4) + pick("%", "#", "^", "!", "*", "_")
+                + chars(ALNUM, 3);
     }
 
     /** Commands that take a password as a positional argument or a flag's value. */
