@@ -83,7 +83,7 @@ public final class SecretCorpus {
             case "log-delimiters" -> 6;
             case "command-passwords" -> 12; // htpasswd -bc and the Go unix-socket DSN leak in SecretCorpusIT's image history: open
             case "dsn-pairs" -> 4;
-            case "log-spellings" -> 8;
+            case "log-spellings" -> 9;
             default -> 3;
         };
     }
@@ -511,6 +511,16 @@ public final class SecretCorpus {
                         "(DESCRIPTION=(ADDRESS=(PROTOCOL=TCP)(HOST=ora)(PORT=1521))(CONNECT_DATA=(SERVICE_NAME=XE)))");
                 yield new Secret("log-spellings", "oracle-connect-string", key, "CONNECT_ID", dsn, List.of("--connect", dsn),
                         pick("connecting with ", "CONNECT_ID=", "using ") + dsn);
+            }
+            case 8 -> {
+                String assignment = pick("aws_secret_access_key=" + chars(ALNUM + "+/", 40), "password=" + password(), "db_pwd: " + attackStyle(),
+                        "api_key=" + randomKey(32));
+                StringBuilder hex = new StringBuilder();
+                for (byte b : assignment.getBytes(StandardCharsets.UTF_8)) {
+                    hex.append(String.format("%02x", b));
+                }
+                String dump = hex.toString();
+                yield new Secret("log-spellings", "hex-assignment", dump, "SECRET_DUMP", dump, List.of("--secret-hex", dump), pick("dump: ", "payload ", "body hex ") + dump);
             }
             case 7 -> {
                 String key = r.nextBoolean() ? password() : attackStyle();
