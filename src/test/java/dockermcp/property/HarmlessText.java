@@ -45,6 +45,8 @@ public final class HarmlessText {
                     "User " + pick(WORDS) + "@example.com logged in via SSO (session " + parts.uuid() + ")",
                     "request " + parts.uuid() + " completed, container " + parts.chars(SecretCorpus.HEX, 12) + " " + pick(WORDS),
                     "key rotation scheduled for job " + parts.uuid(),
+                    pick("la clave es obligatoria", "le mot de passe est incorrect", "das Passwort ist abgelaufen", "a senha é inválida",
+                            "het wachtwoord is verlopen", "hasło to wymagane pole") + " (user " + pick(WORDS) + ")",
                     "uses: " + pick("actions/checkout@v4", "actions/setup-java@v4.2.1", "docker/login-action@v3") + ", pulled library/" + pick(WORDS)
                             + "@sha256:" + parts.chars(SecretCorpus.HEX, 64) + " and " + pick("nginx", "redis", "postgres") + ":" + r.nextInt(3) + "." + r.nextInt(30) + "." + r.nextInt(9) + "-alpine",
                     "npm install @acme/" + pick(WORDS) + "@" + r.nextInt(5) + "." + r.nextInt(9) + ".0 from " + pick(HOSTS) + ":" + port() + " at 10:" + two() + ":" + two()

@@ -83,7 +83,7 @@ public final class SecretCorpus {
             case "log-delimiters" -> 6;
             case "command-passwords" -> 12; // htpasswd -bc and the Go unix-socket DSN leak in SecretCorpusIT's image history: open
             case "dsn-pairs" -> 4;
-            case "log-spellings" -> 9;
+            case "log-spellings" -> 10;
             default -> 3;
         };
     }
@@ -511,6 +511,13 @@ public final class SecretCorpus {
                         "(DESCRIPTION=(ADDRESS=(PROTOCOL=TCP)(HOST=ora)(PORT=1521))(CONNECT_DATA=(SERVICE_NAME=XE)))");
                 yield new Secret("log-spellings", "oracle-connect-string", key, "CONNECT_ID", dsn, List.of("--connect", dsn),
                         pick("connecting with ", "CONNECT_ID=", "using ") + dsn);
+            }
+            case 9 -> {
+                String key = r.nextBoolean() ? password() : attackStyle();
+                String told = pick("la clave es ", "la contraseña es ", "le mot de passe est ", "das Passwort ist ", "Ihr Kennwort ist: ", "a senha é ",
+                        "het wachtwoord is ", "hasło to ", "la parola è ", "lösenordet är ", "пароль это ", "ο κωδικός είναι ") + key;
+                yield new Secret("log-spellings", "password-told-in-another-language", key, "WELCOME_NOTE", told, List.of("--note", told),
+                        pick("INFO ", "notice: ", "[setup] ") + told + pick("", " (cambiar)", " ."));
             }
             case 8 -> {
                 String assignment = pick("aws_secret_access_key=" + chars(ALNUM + "+/", 40), "password=" + password(), "db_pwd: " + attackStyle(),
