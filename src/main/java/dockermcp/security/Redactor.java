@@ -5,6 +5,7 @@ import dockermcp.security.secrets.ConfigValues;
 import dockermcp.security.secrets.SecretDetector;
 import dockermcp.security.secrets.SecretNames;
 import dockermcp.security.secrets.PlainView;
+import dockermcp.security.secrets.RandomTokens;
 import dockermcp.security.secrets.Spans;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -121,7 +122,8 @@ public final class Redactor {
         boolean cutAtDelimiter = line.length() > 1 && DELIMITERS.indexOf(last) >= 0 && here.covers(line.length() - 2)
                 || DELIMITERS.indexOf(next.charAt(0)) >= 0 && here.covers(line.length() - 1);
         String lowerLine = line.toLowerCase(java.util.Locale.ROOT);
-        boolean phrase = lowerLine.contains("passphrase") || lowerLine.contains("psk"); // words with blanks: a wrap may fall on a blank
+        boolean phrase = lowerLine.contains("passphrase") || lowerLine.contains("psk") // words with blanks: a wrap may fall on a blank
+                || last == ' ' && line.length() > 1 && here.covers(line.length() - 2) && (lowerLine.contains("pass") || lowerLine.contains("pwd"));
         if (!cutAtDelimiter && !phrase && (!wordChar(last) || !wordChar(next.charAt(0)))) {
             return;
         }
@@ -136,9 +138,15 @@ public final class Redactor {
             to++;
         }
         String head = line.substring(from);
-        if (!phrase && ordinaryWord(next.substring(0, to)) && (here.covers(line.length() - 1) || lowerWordAfterSeparator(line))) {
-            // the secret ended with its line (a value found there), or the line ends with a plain word value (auth=ok);
-            // the next line starts with an ordinary word
+        String nextWord = next.substring(0, to);
+        if (!phrase && (PLAIN_NEXT_WORD.matcher(nextWord).matches()
+                || ordinaryWord(nextWord) && (here.covers(line.length() - 1) || lowerWordAfterSeparator(line) || wholeValueAtEnd(line))
+                || !cutAtDelimiter && runOfOneCharacter(nextWord))) {
+            // the next line starts with a plain word (GET, Successfully, pulled: a wrapped token whose rest is a plain
+            // word is not told apart, see SECURITY.md), or with another ordinary start (key=value, a date) after a line
+            // whose secret ended with it or that ends with a value whole as it stands (auth=ok, completion_tokens=311,
+            // SHA256:fingerprint, a plain word, a ruler); or the next line is a ruler: joined, the two would make a
+            // token neither half is part of
             return;
         }
         // with the rest of the next line's start: a flag after the value there (| docker login --password-stdin) tells what it is
@@ -186,6 +194,41 @@ public final class Redactor {
             i--;
         }
         return i > 0 && i < line.length() && (line.charAt(i - 1) == '=' || line.charAt(i - 1) == ':');
+    }
+
+    /** A number after {@code =}, {@code :} or a blank, with an optional unit: a value whole as it stands (completion_tokens=311, 12.3ms). */
+    private static final Pattern NUMBER_VALUE = Pattern.compile("(?:[^=:]{0,64}[=:])?\\d[\\d.,]{0,24}(?:ms|s|m|h|%|[KMGT]i?B)?");
+
+    /**
+     * The line's last word is a value that is whole as it stands, not the head of a token wrapped onto the next line:
+     * a number, a key fingerprint ({@code SHA256:…}), a plain lower-case word after a blank, or a run of one character.
+     */
+    private static boolean wholeValueAtEnd(String line) {
+        int from = line.length();
+        while (from > 0 && line.length() - from < 200 && !Character.isWhitespace(line.charAt(from - 1))) {
+            from--;
+        }
+        String word = line.substring(from);
+        return word.length() > 0 && (NUMBER_VALUE.matcher(word).matches() || RandomTokens.isKeyFingerprint(word)
+                || from > 0 && PLAIN_WORD.matcher(word).matches() || runOfOneCharacter(word));
+    }
+
+    private static final Pattern PLAIN_WORD = Pattern.compile("[a-z]{4,12}[.,;:!]?");
+    /** A word of prose or a log level starting a line (GET, Successfully, pulled), with its punctuation; a date or an IPv4 address. */
+    private static final Pattern PLAIN_NEXT_WORD = Pattern.compile("(?:[a-z]{1,12}|[A-Z]{1,6}|[A-Z][a-z]{1,12})[.,;:!?]?"
+            + "|\\d{4}-\\d\\d-\\d\\d.{0,2048}|\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}.{0,2048}");
+
+    /** Four or more of one character ({@code AAAA}, {@code ====}): a ruler or filler, no part of a random token. */
+    private static boolean runOfOneCharacter(String word) {
+        if (word.length() < 4) {
+            return false;
+        }
+        for (int i = 1; i < word.length(); i++) {
+            if (word.charAt(i) != word.charAt(0)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A word that starts a line of its own, not the rest of a wrapped secret: a plain word, a key=value, a time stamp. */

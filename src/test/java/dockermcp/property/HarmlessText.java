@@ -39,7 +39,22 @@ public final class HarmlessText {
                     "GET https://" + pick(HOSTS) + "/api/v2/" + pick(WORDS) + "/" + parts.chars(SecretCorpus.DIGITS, 6) + "?expand=items&page=" + r.nextInt(9),
                     "usage prompt_tokens=" + r.nextInt(4000) + " completion_tokens=" + r.nextInt(900) + " total_tokens=" + r.nextInt(5000),
                     "Public key fingerprint: SHA256:" + parts.chars(SecretCorpus.ALNUM + "+/", 43),
-                    "secret '" + pick(WORDS) + "-creds' mounted at /run/secrets");
+                    "secret '" + pick(WORDS) + "-creds' mounted at /run/secrets",
+                    "Successfully rotated credentials for service account " + pick(WORDS) + " (next rotation in " + r.nextInt(48) + "h)",
+                    "commit " + parts.chars(SecretCorpus.HEX, 40) + " deployed",
+                    "User " + pick(WORDS) + "@example.com logged in via SSO (session " + parts.uuid() + ")",
+                    "request " + parts.uuid() + " completed, container " + parts.chars(SecretCorpus.HEX, 12) + " " + pick(WORDS),
+                    "key rotation scheduled for job " + parts.uuid(),
+                    pick("la clave es obligatoria", "le mot de passe est incorrect", "das Passwort ist abgelaufen", "a senha é inválida",
+                            "het wachtwoord is verlopen", "hasło to wymagane pole") + " (user " + pick(WORDS) + ")",
+                    "uses: " + pick("actions/checkout@v4", "actions/setup-java@v4.2.1", "docker/login-action@v3") + ", pulled library/" + pick(WORDS)
+                            + "@sha256:" + parts.chars(SecretCorpus.HEX, 64) + " and " + pick("nginx", "redis", "postgres") + ":" + r.nextInt(3) + "." + r.nextInt(30) + "." + r.nextInt(9) + "-alpine",
+                    "npm install @acme/" + pick(WORDS) + "@" + r.nextInt(5) + "." + r.nextInt(9) + ".0 from " + pick(HOSTS) + ":" + port() + " at 10:" + two() + ":" + two()
+                            + " via fe80::1ff:fe23:4567:890a, thread main:Worker" + r.nextInt(9),
+                    "Public key fingerprint: SHA256:" + parts.chars(SecretCorpus.ALNUM + "+/", 43) + " (ED25519) for user:" + pick(WORDS),
+                    "p a g e " + r.nextInt(9) + " of " + r.nextInt(99) + ", s-o-r-t by name, e.g. a.b.c.d",
+                    "ts=2026-11-30T10:00:0" + r.nextInt(10) + "Z level=info msg=\"request completed\" method=POST path=/v1/chat status=200 duration_ms="
+                            + r.nextInt(2000) + " max_tokens=4096 prompt_tokens=" + r.nextInt(4000) + " completion_tokens=" + r.nextInt(900));
             case 11 -> pick("=", "-", "#", "*", "~").repeat(20 + r.nextInt(100));
             case 12 -> pick("a", "x", "z", "A", ".").repeat(200 + r.nextInt(4000));
             case 0 -> "2024-11-30T10:" + two() + ":" + two() + "." + three() + "Z " + pick(LEVELS) + " [main] " + word() + " " + word() + " on port " + port();

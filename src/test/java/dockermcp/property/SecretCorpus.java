@@ -48,10 +48,13 @@ public final class SecretCorpus {
     /** The families a second outside test found (kept apart so that the random sequences of the first stay as they were). */
     public static final List<String> SECOND_ATTACK = List.of("foreign-words", "log-delimiters", "command-passwords", "dsn-pairs", "jwk-private");
 
+    /** Log shapes that still leaked from the second test's re-run (kept apart, as above). */
+    public static final List<String> LOG_SPELLINGS = List.of("log-spellings");
+
     /** Every shape of every family, once each, in family order. */
     public List<Secret> everyShape() {
         List<Secret> out = new ArrayList<>();
-        for (String f : java.util.stream.Stream.concat(FAMILIES.stream(), SECOND_ATTACK.stream()).toList()) {
+        for (String f : java.util.stream.Stream.of(FAMILIES, SECOND_ATTACK, LOG_SPELLINGS).flatMap(List::stream).toList()) {
             for (int shape = 0; shape < shapes(f); shape++) {
                 out.add(make(f, shape));
             }
@@ -80,6 +83,7 @@ public final class SecretCorpus {
             case "log-delimiters" -> 6;
             case "command-passwords" -> 12; // htpasswd -bc and the Go unix-socket DSN leak in SecretCorpusIT's image history: open
             case "dsn-pairs" -> 4;
+            case "log-spellings" -> 10;
             default -> 3;
         };
     }
@@ -110,6 +114,7 @@ public final class SecretCorpus {
             case "command-passwords" -> commandPasswords(s < 4 ? s : s + 1);
             case "dsn-pairs" -> dsnPairs(s < 3 ? s : s + 1);
             case "jwk-private" -> jwkPrivate(s);
+            case "log-spellings" -> logSpellings(s);
             default -> headers(s);
         };
     }
@@ -478,6 +483,72 @@ public final class SecretCorpus {
                 yield new Secret("log-delimiters", "html-entity", pw, "LAST_FORM", entity + pw, List.of("--form", entity + pw), "form " + entity + pw);
             }
         };
+    }
+
+    /**
+     * A keyword spelt out letter by letter ({@code p a s s w o r d = x}, {@code p-a-s-s}, {@code p.a.s.s}), a password
+     * with a blank inside, and a UUID-shaped token right after a credential word (npm's tokens are UUIDs).
+     */
+    private Secret logSpellings(int s) {
+        String pw = password();
+        return switch (s) {
+            case 0, 1 -> {
+                String sep = s == 0 ? " " : pick("-", ".");
+                String word = String.join(sep, pick("password", "passwd", "secret", "token").split(""));
+                String line = word + pick(" = ", "=", ": ", sep + "=" + sep) + pw;
+                yield new Secret("log-spellings", "spaced-letters", pw, "CFG_NOTE", line, List.of("--note", line), pick("cfg: ", "debug ", "note ") + line);
+            }
+            case 2 -> {
+                String value = chars(ALNUM, 6 + r.nextInt(4)) + " " + randomKey(10 + r.nextInt(6));
+                // on a command line the value is one argument (a blank inside an argument is the command-line side's)
+                yield new Secret("log-spellings", "blank-inside-password", value, "DB_PASSWORD", value, List.of("--password", value.replace(' ', '_')),
+                        pick("password=", "db_password=", "PASSWORD: ", "pwd=") + value + pick("", " for user " + pick(WORDS), " (retry " + r.nextInt(9) + ")"));
+            }
+            case 5, 6 -> {
+                String key = s == 5 ? password() : attackStyle();
+                String user = pick("system", "scott", "app", "hr", "svc_batch");
+                String dsn = user + "/" + key + "@" + pick("ora.internal:1521/XE", "//db.example.com:1521/ORCLPDB1", "orcl", "prod-db:1521/svc.example.com",
+                        "(DESCRIPTION=(ADDRESS=(PROTOCOL=TCP)(HOST=ora)(PORT=1521))(CONNECT_DATA=(SERVICE_NAME=XE)))");
+                yield new Secret("log-spellings", "oracle-connect-string", key, "CONNECT_ID", dsn, List.of("--connect", dsn),
+                        pick("connecting with ", "CONNECT_ID=", "using ") + dsn);
+            }
+            case 9 -> {
+                String key = r.nextBoolean() ? password() : attackStyle();
+                String told = pick("la clave es ", "la contraseña es ", "le mot de passe est ", "das Passwort ist ", "Ihr Kennwort ist: ", "a senha é ",
+                        "het wachtwoord is ", "hasło to ", "la parola è ", "lösenordet är ", "пароль это ", "ο κωδικός είναι ") + key;
+                yield new Secret("log-spellings", "password-told-in-another-language", key, "WELCOME_NOTE", told, List.of("--note", told),
+                        pick("INFO ", "notice: ", "[setup] ") + told + pick("", " (cambiar)", " ."));
+            }
+            case 8 -> {
+                String assignment = pick("aws_secret_access_key=" + chars(ALNUM + "+/", 40), "password=" + password(), "db_pwd: " + attackStyle(),
+                        "api_key=" + randomKey(32));
+                StringBuilder hex = new StringBuilder();
+                for (byte b : assignment.getBytes(StandardCharsets.UTF_8)) {
+                    hex.append(String.format("%02x", b));
+                }
+                String dump = hex.toString();
+                yield new Secret("log-spellings", "hex-assignment", dump, "SECRET_DUMP", dump, List.of("--secret-hex", dump), pick("dump: ", "payload ", "body hex ") + dump);
+            }
+            case 7 -> {
+                String key = r.nextBoolean() ? password() : attackStyle();
+                String pair = pick("svc-account", "backup", "deploy_bot", "admin", "ci.runner") + ":" + key;
+                yield new Secret("log-spellings", "bare-user-password", key, "UPSTREAM_AUTH", pair, List.of("--upstream-auth", pair),
+                        pick("", "upstream auth ", "credentials ") + pair + pick("", " ok", " (from vault)"));
+            }
+            default -> {
+                String token = uuid();
+                String before = s == 3 ? pick("upstream responded, using credential ", "npm token ", "api key: ", "using token ")
+                        : pick("registry credentials are ", "auth token ", "the secret is ");
+                yield new Secret("log-spellings", "uuid-after-credential-word", token, "NPM_TOKEN", token, List.of("--token", token),
+                        r.nextInt(100000) + " level=info " + before + token + pick("", " for retry", " (cached)"));
+            }
+        };
+    }
+
+    /** A generated password as password managers make them: capitals, lower case, digits, a symbol, more letters. */
+    String attackStyle() {
+        return chars("ABCDEFGHIJKLMNOPQRSTUVWXYZ", 4) + chars("abcdefghijklmnopqrstuvwxyz", 6) + chars(DIGITS, 4) + pick("%", "#", "^", "!", "*", "_")
+                + chars(ALNUM, 3);
     }
 
     /** Commands that take a password as a positional argument or a flag's value. */

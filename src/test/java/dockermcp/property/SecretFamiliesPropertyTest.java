@@ -83,7 +83,33 @@ class SecretFamiliesPropertyTest {
             SecretCorpus.pieces(s.value()).stream().filter(out::contains).findFirst()
                     .ifPresent(p -> leaks.add(s.family() + "/" + s.shape() + ": " + out));
         }
+        for (int i = 0; i < 1000; i++) {
+            SecretCorpus.Secret s = corpus.of(SecretCorpus.LOG_SPELLINGS.get(i % SecretCorpus.LOG_SPELLINGS.size()));
+            String text = harmless.logLine() + " " + s.logLine() + " " + harmless.logLine();
+            String out = REDACTOR.text(text);
+            SecretCorpus.pieces(s.value()).stream().filter(out::contains).findFirst()
+                    .ifPresent(p -> leaks.add(s.family() + "/" + s.shape() + ": " + out));
+        }
         assertThat(leaks).as("leaks").isEmpty();
+    }
+
+    /** After a password, prose goes on visible: only words that look like the rest of a password (letters and digits) go with it. */
+    @Test
+    void proseAfterAPasswordStaysVisible() {
+        SecretCorpus corpus = new SecretCorpus(5);
+        HarmlessText harmless = new HarmlessText(5);
+        List<String> lost = new ArrayList<>();
+        String[] prose = {"for user bob", "failed for user admin", "Failed, retrying in 5s", "was rejected", "(attempt 2 of 3)", "user=bob host=db",
+                "at /etc/app/config.yaml", "is too short", "- see the docs"};
+        for (int i = 0; i < 500; i++) {
+            String after = prose[i % prose.length];
+            String line = harmless.logLine() + " password=" + corpus.password() + " " + after;
+            String out = REDACTOR.text(line);
+            if (!out.endsWith(" " + after)) {
+                lost.add(line + "  ->  " + out);
+            }
+        }
+        assertThat(lost).as("prose hidden after a password").isEmpty();
     }
 
     @Test
@@ -101,5 +127,34 @@ class SecretFamiliesPropertyTest {
             }
         }
         assertThat(changed).as("harmless text changed").isEmpty();
+    }
+
+    /**
+     * Harmless lines read as a container's log is, with their neighbours (the pass over joined lines and the pass
+     * over a word wrapped onto the next line): a line that ends in a value ({@code completion_tokens=311},
+     * {@code SHA256:…}) followed by a line that starts with a word must not become one token.
+     */
+    @Test
+    void randomHarmlessLogLinesReadTogetherAreUnchanged() {
+        HarmlessText harmless = new HarmlessText(11);
+        List<String> changed = new ArrayList<>();
+        for (int block = 0; block < 300; block++) {
+            List<String> lines = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                lines.add(harmless.logLine());
+            }
+            List<String> out = REDACTOR.lines(lines);
+            for (int i = 0; i < lines.size(); i++) {
+                if (!out.get(i).equals(lines.get(i))) {
+                    changed.add(shortened(i > 0 ? lines.get(i - 1) : "") + "  /  " + shortened(lines.get(i)) + "  /  "
+                            + shortened(i + 1 < lines.size() ? lines.get(i + 1) : "") + "  ->  " + shortened(out.get(i)));
+                }
+            }
+        }
+        assertThat(changed).as("harmless lines changed when read with their neighbours").isEmpty();
+    }
+
+    private static String shortened(String s) {
+        return s.length() <= 200 ? s : s.substring(0, 90) + "…(" + s.length() + ")…" + s.substring(s.length() - 90);
     }
 }

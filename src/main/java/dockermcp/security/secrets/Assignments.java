@@ -23,6 +23,38 @@ final class Assignments {
     private static final String[] PASSWORD_WORDS = {"password", "passwd", "passphrase", "pwd", "passcode"};
     /** Words after which a value follows "is" or "was": {@code the secret is x}, {@code api key was x}. */
     private static final String[] TOLD_WORDS = {"password", "passwd", "passphrase", "pwd", "passcode", "secret", "token", "key", "apikey", "pin"};
+    /** The word for password in the languages of {@link SecretNames}, read without accents ("mot de passe": its last word). */
+    private static final java.util.Set<String> FOREIGN_TOLD_WORDS = readAs("clave", "contrasena", "senha", "passe", "passwort", "kennwort",
+            "wachtwoord", "haslo", "parola", "salasana", "losenord", "losenordet", "adgangskode", "adgangskoden", "passord", "passordet", "jelszo",
+            "jelszava", "heslo", "sifre", "sifreniz", "geslo", "lozinka", "пароль", "κωδικος");
+    /** "is" in those languages, with a colon after it or not. */
+    private static final java.util.Set<String> COPULAS = readAs("es", "es:", "est", "est:", "ist", "ist:", "e", "e:", "is", "is:", "era", "to",
+            "to:", "on", "on:", "ar", "ar:", "er", "er:", "je", "je:", "jest", "jest:", "это", "είναι");
+
+    private static java.util.Set<String> readAs(String... words) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (String w : words) {
+            out.add(readAs(w));
+        }
+        return java.util.Set.copyOf(out);
+    }
+
+    /**
+     * A word as it is compared with the lists above: lower case, without accents, and read as the detection view reads
+     * it ({@link PlainView}: Cyrillic and Greek letters that look like Latin ones become those), so пароль matches
+     * whatever the view made of it.
+     */
+    private static String readAs(String word) {
+        String w = word.toLowerCase(Locale.ROOT);
+        for (int i = 0; i < w.length(); i++) {
+            if (w.charAt(i) >= 0x80) {
+                w = java.text.Normalizer.normalize(w.replace('ł', 'l'), java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+                return PlainView.of(w).text();
+            }
+        }
+        return w;
+    }
+
     /** Ends of camelCase or joined names that say the value told after "is" is a secret: adminPassword, apiToken, clientSecret. */
     private static final String[] TOLD_SUFFIXES = {"password", "passwd", "passphrase", "secret", "token", "apikey"};
     /** Redis replies and log words after AUTH that are not its argument. */
@@ -209,6 +241,15 @@ final class Assignments {
             if (v > w && ve > v && notAWord(t, v, ve)) {
                 spans.add(v, ve);
                 return v; // the value's own words are still read (a token there is found by its own rule too)
+            }
+            return 0;
+        }
+        if (COPULAS.contains(readAs(next)) && FOREIGN_TOLD_WORDS.contains(readAs(lower))) { // la clave es x, das Passwort ist x, a senha é x
+            int v = skipBlanks(t, w, t.length);
+            int ve = wordEnd(t, v);
+            if (v > w && ve > v && notAWord(t, v, ve)) {
+                spans.add(v, ve);
+                return v;
             }
             return 0;
         }
@@ -474,6 +515,7 @@ final class Assignments {
             while (end > start && ",)]}.".indexOf(t[end - 1]) >= 0) {
                 end--;
             }
+            end = blankInPassword(t, start, end, name);
         }
         if (end <= start || placeholder(t, start, end) || describes(name, t, start, end)) {
             return Math.max(end, v + 1);
@@ -487,6 +529,52 @@ final class Assignments {
         }
         spans.add(start, end);
         return end;
+    }
+
+    /** At most this many words after a blank are read as the rest of a password ({@code password=ab cd}). */
+    private static final int BLANK_WORDS = 3;
+
+    /**
+     * A password with a blank inside ({@code password=axTNkC 8UBSFYHU4o}): after a password name, a word after one blank
+     * that holds letters and digits (or upper and lower case past its first letter) and no {@code =} or {@code :} is the
+     * rest of the value. Prose goes on as it is: {@code password=x for user bob}, {@code password=x Failed}.
+     */
+    private static int blankInPassword(char[] t, int start, int end, String name) {
+        if (name == null || end <= start) {
+            return end;
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (!lower.contains("pass") && !lower.contains("pwd")) {
+            return end;
+        }
+        for (int words = 0; words < BLANK_WORDS && end + 1 < t.length && t[end] == ' ' && t[end + 1] != ' '; words++) {
+            int w = end + 1;
+            int wEnd = wordEnd(t, w);
+            if (wEnd <= w || !mixedWord(t, w, wEnd)) {
+                break;
+            }
+            end = wEnd;
+        }
+        return end;
+    }
+
+    /** Letters and digits, or upper and lower case past the first letter; no separator of a name and value. */
+    private static boolean mixedWord(char[] t, int from, int to) {
+        boolean digit = false;
+        boolean letter = false;
+        boolean upperLater = false;
+        boolean lower = false;
+        for (int i = from; i < to; i++) {
+            char c = t[i];
+            if (c == '=' || c == ':' || c == '/' || c == '(' || c == '[') {
+                return false;
+            }
+            digit |= c >= '0' && c <= '9';
+            letter |= Character.isLetter(c);
+            lower |= Character.isLowerCase(c);
+            upperLater |= i > from && Character.isUpperCase(c);
+        }
+        return letter && digit || upperLater && lower;
     }
 
     /**

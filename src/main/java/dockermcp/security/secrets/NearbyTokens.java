@@ -43,8 +43,81 @@ final class NearbyTokens {
         if (e - s >= 20 && t[s] == 'e' && (t[s + 1] == 'y' || t[s + 1] == 'w') && decodedHoldsCredentials(t, s, e)) {
             return true;
         }
+        if (e - s >= 2 * HEX_MIN_BYTES && hexHoldsSecret(t, s, e)) {
+            return true; // a dump of "aws_secret_access_key=…" in hexadecimal
+        }
+        if (e - s == 36 && uuidShape(t, s) && credentialWordJustBefore(t, s, true)) {
+            return true; // npm and other tokens are UUIDs: one right after a credential word goes, a request or job id stays
+        }
         // where it stands is cheaper to check than what it is: most tokens stand in neither place
         return (loneTokens && aloneOnLine(t, s, e) || keywordBefore(t, s)) && RandomTokens.isRandom(t, s, e, null);
+    }
+
+    /** Runs of hexadecimal digits this many bytes long or longer are decoded and read for a secret assignment. */
+    private static final int HEX_MIN_BYTES = 16;
+    private static final int HEX_MAX_BYTES = 4096;
+
+    /**
+     * True when the run is hexadecimal of printable text (not a digest: those decode to random bytes) that holds a
+     * secret assignment or a keyword with a token: {@code 6177735f…} for {@code aws_secret_access_key=…}.
+     */
+    private static boolean hexHoldsSecret(char[] t, int s, int e) {
+        int len = e - s;
+        if ((len & 1) != 0 || len > 2 * HEX_MAX_BYTES) {
+            return false;
+        }
+        char[] decoded = new char[len / 2];
+        for (int i = 0; i < decoded.length; i++) {
+            int hi = Character.digit(t[s + 2 * i], 16);
+            int lo = Character.digit(t[s + 2 * i + 1], 16);
+            if (hi < 0 || lo < 0) {
+                return false;
+            }
+            int b = hi << 4 | lo;
+            if ((b < 0x20 || b > 0x7e) && b != '\t' && b != '\n') {
+                return false;
+            }
+            decoded[i] = (char) b;
+        }
+        Spans found = new Spans();
+        Assignments.find(decoded, found);
+        if (found.isEmpty()) {
+            find(decoded, found, false);
+        }
+        return !found.isEmpty();
+    }
+
+    /** Words that name a credential when a UUID follows them at once ({@code using credential 3f…}, {@code api key 3f…}). */
+    private static final java.util.Set<String> CREDENTIAL_WORDS = java.util.Set.of("credential", "credentials", "cred", "creds", "token",
+            "apikey", "api-key", "api_key", "key", "secret", "password", "passwd", "pwd", "pat", "bearer", "npm_token", "auth_token");
+
+    /** 8-4-4-4-12 hexadecimal digits. */
+    private static boolean uuidShape(char[] t, int s) {
+        for (int k = 0; k < 36; k++) {
+            char c = t[s + k];
+            boolean dash = k == 8 || k == 13 || k == 18 || k == 23;
+            if (dash ? c != '-' : Character.digit(c, 16) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The word right before the token (after blanks and an optional {@code :}, {@code is} or {@code are}) is a credential word. */
+    private static boolean credentialWordJustBefore(char[] t, int s, boolean throughIs) {
+        int i = s;
+        while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == '\t' || t[i - 1] == ':' || t[i - 1] == '"' || t[i - 1] == '\'')) {
+            i--;
+        }
+        int end = i;
+        while (i > 0 && end - i < 16 && (Character.isLetter(t[i - 1]) || t[i - 1] == '-' || t[i - 1] == '_')) {
+            i--;
+        }
+        String word = new String(t, i, end - i).toLowerCase(Locale.ROOT);
+        if (throughIs && (word.equals("is") || word.equals("are")) && i > 0) {
+            return credentialWordJustBefore(t, i, false);
+        }
+        return CREDENTIAL_WORDS.contains(word);
     }
 
     private static boolean aloneOnLine(char[] t, int s, int e) {

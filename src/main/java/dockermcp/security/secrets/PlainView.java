@@ -107,11 +107,51 @@ public final class PlainView {
         if (c == '\t' || c == '\n') {
             return 0;
         }
+        if (c == ' ' || c == '-' || c == '.' || c == '_') {
+            return spacedLetters(s, i) ? 1 : 0;
+        }
         if (c < 0x20 || c == 0x7f || c >= 0x80 && c <= 0x9f) {
             return 1; // BEL (an OSC's end) and the other controls
         }
         int cp = s.codePointAt(i);
         return Character.getType(cp) == Character.FORMAT ? Character.charCount(cp) : 0;
+    }
+
+    /** At most this many letters of a spaced-out word are looked at on each side of a separator: linear time on any input. */
+    private static final int SPACED_LOOK = 24;
+
+    /**
+     * True when the separator at {@code i} stands between single letters of a word spelt out ({@code p a s s w o r d},
+     * {@code p-a-s-s}, {@code p.a.s.s}): four or more single letters, each apart from the next by this one separator.
+     * The detector reads the word whole; the original keeps its separators.
+     */
+    private static boolean spacedLetters(String s, int i) {
+        char sep = s.charAt(i);
+        if (!singleLetter(s, i - 1) || !singleLetter(s, i + 1)) {
+            return false;
+        }
+        int letters = 2;
+        for (int j = i - 3; j >= 0 && letters < 4 && i - j < 2 * SPACED_LOOK && s.charAt(j + 1) == sep && singleLetter(s, j); j -= 2) {
+            letters++;
+        }
+        for (int j = i + 3; j < s.length() && letters < 4 && j - i < 2 * SPACED_LOOK && s.charAt(j - 1) == sep && singleLetter(s, j); j += 2) {
+            letters++;
+        }
+        return letters >= 4;
+    }
+
+    /** An ASCII letter with no letter or digit next to it. */
+    private static boolean singleLetter(String s, int j) {
+        return j >= 0 && j < s.length() && asciiLetter(s.charAt(j)) && (j == 0 || !asciiLetterOrDigit(s.charAt(j - 1)))
+                && (j + 1 == s.length() || !asciiLetterOrDigit(s.charAt(j + 1)));
+    }
+
+    private static boolean asciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
+
+    private static boolean asciiLetterOrDigit(char c) {
+        return asciiLetter(c) || c >= '0' && c <= '9';
     }
 
     /** Cyrillic and Greek letters that look like Latin ones, and the Latin letter each imitates. */

@@ -321,6 +321,11 @@ public final class RandomTokens {
         return want > 0 && end - colon - 1 == want && (end == s.length || !tokenChar(s[end]) && s[end] != '/');
     }
 
+    /** True when the whole word is a public key's fingerprint ({@code SHA256:} and base64 of the digest's length). */
+    public static boolean isKeyFingerprint(String word) {
+        return keyFingerprint(word.toCharArray(), 0);
+    }
+
     /** An identifier's name ({@code TRACE_ID}, {@code spanId}) that says nothing of a secret ({@code SECRET_ID} does). */
     private static boolean traceId(String name) {
         String n = name.toLowerCase(Locale.ROOT);

@@ -33,6 +33,7 @@ public final class SecretDetector {
         KeyBlocks.find(chars, spans);
         ProviderRules.builtIn().find(chars, text, spans); // compiled at the first redaction, not at start-up
         UrlCredentials.find(chars, spans);
+        UrlCredentials.findBare(chars, spans);
         JwkMembers.find(chars, text, spans);
         Assignments.find(chars, spans);
         NearbyTokens.find(chars, spans, freeText);

@@ -39,4 +39,122 @@ final class UrlCredentials {
             from = sep + 3; // the next "://" may be inside this authority (a "//" stops the scan there)
         }
     }
+
+    /** The longest user name and password read in the forms below; longer words are not these forms. */
+    private static final int MAX_USER = 32;
+    private static final int MAX_PASSWORD = 128;
+
+    /**
+     * Credentials with no scheme: an Oracle connect string {@code user/password@host:1521/XE}, {@code user/password@service},
+     * {@code user/password@//host} or {@code @(DESCRIPTION…}; and a bare {@code user:password} word. The password part
+     * goes when it looks like a password (letters of both cases, digits and a symbol, or the case switches of a random
+     * key), so {@code actions/checkout@v4}, {@code library/nginx@sha256:…}, {@code host:port}, {@code key:value},
+     * {@code image:tag}, times and IPv6 addresses stay.
+     */
+    static void findBare(char[] t, Spans spans) {
+        int n = t.length;
+        for (int i = 0; i < n; i++) {
+            char c = t[i];
+            if (c != '/' && c != ':') {
+                continue;
+            }
+            int u = i;
+            while (u > 0 && i - u <= MAX_USER && userChar(t[u - 1])) {
+                u--;
+            }
+            // a user name is a name: a word that itself mixes cases and digits is a piece of a key (Xk9fQ2mP:7vL4…), not a user
+            if (u == i || i - u > MAX_USER || !Character.isLetter(t[u]) || u > 0 && !boundary(t[u - 1]) || mixesCaseAndDigits(t, u, i)) {
+                continue;
+            }
+            int p = i + 1;
+            while (p < n && p - i <= MAX_PASSWORD && passwordChar(t[p], c)) {
+                p++;
+            }
+            if (p == i + 1 || p - i > MAX_PASSWORD || !passwordLike(t, i + 1, p) || c == ':' && RandomTokens.keyFingerprint(t, i + 1)) {
+                continue;
+            }
+            if (c == '/' ? p < n && t[p] == '@' && oracleService(t, p + 1) : p == n || boundary(t[p]) || t[p] == ',') {
+                spans.add(i + 1, p);
+            }
+        }
+    }
+
+    private static boolean mixesCaseAndDigits(char[] t, int from, int to) {
+        boolean lower = false;
+        boolean upper = false;
+        boolean digit = false;
+        for (int i = from; i < to; i++) {
+            lower |= t[i] >= 'a' && t[i] <= 'z';
+            upper |= t[i] >= 'A' && t[i] <= 'Z';
+            digit |= t[i] >= '0' && t[i] <= '9';
+        }
+        return lower && upper && digit;
+    }
+
+    private static boolean userChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-' || c == '.' || c == '$';
+    }
+
+    /** What may stand before a user name or after a password: the start of a word. */
+    private static boolean boundary(char c) {
+        return Character.isWhitespace(c) || c == '"' || c == '\'' || c == '=' || c == '`' || c == '(' || c == '[' || c == '<' || c == '>' || c == ')' || c == ']';
+    }
+
+    /** A character of a password: anything but a blank, a quote and the separators of the form (after '/': no '/' or '@'). */
+    private static boolean passwordChar(char c, char form) {
+        if (Character.isWhitespace(c) || c == '"' || c == '\'' || c == '`' || c == '/' || c == '@' || c == '<' || c == '>') {
+            return false;
+        }
+        return form == '/' || c != ':' && c != '=' && c != ',' && c != '(' && c != ')' && c != '[' && c != ']' && c != '{' && c != '}';
+    }
+
+    /** After '@': {@code //host}, {@code (DESCRIPTION}, or a host or service name (not a digest {@code sha256:}, not a version {@code v4}). */
+    private static boolean oracleService(char[] t, int at) {
+        int n = t.length;
+        if (at >= n) {
+            return false;
+        }
+        if (t[at] == '(' || t[at] == '/' && at + 1 < n && t[at + 1] == '/') {
+            return true;
+        }
+        if (!Character.isLetter(t[at])) {
+            return false;
+        }
+        int e = at;
+        while (e < n && e - at < 256 && (Character.isLetterOrDigit(t[e]) || t[e] == '.' || t[e] == '-' || t[e] == '_')) {
+            e++;
+        }
+        String name = new String(t, at, e - at).toLowerCase(java.util.Locale.ROOT);
+        boolean version = name.length() > 1 && name.charAt(0) == 'v' && Character.isDigit(name.charAt(1));
+        return !version && !name.startsWith("sha") && !name.equals("latest") && (e == n || t[e] == ':' || t[e] == '/' || boundary(t[e]) || t[e] == ',');
+    }
+
+    /**
+     * Eight or more characters with lower and upper case and digits, and a symbol or the case switches of a random key
+     * (two capitals after the first character): {@code TWMLimmutc1301#y8I}, {@code Maple-harbor123}, not {@code OpenJDK21}.
+     */
+    static boolean passwordLike(char[] t, int from, int to) {
+        if (to - from < 8) {
+            return false;
+        }
+        boolean lower = false;
+        boolean upper = false;
+        boolean digit = false;
+        boolean symbol = false;
+        int laterCapitals = 0;
+        for (int i = from; i < to; i++) {
+            char c = t[i];
+            if (c >= 'a' && c <= 'z') {
+                lower = true;
+            } else if (c >= 'A' && c <= 'Z') {
+                upper = true;
+                laterCapitals += i > from ? 1 : 0;
+            } else if (c >= '0' && c <= '9') {
+                digit = true;
+            } else {
+                symbol = true;
+            }
+        }
+        return lower && upper && digit && (symbol || laterCapitals >= 2);
+    }
 }
