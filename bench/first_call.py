@@ -2,8 +2,10 @@
 """Paired first-call timing (issue 9): spawns the server through bin/docker-mcp-secure for each jar in turn (order
 alternating per round), handshake + tools/list, then the first docker_list_containers and the first docker_logs
 (container 'chatty', tail 1), and prints the medians per jar: spawn -> tools/list answer, first list, first logs (ms).
+With WARM=N in the environment, each spawn then makes N more lists and N more logs calls, and the medians of those
+(warm list, warm logs, ms) and the process's CPU (user+sys, s, from /proc) after them are printed too.
 
-    UNIX_DOCKER_HOST=unix:///.../docker.sock python3 bench/first_call.py ROUNDS A.jar B.jar ...
+    UNIX_DOCKER_HOST=unix:///.../docker.sock [WARM=50] python3 bench/first_call.py ROUNDS A.jar B.jar ...
 
 Each jar should sit in its own folder with its start-up archive (DOCKER_MCP_JAR=A.jar bin/docker-mcp-secure --prepare);
 the audit log goes to a temp folder. Needs the unix test engine of scripts/test-engines.sh (its engines.env has
@@ -28,9 +30,20 @@ def run(jar):
     t2 = time.perf_counter()
     send({"jsonrpc": "2.0", "id": 4, "method": "tools/call", "params": {"name": "docker_logs", "arguments": {"container": "chatty", "tail": 1}}}); read()
     t3 = time.perf_counter()
+    lists, logs = [], []
+    for i in range(WARM):
+        for name, args, out in (("docker_list_containers", {}, lists), ("docker_logs", {"container": "chatty", "tail": 1}, logs)):
+            t = time.perf_counter()
+            send({"jsonrpc": "2.0", "id": 10 + i, "method": "tools/call", "params": {"name": name, "arguments": args}}); read()
+            out.append((time.perf_counter() - t) * 1000)
+    with open('/proc/%d/stat' % p.pid) as f:
+        ticks = f.read().rsplit(')', 1)[1].split()
+    cpu = (int(ticks[11]) + int(ticks[12])) / os.sysconf('SC_CLK_TCK')
     p.stdin.close(); p.wait()
-    return (t1-t0)*1000, (t2-t1)*1000, (t3-t2)*1000
+    warm = (statistics.median(lists), statistics.median(logs), cpu) if WARM else ()
+    return ((t1-t0)*1000, (t2-t1)*1000, (t3-t2)*1000) + warm
 import statistics
+WARM = int(os.environ.get('WARM', '0'))
 jars = sys.argv[2:]; n = int(sys.argv[1])
 res = {j: [] for j in jars}
 for i in range(n):
@@ -38,4 +51,6 @@ for i in range(n):
         res[j].append(run(j))
 for j in jars:
     r = res[j]
-    print(j, 'start %.0f first-list %.0f first-logs %.0f' % tuple(statistics.median(x[k] for x in r) for k in range(3)), 'first-list all:', ' '.join('%.0f' % x[1] for x in r))
+    m = [statistics.median(x[k] for x in r) for k in range(len(r[0]))]
+    warm = ' warm-list %.2f warm-logs %.2f cpu %.2f' % tuple(m[3:]) if WARM else ''
+    print(j, 'start %.0f first-list %.0f first-logs %.0f' % tuple(m[:3]) + warm, 'first-list all:', ' '.join('%.0f' % x[1] for x in r))

@@ -63,6 +63,7 @@ final class Training {
     }
 
     private static void rehearse(TrainingEngine engine, Path audit) throws InterruptedException {
+        dockermcp.server.HandshakePrep.startInBackground(); // as Core.open does: its classes belong in the archive too
         Settings settings = SettingsLoader.load(Map.of("HOME", System.getProperty("java.io.tmpdir"), "ALLOW_LOCAL_DOCKER", "true",
                 "LOCAL_DOCKER_HOST", "unix://" + engine.socket(), "SECURITY_AUDIT_LOG_FILE", audit.toString()));
         List<String> session = new ArrayList<>(List.of(

@@ -8,8 +8,6 @@ import java.net.SocketTimeoutException;
 import java.nio.channels.ClosedByInterruptException;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 
@@ -24,21 +22,6 @@ public final class EngineHttp implements AutoCloseable {
 
     private static final int MAX_IDLE = 16;
     private static final long MAX_IDLE_NANOS = TimeUnit.SECONDS.toNanos(50);
-    /** One timer thread for every engine: it closes a connection whose request outlives the request timeout. */
-    private static final class Timer {
-        static final ScheduledThreadPoolExecutor INSTANCE = create();
-
-        private static ScheduledThreadPoolExecutor create() {
-            ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, r -> {
-                Thread th = new Thread(r, "engine-timeouts");
-                th.setDaemon(true);
-                return th;
-            });
-            t.setRemoveOnCancelPolicy(true);
-            return t;
-        }
-    }
-
     private final Endpoint endpoint;
     private final SSLContext tls;
     private final Duration connectTimeout;
@@ -151,19 +134,16 @@ public final class EngineHttp implements AutoCloseable {
         return Failures.classify(endpoint, timedOut ? new SocketTimeoutException("timed out") : e, requestTimeout);
     }
 
-    /** One request on one connection, watched by the timer until it is finished. */
+    /** One request on one connection, watched by {@link Deadlines} until it is finished. */
     private final class Exchange {
         final EngineConnection conn;
-        final ScheduledFuture<?> deadline;
+        final Deadlines.Watch deadline;
         HttpWire.Head head;
         private boolean finished;
 
         Exchange(EngineConnection conn) {
             this.conn = conn;
-            this.deadline = Timer.INSTANCE.schedule(() -> {
-                conn.timedOut = true;
-                conn.close();
-            }, requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            this.deadline = Deadlines.watch(conn, requestTimeout.toNanos());
         }
 
         /** Ends the exchange: the connection goes back to the pool if its answer was read whole and it may be kept. */
@@ -172,7 +152,7 @@ public final class EngineHttp implements AutoCloseable {
                 return;
             }
             finished = true;
-            deadline.cancel(false);
+            deadline.done();
             if (readWhole && head != null && head.keepAlive() && !conn.timedOut) {
                 release(conn);
             } else {

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 public record Core(Settings settings, Engines engines, AuditLog audit, ExecutorService workers, ToolRegistry registry) implements AutoCloseable {
 
     public static Core open(Settings settings) {
+        HandshakePrep.startInBackground(); // on the second core while this one assembles the server
         Engines engines = new Engines(settings, Product.NAME + "/" + Product.VERSION);
         AuditLog audit = AuditLog.to(settings.auditFile(), settings.auditMaxBytes(), settings.auditFailOpen());
         ExecutorService workers = Workers.pool();

@@ -22,10 +22,17 @@ public final class JsonRpcGate {
     public sealed interface Verdict permits Pass, Refuse, Cancel, Drop {
     }
 
-    /** Hand {@code message} (possibly re-written; {@code tree} is it, read) to the SDK; a request with an id is owed an answer. */
-    public record Pass(byte[] message, JsonNode id, boolean response, ObjectNode tree) implements Verdict {
+    /**
+     * Hand the message to the SDK: {@code tree} is it, read and possibly tagged; {@link #message()} is it as bytes, written
+     * out only when asked (HTTP needs them; stdio hands the SDK the tree). A request with an id is owed an answer.
+     */
+    public record Pass(byte[] received, JsonNode id, boolean response, ObjectNode tree, boolean tagged) implements Verdict {
         public boolean owesAnswer() {
             return !response && id != null;
+        }
+
+        public byte[] message() {
+            return tagged ? JSON.writeValueAsBytes(tree) : received;
         }
     }
 
@@ -72,7 +79,7 @@ public final class JsonRpcGate {
             return refuse(null, -32600, "Invalid request: \"id\" must be a string or an integer of at most 64 bits.");
         }
         if (response) {
-            return new Pass(bytes, id, true, obj);
+            return new Pass(bytes, id, true, obj, false);
         }
         String shape = toolCallProblem(obj);
         if (shape != null) {
@@ -87,9 +94,9 @@ public final class JsonRpcGate {
             ObjectNode params = (ObjectNode) obj.get("params");
             ObjectNode meta = params.get("_meta") instanceof ObjectNode o ? o : params.putObject("_meta");
             meta.put(InFlightCalls.REQUEST_ID_META, key(session, id.asString())); // overwrites whatever the client put there
-            bytes = JSON.writeValueAsBytes(obj);
+            return new Pass(bytes, id, false, obj, true);
         }
-        return new Pass(bytes, id, false, obj);
+        return new Pass(bytes, id, false, obj, false);
     }
 
     /** Interrupts the call {@code requestId} of {@code session} if it is still running; true when there was one. */
