@@ -98,7 +98,9 @@ public final class Redactor {
             local.add(s);
         }
         for (int i = 0; i + 1 < lines.size(); i++) {
-            wrapped(lines.get(i), lines.get(i + 1), local.get(i), local.get(i + 1));
+            int k = lowerBound(byBreak, starts[i + 1]);
+            boolean nextStartsHidden = k < byBreak.length && byBreak[k] <= starts[i + 1];
+            wrapped(lines.get(i), lines.get(i + 1), local.get(i), local.get(i + 1), nextStartsHidden);
         }
         List<String> out = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
@@ -112,7 +114,7 @@ public final class Redactor {
      * before it, for a keyword) joined directly to the first word of the next is checked; parts of what is found
      * there that cross the join are hidden on both lines. Lines that end or start with a blank cannot wrap a word.
      */
-    private void wrapped(String line, String next, Spans here, Spans there) {
+    private void wrapped(String line, String next, Spans here, Spans there, boolean nextStartsHidden) {
         if (line.isEmpty() || next.isEmpty()) {
             return;
         }
@@ -136,6 +138,13 @@ public final class Redactor {
             to++;
         }
         String head = line.substring(from);
+        String lastWord = line.substring(line.length() - Math.min(line.length(), WRAP_MAX)).replaceFirst("^.*\\s", "");
+        if (oneCharacterRun(next, to) || oneCharacterRun(lastWord, lastWord.length())) {
+            return; // a ruler or a run of one letter (=====, AAAA…) is a line's own; it is no part of a wrapped secret
+        }
+        if (nextStartsHidden && COMPLETE_WORD.matcher(lastWord).matches() || COMPLETE_UUID.matcher(lastWord).matches()) {
+            return; // a UUID is whole; and when the next line's start is hidden on its own, a number or plain word before it gives nothing away
+        }
         if (!phrase && ordinaryWord(next.substring(0, to)) && (here.covers(line.length() - 1) || lowerWordAfterSeparator(line))) {
             // the secret ended with its line (a value found there), or the line ends with a plain word value (auth=ok);
             // the next line starts with an ordinary word
@@ -186,6 +195,24 @@ public final class Redactor {
             i--;
         }
         return i > 0 && i < line.length() && (line.charAt(i - 1) == '=' || line.charAt(i - 1) == ':');
+    }
+
+    /** The end of a line that is a whole value of its own: a number, a lower-case word (after a name= or not). */
+    private static final Pattern COMPLETE_WORD = Pattern.compile("(?:[A-Za-z_][A-Za-z0-9_.-]{0,64}[=:])?"
+            + "(?:\\d{1,12}|[a-z]{1,12})");
+    private static final Pattern COMPLETE_UUID = Pattern.compile("(?:[A-Za-z_][A-Za-z0-9_.-]{0,64}[=:])?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    /** The first {@code to} characters of the line are one character repeated (at least four times). */
+    private static boolean oneCharacterRun(String next, int to) {
+        if (to < 4) {
+            return false;
+        }
+        for (int i = 1; i < to; i++) {
+            if (next.charAt(i) != next.charAt(0)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A word that starts a line of its own, not the rest of a wrapped secret: a plain word, a key=value, a time stamp. */

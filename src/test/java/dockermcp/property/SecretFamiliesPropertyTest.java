@@ -90,6 +90,37 @@ class SecretFamiliesPropertyTest {
         assertThat(leaks).as("leaks").isEmpty();
     }
 
+    /**
+     * A ruler or a run of one letter, and a line ending in a UUID, right before or after a secret's line (whole, wrapped
+     * in two, or at the end of a long line) stay as they are: they are no part of a wrapped secret. SecretCorpusIT's
+     * harmless corpus lost an '=====' ruler and a run of 'A' this way.
+     */
+    @Test
+    void rulersRunsAndUuidLinesNextToSecretLinesStayVisible() {
+        List<String> changed = new ArrayList<>();
+        String filler = "lorem ipsum dolor sit amet ".repeat(40);
+        for (int seed = 0; seed < SEEDS; seed++) {
+            java.util.Random r = new java.util.Random(seed);
+            SecretCorpus parts = new SecretCorpus(seed);
+            for (SecretCorpus.Secret s : parts.everyShape()) {
+                String run = "=-#*~AazZx.".substring(r.nextInt(11)).substring(0, 1).repeat(20 + r.nextInt(300));
+                String uuidLine = "status=200 request_id=" + parts.uuid();
+                for (List<String> secretLines : List.of(List.of(s.logLine()), s.wrapped(), List.of(filler + s.logLine()))) {
+                    for (String harmless : List.of(run, uuidLine)) {
+                        List<String> in = new ArrayList<>(List.of(harmless));
+                        in.addAll(secretLines);
+                        in.add(harmless);
+                        List<String> out = REDACTOR.lines(in);
+                        if (!out.get(0).equals(harmless) || !out.get(out.size() - 1).equals(harmless) && !harmless.equals(uuidLine)) {
+                            changed.add(s.family() + "/" + s.shape() + ": " + out);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(changed).as("harmless lines changed").isEmpty();
+    }
+
     @Test
     void randomSecretsOfEachFamilyInRandomTextAreRedacted() {
         SecretCorpus corpus = new SecretCorpus(99);
