@@ -166,7 +166,7 @@ public final class Redactor {
     private static final List<String> COMMAND_WORDS = List.of("htpasswd", "ldap", "alias set", "ssh-keygen", "smbclient", "lftp", "rabbitmqctl",
             "net user", "passphrase", "psk");
     /** Words of a next line that say what the piped value before them is. */
-    private static final List<String> PIPE_WORDS = List.of("--password-stdin", "--stdin", "chpasswd");
+    private static final List<String> PIPE_WORDS = List.of("--password-stdin", "--stdin", "chpasswd", "passwd", "> ", "| tee ");
 
     /** True when the wrapped value's meaning depends on a command or keyword further from the join than a word. */
     private static boolean commandContext(String line, String next) {

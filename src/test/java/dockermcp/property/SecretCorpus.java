@@ -48,10 +48,13 @@ public final class SecretCorpus {
     /** The families a second outside test found (kept apart so that the random sequences of the first stay as they were). */
     public static final List<String> SECOND_ATTACK = List.of("foreign-words", "log-delimiters", "command-passwords", "dsn-pairs", "jwk-private");
 
+    /** Families found after the second outside test (kept apart so that the earlier random sequences stay as they were). */
+    public static final List<String> LATER = List.of("credential-writes");
+
     /** Every shape of every family, once each, in family order. */
     public List<Secret> everyShape() {
         List<Secret> out = new ArrayList<>();
-        for (String f : java.util.stream.Stream.concat(FAMILIES.stream(), SECOND_ATTACK.stream()).toList()) {
+        for (String f : java.util.stream.Stream.of(FAMILIES, SECOND_ATTACK, LATER).flatMap(List::stream).toList()) {
             for (int shape = 0; shape < shapes(f); shape++) {
                 out.add(make(f, shape));
             }
@@ -80,6 +83,7 @@ public final class SecretCorpus {
             case "log-delimiters" -> 6;
             case "command-passwords" -> 13;
             case "dsn-pairs" -> 5;
+            case "credential-writes" -> 8;
             default -> 3;
         };
     }
@@ -110,6 +114,7 @@ public final class SecretCorpus {
             case "command-passwords" -> commandPasswords(s);
             case "dsn-pairs" -> dsnPairs(s);
             case "jwk-private" -> jwkPrivate(s);
+            case "credential-writes" -> credentialWrites(s);
             default -> headers(s);
         };
     }
@@ -529,6 +534,24 @@ public final class SecretCorpus {
             default -> "{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"d\":\"" + d + "\",\"x\":\"" + b64url(chars(ALNUM, 32)) + "\"}";
         };
         return new Secret("jwk-private", "jwk-" + s, d, "JWKS_CACHE", jwk, List.of("--jwk", jwk), "loaded key " + jwk);
+    }
+
+    /** A password with no keyword near it, written into a credential file or piped into a program that reads one. */
+    private Secret credentialWrites(int s) {
+        String pw = r.nextBoolean() ? password() : randomKey(10 + r.nextInt(8));
+        String user = pick("admin", "svc", "backup", "app");
+        String dir = pick("/etc/nginx/", "/srv/app/", "/root/", "~/");
+        String line = switch (s) {
+            case 0 -> "echo '" + user + ":" + pw + "' > " + dir + ".htpasswd";
+            case 1 -> "echo db.internal:5432:orders:" + user + ":" + pw + " > " + dir + ".pgpass";
+            case 2 -> "printf '%s\\n' '" + pw + "' > /run/secrets/" + pick("db", "api", "smtp");
+            case 3 -> "echo " + pw + " >> " + dir + pick(".aws/credentials", ".git-credentials", ".netrc");
+            case 4 -> "echo -n " + pw + " | tee " + pick("-a ", "") + "/run/secrets/" + pick("db", "mq") + " > /dev/null";
+            case 5 -> "echo -e '" + pw + "\\n" + pw + "' | passwd " + user;
+            case 6 -> "echo " + user + ":" + pw + " | /usr/sbin/chpasswd";
+            default -> "echo " + pw + " > " + dir + pick("db_password.txt", "api.token", "secret.txt");
+        };
+        return new Secret("credential-writes", "write-" + s, pw, "INIT_CMD", line, List.of("sh", "-c", line), "+ " + line);
     }
 
     // --- generators of parts

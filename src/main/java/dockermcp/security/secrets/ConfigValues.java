@@ -35,7 +35,8 @@ public final class ConfigValues {
             return true; // an OpenSSH public key (PUBLIC_KEY=ssh-ed25519 AAAA... user@host) is not a secret
         }
         char[] chars = v.toCharArray();
-        return SecretNames.allowsValue(n, v) && !detector.matches(v) && !RandomTokens.any(chars, n) && !RandomTokens.anySplitKey(chars);
+        return SecretNames.allowsValue(n, v) && !detector.matches(v) && !RandomTokens.any(chars, n) && !RandomTokens.anySplitKey(chars)
+                && !PasswordShapes.looksMadeUp(v); // too short for entropy: WPr0WRMIoXzA, Maple-harbor12!
     }
 
     /** An env entry NAME=value. */
