@@ -29,7 +29,7 @@ final class CredentialWrites {
             } else if (t[i] == '|' && (i + 1 >= t.length || t[i + 1] != '|') && (i == 0 || t[i - 1] != '|')) {
                 int w = skipBlanks(t, i + 1);
                 String program = word(t, w);
-                if (oneOf(program, READERS) || program.equals("tee") && credentialFile(t, skipFlags(t, w + 3))) {
+                if (Assignments.oneOf(program, READERS) || program.equals("tee") && credentialFile(t, skipFlags(t, w + 3))) {
                     echoed(t, i, spans);
                 }
             }
@@ -44,7 +44,7 @@ final class CredentialWrites {
         }
         int c = -1;
         for (int i = from; i < end; i++) {
-            if ((i == from || !Character.isLetterOrDigit(t[i - 1])) && (starts(t, i, end, "echo ") || starts(t, i, end, "printf "))) {
+            if ((i == from || !Character.isLetterOrDigit(t[i - 1])) && (Assignments.startsWith(t, i, end, "echo ") || Assignments.startsWith(t, i, end, "printf "))) {
                 c = i;
             }
         }
@@ -115,27 +115,6 @@ final class CredentialWrites {
         }
         String w = new String(t, at, e - at);
         return w.substring(w.lastIndexOf('/') + 1); // /usr/sbin/chpasswd
-    }
-
-    private static boolean oneOf(String w, String[] words) {
-        for (String x : words) {
-            if (x.equals(w)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean starts(char[] t, int at, int limit, String word) {
-        if (at + word.length() > limit) {
-            return false;
-        }
-        for (int k = 0; k < word.length(); k++) {
-            if (t[at + k] != word.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean indexOf(char[] t, int from, int to, char c) {
