@@ -99,7 +99,9 @@ public final class Redactor {
             local.add(s);
         }
         for (int i = 0; i + 1 < lines.size(); i++) {
-            wrapped(lines.get(i), lines.get(i + 1), local.get(i), local.get(i + 1));
+            int k = lowerBound(byBreak, starts[i + 1]);
+            boolean nextStartsHidden = k < byBreak.length && byBreak[k] <= starts[i + 1];
+            wrapped(lines.get(i), lines.get(i + 1), local.get(i), local.get(i + 1), nextStartsHidden);
         }
         List<String> out = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
@@ -113,7 +115,7 @@ public final class Redactor {
      * before it, for a keyword) joined directly to the first word of the next is checked; parts of what is found
      * there that cross the join are hidden on both lines. Lines that end or start with a blank cannot wrap a word.
      */
-    private void wrapped(String line, String next, Spans here, Spans there) {
+    private void wrapped(String line, String next, Spans here, Spans there, boolean nextStartsHidden) {
         if (line.isEmpty() || next.isEmpty()) {
             return;
         }
@@ -139,9 +141,15 @@ public final class Redactor {
         }
         String head = line.substring(from);
         String nextWord = next.substring(0, to);
+        String lastWord = line.substring(line.length() - Math.min(line.length(), WRAP_MAX)).replaceFirst("^.*\\s", "");
+        if (!cutAtDelimiter && (runOfOneCharacter(lastWord) || runOfOneCharacter(nextWord))) {
+            return; // a ruler or a run of one letter (=====, AAAA…) at the end of a line or starting the next is that line's own
+        }
+        if (nextStartsHidden && COMPLETE_WORD.matcher(lastWord).matches() || COMPLETE_UUID.matcher(lastWord).matches()) {
+            return; // a UUID is whole; and when the next line's start is hidden on its own, a number or plain word before it gives nothing away
+        }
         if (!phrase && (PLAIN_NEXT_WORD.matcher(nextWord).matches()
-                || ordinaryWord(nextWord) && (here.covers(line.length() - 1) || lowerWordAfterSeparator(line) || wholeValueAtEnd(line))
-                || !cutAtDelimiter && runOfOneCharacter(nextWord))) {
+                || ordinaryWord(nextWord) && (here.covers(line.length() - 1) || lowerWordAfterSeparator(line) || wholeValueAtEnd(line)))) {
             // the next line starts with a plain word (GET, Successfully, pulled: a wrapped token whose rest is a plain
             // word is not told apart, see SECURITY.md), or with another ordinary start (key=value, a date) after a line
             // whose secret ended with it or that ends with a value whole as it stands (auth=ok, completion_tokens=311,
@@ -165,7 +173,7 @@ public final class Redactor {
     private static final List<String> COMMAND_WORDS = List.of("htpasswd", "ldap", "alias set", "ssh-keygen", "smbclient", "lftp", "rabbitmqctl",
             "net user", "passphrase", "psk");
     /** Words of a next line that say what the piped value before them is. */
-    private static final List<String> PIPE_WORDS = List.of("--password-stdin", "--stdin", "chpasswd");
+    private static final List<String> PIPE_WORDS = List.of("--password-stdin", "--stdin", "chpasswd", "passwd", "> ", "| tee ");
 
     /** True when the wrapped value's meaning depends on a command or keyword further from the join than a word. */
     private static boolean commandContext(String line, String next) {
@@ -217,6 +225,11 @@ public final class Redactor {
     /** A word of prose or a log level starting a line (GET, Successfully, pulled), with its punctuation; a date or an IPv4 address. */
     private static final Pattern PLAIN_NEXT_WORD = Pattern.compile("(?:[a-z]{1,12}|[A-Z]{1,6}|[A-Z][a-z]{1,12})[.,;:!?]?"
             + "|\\d{4}-\\d\\d-\\d\\d.{0,2048}|\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}.{0,2048}");
+
+    /** The end of a line that is a whole value of its own: a number, a lower-case word (after a name= or not). */
+    private static final Pattern COMPLETE_WORD = Pattern.compile("(?:[A-Za-z_][A-Za-z0-9_.-]{0,64}[=:])?"
+            + "(?:\\d{1,12}|[a-z]{1,12})");
+    private static final Pattern COMPLETE_UUID = Pattern.compile("(?:[A-Za-z_][A-Za-z0-9_.-]{0,64}[=:])?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     /** Four or more of one character ({@code AAAA}, {@code ====}): a ruler or filler, no part of a random token. */
     private static boolean runOfOneCharacter(String word) {

@@ -51,10 +51,13 @@ public final class SecretCorpus {
     /** Log shapes that still leaked from the second test's re-run (kept apart, as above). */
     public static final List<String> LOG_SPELLINGS = List.of("log-spellings");
 
+    /** Families found after the second outside test (kept apart so that the earlier random sequences stay as they were). */
+    public static final List<String> LATER = List.of("credential-writes");
+
     /** Every shape of every family, once each, in family order. */
     public List<Secret> everyShape() {
         List<Secret> out = new ArrayList<>();
-        for (String f : java.util.stream.Stream.of(FAMILIES, SECOND_ATTACK, LOG_SPELLINGS).flatMap(List::stream).toList()) {
+        for (String f : java.util.stream.Stream.of(FAMILIES, SECOND_ATTACK, LOG_SPELLINGS, LATER).flatMap(List::stream).toList()) {
             for (int shape = 0; shape < shapes(f); shape++) {
                 out.add(make(f, shape));
             }
@@ -81,9 +84,10 @@ public final class SecretCorpus {
             case "command-forms" -> 7;
             case "foreign-words" -> 8;
             case "log-delimiters" -> 6;
-            case "command-passwords" -> 12; // htpasswd -bc and the Go unix-socket DSN leak in SecretCorpusIT's image history: open
-            case "dsn-pairs" -> 4;
+            case "command-passwords" -> 13;
+            case "dsn-pairs" -> 5;
             case "log-spellings" -> 10;
+            case "credential-writes" -> 8;
             default -> 3;
         };
     }
@@ -111,10 +115,11 @@ public final class SecretCorpus {
             case "command-forms" -> commandForms(s);
             case "foreign-words" -> foreignWords(s);
             case "log-delimiters" -> logDelimiters(s);
-            case "command-passwords" -> commandPasswords(s < 4 ? s : s + 1);
-            case "dsn-pairs" -> dsnPairs(s < 3 ? s : s + 1);
+            case "command-passwords" -> commandPasswords(s);
+            case "dsn-pairs" -> dsnPairs(s);
             case "jwk-private" -> jwkPrivate(s);
             case "log-spellings" -> logSpellings(s);
+            case "credential-writes" -> credentialWrites(s);
             default -> headers(s);
         };
     }
@@ -600,6 +605,24 @@ public final class SecretCorpus {
             default -> "{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"d\":\"" + d + "\",\"x\":\"" + b64url(chars(ALNUM, 32)) + "\"}";
         };
         return new Secret("jwk-private", "jwk-" + s, d, "JWKS_CACHE", jwk, List.of("--jwk", jwk), "loaded key " + jwk);
+    }
+
+    /** A password with no keyword near it, written into a credential file or piped into a program that reads one. */
+    private Secret credentialWrites(int s) {
+        String pw = r.nextBoolean() ? password() : randomKey(10 + r.nextInt(8));
+        String user = pick("admin", "svc", "backup", "app");
+        String dir = pick("/etc/nginx/", "/srv/app/", "/root/", "~/");
+        String line = switch (s) {
+            case 0 -> "echo '" + user + ":" + pw + "' > " + dir + ".htpasswd";
+            case 1 -> "echo db.internal:5432:orders:" + user + ":" + pw + " > " + dir + ".pgpass";
+            case 2 -> "printf '%s\\n' '" + pw + "' > /run/secrets/" + pick("db", "api", "smtp");
+            case 3 -> "echo " + pw + " >> " + dir + pick(".aws/credentials", ".git-credentials", ".netrc");
+            case 4 -> "echo -n " + pw + " | tee " + pick("-a ", "") + "/run/secrets/" + pick("db", "mq") + " > /dev/null";
+            case 5 -> "echo -e '" + pw + "\\n" + pw + "' | passwd " + user;
+            case 6 -> "echo " + user + ":" + pw + " | /usr/sbin/chpasswd";
+            default -> "echo " + pw + " > " + dir + pick("db_password.txt", "api.token", "secret.txt");
+        };
+        return new Secret("credential-writes", "write-" + s, pw, "INIT_CMD", line, List.of("sh", "-c", line), "+ " + line);
     }
 
     // --- generators of parts

@@ -63,6 +63,64 @@ class SecretFamiliesPropertyTest {
                 "wrapped log line", wrapped.toString(), "log line cut at 8 KiB", cut.substring(0, Math.min(cut.length(), 8192)));
     }
 
+    /**
+     * Every shape together in one command, in a random order, as a committed image holds them (its Cmd, and its history
+     * step that ran that command): each secret is hidden there too, whatever comes before it. One shape alone was
+     * hidden while the same shape after another of its rule leaked from SecretCorpusIT's image.
+     */
+    @Test
+    void everyShapeIsHiddenInOneCommandHoldingThemAll() {
+        List<String> leaks = new ArrayList<>();
+        for (int seed = 0; seed < SEEDS; seed++) {
+            List<SecretCorpus.Secret> all = new ArrayList<>(new SecretCorpus(seed).everyShape());
+            java.util.Collections.shuffle(all, new java.util.Random(seed));
+            ObjectNode tree = JsonNodeFactory.instance.objectNode();
+            ArrayNode cmd = tree.putArray("cmd");
+            List.of("sh", "/srv/run.sh").forEach(cmd::add);
+            all.forEach(s -> s.args().forEach(cmd::add));
+            List<String> argv = new ArrayList<>();
+            cmd.forEach(a -> argv.add(a.asString()));
+            tree.putArray("history").addObject().put("createdBy", String.join(" ", argv).replaceAll("\\s+", " "));
+            String out = REDACTOR.tree(tree).toString();
+            for (SecretCorpus.Secret s : all) {
+                SecretCorpus.pieces(s.value()).stream().filter(out::contains).findFirst().ifPresent(p -> leaks.add(s.family() + "/" + s.shape() + ": ..."
+                        + out.substring(Math.max(0, out.indexOf(p) - 80), Math.min(out.length(), out.indexOf(p) + 40)) + "..."));
+            }
+        }
+        assertThat(leaks).as("leaks").isEmpty();
+    }
+
+    /**
+     * A ruler or a run of one letter, and a line ending in a UUID, right before or after a secret's line (whole, wrapped
+     * in two, or at the end of a long line) stay as they are: they are no part of a wrapped secret. SecretCorpusIT's
+     * harmless corpus lost an '=====' ruler and a run of 'A' this way.
+     */
+    @Test
+    void rulersRunsAndUuidLinesNextToSecretLinesStayVisible() {
+        List<String> changed = new ArrayList<>();
+        String filler = "lorem ipsum dolor sit amet ".repeat(40);
+        for (int seed = 0; seed < SEEDS; seed++) {
+            java.util.Random r = new java.util.Random(seed);
+            SecretCorpus parts = new SecretCorpus(seed);
+            for (SecretCorpus.Secret s : parts.everyShape()) {
+                String run = "=-#*~AazZx.".substring(r.nextInt(11)).substring(0, 1).repeat(20 + r.nextInt(300));
+                String uuidLine = "status=200 request_id=" + parts.uuid();
+                for (List<String> secretLines : List.of(List.of(s.logLine()), s.wrapped(), List.of(filler + s.logLine()))) {
+                    for (String harmless : List.of(run, uuidLine)) {
+                        List<String> in = new ArrayList<>(List.of(harmless));
+                        in.addAll(secretLines);
+                        in.add(harmless);
+                        List<String> out = REDACTOR.lines(in);
+                        if (!out.get(0).equals(harmless) || !out.get(out.size() - 1).equals(harmless) && !harmless.equals(uuidLine)) {
+                            changed.add(s.family() + "/" + s.shape() + ": " + out);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(changed).as("harmless lines changed").isEmpty();
+    }
+
     @Test
     void randomSecretsOfEachFamilyInRandomTextAreRedacted() {
         SecretCorpus corpus = new SecretCorpus(99);

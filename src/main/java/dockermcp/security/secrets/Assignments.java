@@ -358,7 +358,7 @@ final class Assignments {
         return false;
     }
 
-    private static boolean oneOf(String w, String[] words) {
+    static boolean oneOf(String w, String[] words) {
         for (String x : words) {
             if (x.equals(w)) {
                 return true;
@@ -436,7 +436,7 @@ final class Assignments {
         spans.add(a, end);
     }
 
-    private static boolean startsWith(char[] t, int at, int limit, String word) {
+    static boolean startsWith(char[] t, int at, int limit, String word) {
         if (at + word.length() > limit) {
             return false;
         }

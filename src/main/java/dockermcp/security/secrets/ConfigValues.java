@@ -35,7 +35,8 @@ public final class ConfigValues {
             return true; // an OpenSSH public key (PUBLIC_KEY=ssh-ed25519 AAAA... user@host) is not a secret
         }
         char[] chars = v.toCharArray();
-        return SecretNames.allowsValue(n, v) && !detector.matches(v) && !RandomTokens.any(chars, n) && !RandomTokens.anySplitKey(chars);
+        return SecretNames.allowsValue(n, v) && !detector.matches(v) && !RandomTokens.any(chars, n) && !RandomTokens.anySplitKey(chars)
+                && !PasswordShapes.looksMadeUp(v); // too short for entropy: WPr0WRMIoXzA, Maple-harbor12!
     }
 
     /** An env entry NAME=value. */
@@ -114,6 +115,7 @@ public final class ConfigValues {
         String line = plain.text();
         Spans spans = detector.find(line, false);
         char[] chars = line.toCharArray();
+        segments(line, chars, spans);
         int i = 0;
         while (i < chars.length) {
             if (!RandomTokens.tokenChar(chars[i])) {
@@ -128,6 +130,40 @@ public final class ConfigValues {
         }
         RandomTokens.splitKeys(chars, spans); // a key cut into pieces by '/' or ':' goes whole
         return plain.toOriginal(spans);
+    }
+
+    /**
+     * A command line holds many arguments (an image's Cmd, the history step that ran it): a rule whose value may run over
+     * blanks (redis {@code AUTH user pass}, a passphrase to the end of the line) can take the next flag's name as its own
+     * value, and that flag's value then goes out ({@code AUTH x --db-pwd Y}). So each part from a flag or a shell
+     * separator up to the next is judged alone too; what either reading finds is hidden. Each character is in one part.
+     */
+    private void segments(String line, char[] chars, Spans spans) {
+        int from = -1;
+        for (int i = 0; i <= chars.length; i++) {
+            if (i == chars.length || segmentStart(chars, i)) {
+                if (from >= 0 && i - from > 2) {
+                    int[] found = detector.find(line.substring(from, i), false).merged();
+                    for (int k = 0; k < found.length; k += 2) {
+                        spans.add(from + found[k], from + found[k + 1]);
+                    }
+                }
+                from = i;
+            }
+        }
+    }
+
+    /** A flag ({@code -x}, {@code --name}) or a shell separator ({@code ; & |}) that starts a word. */
+    private static boolean segmentStart(char[] t, int i) {
+        if (i > 0 && !Character.isWhitespace(t[i - 1])) {
+            return false;
+        }
+        if (t[i] == ';' || t[i] == '&' || t[i] == '|') {
+            return true;
+        }
+        int j = t[i] == '-' ? i + 1 : i;
+        j = j < t.length && t[j] == '-' && j > i ? j + 1 : j;
+        return j > i && j < t.length && Character.isLetter(t[j]);
     }
 
     /** The NAME of a NAME=token, so that a revision under org.opencontainers.image.revision= is judged with its name. */

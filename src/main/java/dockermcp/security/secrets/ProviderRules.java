@@ -134,7 +134,8 @@ public final class ProviderRules {
         boolean found = false;
         for (int from = Math.max(0, at - rule.back()); from <= at && !found; from++) { // bounded: back is at most a token's length
             m.region(from, Math.min(text.length(), at + WINDOW));
-            found = m.lookingAt();
+            // the match must reach this keyword: an earlier token of the same rule (a:x@tcp( before b:y@unix() is no answer for it
+            found = m.lookingAt() && m.end() > at;
         }
         if (!found) {
             return at + 1;

@@ -36,6 +36,7 @@ public final class SecretDetector {
         UrlCredentials.findBare(chars, spans);
         JwkMembers.find(chars, text, spans);
         Assignments.find(chars, spans);
+        CredentialWrites.find(chars, spans); // echo x > ~/.pgpass, echo x | chpasswd: no keyword needed
         NearbyTokens.find(chars, spans, freeText);
         for (Pattern p : operatorPatterns) { // the operator's own patterns (REDACT_PATTERNS), trusted as written
             Matcher m = p.matcher(text);
