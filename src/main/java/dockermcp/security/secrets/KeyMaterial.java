@@ -38,7 +38,7 @@ final class KeyMaterial {
         for (int at = lower.indexOf("v1-secret: type"); at >= 0; at = lower.indexOf("v1-secret: type", at + 1)) {
             tor(t, at, spans);
         }
-        for (int at = lower.indexOf("untrusted comment:"); at >= 0; at = lower.indexOf("untrusted comment:", at + 1)) {
+        for (int at = lower.indexOf("untrusted comment:"); at >= 0; at = lower.indexOf("untrusted comment:", lineEnd(t, at))) {
             int end = lineEnd(t, at);
             if (lower.substring(at, end).contains("secret key")) {
                 int next = end + 1 < t.length && t[end] == '\r' ? end + 2 : end + 1;
@@ -48,7 +48,7 @@ final class KeyMaterial {
             }
         }
         for (String k : MINISIGN_RAW) {
-            for (int at = s.indexOf(k); at >= 0; at = s.indexOf(k, at + 1)) {
+            for (int at = s.indexOf(k); at >= 0; at = s.indexOf(k, Math.max(at + 1, base64End(t, at)))) {
                 int end = base64End(t, at);
                 if (end - at >= 40) {
                     spans.add(at, end);
@@ -57,8 +57,8 @@ final class KeyMaterial {
         }
         der(t, s, spans);
         byteArrays(t, lower, spans);
-        for (int at = s.indexOf("---- BEGIN SSH2"); at >= 0; at = s.indexOf("---- BEGIN SSH2", at + 1)) {
-            ssh2(t, at, spans);
+        for (int at = s.indexOf("---- BEGIN SSH2"); at >= 0; at = s.indexOf("---- BEGIN SSH2", Math.max(at + 1, ssh2(t, at, spans)))) {
+            // each block is read once: the next search starts where it ended
         }
     }
 
@@ -376,11 +376,11 @@ final class KeyMaterial {
         return false;
     }
 
-    /** An SSH2 (RFC 4716) private key: its header lines stay, the base64 body goes. */
-    private static void ssh2(char[] t, int at, Spans spans) {
+    /** An SSH2 (RFC 4716) private key: its header lines stay, the base64 body goes. Returns where the block ended. */
+    private static int ssh2(char[] t, int at, Spans spans) {
         int end = lineEnd(t, at);
         if (!new String(t, at, end - at).contains("PRIVATE KEY")) {
-            return;
+            return end;
         }
         int i = end + 1;
         boolean continued = false;
@@ -388,17 +388,18 @@ final class KeyMaterial {
             int e = lineEnd(t, i);
             String line = new String(t, i, e - i).strip();
             if (line.startsWith("---- END")) {
-                return;
+                return e;
             }
             if (continued || line.indexOf(": ") > 0) {
                 continued = line.endsWith("\\"); // a header, maybe continued on the next line
             } else if (!line.isEmpty() && base64End(t, i + (e - i - line.length() > 0 ? indent(t, i) : 0)) >= i + line.length()) {
                 spans.add(i, e);
             } else {
-                return;
+                return i;
             }
             i = e + 1;
         }
+        return i;
     }
 
     private static int indent(char[] t, int i) {

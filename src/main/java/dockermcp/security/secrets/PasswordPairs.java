@@ -12,7 +12,7 @@ final class PasswordPairs {
 
     private static final Set<String> ADMINS = Set.of("root", "admin", "administrator", "postgres", "elastic", "sa", "superuser", "etcd", "rabbitmq",
             "guest", "kibana_system", "mongoadmin");
-    private static final int MAX_WORD = 512;
+    private static final int MAX_WORD = 128;
 
     private PasswordPairs() {
     }

@@ -40,4 +40,15 @@ class KeyMaterialTest {
             assertThat(KeyMaterial.secretDer(t, 0, t.length)).as(pub.substring(0, 16)).isFalse();
         }
     }
+
+    /** Hostile repetitions of what starts these rules: each occurrence reads a bounded stretch, and a run once. */
+    @Test
+    void theNewRulesFinishOnHostileRepetitionsOfTheirKeywords() {
+        for (String unit : List.of("mnemonic: ", "phrase is ", "abc ", "key: ", "2abc ", "== ed25519v1-secret: type0 ==", "untrusted comment: secret key ",
+                "RWRTY0Iy", "MI", "MIIB", "MH", "[1, ", "1,", "---- BEGIN SSH2 PRIVATE KEY ----\nAAAA\n", "authorization: ", "authorization: x a=", "?code=",
+                "&sig=", "eyJ", "eyJa.", "ewo.", "a:1:b:c:", ":", "digest:", "root:", "\u3000")) {
+            String text = unit.repeat(Math.max(1, 100_000 / unit.length()));
+            assertThat(detector.find(text).merged().length % 2).as(unit).isZero();
+        }
+    }
 }
