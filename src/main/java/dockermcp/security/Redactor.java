@@ -133,6 +133,9 @@ public final class Redactor {
         while (from > 0 && line.length() - from < WRAP_MAX && !Character.isWhitespace(line.charAt(from - 1))) {
             from--;
         }
+        if (!cutAtDelimiter && finishedWord(line.substring(from))) {
+            return;
+        }
         boolean command = commandContext(line, next);
         from = Math.max(0, from - (command ? WRAP_COMMAND_CONTEXT : WRAP_CONTEXT));
         int to = 0;
@@ -192,10 +195,10 @@ public final class Redactor {
         return false;
     }
 
-    /** The line ends with {@code =word} or {@code : word}, the word in lower case: a setting's value, whole (auth=ok). */
+    /** The line ends with {@code =word} or {@code : word}, the word in lower case or a number: a setting's value, whole (auth=ok, total_tokens=390). */
     private static boolean lowerWordAfterSeparator(String line) {
         int i = line.length();
-        while (i > 0 && line.length() - i < 16 && Character.isLowerCase(line.charAt(i - 1))) {
+        while (i > 0 && line.length() - i < 16 && (Character.isLowerCase(line.charAt(i - 1)) || Character.isDigit(line.charAt(i - 1)))) {
             i--;
         }
         while (i > 0 && i < line.length() && line.charAt(i - 1) == ' ') {
@@ -243,6 +246,13 @@ public final class Redactor {
         }
         return true;
     }
+
+    /** A fingerprint (SHA256: and 43 base64), a digest (sha256: and 64 hex), a UUID or a mask (********): complete, so nothing wraps from it. */
+    private static boolean finishedWord(String w) {
+        return FINISHED_WORD.matcher(w).matches();
+    }
+
+    private static final Pattern FINISHED_WORD = Pattern.compile("(?:SHA256:[A-Za-z0-9+/]{43}|(?:sha256:)?[0-9a-f]{64}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\\*{3,32}|<redacted>|\\[REDACTED])[.,;)]?");
 
     /** A word that starts a line of its own, not the rest of a wrapped secret: a plain word, a key=value, a time stamp. */
     private static boolean ordinaryWord(String w) {

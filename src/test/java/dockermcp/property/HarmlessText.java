@@ -123,4 +123,30 @@ public final class HarmlessText {
     private String pick(List<String> options) {
         return options.get(r.nextInt(options.size()));
     }
+
+    /**
+     * Harmless log lines near the third outside test's families: digests and fingerprints, masked values, ordinary query
+     * parameters, prose about phrases and keys, short number lists, times and
+     * image tags with colons, etcd health lines (kept apart so that the sequences above stay as they were).
+     */
+    public String keyLogLine() {
+        return switch (r.nextInt(12)) {
+            case 0 -> "Pulled image sha256:" + parts.chars(SecretCorpus.HEX, 64);
+            case 1 -> pick("ssh: host key fingerprint SHA256:", "Host key fingerprint is SHA256:", "ECDSA key fingerprint is SHA256:")
+                    + parts.chars(SecretCorpus.ALNUM + "+/", 43);
+            case 2 -> pick("Authorization: Bearer <redacted>", "password: ********", "Authorization: Basic [REDACTED]", "X-Api-Key: ***",
+                    "authorization: Bearer ${API_TOKEN}");
+            case 3 -> "GET https://" + pick(HOSTS) + "/search?q=" + word() + "&page=" + r.nextInt(20) + "&v=2&rd=https://auth.example.com/&sort=date"
+                    + " " + pick("200", "304");
+            case 4 -> "recovery codes regenerated for user " + r.nextInt(999) + " (10 codes), 2fa " + pick("enabled", "disabled");
+            case 5 -> pick("the recovery phrase is shown only once to the user", "seed phrase backup verified for wallet 3",
+                    "mnemonic words are checked against the list", "passphrase is required for this key", "Enter the recovery phrase of the wallet");
+            case 6 -> "latency buckets [" + r.nextInt(9) + ", " + r.nextInt(99) + ", " + r.nextInt(255) + ", " + r.nextInt(30) + ", " + r.nextInt(7) + "]";
+            case 7 -> "2026-11-30 " + two() + ":" + two() + ":" + two() + " pulled postgres:16-alpine, redis:7.2.4 and nginx:1." + r.nextInt(30) + "." + r.nextInt(9);
+            case 8 -> "etcd member " + parts.chars(SecretCorpus.HEX, 16) + " is healthy: got healthy result from https://127.0.0.1:2379";
+            case 9 -> "Digest: sha256:" + parts.chars(SecretCorpus.HEX, 64) + " Status: Downloaded newer image for " + pick(HOSTS) + "/app:" + r.nextInt(9);
+            case 10 -> "listening on [::]:" + port() + " and 0.0.0.0:" + port() + ", peers fe80::1:" + port() + " " + word();
+            default -> "key rotation " + pick("scheduled", "done") + " for tenant " + r.nextInt(99) + ", next at 2026-12-" + two().substring(0, 1) + "1 " + two() + ":" + two();
+        };
+    }
 }

@@ -693,4 +693,229 @@ public final class SecretCorpus {
         }
         return out;
     }
+
+    // --- the third outside test: key material without armour, HTTP authentication schemes, URL and pair secrets (logs)
+
+    /** Families of the third outside test, planted by SecretCorpusIT in logs (kept apart so the sequences above stay as they were). */
+    public static final List<String> THIRD_ATTACK_KEYS = List.of("key-material", "auth-schemes", "url-secrets");
+
+    /** Every shape of the third outside test's families, once each. */
+    public List<Secret> keyShapes() {
+        List<Secret> out = new ArrayList<>();
+        for (String f : THIRD_ATTACK_KEYS) {
+            for (int shape = 0; shape < keyShapeCount(f); shape++) {
+                out.add(keyShape(f, shape));
+            }
+        }
+        return out;
+    }
+
+    /** One secret of a third-attack family, of a random shape. */
+    public Secret keyShapeOf(String family) {
+        return keyShape(family, r.nextInt(keyShapeCount(family)));
+    }
+
+    private static int keyShapeCount(String family) {
+        return switch (family) {
+            case "key-material" -> 9;
+            case "auth-schemes" -> 8;
+            default -> 7;
+        };
+    }
+
+    private Secret keyShape(String f, int s) {
+        return switch (f) {
+            case "key-material" -> keyMaterial(s);
+            case "auth-schemes" -> authSchemes(s);
+            default -> urlSecrets(s);
+        };
+    }
+
+    /** Words of the kind BIP39 and diceware lists hold: lower case, 3 to 8 letters. */
+    private static final List<String> PHRASE_WORDS = List.of("abandon", "ability", "absorb", "acoustic", "anchor", "apple", "bishop", "candle",
+            "dragon", "ember", "falcon", "fossil", "garnet", "harbor", "hollow", "island", "jungle", "kettle", "lemon", "marble", "nectar", "oyster",
+            "pillow", "quartz", "saddle", "timber", "umbra", "velvet", "walnut", "yonder", "zephyr", "zebra", "cactus", "divorce", "enroll", "frown");
+
+    private String words(int n) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            sb.append(i == 0 ? "" : " ").append(pick(PHRASE_WORDS));
+        }
+        return sb.toString();
+    }
+
+    private byte[] bytes(int n) {
+        byte[] b = new byte[n];
+        r.nextBytes(b);
+        return b;
+    }
+
+    private String b64(byte[] b) {
+        return Base64.getEncoder().encodeToString(b);
+    }
+
+    /** A DER structure's first bytes (PKCS#8, PKCS#1, SEC1, PKCS#12, encrypted PKCS#8) followed by random bytes. */
+    private byte[] der(int s) {
+        int[] head = switch (s) {
+            case 0 -> new int[] {0x30, 0x82, 0x04, 0xbe, 0x02, 0x01, 0x00, 0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00};
+            case 1 -> new int[] {0x30, 0x82, 0x04, 0xa4, 0x02, 0x01, 0x00, 0x02, 0x82, 0x01, 0x01, 0x00};
+            case 2 -> new int[] {0x30, 0x82, 0x0a, 0x5b, 0x02, 0x01, 0x03, 0x30, 0x82, 0x0a, 0x21, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x01};
+            default -> new int[] {0x30, 0x82, 0x05, 0x1c, 0x30, 0x4e, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x05, 0x0d};
+        };
+        byte[] b = bytes(600 + r.nextInt(900));
+        for (int i = 0; i < head.length; i++) {
+            b[i] = (byte) head[i];
+        }
+        return b;
+    }
+
+    private Secret keyMaterial(int s) {
+        return switch (s) {
+            case 0 -> {
+                String phrase = words(pick(12, 15, 18, 21, 24));
+                String line = pick("mnemonic: ", "seed phrase: ", "recovery phrase = ", "Secret Recovery Phrase: ", "MNEMONIC=", "wallet mnemonic \"") + phrase;
+                yield new Secret("key-material", "mnemonic", phrase, "WALLET_BACKUP", line, List.of("--restore", line), line);
+            }
+            case 1 -> {
+                String phrase = words(pick(12, 24));
+                yield new Secret("key-material", "mnemonic-told", phrase, "WALLET_NOTE", "your seed phrase is " + phrase, List.of("--note", "seed phrase is " + phrase),
+                        pick("your seed phrase is ", "the recovery phrase was ") + phrase);
+            }
+            case 2 -> {
+                String alphabet = pick("abcdefghijklmnopqrstuvwxyz234567", "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567");
+                StringBuilder g = new StringBuilder();
+                for (int i = 0; i < 8; i++) {
+                    g.append(i == 0 ? "" : " ").append(chars(alphabet, 3)).append(pick("2", "3", "4", "5", "6", "7"));
+                }
+                String line = pick("authenticator key: ", "TOTP secret: ", "2fa seed = ", "otp secret=") + g;
+                yield new Secret("key-material", "base32-groups", g.toString(), "MFA_ENROLL", line, List.of("--enroll", line), line);
+            }
+            case 3 -> {
+                String k = b64(bytes(64));
+                yield new Secret("key-material", "tor-hs", k, "ONION_DUMP", "== ed25519v1-secret: type0 == " + k, List.of("--dump", "== ed25519v1-secret: type0 == " + k), "== ed25519v1-secret: type0 == " + k);
+            }
+            case 4 -> {
+                String k = pick("RWRTY0Iy", "RWQAAEIy") + chars(ALNUM + "+/", 150);
+                yield new Secret("key-material", "minisign", k, "SIGNER_FILE", "untrusted comment: minisign encrypted secret key\n" + k, List.of("--signer", k),
+                        "untrusted comment: minisign encrypted secret key\n" + k);
+            }
+            case 5 -> {
+                StringBuilder a = new StringBuilder("[");
+                int n = pick(64, 64, 32);
+                for (int i = 0; i < n; i++) {
+                    a.append(i == 0 ? "" : pick(", ", ",")).append(r.nextInt(256));
+                }
+                String arr = a.append(']').toString();
+                String line = n == 64 ? arr : pick("keypair: ", "secret key bytes ", "private_key=") + arr;
+                yield new Secret("key-material", "byte-array", arr.substring(1, arr.length() - 1), "WALLET_FILE", line, List.of("--keypair", line), line);
+            }
+            case 6 -> {
+                String k = b64(der(r.nextInt(4)));
+                yield new Secret("key-material", "der-base64", k, "TLS_BUNDLE", k, List.of("--bundle", k), pick("loaded pfx ", "p12: ", "  ") + k);
+            }
+            case 7 -> {
+                String body = chars(ALNUM + "+/", 64);
+                String block = "---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----\nComment: \"rsa-key-" + chars(DIGITS, 8) + "\"\n" + chars(ALNUM + "+/", 64) + "\n" + body + "\n"
+                        + chars(ALNUM + "+/", 40) + "==\n---- END SSH2 ENCRYPTED PRIVATE KEY ----";
+                yield new Secret("key-material", "ssh2-key", body, "DEPLOY_KEY_FILE", block, List.of("--key", block), block);
+            }
+            default -> {
+                String lines = b64(der(r.nextInt(3)));
+                StringBuilder wrapped = new StringBuilder();
+                for (int i = 0; i < lines.length(); i += 64) {
+                    wrapped.append(i == 0 ? "" : "\n").append(lines, i, Math.min(lines.length(), i + 64));
+                }
+                String body = lines.substring(64, 128);
+                yield new Secret("key-material", "der-lines", body, "TLS_KEY_BODY", wrapped.toString(), List.of("--key", wrapped.toString()), "  " + wrapped);
+            }
+        };
+    }
+
+    private Secret authSchemes(int s) {
+        String key = randomKey(40);
+        return switch (s) {
+            case 0 -> header("token-token", key, "Authorization: Token token=\"" + key + "\"");
+            case 1 -> {
+                String mac = chars(ALNUM + "+/", 43) + "=";
+                yield header("hawk-mac", mac, "Authorization: Hawk id=\"" + chars(LOWER + DIGITS, 12) + "\", ts=\"" + chars(DIGITS, 10) + "\", nonce=\"" + chars(ALNUM, 6)
+                        + "\", mac=\"" + mac + "\"");
+            }
+            case 2 -> {
+                String id = chars(LOWER + DIGITS, 10) + digit() + digit();
+                yield header("hawk-id", id, "Server-Authorization: Hawk id=\"" + id + "\", ts=\"" + chars(DIGITS, 10) + "\", mac=\"" + chars(ALNUM + "+/", 43) + "=\"");
+            }
+            case 3 -> {
+                String response = chars(HEX, 32);
+                yield header("digest", response, "Authorization: Digest username=\"bob\", realm=\"api\", nonce=\"" + chars(HEX, 16) + "\", uri=\"/v1/items\", response=\""
+                        + response + "\", opaque=\"x\"");
+            }
+            case 4 -> {
+                String blob = "TlRMTVNTUAADAAAA" + chars(ALNUM + "+/", 60 + r.nextInt(60));
+                yield header("ntlm", blob, pick("Authorization: NTLM ", "Proxy-Authorization: NTLM ") + blob);
+            }
+            case 5 -> {
+                String blob = "YII" + chars(ALNUM + "+/", 120 + r.nextInt(80)) + pick("", "=", "==");
+                yield header("negotiate", blob, "Authorization: Negotiate " + blob);
+            }
+            case 6 -> {
+                String sig = chars(HEX, 64);
+                yield header("aws4", sig, "Authorization: AWS4-HMAC-SHA256 Credential=AKIA" + chars(UPPER + "234567", 16) + "/20261130/eu-west-1/s3/aws4_request, "
+                        + "SignedHeaders=host;x-amz-date, Signature=" + sig);
+            }
+            default -> {
+                String sig = chars(ALNUM + "_-", 42) + pick("A", "E", "I") + "=";
+                String jwt = b64url("{\"alg\":\"HS256\"}") + "==." + b64url("{\"sub\":\"" + chars(ALNUM, 10) + "\",\"exp\":1900000000}") + "=." + sig;
+                yield new Secret("auth-schemes", "jwt-padded", sig, "UPSTREAM_SESSION", jwt, List.of("--session", jwt), pick("upstream call with ", "jwt ", "") + jwt);
+            }
+        };
+    }
+
+    private Secret header(String shape, String value, String line) {
+        return new Secret("auth-schemes", shape, value, "LAST_REQUEST_HEADERS", line, List.of("-H", line), pick("> ", "request headers: ", "") + line);
+    }
+
+    private Secret urlSecrets(int s) {
+        String pw = password();
+        return switch (s) {
+            case 0 -> {
+                String name = pick("code", "hash", "sig", "signature", "X-Amz-Signature", "X-Goog-Signature", "token", "access_token", "id_token", "client_secret", "key");
+                String v = name.startsWith("X-") ? chars(HEX, 64) : name.equals("key") ? "AIza" + chars(ALNUM + "-_", 35) : randomKey(32 + r.nextInt(16));
+                String line = "10.1.2." + r.nextInt(255) + " - - [30/Nov/2026:10:00:00 +0000] \"GET /download/file.zip?page=" + r.nextInt(9) + "&" + name + "=" + v
+                        + "&v=2 HTTP/1.1\" 200 512 \"-\" \"curl/8.5\"";
+                yield new Secret("url-secrets", "query-" + name.toLowerCase(java.util.Locale.ROOT), v, "LAST_URL", line, List.of("--url", line), line);
+            }
+            case 1 -> {
+                String v = randomKey(40);
+                String url = "https://app.example.com/callback#" + pick("access_token", "id_token", "code") + "=" + v + "&token_type=bearer&expires_in=3600";
+                yield new Secret("url-secrets", "fragment", v, "REDIRECT_SEEN", url, List.of("--redirect", url), "redirected to " + url);
+            }
+            case 2 -> {
+                String line = pick("db.internal", "*", "pg-primary.svc") + ":" + pick("5432", "*", "6432") + ":" + pick("app", "*", "orders") + ":" + pick("app", "svc_reader")
+                        + ":" + pw;
+                yield new Secret("url-secrets", "pgpass", pw, "PGPASS_LINE", line, List.of("--pgpass", line), pick("cannot connect using ", "pgpass: ", "") + line);
+            }
+            case 3 -> {
+                String line = pick("digest:" + pick("super", "admin", "zk") + ":" + pw, "addauth digest " + pick("super", "admin") + ":" + pw);
+                yield new Secret("url-secrets", "zookeeper-digest", pw, "ZK_AUTH", line, List.of("--auth", line), "zkCli: " + line);
+            }
+            case 4 -> {
+                String line = pick("root", "admin", "postgres", "elastic") + ":" + pw;
+                yield new Secret("url-secrets", "admin-pair", pw, "ETCD_ACCOUNT", line, List.of("--user", line), pick("cannot connect using ", "etcdctl --user ", "login ") + line);
+            }
+            case 5 -> {
+                String blank = pick("\u3000", "\u00a0", "\u2003", "\u202f");
+                String line = pick("password", "passwd", "Password") + blank + pw;
+                yield new Secret("url-secrets", "unicode-blank", pw, "LOGIN_HINT", line, List.of(line), line);
+            }
+            default -> {
+                String v = randomKey(40);
+                String line = pick("Authorization", "authorization", "Proxy-Authorization") + pick(": ", ":", " = ") + pick("token ", "ApiKey ", "Bearer ", "Basic ") + v;
+                yield new Secret("url-secrets", "auth-header-token68", v, "DEFAULT_HEADERS", line, List.of("-H", line), "grpc metadata: " + line);
+            }
+        };
+    }
+
+    private int pick(int... options) {
+        return options[r.nextInt(options.length)];
+    }
 }

@@ -215,4 +215,56 @@ class SecretFamiliesPropertyTest {
     private static String shortened(String s) {
         return s.length() <= 200 ? s : s.substring(0, 90) + "…(" + s.length() + ")…" + s.substring(s.length() - 90);
     }
+
+    /** The third outside test's families (key material, authentication schemes, URL and pair secrets), every carrier. */
+    @Test
+    void everyThirdAttackShapeIsHiddenWhereverItIsPlanted() {
+        List<String> leaks = new ArrayList<>();
+        for (int seed = 0; seed < SEEDS; seed++) {
+            for (SecretCorpus.Secret s : new SecretCorpus(seed).keyShapes()) {
+                for (var e : carriers(s).entrySet()) {
+                    SecretCorpus.pieces(s.value()).stream().filter(e.getValue()::contains).findFirst().ifPresent(p -> leaks.add(s.family() + "/" + s.shape()
+                            + " in " + e.getKey() + ": ..." + e.getValue().substring(Math.max(0, e.getValue().indexOf(p) - 60),
+                                    Math.min(e.getValue().length(), e.getValue().indexOf(p) + 60)) + "..."));
+                }
+            }
+        }
+        assertThat(leaks).as("leaks").isEmpty();
+    }
+
+    @Test
+    void randomThirdAttackSecretsInRandomTextAreRedacted() {
+        SecretCorpus corpus = new SecretCorpus(77);
+        HarmlessText harmless = new HarmlessText(77);
+        List<String> leaks = new ArrayList<>();
+        for (int i = 0; i < 1500; i++) {
+            SecretCorpus.Secret s = corpus.keyShapeOf(SecretCorpus.THIRD_ATTACK_KEYS.get(i % SecretCorpus.THIRD_ATTACK_KEYS.size()));
+            List<String> lines = List.of(harmless.keyLogLine(), harmless.logLine(), s.logLine(), harmless.keyLogLine());
+            String out = String.join("\n", REDACTOR.lines(lines)) + "\n" + REDACTOR.text(String.join(" ", lines));
+            SecretCorpus.pieces(s.value()).stream().filter(out::contains).findFirst().ifPresent(p -> leaks.add(s.family() + "/" + s.shape() + ": " + out));
+        }
+        assertThat(leaks).as("leaks").isEmpty();
+    }
+
+    /** Harmless lines near these families stay as they are, alone and read with their neighbours (the wrap check joins lines). */
+    @Test
+    void randomHarmlessTextNearTheThirdAttackFamiliesIsUnchanged() {
+        HarmlessText harmless = new HarmlessText(11);
+        List<String> changed = new ArrayList<>();
+        List<String> run = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            String line = harmless.keyLogLine();
+            run.add(line);
+            if (!REDACTOR.text(line).equals(line)) {
+                changed.add(line + "  ->  " + REDACTOR.text(line));
+            }
+        }
+        List<String> together = REDACTOR.lines(run);
+        for (int i = 0; i < run.size(); i++) {
+            if (!together.get(i).equals(run.get(i))) {
+                changed.add("after '" + (i > 0 ? run.get(i - 1) : "") + "': " + run.get(i) + "  ->  " + together.get(i));
+            }
+        }
+        assertThat(changed).as("harmless text changed").isEmpty();
+    }
 }

@@ -152,4 +152,54 @@ class OutsideTestShapesTest {
             assertThat(r.envEntry(hidden)).as(hidden).endsWith("=" + Redactor.MARK);
         }
     }
+
+    /** The third outside test's key material, authentication schemes and URL secrets (docs/SECURITY.md), one example each. */
+    @Test
+    void thirdAttackKeyMaterialAndSchemesAreHiddenInLogs() {
+        List<String[]> cases = List.of(
+                new String[] {"mnemonic: stone yonder jungle hollow ember hollow harbor pillow tiger ember walnut apple", "pillow tiger"},
+                new String[] {"my seed phrase is stone yonder jungle hollow ember hollow harbor pillow tiger ember walnut apple", "yonder jungle"},
+                new String[] {"authenticator key: 5ntu wvuv qbrf 3kq7 abcd efgh ijkl mnop", "qbrf 3kq7"},
+                new String[] {"== ed25519v1-secret: type0 == GWSQif4USQeHYX5tvTYLDMoX3aLCsNW8tEImTml8MWehnZ3jF02r1shPqhc/jIdCnKj80p+gC8C7cLDywGKHuQ==", "GWSQif4U"},
+                new String[] {"[242, 51, 51, 3, 181, 36, 171, 254, 217, 103, 100, 32, 39, 46, 153, 86, 15, 26, 201, 158, 255, 72, 4, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, "
+                        + "11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41]", "181, 36,"},
+                new String[] {"MIIJQgIBADANBgkqhkiG9w0BAQEFAASCCSwwggkoAgEAAoICAQC7VJTUt9Us8cKjMzEfYyjiWA4R4/M2bS1GB4t7NXp98C3SC6dVMvDuictGeurT8jNbvJZHtCSuYEvuN"
+                        + "MoSfm76oqFvAp8Gy0iz5sxjZmSnXyCdPEovGhLa0VzMaQ8s+CLOyS56YyCFGeJZqgtzJ6GR3eqoYSW9b9UMvkBpZODSctWSNGj3P7jRFDO5VoTwCQAWbFnOj", "AASCCSww"},
+                new String[] {"upstream call with eyJhbGciOiJIUzI1NiJ9==.eyJzdWIiOiAiU3RDYVNldm1DdiIsICJleHAiOiAxOTAwMDAwMDAwfQ==.TPgeea7SmeR8PprQN4dCwdG8ArnuaJ4Bf8psyWDO40E=",
+                        "TPgeea7S"},
+                new String[] {"> Authorization: Token token=\"mUu3xhfJV2h1RWqyqlvXdwpA4mdv7Iq9Nkb5sy9F\"", "mUu3xhfJ"},
+                new String[] {"> Authorization: Hawk id=\"dh37fgj492je\", ts=\"1353832234\", nonce=\"j4h3g2\", mac=\"BHlNIYdqFU/KPKb4+JZxNkuKd2fe49XkX2gUQvuwpUA6\"", "IYdqFU/K"},
+                new String[] {"> Authorization: Hawk id=\"dh37fgj492je\", ts=\"1353832234\", mac=\"x\"", "dh37fgj4"},
+                new String[] {"> Authorization: Digest username=\"bob\", realm=\"api\", uri=\"/\", response=\"6629fae49393a05397450978507c4ef1\"", "6629fae4"},
+                new String[] {"> Authorization: NTLM TlRMTVNTUAADAAAAomCU0QdA0IYwAz7mXv3+uEVFw/IDkHAeAScLInwXHqUe7KwEnA35Dm7kMxiPfKSmFwDhZjcYcEIO5uAW", "HqUe7KwE"},
+                new String[] {"Authorization: AWS4-HMAC-SHA256 Credential=AKIAABCDEFGH12345678/20261130/eu-west-1/s3/aws4_request, SignedHeaders=host;x-amz-date, "
+                        + "Signature=fe5f80f77d5fa3beca038a248ff027d0445342fe2855ddc963176630326f1024", "fe5f80f7"},
+                new String[] {"\"GET /download/file.zip?X-Expires=3600&code=AXYVL2jcEzfPQ3ts83jCbiNIwRhYw9VzPlswB014&v=2 HTTP/1.1\" 200", "AXYVL2jc"},
+                new String[] {"\"GET /download/file.zip?X-Expires=3600&hash=3Z1OXfsjr3yz4dhxtLQsvItHH8sagQdq79PS4b2s&v=2 HTTP/1.1\" 200", "3Z1OXfsj"},
+                new String[] {"74461 ERROR cannot connect using db.internal:5432:app:tlcnce:JPIktmrf8369^nN1O", "JPIktmrf"},
+                new String[] {"35166 ERROR cannot connect using digest:lwoukl:JCBjukue4351%ukJ1", "JCBjukue"},
+                new String[] {"19454 ERROR cannot connect using root:FARmjcip2242*BYtG", "FARmjcip"},
+                new String[] {"password\u3000JVRiplbl2681#iwSW", "JVRiplbl"});
+        for (String[] c : cases) {
+            assertThat(r.lines(List.of("x", c[0], "y")).get(1)).as(c[0]).doesNotContain(c[1]).contains(Redactor.MARK);
+        }
+        List<String> minisign = r.lines(List.of("untrusted comment: minisign encrypted secret key",
+                "RWRTY0Iyi7op/Hj8g8uhfjjYCn0tCSsOyw2zD7+jmaDNMWNbyhCVY7PjmcA9M/+AED8L4zKkiRJdsHn8Pfuaj/wIg5gfvnmucmpL/U06pitNoFhA73YdWuLzl0yJwBe"));
+        assertThat(minisign.get(1)).doesNotContain("i7op");
+        List<String> ssh2 = r.lines(List.of("---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----", "Comment: \"rsa-key-2026\"",
+                "P2/56wAAAi4AAAA3aWYtbW9kbntzaWdue3JzYS1wa2NzMS1zaGExfSxlbmNyeXB0e3JzYS1wa2NzMXYyLW9hZXB9fQ", "---- END SSH2 ENCRYPTED PRIVATE KEY ----"));
+        assertThat(ssh2.get(2)).isEqualTo(Redactor.MARK);
+        assertThat(ssh2.get(1)).isEqualTo("Comment: \"rsa-key-2026\"");
+    }
+
+    /** What the third outside test found hidden in this area: a mask, a fingerprint or a digest next to the following line; ordinary query parameters. */
+    @Test
+    void thirdAttackFalsePositivesNearKeysStayVisible() {
+        List<String> log = List.of("Certificate for api.example.com valid until 2027-02-28 (issuer: R11)",
+                "ssh: host key fingerprint SHA256:uNiVztksCsDhcc0u9e8BujQXVUpKZIDTMczCvj3tD2s",
+                "Pulled image sha256:2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824", "git checkout 3f786850e387550fdab836ed7e6dc881de23001b",
+                "ssl.keystore.password = [hidden]", "password: ********", "Authorization: Bearer <redacted>", "password_file=/run/secrets/db_password",
+                "GET /search?q=docs&page=2&v=2&rd=https://auth.example.com/ 200");
+        assertThat(r.lines(log)).isEqualTo(log);
+    }
 }

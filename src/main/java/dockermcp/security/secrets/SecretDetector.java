@@ -30,6 +30,10 @@ public final class SecretDetector {
         }
         String s = text.toString();
         char[] chars = s.toCharArray(); // the scanners read an array: far cheaper per character than CharSequence.charAt
+        if (unifyBlanks(chars)) { // password\u3000x: an ideographic or no-break space separates as a blank does
+            s = new String(chars);
+            text = s;
+        }
         KeyBlocks.find(chars, spans);
         ProviderRules.builtIn().find(chars, text, spans); // compiled at the first redaction, not at start-up
         UrlCredentials.find(chars, spans);
@@ -38,6 +42,10 @@ public final class SecretDetector {
         Assignments.find(chars, spans);
         CredentialWrites.find(chars, spans); // echo x > ~/.pgpass, echo x | chpasswd: no keyword needed
         NearbyTokens.find(chars, spans, freeText);
+        String lower = KeyMaterial.lowerAscii(chars);
+        KeyMaterial.find(chars, s, lower, spans);
+        AuthSchemes.find(chars, lower, spans);
+        PasswordPairs.find(chars, s, lower, spans);
         for (Pattern p : operatorPatterns) { // the operator's own patterns (REDACT_PATTERNS), trusted as written
             Matcher m = p.matcher(text);
             while (m.find()) {
@@ -45,6 +53,19 @@ public final class SecretDetector {
             }
         }
         return spans;
+    }
+
+    /** Reads every Unicode blank (no-break, ideographic, en and em spaces…) as a space, in place; true when one was there. */
+    private static boolean unifyBlanks(char[] t) {
+        boolean any = false;
+        for (int i = 0; i < t.length; i++) {
+            char c = t[i];
+            if (c > 0x7f && c != '\u2028' && c != '\u2029' && Character.isSpaceChar(c)) {
+                t[i] = ' ';
+                any = true;
+            }
+        }
+        return any;
     }
 
     /** True when any rule matches a configuration value. */

@@ -46,6 +46,9 @@ class SecretCorpusIT {
     static final Map<String, String> harmlessLabels = new LinkedHashMap<>();
     static final List<String> harmlessLogs = new ArrayList<>();
     static String lastBuild;
+    /** The third outside test's families, planted in the logs only, and harmless lines near their shapes. */
+    static List<SecretCorpus.Secret> keySecrets;
+    static final List<String> harmlessKeyLogs = new ArrayList<>();
     /** A token that straddles Docker's own 16 KiB split of a 40 KiB log line, in the container dms-corpus-long. */
     static final String LONG_CONTAINER = "dms-corpus-long";
     static final String SPLIT_TOKEN = "ghp_" + "Xk9fQ2mP7vL4nR8tW3yB6cD1zQ9oRNbMUpU8Jb2";
@@ -55,6 +58,11 @@ class SecretCorpusIT {
         engines = TestEngines.shared();
         secrets = new SecretCorpus(SEED).everyShape();
         harmless(new HarmlessText(SEED));
+        keySecrets = new SecretCorpus(SEED + 3).keyShapes();
+        HarmlessText nearKeys = new HarmlessText(SEED + 3);
+        for (int i = 0; i < 2 * keySecrets.size() + 20; i++) {
+            harmlessKeyLogs.add(nearKeys.keyLogLine());
+        }
         plant();
         Path audit = dir.resolve("audit.log");
         try (JarServer server = JarServer.started(Map.of("ALLOW_LOCAL_DOCKER", "true", "LOCAL_DOCKER_HOST", engines.get("UNIX_DOCKER_HOST"),
@@ -159,6 +167,16 @@ class SecretCorpusIT {
             sb.append(harmlessLogs.get(h++ % harmlessLogs.size())).append('\n');
             sb.append(s.wrapped().get(0)).append('\n').append(s.wrapped().get(1)).append('\n');
             sb.append(filler, 0, LINE_CUT - s.logLine().indexOf(s.value()) - s.value().length() / 2).append(s.logLine()).append('\n');
+        }
+        // the third outside test's families (key material, authentication schemes, URL and pair secrets), in logs only
+        int k = 0;
+        for (SecretCorpus.Secret s : keySecrets) {
+            sb.append(harmlessKeyLogs.get(k++)).append('\n').append(s.logLine()).append('\n').append(harmlessKeyLogs.get(k++)).append('\n');
+            sb.append(s.wrapped().get(0)).append('\n').append(s.wrapped().get(1)).append('\n');
+            sb.append(filler, 0, LINE_CUT - s.logLine().indexOf(s.value()) - s.value().length() / 2).append(s.logLine()).append('\n');
+        }
+        while (k < harmlessKeyLogs.size()) {
+            sb.append(harmlessKeyLogs.get(k++)).append('\n');
         }
         // a key block without its END: only the block goes, the lines after it stay
         sb.append("-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEAx9kQ2mP7vL4nR8tW3yB6cD1zQ9oRNbMUpU8JbhSY2ydrA8wH\n");
@@ -278,5 +296,27 @@ class SecretCorpusIT {
         double visible = 100.0 * (total - hidden.size()) / total;
         System.out.printf("SecretCorpusIT: harmless corpus visible: %d of %d (%.1f %%); hidden: %s%n", total - hidden.size(), total, visible, hidden);
         assertThat(visible).isGreaterThanOrEqualTo(95.0);
+    }
+
+    @Test
+    void noThirdAttackKeyMaterialNorSchemeSecretComesOutOfTheLogsAndItsHarmlessNeighboursStay() {
+        assertThat(keySecrets.stream().map(SecretCorpus.Secret::family).distinct()).hasSize(SecretCorpus.THIRD_ATTACK_KEYS.size());
+        Map<String, String> leaks = new TreeMap<>();
+        for (SecretCorpus.Secret s : keySecrets) {
+            for (String piece : SecretCorpus.pieces(s.value())) {
+                outputs.forEach((where, text) -> {
+                    int at = text.indexOf(piece);
+                    if (at >= 0) {
+                        leaks.putIfAbsent(s.family() + "/" + s.shape(), where + ": ..." + text.substring(Math.max(0, at - 50), Math.min(text.length(), at + 50)) + "...");
+                    }
+                });
+            }
+        }
+        assertThat(leaks).as("families/shapes that leak").isEmpty();
+        String logs = outputs.get("logs [structured]");
+        List<String> hidden = harmlessKeyLogs.stream().distinct().filter(l -> !logs.contains(JarServer.JSON.writeValueAsString(l))).toList();
+        long total = harmlessKeyLogs.stream().distinct().count();
+        System.out.printf("SecretCorpusIT: harmless lines near key shapes visible: %d of %d; hidden: %s%n", total - hidden.size(), total, hidden);
+        assertThat(100.0 * (total - hidden.size()) / total).isGreaterThanOrEqualTo(95.0);
     }
 }
