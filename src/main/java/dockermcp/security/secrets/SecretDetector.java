@@ -36,6 +36,8 @@ public final class SecretDetector {
         JwkMembers.find(chars, text, spans);
         Assignments.find(chars, spans);
         NearbyTokens.find(chars, spans, freeText);
+        ConfigDumps.find(chars, spans); // whole config files and dumps: the name and its value apart (XML, tables, SQL, banners)
+        spans = Placeholders.shown(chars, spans); // ${DB_PASSWORD}, %DB_PASSWORD%, {{ .Values.x }}, <redacted>: no value
         for (Pattern p : operatorPatterns) { // the operator's own patterns (REDACT_PATTERNS), trusted as written
             Matcher m = p.matcher(text);
             while (m.find()) {
