@@ -229,6 +229,14 @@ final class ConfigDumps {
         return true;
     }
 
+    /** The position after the last non-blank before {@code i} (blanks on the same line only). */
+    static int skipBack(char[] t, int i) {
+        while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == '\t')) {
+            i--;
+        }
+        return i;
+    }
+
     static int skipSpace(char[] t, int i, int to, boolean lineBreaks) {
         while (i < to && (t[i] == ' ' || t[i] == '\t' || lineBreaks && (t[i] == '\n' || t[i] == '\r'))) {
             i++;

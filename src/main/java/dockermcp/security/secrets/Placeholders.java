@@ -28,10 +28,25 @@ final class Placeholders {
         return out;
     }
 
-    /** True when [s, e) lies inside one placeholder that starts at most two characters before it. */
+    /**
+     * True when [s, e) is a placeholder, lies inside one that starts at most two characters before it, or is the
+     * name a setting refers to: {@code <add key="LogLevel" …>}, {@code key: password} under {@code secretKeyRef:}, SQL's
+     * {@code SET PASSWORD FOR}.
+     */
     private static boolean onlyPlaceholder(char[] t, int s, int e) {
         if (e - s > MAX) {
             return false;
+        }
+        int a = s;
+        int z = e;
+        while (a < z && (t[a] == '"' || t[a] == '\'')) {
+            a++;
+        }
+        while (z > a && (t[z - 1] == '"' || t[z - 1] == '\'')) {
+            z--;
+        }
+        if (isPlaceholder(t, a, z) || settingName(t, a, z)) {
+            return true;
         }
         for (int c = s; c >= Math.max(0, s - 2); c--) {
             int pe = end(t, c);
@@ -40,6 +55,40 @@ final class Placeholders {
             }
         }
         return false;
+    }
+
+    /** A name in the place of a value: the {@code key} attribute of an XML setting, or a key under a Kubernetes key reference. */
+    private static boolean settingName(char[] t, int s, int e) {
+        if (!name(t, s, e)) {
+            return false;
+        }
+        if (e - s == 3 && new String(t, s, 3).equalsIgnoreCase("for") && s >= 9 && new String(t, s - 9, 9).equalsIgnoreCase("password ")) {
+            return true; // SET PASSWORD FOR 'app'@'%' = …: the keyword, not the password
+        }
+        if (s >= 5 && (t[s - 1] == '"' || t[s - 1] == '\'') && ConfigDumps.startsWith(t, s - 5, "key=") && e < t.length && t[e] == t[s - 1]) {
+            return true;
+        }
+        if (s >= 5 && ConfigDumps.startsWith(t, ConfigDumps.skipBack(t, s) - 4, "key:")) {
+            int from = Math.max(0, s - 200);
+            return ConfigDumps.indexOf(t, "KeyRef:", from, s) >= 0;
+        }
+        return false;
+    }
+
+    /** A setting's name: a letter, then letters, digits and {@code . _ -}, at most two digits. */
+    private static boolean name(char[] t, int s, int e) {
+        if (e - s < 1 || e - s > 64 || !Character.isLetter(t[s])) {
+            return false;
+        }
+        int digits = 0;
+        for (int i = s; i < e; i++) {
+            char c = t[i];
+            if (!(identChar(c) || c == '.' || c == '-')) {
+                return false;
+            }
+            digits += Character.isDigit(c) ? 1 : 0;
+        }
+        return digits <= 2;
     }
 
     /** The end of the reference starting at {@code c}, or -1. */
