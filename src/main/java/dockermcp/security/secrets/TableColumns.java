@@ -111,16 +111,35 @@ final class TableColumns {
             if (!columnName(name)) {
                 return -1;
             }
-            if (col < 0 && SecretNames.suggestsSecret(name)) {
+            if (col < 0 && strongName(name) && SecretNames.suggestsSecret(name)) {
                 col = i;
             }
         }
         return col;
     }
 
+    private static final java.util.Set<String> STRONG = java.util.Set.of("password", "passwd", "passphrase", "pass", "pwd", "pw", "secret", "secrets",
+            "token", "tokens", "key", "apikey", "credential", "credentials");
+
+    /** A column that surely holds secrets: a secret word as a word of the name (random letters hold "pwd" too). */
+    private static boolean strongName(String name) {
+        int start = 0;
+        for (int i = 1; i <= name.length(); i++) {
+            boolean boundary = i == name.length() || !Character.isLetter(name.charAt(i))
+                    || Character.isUpperCase(name.charAt(i)) && Character.isLowerCase(name.charAt(i - 1));
+            if (boundary) {
+                if (i > start && STRONG.contains(name.substring(start, i).toLowerCase(java.util.Locale.ROOT))) {
+                    return true;
+                }
+                start = i < name.length() && Character.isLetter(name.charAt(i)) ? i : i + 1;
+            }
+        }
+        return false;
+    }
+
     /** A column name: letters first, then letters, digits, {@code _ - .} and at most two blanks. */
     private static boolean columnName(String name) {
-        if (name.isEmpty() || name.length() > 40 || !Character.isLetter(name.charAt(0))) {
+        if (name.isEmpty() || name.length() > 32 || !Character.isLetter(name.charAt(0))) {
             return false;
         }
         int blanks = 0;
