@@ -15,7 +15,7 @@ import java.util.List;
  */
 final class TableColumns {
 
-    static final int MAX_ROWS = 100;
+    static final int MAX_ROWS = 1000;
     private static final int MAX_HEADER = 400;
     private static final int MAX_CELLS = 64;
 
