@@ -149,4 +149,30 @@ public final class HarmlessText {
             default -> "key rotation " + pick("scheduled", "done") + " for tenant " + r.nextInt(99) + ", next at 2026-12-" + two().substring(0, 1) + "1 " + two() + ":" + two();
         };
     }
+
+    /**
+     * Harmless whole files and dumps next to {@link ConfigDumpCorpus}: XML, env lists, tables, dumps, SQL, banners and
+     * traces with no secret in them, and references to variables or placeholders where a secret would be.
+     */
+    public String dumpText() {
+        return switch (r.nextInt(12)) {
+            case 0 -> "<property>\n  <name>" + pick("fs.defaultFS", "dfs.replication", "yarn.nodemanager.resource.memory-mb") + "</name>\n  <value>"
+                    + pick("hdfs://" + pick(HOSTS) + ":8020", String.valueOf(1 + r.nextInt(8)), String.valueOf(1024 << r.nextInt(4))) + "</value>\n</property>";
+            case 1 -> "<appSettings><add key=\"" + pick("LogLevel", "Environment", "MaxRetries") + "\" value=\"" + pick("Information", "Production", "3")
+                    + "\" /><entry key=\"jdbc.url\">jdbc:postgresql://" + pick(HOSTS) + ":5432/orders</entry></appSettings>";
+            case 2 -> "env:\n- name: LOG_LEVEL\n  value: " + pick(LEVELS).toLowerCase() + "\n- name: TZ\n  value: " + pick(ZONES)
+                    + "\n- name: DB_PASSWORD\n  valueFrom:\n    secretKeyRef:\n      name: db\n      key: password";
+            case 3 -> "id,name,status,port\n" + r.nextInt(99) + "," + word() + ",running," + port() + "\n" + r.nextInt(99) + "," + word() + ",exited," + port();
+            case 4 -> "| service | port | status |\n|---|---|---|\n| " + word() + " | " + port() + " | up |";
+            case 5 -> "INSERT INTO " + pick("events", "orders") + " (id, name, created_at) VALUES (" + r.nextInt(999) + ", '" + word() + "', '2024-11-30');";
+            case 6 -> "array(2) {\n  [\"user\"]=>\n  string(3) \"app\"\n  [\"port\"]=>\n  int(" + port() + ")\n}";
+            case 7 -> "+ echo " + pick("done", "building " + word(), "starting") + "\n+ docker push registry.example.com/orders:1." + r.nextInt(9);
+            case 8 -> "Server started:\n  listening on port " + port() + "\n  profile " + pick(PROFILES);
+            case 9 -> pick("DB_PASSWORD=${DB_PASSWORD}", "password: ${DB_PASSWORD}", "API_TOKEN=$API_TOKEN", "set DB_PASSWORD=%DB_PASSWORD%",
+                    "password: {{ .Values.db.password }}", "token: {{ secrets.DEPLOY_TOKEN }}", "password=<redacted>", "token=***", "password: ********",
+                    "client_secret: [REDACTED]", "api_key=xxxxxxxx");
+            case 10 -> "{\"args\": [\"--port\", \"" + port() + "\", \"--log-level\", \"" + pick(LEVELS).toLowerCase() + "\"]} [\"docker\", \"run\", \"-p\", \"8080:80\", \"nginx\"]";
+            default -> "{'user': 'app', 'port': " + port() + ", 'profile': '" + pick(PROFILES) + "'}";
+        };
+    }
 }

@@ -267,4 +267,43 @@ class SecretFamiliesPropertyTest {
         }
         assertThat(changed).as("harmless text changed").isEmpty();
     }
+
+    @Test
+    void secretsInWholeConfigFilesAndDumpsAreHiddenInLogsEnvAndLabels() {
+        List<String> leaks = new ArrayList<>();
+        int checked = 0;
+        for (int seed = 0; seed < SEEDS; seed++) {
+            HarmlessText harmless = new HarmlessText(seed);
+            for (SecretCorpus.Secret s : new ConfigDumpCorpus(seed).everyShape()) {
+                List<String> lines = new ArrayList<>(List.of(harmless.logLine()));
+                lines.addAll(List.of(s.logLine().split("\n", -1)));
+                lines.add(harmless.logLine());
+                ObjectNode tree = JsonNodeFactory.instance.objectNode();
+                tree.putArray("env").add(s.envName() + "=" + s.envValue());
+                tree.putObject("labels").put(s.labelKey(), s.envValue());
+                REDACTOR.tree(tree);
+                Map<String, String> out = Map.of("log lines", String.join("\n", REDACTOR.lines(lines)), "text", REDACTOR.text(s.logLine()),
+                        "env", tree.get("env").toString(), "labels", tree.get("labels").toString());
+                out.forEach((where, text) -> SecretCorpus.pieces(s.value()).stream().filter(text::contains).findFirst()
+                        .ifPresent(p -> leaks.add(s.family() + "/" + s.shape() + " in " + where + ": " + text)));
+                checked++;
+            }
+        }
+        assertThat(checked).isEqualTo(34 * SEEDS);
+        assertThat(leaks).as("leaks").isEmpty();
+    }
+
+    @Test
+    void harmlessFilesDumpsAndReferencesToVariablesAreUnchanged() {
+        HarmlessText harmless = new HarmlessText(11);
+        List<String> changed = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            String dump = harmless.dumpText();
+            String lines = String.join("\n", REDACTOR.lines(List.of(dump.split("\n", -1))));
+            if (!lines.equals(dump) || !REDACTOR.text(dump).equals(dump)) {
+                changed.add(dump + "  ->  " + lines);
+            }
+        }
+        assertThat(changed).as("harmless dumps changed").isEmpty();
+    }
 }

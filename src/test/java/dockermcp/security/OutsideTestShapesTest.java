@@ -202,4 +202,39 @@ class OutsideTestShapesTest {
                 "GET /search?q=docs&page=2&v=2&rd=https://auth.example.com/ 200");
         assertThat(r.lines(log)).isEqualTo(log);
     }
+
+    /** The third outside test's leaks in whole files and dumps (docs/SECURITY.md), as reported, in logs and in one env value. */
+    @Test
+    void thirdAttackConfigDumpsAreHidden() {
+        String pw = "XVJaiqey8498!0Tyy";
+        List<String> dumps = List.of("<property>\n  <name>fs.s3a.secret.key</name>\n  <value>" + pw + "</value>\n</property>",
+                "<packageSourceCredentials><feed><add key=\"Username\" value=\"ci\" /><add key=\"ClearTextPassword\" value=\"" + pw + "\" /></feed></packageSourceCredentials>",
+                "<appSettings><add key=\"DbPassword\" value=\"" + pw + "\"/></appSettings>", "<entry key=\"jdbc.password\">" + pw + "</entry>",
+                "<Password><![CDATA[" + pw + "]]></Password>", "env:\n- name: DB_PASSWORD\n  value: \"" + pw + "\"\n- name: LOG_LEVEL\n  value: info",
+                "user,password,role\napp," + pw + ",admin", "| user | password |\n|---|---|\n| app | " + pw + " |", "[\"password\"]=>\n  string(17) \"" + pw + "\"",
+                "{\"args\": [\"--db-password\", \"" + pw + "\", \"--port\", \"5432\"]}",
+                "INSERT INTO users (email, password, role) VALUES ('a@b.c', '" + pw + "', 'admin')", "SET PASSWORD FOR 'app'@'%' = PASSWORD('" + pw + "');",
+                "Password for the elastic user (reset with `bin/elasticsearch-reset-password -u elastic`):\n  " + pw + "\n",
+                "basicAuth credentials are \"admin\", \"" + pw + "\", it is recommended you change this in your config.js!",
+                "+ echo " + pw + "\n+ docker login --username ci --password-stdin");
+        for (String d : dumps) {
+            assertThat(String.join("\n", r.lines(List.of(d.split("\n", -1))))).as(d).doesNotContain(pw.substring(0, 8)).contains(Redactor.MARK);
+            assertThat(r.envEntry("CONFIG_FILE=" + d)).as(d).doesNotContain(pw.substring(0, 8));
+        }
+        // the name of the setting and SQL's FOR were hidden in place of the value: now the value goes and they stay
+        assertThat(r.lines(List.of("<add key=\"ClearTextPassword\" value=\"" + pw + "\" />")).get(0)).isEqualTo("<add key=\"ClearTextPassword\" value=\"[REDACTED]\" />");
+        assertThat(r.lines(List.of("SET PASSWORD FOR 'app'@'%' = '" + pw + "';")).get(0)).isEqualTo("SET PASSWORD FOR 'app'@'%' = '[REDACTED]';");
+    }
+
+    @Test
+    void thirdAttackReferencesToVariablesAndPlaceholdersStayVisible() {
+        for (String line : List.of("DB_PASSWORD=${DB_PASSWORD}", "DB_PASSWORD=$DB_PASSWORD", "set DB_PASSWORD=%DB_PASSWORD%", "password: {{ .Values.db.password }}",
+                "password=<redacted>", "password=***", "password: ********", "api_key=xxxxxxxx", "client_secret: [REDACTED]")) {
+            assertThat(r.lines(List.of(line)).get(0)).as(line).isEqualTo(line);
+        }
+        // a default inside a reference is a value, a working default password is a password, a random name in ${…} is no variable
+        for (String line : List.of("DB_PASSWORD=${DB_PASSWORD:-Walnut7x}", "password=changeme", "password=$walnut7x", "token=${Xk9fQ2mP7vL4nR8tW3yB6}")) {
+            assertThat(r.lines(List.of(line)).get(0)).as(line).contains(Redactor.MARK);
+        }
+    }
 }

@@ -2,6 +2,7 @@ package dockermcp.it.adversarial;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dockermcp.property.ConfigDumpCorpus;
 import dockermcp.property.HarmlessText;
 import dockermcp.property.SecretCorpus;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +42,8 @@ class SecretCorpusIT {
     static Path dir;
     static TestEngines engines;
     static List<SecretCorpus.Secret> secrets;
+    /** Whole config files and dumps ({@link ConfigDumpCorpus}): in env and label values and printed into the log. */
+    static List<SecretCorpus.Secret> dumps;
     static final Map<String, String> outputs = new LinkedHashMap<>();
     static final List<String> harmlessEnv = new ArrayList<>();
     static final Map<String, String> harmlessLabels = new LinkedHashMap<>();
@@ -57,6 +60,7 @@ class SecretCorpusIT {
     static void plantTheCorpusAndCallEveryTool() throws Exception {
         engines = TestEngines.shared();
         secrets = new SecretCorpus(SEED).everyShape();
+        dumps = new ConfigDumpCorpus(SEED).everyShape();
         harmless(new HarmlessText(SEED));
         keySecrets = new SecretCorpus(SEED + 3).keyShapes();
         HarmlessText nearKeys = new HarmlessText(SEED + 3);
@@ -126,6 +130,9 @@ class SecretCorpusIT {
             SecretCorpus.Secret s = secrets.get(i);
             run.addAll(List.of("-e", s.envName() + "_" + i + "=" + s.envValue(), "--label", s.labelKey() + "." + i + "=" + s.envValue()));
         }
+        for (int i = 0; i < dumps.size(); i++) {
+            run.addAll(List.of("-e", dumps.get(i).envName() + "_D" + i + "=" + dumps.get(i).envValue(), "--label", "com.example.dump." + i + "=" + dumps.get(i).envValue()));
+        }
         harmlessEnv.forEach(e -> run.addAll(List.of("-e", e)));
         harmlessLabels.forEach((k, v) -> run.addAll(List.of("--label", k + "=" + v)));
         run.addAll(List.of(image, "sh", "/srv/corpus-run.sh"));
@@ -177,6 +184,9 @@ class SecretCorpusIT {
         }
         while (k < harmlessKeyLogs.size()) {
             sb.append(harmlessKeyLogs.get(k++)).append('\n');
+        }
+        for (SecretCorpus.Secret d : dumps) { // a whole file printed at once, between harmless lines
+            sb.append(d.logLine()).append('\n').append(harmlessLogs.get(h++ % harmlessLogs.size())).append('\n');
         }
         // a key block without its END: only the block goes, the lines after it stay
         sb.append("-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEAx9kQ2mP7vL4nR8tW3yB6cD1zQ9oRNbMUpU8JbhSY2ydrA8wH\n");
@@ -234,12 +244,13 @@ class SecretCorpusIT {
                 + TestEngines.run(List.of("bash", "-c", "docker -H \"$1\" logs dms-corpus 2>&1", "logs", engines.get("UNIX_DOCKER_HOST")), Map.of(), 120);
         String unescaped = raw.replace("\\u0026", "&").replace("\\u003c", "<").replace("\\u003e", ">").replace("\\n", "\n").replace("\\\"", "\"");
         assertThat(secrets).allSatisfy(s -> assertThat(raw.contains(s.value()) || unescaped.contains(s.value())).as("planted: " + s.value()).isTrue());
+        assertThat(dumps).hasSizeGreaterThanOrEqualTo(30).allSatisfy(s -> assertThat(unescaped).as("planted: " + s.value()).contains(s.value()));
     }
 
     @Test
     void noPlantedValueNorAnyEightCharacterPieceOfOneComesOut() {
         Map<String, TreeSet<String>> leaks = new TreeMap<>();
-        for (SecretCorpus.Secret s : secrets) {
+        for (SecretCorpus.Secret s : java.util.stream.Stream.concat(secrets.stream(), dumps.stream()).toList()) {
             for (String piece : SecretCorpus.pieces(s.value())) {
                 outputs.forEach((where, text) -> {
                     int at = text.indexOf(piece);
