@@ -152,4 +152,34 @@ class OutsideTestShapesTest {
             assertThat(r.envEntry(hidden)).as(hidden).endsWith("=" + Redactor.MARK);
         }
     }
+
+    @Test
+    void thirdAttackLogFalsePositivesStayVisible() {
+        for (String line : List.of(
+                "{\"time\":\"2026-11-30T10:01:02Z\",\"level\":\"INFO\",\"msg\":\"completion\",\"model\":\"gpt-4o-mini\",\"max_tokens\":4096,"
+                        + "\"usage\":{\"prompt_tokens\":812,\"completion_tokens\":233,\"total_tokens\":1045},\"request_id\":\"req_8f2b1c3d4e5f6a7b\"}",
+                "2026-11-30 10:01:03.789 UTC [27] LOG:  connection authorized: user=app database=app application_name=psql SSL enabled "
+                        + "(protocol=TLSv1.3, cipher=TLS_AES_256_GCM_SHA384, bits=256)",
+                "a senha é inválida (user started)")) {
+            assertThat(r.lines(List.of(line)).get(0)).as(line).isEqualTo(line);
+        }
+    }
+
+    @Test
+    void aValueAfterAJsonKeyEndsWhereTheJsonValueEnds() {
+        assertThat(r.lines(List.of("{\"password\":12345678,\"user\":\"bob\",\"port\":5432}")).get(0))
+                .isEqualTo("{\"password\":" + Redactor.MARK + ",\"user\":\"bob\",\"port\":5432}");
+        assertThat(r.lines(List.of("{\"secret\":Walnut7x9]}")).get(0)).isEqualTo("{\"secret\":" + Redactor.MARK + "]}");
+        assertThat(r.lines(List.of("password=ab,\"user\":\"bob\"")).get(0)).isEqualTo("password=" + Redactor.MARK + ",\"user\":\"bob\"");
+    }
+
+    @Test
+    void anAssignmentAfterAColonIsJudgedByItsOwnName() {
+        assertThat(r.lines(List.of("auth ok: user=app db=main")).get(0)).isEqualTo("auth ok: user=app db=main");
+        assertThat(r.lines(List.of("authorized: password=Walnut7x")).get(0)).isEqualTo("authorized: password=" + Redactor.MARK);
+        assertThat(r.lines(List.of("password: hunter2=x")).get(0)).isEqualTo("password: " + Redactor.MARK);
+        assertThat(r.lines(List.of("password: Ab=cd")).get(0)).isEqualTo("password: " + Redactor.MARK);
+        assertThat(r.lines(List.of("password: admin=Walnut7")).get(0)).isEqualTo("password: " + Redactor.MARK);
+        assertThat(r.lines(List.of("secret: dGVzdA==")).get(0)).isEqualTo("secret: " + Redactor.MARK);
+    }
 }

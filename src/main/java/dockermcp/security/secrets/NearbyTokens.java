@@ -137,15 +137,16 @@ final class NearbyTokens {
 
     /**
      * True when one of the (up to three) words just before the token holds a keyword: {@code the api key is X},
-     * {@code partner token X}. A word with '=' is an assignment of its own ({@code auth=ok request_id=X}) and ends the look.
+     * {@code partner token X}. A word with '=' or a JSON key ({@code "request_id":}) is an assignment of its own ({@code auth=ok request_id=X})
+     * and ends the look.
      */
     private static boolean keywordBefore(char[] t, int s) {
         int from = s;
         int words = 0;
         while (from > 0 && s - from < LOOK_BACK && t[from - 1] != '\n') {
             char c = t[from - 1];
-            if (c == '=') {
-                break;
+            if (c == '=' || c == ':' && from > 1 && t[from - 2] == '"') {
+                break; // "request_id":"X" after "total_tokens":1045: a JSON key's value is judged by that key
             }
             if ((c == ' ' || c == '\t') && from < s && t[from] != ' ' && t[from] != '\t' && ++words == 3) {
                 break;
