@@ -247,7 +247,7 @@ final class Assignments {
             }
             return 0;
         }
-        if (COPULAS.contains(readAs(next)) && FOREIGN_TOLD_WORDS.contains(readAs(lower))) { // la clave es x, das Passwort ist x, a senha é x
+        if (FOREIGN_TOLD_WORDS.contains(readAs(lower)) && COPULAS.contains(readAs(next))) { // la clave es x, das Passwort ist x, a senha é x
             int v = skipBlanks(t, w, t.length);
             int ve = wordEnd(t, v);
             if (v > w && ve > v && notAWord(t, v, ve)) {
