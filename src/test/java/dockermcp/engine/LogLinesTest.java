@@ -188,6 +188,20 @@ class LogLinesTest {
         assertThat(stamped.lines().get(0).text()).isEqualTo("2026-11-30T10:17:57.6823682Z first");
     }
 
+    @Test
+    void aStreamWithoutAContentTypeIsReadAsFramesOnlyWhenItStartsWithAFrameHeader() throws Exception {
+        ByteArrayOutputStream framed = new ByteArrayOutputStream();
+        frame(framed, 1, "hello\n");
+        java.io.InputStream in = new java.io.BufferedInputStream(new ByteArrayInputStream(framed.toByteArray()));
+        assertThat(DockerEngine.multiplexed("", in)).isTrue();
+        assertThat(in.readAllBytes()).isEqualTo(framed.toByteArray()); // looked at, not taken
+        assertThat(DockerEngine.multiplexed("", new java.io.BufferedInputStream(new ByteArrayInputStream(ttyLog("hello"))))).isFalse();
+        assertThat(DockerEngine.multiplexed("application/vnd.docker.raw-stream", new java.io.BufferedInputStream(new ByteArrayInputStream(framed.toByteArray()))))
+                .isFalse();
+        assertThat(DockerEngine.multiplexed("application/vnd.docker.multiplexed-stream", new java.io.BufferedInputStream(new ByteArrayInputStream(new byte[0]))))
+                .isTrue();
+    }
+
     private static long used() {
         Runtime rt = Runtime.getRuntime();
         System.gc();
