@@ -140,7 +140,7 @@ public final class DockerEngine implements AutoCloseable {
         boolean window = o.until() != null;
         LogLines.Result[] out = new LogLines.Result[1];
         logStream(ref, o, window ? null : Long.toString(o.tail() + 1L), // one entry more than the lines wanted: the first may be the rest of a line the engine split at 16 KiB
-                (in, multiplexed) -> out[0] = LogLines.read(in, multiplexed, maxBytes, o.tail(), window ? 0 : o.tail() + 1, o.timestamps()));
+                (in, multiplexed, stamped) -> out[0] = LogLines.read(in, multiplexed, maxBytes, o.tail(), window ? 0 : o.tail() + 1, stamped, o.timestamps()));
         return out[0];
     }
 
@@ -152,27 +152,56 @@ public final class DockerEngine implements AutoCloseable {
         LogLines.Scan[] out = new LogLines.Scan[1];
         int entries = o.until() == null ? newest + 1 : 0; // one more: the first may be the rest of a line the engine split
         logStream(ref, o, entries > 0 ? Integer.toString(entries) : null,
-                (in, multiplexed) -> out[0] = LogLines.scan(in, multiplexed, maxRead, sink, entries, o.timestamps()));
+                (in, multiplexed, stamped) -> out[0] = LogLines.scan(in, multiplexed, maxRead, sink, entries, stamped, o.timestamps()));
         return out[0];
     }
 
     private interface LogReader {
-        void read(java.io.InputStream in, boolean multiplexed) throws IOException;
+        /** @param stamped the engine put a time stamp before each entry */
+        void read(java.io.InputStream in, boolean multiplexed, boolean stamped) throws IOException;
     }
 
+    /**
+     * A TTY container's log is one raw stream: without time stamps its entries (the engine's tail counts them, and it
+     * splits a line at 16 KiB) cannot be told apart, so a tail of one is asked again with time stamps, taken out after.
+     */
     private void logStream(String ref, LogOptions o, String tail, LogReader reader) throws EngineException {
-        Query q = Query.of().add("stdout", o.stdout() ? "1" : "0").add("stderr", o.stderr() ? "1" : "0")
-                .add("tail", tail).add("since", o.since()).add("until", o.until())
-                .add("timestamps", o.timestamps() ? "1" : null);
-        String what = "container '" + ref + "'";
-        try (EngineHttp.EngineResponse r = http.stream(v("/containers/" + ref + "/logs"), q)) {
-            if (r.status() / 100 != 2) {
-                throw statusFailure(r.status(), r.readAll(64 * 1024), what);
+        boolean stamps = o.timestamps();
+        while (true) {
+            Query q = Query.of().add("stdout", o.stdout() ? "1" : "0").add("stderr", o.stderr() ? "1" : "0")
+                    .add("tail", tail).add("since", o.since()).add("until", o.until())
+                    .add("timestamps", stamps ? "1" : null);
+            String what = "container '" + ref + "'";
+            try (EngineHttp.EngineResponse r = http.stream(v("/containers/" + ref + "/logs"), q)) {
+                if (r.status() / 100 != 2) {
+                    throw statusFailure(r.status(), r.readAll(64 * 1024), what);
+                }
+                java.io.InputStream body = new java.io.BufferedInputStream(r.body(), 8192);
+                boolean multiplexed = multiplexed(r.contentType(), body);
+                if (!multiplexed && tail != null && !stamps) {
+                    stamps = true;
+                    continue;
+                }
+                reader.read(body, multiplexed, stamps);
+                return;
+            } catch (IOException e) {
+                throw Failures.classify(http.endpoint(), e, requestTimeout);
             }
-            reader.read(r.body(), !r.contentType().contains("raw-stream"));
-        } catch (IOException e) {
-            throw Failures.classify(http.endpoint(), e, requestTimeout);
         }
+    }
+
+    /**
+     * Docker's framed stream (no TTY) or a TTY's raw one: the content type says so from API 1.42; older engines (20.10)
+     * send none for a TTY, so the first bytes are looked at: a frame header is a stream number 0-2 and three zero bytes.
+     */
+    static boolean multiplexed(String contentType, java.io.InputStream body) throws IOException {
+        if (contentType.contains("multiplexed-stream") || contentType.contains("raw-stream")) {
+            return contentType.contains("multiplexed-stream");
+        }
+        body.mark(8);
+        byte[] head = body.readNBytes(4);
+        body.reset();
+        return head.length < 4 || head[0] >= 0 && head[0] <= 2 && head[1] == 0 && head[2] == 0 && head[3] == 0;
     }
 
     /**

@@ -108,8 +108,14 @@ public final class LogLines {
      */
     public static Result read(InputStream in, boolean multiplexed, int maxBytes, int maxLines, int entriesAsked, boolean stamped)
             throws IOException {
+        return read(in, multiplexed, maxBytes, maxLines, entriesAsked, stamped, stamped);
+    }
+
+    /** As {@link #read(InputStream, boolean, int, int, int, boolean)}, with time stamps in the stream kept only when {@code keepStamps}. */
+    public static Result read(InputStream in, boolean multiplexed, int maxBytes, int maxLines, int entriesAsked, boolean stamped, boolean keepStamps)
+            throws IOException {
         Newest newest = new Newest(maxBytes, maxLines);
-        Scan scan = scan(in, multiplexed, readCap(maxBytes), newest, entriesAsked, stamped);
+        Scan scan = scan(in, multiplexed, readCap(maxBytes), newest, entriesAsked, stamped, keepStamps);
         boolean truncated = newest.dropped || scan.lineCut() || scan.readCapped() || scan.firstLeftOut();
         return new Result(List.copyOf(newest.kept), newest.keptBytes, truncated, scan.readCapped());
     }
@@ -122,9 +128,22 @@ public final class LogLines {
     /** As {@link #scan(InputStream, boolean, long, Sink)}, for a stream cut to its last {@code entriesAsked} entries (see {@link #read(InputStream, boolean, int, int, int, boolean)}). */
     public static Scan scan(InputStream in, boolean multiplexed, long maxRead, Sink sink, int entriesAsked, boolean stamped)
             throws IOException {
-        LogLines l = new LogLines(maxRead, sink, multiplexed ? entriesAsked : 0, stamped);
+        return scan(in, multiplexed, maxRead, sink, entriesAsked, stamped, stamped);
+    }
+
+    /**
+     * As {@link #scan(InputStream, boolean, long, Sink, int, boolean)}, for a stream with time stamps ({@code stamped})
+     * that the caller may not want ({@code keepStamps} false: they were asked for only to count a TTY log's entries).
+     * A TTY container's log is one raw stream without frames; with time stamps, each entry starts with one, and an
+     * entry ends at its line break or after {@link #PIECE} bytes, where the engine split a longer line.
+     */
+    public static Scan scan(InputStream in, boolean multiplexed, long maxRead, Sink sink, int entriesAsked, boolean stamped, boolean keepStamps)
+            throws IOException {
+        LogLines l = new LogLines(maxRead, sink, multiplexed || stamped ? entriesAsked : 0, keepStamps);
         if (multiplexed) {
-            l.readFrames(in);
+            l.readFrames(in, stamped);
+        } else if (stamped) {
+            l.readRawEntries(new java.io.PushbackInputStream(in, PIECE));
         } else {
             l.readRaw(in);
         }
@@ -137,7 +156,7 @@ public final class LogLines {
         return new Scan(l.read, l.lineCut, l.read >= l.maxRead, l.firstDropped);
     }
 
-    private void readFrames(InputStream in) throws IOException {
+    private void readFrames(InputStream in, boolean streamStamped) throws IOException {
         byte[] header = new byte[8];
         byte[] buf = new byte[16 * 1024];
         while (read < maxRead) {
@@ -153,7 +172,7 @@ public final class LogLines {
             if (gate != Gate.OPEN && frames >= entriesAsked) {
                 dropFirst(); // as many entries as asked: the first may be a piece of a longer line
             }
-            if (stamped && partial[stream].size() > 0) { // the next piece of a split line: its time stamp goes
+            if (streamStamped && (!stamped || partial[stream].size() > 0)) { // the next piece of a split line (or stamps not wanted): its time stamp goes
                 size -= skipStamp(in, size);
             }
             while (size > 0) {
@@ -189,6 +208,78 @@ public final class LogLines {
             read += n;
             append(0, buf, n);
         }
+    }
+
+    /** The engine splits a log entry longer than this into pieces (Docker's 16 KiB partial messages). */
+    static final int PIECE = 16 * 1024;
+
+    /** A TTY log with time stamps: entries counted as frames are, each stamp kept at a line's start when wanted, dropped in a line. */
+    private void readRawEntries(java.io.PushbackInputStream in) throws IOException {
+        byte[] buf = new byte[PIECE];
+        int inEntry = PIECE; // bytes of the current entry read so far; PIECE: a new entry (and its stamp) comes next
+        while (read < maxRead) {
+            if (inEntry >= PIECE) {
+                byte[] stamp = readStamp(in);
+                if (stamp == null) {
+                    return;
+                }
+                if (stamp.length > 0) {
+                    if (frames++ == 0) {
+                        firstStream = 0;
+                    }
+                    if (gate != Gate.OPEN && frames >= entriesAsked) {
+                        dropFirst(); // as many entries as asked: the first may be a piece of a longer line
+                    }
+                    if (stamped && partial[0].size() == 0) {
+                        addPartial(0, stamp, 0, stamp.length);
+                    }
+                }
+                inEntry = 0;
+            }
+            int n = in.read(buf, 0, PIECE - inEntry);
+            if (n < 0) {
+                return;
+            }
+            int end = 0;
+            while (end < n && buf[end] != '\n') {
+                end++;
+            }
+            if (end < n) { // the entry ends at its line break; what follows is the next entry's
+                in.unread(buf, end + 1, n - end - 1);
+                n = end + 1;
+                inEntry = PIECE;
+            } else {
+                inEntry += n;
+            }
+            read += n;
+            append(0, buf, n);
+        }
+    }
+
+    /**
+     * The time stamp and blank at the start of an entry ("2024-11-30T10:00:00.123456789Z "); empty when the bytes there
+     * are no stamp (they are put back and read as text); null at the end of the stream.
+     */
+    private byte[] readStamp(java.io.PushbackInputStream in) throws IOException {
+        byte[] b = new byte[40];
+        int n = 0;
+        int c;
+        while (n < b.length && (c = in.read()) >= 0) {
+            b[n++] = (byte) c;
+            if (c == ' ' || c == '\n') {
+                break;
+            }
+        }
+        if (n == 0) {
+            return null;
+        }
+        boolean stamp = n > 20 && b[n - 1] == ' ' && b[n - 2] == 'Z' && b[0] >= '0' && b[0] <= '9' && b[10] == 'T';
+        if (!stamp) {
+            in.unread(b, 0, n);
+            return new byte[0];
+        }
+        read += n;
+        return java.util.Arrays.copyOf(b, n);
     }
 
     private void append(int stream, byte[] buf, int n) {

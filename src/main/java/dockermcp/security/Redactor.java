@@ -136,7 +136,7 @@ public final class Redactor {
         if (!cutAtDelimiter && finishedWord(line.substring(from))) {
             return;
         }
-        boolean command = commandContext(line, next);
+        boolean command = commandContext(lowerLine, next);
         from = Math.max(0, from - (command ? WRAP_COMMAND_CONTEXT : WRAP_CONTEXT));
         int to = 0;
         while (to < next.length() && to < WRAP_MAX && !Character.isWhitespace(next.charAt(to))) {
@@ -178,9 +178,8 @@ public final class Redactor {
     /** Words of a next line that say what the piped value before them is. */
     private static final List<String> PIPE_WORDS = List.of("--password-stdin", "--stdin", "chpasswd", "passwd", "> ", "| tee ");
 
-    /** True when the wrapped value's meaning depends on a command or keyword further from the join than a word. */
-    private static boolean commandContext(String line, String next) {
-        String lower = line.toLowerCase(java.util.Locale.ROOT);
+    /** True when the wrapped value's meaning depends on a command or keyword further from the join than a word (the line in lower case). */
+    private static boolean commandContext(String lower, String next) {
         for (String w : COMMAND_WORDS) {
             if (lower.contains(w)) {
                 return true;

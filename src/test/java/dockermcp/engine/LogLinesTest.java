@@ -155,6 +155,53 @@ class LogLinesTest {
         assertThat(r.lines()).containsExactly(new LogLines.Line("stdout", "2026-11-30T10:17:50.682368256Z token ghp_Xk9fQ2mP7vL4nR8tW3yB6cD1zQ9oRNbMUpU8J done"));
     }
 
+    /** A TTY log as the engine sends it with time stamps: one raw stream, a stamp before each entry, a line split every 16 KiB. */
+    private static byte[] ttyLog(String... lines) {
+        StringBuilder out = new StringBuilder();
+        for (String line : lines) {
+            String rest = line + "\r\n";
+            do {
+                String piece = rest.substring(0, Math.min(rest.length(), LogLines.PIECE));
+                out.append("2026-11-30T10:17:5").append(rest.length() % 10).append(".6823682Z ").append(piece);
+                rest = rest.substring(piece.length());
+            } while (!rest.isEmpty());
+        }
+        return out.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    @Test
+    void aTtyLogIsCountedByItsStampsAndAPieceOfASplitLineIsLeftOut() throws Exception {
+        String longLine = "a".repeat(LogLines.PIECE - 10) + " token ghp_Xk9fQ2mP7vL4nR8tW3yB6cD1zQ9oRNbMUpU8J " + "b".repeat(LogLines.PIECE);
+        byte[] whole = ttyLog("first", longLine, "last line");
+        // the engine's tail of 3 entries: the last two pieces of the long line and the last line
+        int secondPiece = new String(whole, StandardCharsets.US_ASCII).indexOf("2026", "2026-11-30T10:17:5".length() + 30 + LogLines.PIECE);
+        byte[] tail = java.util.Arrays.copyOfRange(whole, secondPiece, whole.length);
+        LogLines.Result r = LogLines.read(new ByteArrayInputStream(tail), false, 65536, 2, 3, true, false);
+        assertThat(r.lines()).containsExactly(new LogLines.Line("stdout", "last line"));
+        assertThat(r.truncated()).isTrue();
+        LogLines.Result all = LogLines.read(new ByteArrayInputStream(whole), false, 1 << 20, 100, 101, true, false);
+        assertThat(all.lines()).hasSize(3);
+        assertThat(all.lines().get(0).text()).isEqualTo("first");
+        assertThat(all.lines().get(1).text()).isEqualTo(longLine.substring(0, LogLines.MAX_LINE + LogLines.CUT_SLACK));
+        assertThat(all.lines().get(2).text()).isEqualTo("last line");
+        LogLines.Result stamped = LogLines.read(new ByteArrayInputStream(whole), false, 1 << 20, 100, 101, true, true);
+        assertThat(stamped.lines().get(0).text()).isEqualTo("2026-11-30T10:17:57.6823682Z first");
+    }
+
+    @Test
+    void aStreamWithoutAContentTypeIsReadAsFramesOnlyWhenItStartsWithAFrameHeader() throws Exception {
+        ByteArrayOutputStream framed = new ByteArrayOutputStream();
+        frame(framed, 1, "hello\n");
+        java.io.InputStream in = new java.io.BufferedInputStream(new ByteArrayInputStream(framed.toByteArray()));
+        assertThat(DockerEngine.multiplexed("", in)).isTrue();
+        assertThat(in.readAllBytes()).isEqualTo(framed.toByteArray()); // looked at, not taken
+        assertThat(DockerEngine.multiplexed("", new java.io.BufferedInputStream(new ByteArrayInputStream(ttyLog("hello"))))).isFalse();
+        assertThat(DockerEngine.multiplexed("application/vnd.docker.raw-stream", new java.io.BufferedInputStream(new ByteArrayInputStream(framed.toByteArray()))))
+                .isFalse();
+        assertThat(DockerEngine.multiplexed("application/vnd.docker.multiplexed-stream", new java.io.BufferedInputStream(new ByteArrayInputStream(new byte[0]))))
+                .isTrue();
+    }
+
     private static long used() {
         Runtime rt = Runtime.getRuntime();
         System.gc();

@@ -54,7 +54,9 @@ public final class HarmlessText {
                     "Public key fingerprint: SHA256:" + parts.chars(SecretCorpus.ALNUM + "+/", 43) + " (ED25519) for user:" + pick(WORDS),
                     "p a g e " + r.nextInt(9) + " of " + r.nextInt(99) + ", s-o-r-t by name, e.g. a.b.c.d",
                     "ts=2026-11-30T10:00:0" + r.nextInt(10) + "Z level=info msg=\"request completed\" method=POST path=/v1/chat status=200 duration_ms="
-                            + r.nextInt(2000) + " max_tokens=4096 prompt_tokens=" + r.nextInt(4000) + " completion_tokens=" + r.nextInt(900));
+                            + r.nextInt(2000) + " max_tokens=4096 prompt_tokens=" + r.nextInt(4000) + " completion_tokens=" + r.nextInt(900),
+                    jsonLogLine(),
+                    "LOG:  connection authorized: user=" + word() + " database=" + word() + " application_name=psql SSL enabled (protocol=TLSv1.3, bits=256)");
             case 11 -> pick("=", "-", "#", "*", "~").repeat(20 + r.nextInt(100));
             case 12 -> pick("a", "x", "z", "A", ".").repeat(200 + r.nextInt(4000));
             case 0 -> "2024-11-30T10:" + two() + ":" + two() + "." + three() + "Z " + pick(LEVELS) + " [main] " + word() + " " + word() + " on port " + port();
@@ -98,6 +100,15 @@ public final class HarmlessText {
             case 10 -> "REQUEST_TIMEOUT=" + r.nextInt(120) + "s";
             default -> "WORKERS=" + (1 + r.nextInt(16));
         };
+    }
+
+    /** A JSON log line with counters and ids under names that hold a secret word: *_tokens, *_key_id, *_auth_method. */
+    private String jsonLogLine() {
+        return "{\"time\":\"2026-11-30T10:01:0" + r.nextInt(10) + "Z\",\"level\":\"" + pick(LEVELS) + "\",\"model\":\"gpt-4o-mini\",\"max_tokens\":"
+                + (256 << r.nextInt(6)) + ",\"usage\":{\"prompt_tokens\":" + r.nextInt(4000) + ",\"completion_tokens\":" + r.nextInt(900)
+                + ",\"total_tokens\":" + r.nextInt(5000) + "},\"signing_key_id\":\"" + pick("kid-", "alias/") + word() + "\",\"" + pick("auth_method", "token_auth_method")
+                + "\":\"" + pick("oauth", "basic", "private_key_jwt") + "\",\"cache\":" + pick("true", "null", "[1,2]") + ",\"request_id\":\"req_"
+                + parts.chars(SecretCorpus.HEX, 16) + "\"}";
     }
 
     private String port() {

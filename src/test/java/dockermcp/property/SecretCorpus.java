@@ -50,6 +50,8 @@ public final class SecretCorpus {
 
     /** Log shapes that still leaked from the second test's re-run (kept apart, as above). */
     public static final List<String> LOG_SPELLINGS = List.of("log-spellings");
+    /** Secrets a container prints encoded: hexadecimal bytes apart by ':' or ' ', base64 of several lines. */
+    public static final List<String> LOG_ENCODINGS = List.of("log-encodings");
 
     /** Families found after the second outside test (kept apart so that the earlier random sequences stay as they were). */
     public static final List<String> LATER = List.of("credential-writes");
@@ -57,7 +59,7 @@ public final class SecretCorpus {
     /** Every shape of every family, once each, in family order. */
     public List<Secret> everyShape() {
         List<Secret> out = new ArrayList<>();
-        for (String f : java.util.stream.Stream.of(FAMILIES, SECOND_ATTACK, LOG_SPELLINGS, LATER).flatMap(List::stream).toList()) {
+        for (String f : java.util.stream.Stream.of(FAMILIES, SECOND_ATTACK, LOG_SPELLINGS, LATER, LOG_ENCODINGS).flatMap(List::stream).toList()) {
             for (int shape = 0; shape < shapes(f); shape++) {
                 out.add(make(f, shape));
             }
@@ -88,6 +90,7 @@ public final class SecretCorpus {
             case "dsn-pairs" -> 5;
             case "log-spellings" -> 10;
             case "credential-writes" -> 8;
+            case "log-encodings" -> 2;
             default -> 3;
         };
     }
@@ -120,6 +123,7 @@ public final class SecretCorpus {
             case "jwk-private" -> jwkPrivate(s);
             case "log-spellings" -> logSpellings(s);
             case "credential-writes" -> credentialWrites(s);
+            case "log-encodings" -> logEncodings(s);
             default -> headers(s);
         };
     }
@@ -548,6 +552,20 @@ public final class SecretCorpus {
                         r.nextInt(100000) + " level=info " + before + token + pick("", " for retry", " (cached)"));
             }
         };
+    }
+
+    private Secret logEncodings(int s) {
+        if (s == 0) { // as xxd -p -c1, openssl or a debugger print bytes: the password itself, or a whole assignment
+            String text = r.nextBoolean() ? attackStyle() : pick("password=", "db_pwd: ", "api_key=") + password();
+            String hex = java.util.HexFormat.ofDelimiter(pick(":", " ")).formatHex(text.getBytes(StandardCharsets.UTF_8));
+            hex = r.nextBoolean() ? hex : hex.toUpperCase(java.util.Locale.ROOT);
+            return new Secret("log-encodings", "hex-bytes", hex, "PASSWORD_HEX", hex, List.of("--password-hex", hex.replace(' ', ':')), // a blank inside an argument is the command-line side's
+                    pick("password (hex): ", "bytes: ", "dump ") + hex + pick("", " (" + text.length() + " bytes)"));
+        }
+        String text = "user=" + pick(WORDS) + "\n" + pick("password=", "secret: ", "DB_PASSWORD=") + pick(password(), attackStyle()) + "\n" + pick("", "port=5432\n");
+        String b64 = java.util.Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+        return new Secret("log-encodings", "base64-of-lines", b64, "CREDENTIALS_B64", b64, List.of("--credentials-b64", b64),
+                pick("payload(base64)=", "config ", "env file: ") + b64);
     }
 
     /** A generated password as password managers make them: capitals, lower case, digits, a symbol, more letters. */

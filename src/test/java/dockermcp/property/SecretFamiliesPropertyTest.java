@@ -148,6 +148,12 @@ class SecretFamiliesPropertyTest {
             SecretCorpus.pieces(s.value()).stream().filter(out::contains).findFirst()
                     .ifPresent(p -> leaks.add(s.family() + "/" + s.shape() + ": " + out));
         }
+        for (int i = 0; i < 500; i++) {
+            SecretCorpus.Secret s = corpus.of(SecretCorpus.LOG_ENCODINGS.get(0));
+            String out = String.join("\n", REDACTOR.lines(List.of(harmless.logLine(), s.logLine(), harmless.logLine())));
+            SecretCorpus.pieces(s.value()).stream().filter(out::contains).findFirst()
+                    .ifPresent(p -> leaks.add(s.family() + "/" + s.shape() + ": " + out));
+        }
         assertThat(leaks).as("leaks").isEmpty();
     }
 

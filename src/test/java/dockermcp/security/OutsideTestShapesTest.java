@@ -237,4 +237,56 @@ class OutsideTestShapesTest {
             assertThat(r.lines(List.of(line)).get(0)).as(line).contains(Redactor.MARK);
         }
     }
+
+    @Test
+    void thirdAttackLogFalsePositivesStayVisible() {
+        for (String line : List.of(
+                "{\"time\":\"2026-11-30T10:01:02Z\",\"level\":\"INFO\",\"msg\":\"completion\",\"model\":\"gpt-4o-mini\",\"max_tokens\":4096,"
+                        + "\"usage\":{\"prompt_tokens\":812,\"completion_tokens\":233,\"total_tokens\":1045},\"request_id\":\"req_8f2b1c3d4e5f6a7b\"}",
+                "2026-11-30 10:01:03.789 UTC [27] LOG:  connection authorized: user=app database=app application_name=psql SSL enabled "
+                        + "(protocol=TLSv1.3, cipher=TLS_AES_256_GCM_SHA384, bits=256)",
+                "a senha é inválida (user started)")) {
+            assertThat(r.lines(List.of(line)).get(0)).as(line).isEqualTo(line);
+        }
+    }
+
+    @Test
+    void aValueAfterAJsonKeyEndsWhereTheJsonValueEnds() {
+        assertThat(r.lines(List.of("{\"password\":12345678,\"user\":\"bob\",\"port\":5432}")).get(0))
+                .isEqualTo("{\"password\":" + Redactor.MARK + ",\"user\":\"bob\",\"port\":5432}");
+        assertThat(r.lines(List.of("{\"secret\":Walnut7x9]}")).get(0)).isEqualTo("{\"secret\":" + Redactor.MARK + "]}");
+        assertThat(r.lines(List.of("password=ab,\"user\":\"bob\"")).get(0)).isEqualTo("password=" + Redactor.MARK + ",\"user\":\"bob\"");
+    }
+
+    @Test
+    void anAssignmentAfterAColonIsJudgedByItsOwnName() {
+        assertThat(r.lines(List.of("auth ok: user=app db=main")).get(0)).isEqualTo("auth ok: user=app db=main");
+        assertThat(r.lines(List.of("authorized: password=Walnut7x")).get(0)).isEqualTo("authorized: password=" + Redactor.MARK);
+        assertThat(r.lines(List.of("password: hunter2=x")).get(0)).isEqualTo("password: " + Redactor.MARK);
+        assertThat(r.lines(List.of("password: Ab=cd")).get(0)).isEqualTo("password: " + Redactor.MARK);
+        assertThat(r.lines(List.of("password: admin=Walnut7")).get(0)).isEqualTo("password: " + Redactor.MARK);
+        assertThat(r.lines(List.of("secret: dGVzdA==")).get(0)).isEqualTo("secret: " + Redactor.MARK);
+    }
+
+    @Test
+    void encodedSecretsInLogsAreHiddenWhole() {
+        String hex = "59:58:56:78:69:6b:76:6e:30:34:35:33:25:6e:32:7a:47";
+        assertThat(r.lines(List.of("password (hex): " + hex)).get(0)).isEqualTo("password (hex): " + Redactor.MARK);
+        assertThat(r.lines(List.of("dump " + hex.replace(':', ' '))).get(0)).doesNotContain("59 58 56 78");
+        String assignment = java.util.HexFormat.ofDelimiter(":").formatHex("user=admin\npassword=Walnut7#Qx\n".getBytes());
+        assertThat(r.lines(List.of("bytes: " + assignment)).get(0)).isEqualTo("bytes: " + Redactor.MARK);
+        String b64 = java.util.Base64.getEncoder().encodeToString("user=admin\npassword=UGCyzoak9079#Ovq8\n".getBytes());
+        assertThat(r.lines(List.of("payload(base64)=" + b64)).get(0)).isEqualTo("payload(base64)=" + Redactor.MARK);
+    }
+
+    @Test
+    void harmlessEncodedTextStaysVisible() {
+        for (String line : List.of("CONFIG_B64 " + java.util.Base64.getEncoder().encodeToString("{\"logLevel\":\"info\",\"port\":8080}".getBytes()),
+                "MD5 key fingerprint 9f:3c:2a:1b:4d:5e:6f:70:81:92:a3:b4:c5:d6:e7:f8",
+                "serial: 04:8a:2e:91:cc:f0:13:57:9b:de:ad:be:ef:00:11:22",
+                "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gunVTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u",
+                "bytes 20 30 40 50 60 70 80 90 sent")) {
+            assertThat(r.lines(List.of(line)).get(0)).as(line).isEqualTo(line);
+        }
+    }
 }

@@ -120,7 +120,10 @@ final class Assignments {
                     return e; // "secrets:" followed by a list or a key is a heading, not a value
                 }
             }
-            return value(t, v, spans, true, name);
+            if (t[k] == ':' && v > k + 1 && !endsWithOne(name.toLowerCase(Locale.ROOT), SAID_WORDS) && assignmentAt(t, v)) {
+                return v; // connection authorized: user=app: the value is an assignment of its own, judged by its own name
+            }
+            return value(t, v, spans, true, name, jsonKey(t, s, k, e));
         }
         if (k > e && k < n && (t[k] == '\'' || t[k] == '"') && SecretNames.suggestsSecret(new String(t, s, e - s)) && !secretsName(t, s, e, k)) {
             return value(t, k, spans, false, null); // password 'VALUE', secret "VALUE"
@@ -244,7 +247,7 @@ final class Assignments {
             }
             return 0;
         }
-        if (COPULAS.contains(readAs(next)) && FOREIGN_TOLD_WORDS.contains(readAs(lower))) { // la clave es x, das Passwort ist x, a senha é x
+        if (FOREIGN_TOLD_WORDS.contains(readAs(lower)) && COPULAS.contains(readAs(next))) { // la clave es x, das Passwort ist x, a senha é x
             int v = skipBlanks(t, w, t.length);
             int ve = wordEnd(t, v);
             if (v > w && ve > v && notAWord(t, v, ve)) {
@@ -322,7 +325,7 @@ final class Assignments {
             if (t[i] == '=' || t[i] == ':') {
                 return false; // an assignment of its own (client_secret=x), judged by its own name
             }
-            word &= t[i] >= 'a' && t[i] <= 'z';
+            word &= t[i] >= 'a' && t[i] <= 'z' || t[i] >= 0x80 && Character.isLowerCase(t[i]); // inválida, falsch, неверный
         }
         return !word;
     }
@@ -469,8 +472,29 @@ final class Assignments {
         return -1;
     }
 
-    /** Hides the value starting at v (quoted or bare) unless it is empty or a placeholder; returns its end. */
+    /** Names whose value after a colon is hidden even when it looks like an assignment ({@code password: admin=x}). */
+    private static final String[] SAID_WORDS = {"password", "passwd", "passphrase", "pwd", "passcode", "secret", "token", "key", "apikey", "pin", "psk"};
+
+    /** A quoted key ({@code "max_tokens":}, also escaped): its value is a JSON value and ends at {@code , } ]}. */
+    private static boolean jsonKey(char[] t, int s, int k, int e) {
+        return k > e && t[k - 1] == '"' && s > 0 && t[s - 1] == '"';
+    }
+
+    /** A lower-case word and {@code =} and a value at v: {@code user=app}, not {@code Ab=cd}, {@code hunter2=x} or base64 padding. */
+    private static boolean assignmentAt(char[] t, int v) {
+        int i = v;
+        while (i < t.length && i - v <= 32 && (t[i] >= 'a' && t[i] <= 'z' || t[i] == '_')) {
+            i++;
+        }
+        return i - v >= 2 && i + 1 < t.length && t[i] == '=' && t[i + 1] != '=' && !Character.isWhitespace(t[i + 1]);
+    }
+
     private static int value(char[] t, int v, Spans spans, boolean schemeAllowed, String name) {
+        return value(t, v, spans, schemeAllowed, name, false);
+    }
+
+    /** Hides the value starting at v (quoted or bare) unless it is empty or a placeholder; returns its end. */
+    private static int value(char[] t, int v, Spans spans, boolean schemeAllowed, String name, boolean json) {
         int n = t.length;
         if (v >= n) {
             return v;
@@ -509,13 +533,13 @@ final class Assignments {
                     end--;
                 }
             }
-            while (end < n && end - start < MAX_VALUE && (!stop(t[end]) || insideValue(t, end))) {
+            while (end < n && end - start < MAX_VALUE && (!stop(t[end]) || insideValue(t, end)) && !(json && (t[end] == ',' || t[end] == '}' || t[end] == ']'))) {
                 end++;
             }
             while (end > start && ",)]}.".indexOf(t[end - 1]) >= 0) {
                 end--;
             }
-            end = blankInPassword(t, start, end, name);
+            end = json ? end : blankInPassword(t, start, end, name);
         }
         if (end <= start || placeholder(t, start, end) || describes(name, t, start, end)) {
             return Math.max(end, v + 1);
@@ -632,6 +656,9 @@ final class Assignments {
         int j = i + 1;
         while (j < t.length && j - i <= MAX_NAME && nameChar(t[j])) {
             j++;
+        }
+        if (j + 1 < t.length && t[j] == t[i] && t[j + 1] == ':') {
+            return false; // ,"usage": a JSON key follows
         }
         return j >= t.length || t[j] != '=' && t[j] != ':';
     }

@@ -37,6 +37,9 @@ final class NearbyTokens {
             i = end;
         }
         RandomTokens.splitKeys(t, spans); // a key cut into pieces by '/' or ':' (an AWS secret access key), wherever it stands
+        if (loneTokens) {
+            EncodedRuns.find(t, spans); // free text only; what it decodes is read with loneTokens false, so no deeper
+        }
     }
 
     private static boolean secretToken(char[] t, int s, int e, boolean loneTokens) {
@@ -137,15 +140,16 @@ final class NearbyTokens {
 
     /**
      * True when one of the (up to three) words just before the token holds a keyword: {@code the api key is X},
-     * {@code partner token X}. A word with '=' is an assignment of its own ({@code auth=ok request_id=X}) and ends the look.
+     * {@code partner token X}. A word with '=' or a JSON key ({@code "request_id":}) is an assignment of its own ({@code auth=ok request_id=X})
+     * and ends the look.
      */
-    private static boolean keywordBefore(char[] t, int s) {
+    static boolean keywordBefore(char[] t, int s) {
         int from = s;
         int words = 0;
         while (from > 0 && s - from < LOOK_BACK && t[from - 1] != '\n') {
             char c = t[from - 1];
-            if (c == '=') {
-                break;
+            if (c == '=' || c == ':' && from > 1 && t[from - 2] == '"') {
+                break; // "request_id":"X" after "total_tokens":1045: a JSON key's value is judged by that key
             }
             if ((c == ' ' || c == '\t') && from < s && t[from] != ' ' && t[from] != '\t' && ++words == 3) {
                 break;

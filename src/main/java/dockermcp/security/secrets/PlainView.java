@@ -25,6 +25,15 @@ public final class PlainView {
         int i = 0;
         int kept = 0;
         while (i < n) {
+            char c = s.charAt(i);
+            if (c > 0x20 && c < 0x7f && c != '%' && c != '&' && c != '\\' && c != '-' && c != '.' && c != '_') {
+                if (out != null) { // printable ASCII that no fold or hidden run starts with: read as it is, the common case
+                    map[kept++] = i;
+                    out.append(c);
+                }
+                i++;
+                continue;
+            }
             int folded = fold(s, i);
             int skip = folded != 0 ? 0 : hidden(s, i);
             if ((folded != 0 || skip > 0) && out == null) { // the first character read otherwise: copy what came before
