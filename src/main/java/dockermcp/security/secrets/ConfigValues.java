@@ -116,6 +116,7 @@ public final class ConfigValues {
         Spans spans = detector.find(line, false);
         char[] chars = line.toCharArray();
         segments(line, chars, spans);
+        CommandPasswords.find(line, spans); // podman login -p x, curl -E cert.pem:x, mosquitto_passwd -b f u x
         int i = 0;
         while (i < chars.length) {
             if (!RandomTokens.tokenChar(chars[i])) {
