@@ -1,0 +1,101 @@
+package dockermcp.property;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dockermcp.security.Redactor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Issue 7, the third outside test: a cookie header is judged cookie by cookie (a session cookie or a random value goes,
+ * {@code theme=dark} and the attributes stay); a path segment holding a secret word and a generated part goes
+ * ({@code WORKDIR /srv/token-…}), ordinary paths stay; {@code seed phrase: not set} stays whole.
+ */
+class CookiesAndPathsPropertyTest {
+
+    private static final Redactor REDACTOR = new Redactor();
+    private static final List<String> ATTRIBUTES = List.of("Path=/", "Path=/app", "SameSite=Lax", "SameSite=Strict", "Secure", "HttpOnly",
+            "Domain=example.com", "Max-Age=3600", "Expires=Wed, 21 Oct 2026 07:28:00 GMT");
+
+    @Test
+    void sessionCookiesAndRandomValuesGoAndAttributesStay() {
+        for (int seed = 0; seed < 25; seed++) {
+            SecretCorpus parts = new SecretCorpus(seed);
+            Random r = new Random(seed);
+            for (int i = 0; i < 20; i++) {
+                String name = parts.pick(List.of("session", "sid", "JSESSIONID", "PHPSESSID", "auth_token", "sessionid", "remember_me", "prefs"));
+                String value = parts.chars(SecretCorpus.ALNUM, 16 + r.nextInt(16));
+                String attrs = attributes(parts, r);
+                String header = parts.pick(List.of("Set-Cookie", "set-cookie", "Cookie")) + ": " + name + "=" + value + attrs;
+                String shown = REDACTOR.text(header);
+                assertThat(shown).as(header).doesNotContain(value);
+                assertThat(shown).as(header).endsWith(attrs);
+            }
+        }
+    }
+
+    @Test
+    void harmlessCookiesStayWhole() {
+        List<String> changed = new ArrayList<>();
+        for (int seed = 0; seed < 25; seed++) {
+            SecretCorpus parts = new SecretCorpus(seed);
+            Random r = new Random(seed);
+            for (int i = 0; i < 20; i++) {
+                String cookie = parts.pick(List.of("theme", "lang", "tz", "consent", "layout")) + "="
+                        + parts.pick(List.of("dark", "light", "en-US", "de-DE", "utc", "accepted", "compact", "1", "0"));
+                String header = parts.pick(List.of("Set-Cookie", "Cookie")) + ": " + cookie + attributes(parts, r);
+                if (!REDACTOR.text(header).equals(header)) {
+                    changed.add(header + " -> " + REDACTOR.text(header));
+                }
+            }
+        }
+        assertThat(changed).isEmpty();
+    }
+
+    @Test
+    void aPathSegmentWithASecretWordAndAGeneratedPartGoes() {
+        for (int seed = 0; seed < 25; seed++) {
+            SecretCorpus parts = new SecretCorpus(seed);
+            for (int i = 0; i < 20; i++) {
+                String secret = parts.chars(SecretCorpus.LETTERS, 8) + parts.chars(SecretCorpus.DIGITS, 4) + parts.pick(List.of("+", "-", "_", ""))
+                        + parts.chars(SecretCorpus.ALNUM, 4);
+                String path = "/" + parts.pick(List.of("srv", "data", "opt/app", "var/lib")) + "/" + parts.pick(List.of("token", "pw", "secret", "pwd", "password"))
+                        + parts.pick(List.of("-", "_")) + secret;
+                for (String shown : List.of(history("WORKDIR " + path), history("VOLUME [\"" + path + "\"]"), REDACTOR.text(path))) {
+                    assertThat(shown).as(path).doesNotContain(secret);
+                }
+            }
+        }
+    }
+
+    @Test
+    void ordinaryPathsAndUnsetStatesStay() {
+        List<String> lines = new ArrayList<>(List.of("seed phrase: not set", "recovery phrase: not configured"));
+        for (String dir : List.of("/srv/token-cache", "/data/secret-volume", "/var/lib/password-reset", "/run/secrets/db_password", "/etc/pw-policy",
+                "/opt/app/token_store/v2", "/home/app/.ssh", "/data/db2024")) {
+            lines.add("WORKDIR " + dir);
+        }
+        for (String line : lines) {
+            assertThat(REDACTOR.text(line)).isEqualTo(line);
+        }
+        assertThat(history("WORKDIR /srv/token-cache")).isEqualTo("WORKDIR /srv/token-cache");
+    }
+
+    private static String attributes(SecretCorpus parts, Random r) {
+        StringBuilder sb = new StringBuilder();
+        for (int k = r.nextInt(4); k > 0; k--) {
+            sb.append("; ").append(parts.pick(ATTRIBUTES));
+        }
+        return sb.toString();
+    }
+
+    private static String history(String createdBy) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("createdBy", createdBy);
+        return REDACTOR.tree(o).get("createdBy").asString();
+    }
+}
