@@ -68,6 +68,29 @@ class CommandLinePasswordsPropertyTest {
         assertThat(changed).as("of " + total).isEmpty();
     }
 
+    /** The text of docker_inspect is rendered from the redacted structure and read once more: JSON syntax must come out whole. */
+    @Test
+    void theTextPassNeverRedactsAcrossJsonSyntax() {
+        tools.jackson.databind.json.JsonMapper mapper = tools.jackson.databind.json.JsonMapper.builder().build();
+        for (int seed = 0; seed < 25; seed++) {
+            SecretCorpus parts = new SecretCorpus(seed);
+            Random r = new Random(seed);
+            for (int i = 0; i < 40; i++) {
+                String line = command(parts, r, secret(parts, r)).replace("'", "").replace("\"", "");
+                ObjectNode o = JSON.objectNode();
+                ArrayNode a = o.putArray("cmd");
+                for (String w : line.split(" ")) {
+                    a.add(w);
+                }
+                ArrayNode shown = (ArrayNode) REDACTOR.tree(o).get("cmd");
+                String rendered = "command: " + shown;
+                String text = REDACTOR.text(rendered);
+                JsonNode reread = mapper.readTree(text.substring("command: ".length()));
+                assertThat(reread.size()).as(rendered + " -> " + text).isEqualTo(shown.size());
+            }
+        }
+    }
+
     private static String secret(SecretCorpus parts, Random r) {
         return switch (r.nextInt(4)) {
             case 0 -> parts.password(); // Maple-harbor12!

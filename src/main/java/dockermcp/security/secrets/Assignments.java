@@ -125,7 +125,8 @@ final class Assignments {
         if (k > e && k < n && (t[k] == '\'' || t[k] == '"') && SecretNames.suggestsSecret(new String(t, s, e - s)) && !secretsName(t, s, e, k)) {
             return value(t, k, spans, false, null); // password 'VALUE', secret "VALUE"
         }
-        if (k > e && k < n && t[k] != '\n' && t[k] != '\r' && e - s <= 24) {
+        // apart by a blank only: in ["mosquitto_passwd","-b"] the next element is not the word's value (JSON syntax stays whole)
+        if (k > e && k < n && t[k] != '\n' && t[k] != '\r' && e - s <= 24 && Character.isWhitespace(t[k - 1])) {
             int spaced = spaced(t, s, e, k, spans);
             if (spaced > 0) {
                 return spaced;
