@@ -104,7 +104,8 @@ class CommandLinePasswordsPropertyTest {
     private static String command(SecretCorpus parts, Random r, String x) {
         String user = parts.pick(USERS.subList(0, USERS.size() - 1));
         String q = parts.pick(List.of("", "'", "\""));
-        return switch (r.nextInt(12)) {
+        return switch (r.nextInt(13)) {
+            case 12 -> "pwsh -c $pw = ConvertTo-SecureString " + q + x + q + " -AsPlainText -Force";
             case 0 -> parts.pick(LOGINS) + " -u " + user + " " + parts.pick(FLAGS.subList(0, 1)) + " " + q + x + q;
             case 1 -> parts.pick(PROGRAMS) + " -u " + user + " " + parts.pick(FLAGS) + " " + q + x + q + " a.zip";
             case 2 -> "mysql -u" + user + " -p'" + x + "' -e 'select 1'";
@@ -144,6 +145,9 @@ class CommandLinePasswordsPropertyTest {
             o.put(field, line);
             out.add(REDACTOR.tree(o).get(field).asString());
         }
+        ObjectNode top = JSON.objectNode(); // ps shows the argv of sh -c '…' with the script's own quotes nested: '"'"'
+        top.put("commandLine", "sh -c '" + line.replace("'", "'\"'\"'") + "'");
+        out.add(REDACTOR.tree(top).get("commandLine").asString().replace("'\"'\"'", "'").replaceFirst("^sh -c '(.*)'$", "$1"));
         ObjectNode o = JSON.objectNode();
         ArrayNode sh = o.putArray("cmd");
         sh.add("sh").add("-c").add(line);

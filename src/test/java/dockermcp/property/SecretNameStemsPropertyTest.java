@@ -78,6 +78,21 @@ class SecretNameStemsPropertyTest {
         assertThat(hidden).as("of " + total).isEmpty();
     }
 
+    @Test
+    void aSentenceHoldingAMadeUpPasswordUnderAHarmlessLabelIsHidden() {
+        for (int seed = 0; seed < 25; seed++) {
+            SecretCorpus parts = new SecretCorpus(seed);
+            for (int i = 0; i < 20; i++) {
+                String pw = parts.password();
+                String v = parts.pick(List.of("db pw is ", "admin login: ", "use ", "initial credentials admin / ")) + pw + parts.pick(List.of("", " (change it)", " for now"));
+                String key = parts.pick(List.of("org.opencontainers.image.description", "com.acme.note", "description"));
+                assertThat(label(key, v)).as(key + "=" + v).isEqualTo(Redactor.MARK);
+            }
+        }
+        String prose = "A small web server, version 1.2.3-rc1 for Linux/amd64 (see https://example.com/docs)";
+        assertThat(label("org.opencontainers.image.description", prose)).isEqualTo(prose);
+    }
+
     /** UPPER_SNAKE, lower_snake, camelCase, kebab-case, dotted. */
     private static String style(List<String> words, int style) {
         return switch (style) {

@@ -37,7 +37,9 @@ final class CommandPasswords {
     /** {@code printf 'user\npassword\n'} into a credential file or a login: the second line is the password. */
     private static final Pattern PRINTF_PAIR = Pattern.compile("printf\\s{1,4}(['\"])[^'\"\\s\\\\]{1,64}\\\\n([^'\"\\s\\\\]{1,128})(?:\\\\n)?\\1");
     /** PowerShell: the plain text made a secure string. */
-    private static final Pattern SECURE_STRING = Pattern.compile("(?i)ConvertTo-SecureString\\s{1,4}(?:-String\\s{1,4})?(['\"])([^'\"]{1,128})\\1");
+    private static final Pattern SECURE_STRING = Pattern.compile("(?i)ConvertTo-SecureString\\s{1,4}(?:-String\\s{1,4})?['\"]{0,6}([^'\"\\s]{1,128})");
+    /** mysql's attached -p, quoted once or through a shell's nested quoting ({@code -p'"'"'x'"'"'}, as ps shows {@code sh -c '…'}). */
+    private static final Pattern MYSQL_ATTACHED = Pattern.compile("(?:^|[\\s'\"])-p['\"]{1,6}([^'\"\\s]{1,128})");
 
     private CommandPasswords() {
     }
@@ -58,7 +60,8 @@ final class CommandPasswords {
             }
         }
         regex(PRINTF_PAIR, t, 2, spans, t.contains("auth-user-pass") || t.contains("login") || t.contains("passwd") || t.contains("chpasswd"));
-        regex(SECURE_STRING, t, 2, spans, true);
+        regex(SECURE_STRING, t, 1, spans, true);
+        regex(MYSQL_ATTACHED, t, 1, spans, t.contains("mysql") || t.contains("mariadb"));
     }
 
     private static void regex(Pattern p, String t, int group, Spans spans, boolean when) {
@@ -73,7 +76,11 @@ final class CommandPasswords {
 
     /** One command: its words, with the spans of their values without quotes. */
     private static void command(String t, int from, int to, Spans spans) {
-        List<int[]> words = Words.of(t, from, to);
+        command(Words.of(t, from, to, true), t, spans);
+        command(Words.of(t, from, to, false), t, spans); // the script of sh -c '…' is one quoted word: read its words too
+    }
+
+    private static void command(List<int[]> words, String t, Spans spans) {
         if (words.isEmpty()) {
             return;
         }
@@ -100,7 +107,7 @@ final class CommandPasswords {
                 spans.add(w[0] + word.indexOf('=') + 2, w[1] - 1); // --password='x'
             } else if (word.equals("--secret") && k + 2 < words.size() && t.substring(w[0], w[1]).equals("--secret")
                     && !Words.text(t, words.get(k + 2)).startsWith("-")) {
-                spans.add(words.get(k + 2)[0], words.get(k + 2)[1]); // pulumi config set --secret NAME x
+                add(t, words.get(k + 2), spans); // pulumi config set --secret NAME x
             } else if (word.regionMatches(true, 0, "/user:", 0, 6) && next != null) {
                 secretUnlessHarmless(t, next, spans); // net use \\host\share /user:bob x
             } else {
@@ -118,11 +125,16 @@ final class CommandPasswords {
         for (int k = 0; k < words.size(); k++) {
             String program = base(t, words.get(k));
             if (program.equals("mosquitto_passwd") && k + 4 < words.size() && Words.text(t, words.get(k + 1)).equals("-b")) {
-                spans.add(words.get(k + 4)[0], words.get(k + 4)[1]);
+                add(t, words.get(k + 4), spans);
             } else if (program.equals("wpa_passphrase") && k + 2 < words.size()) {
-                spans.add(words.get(k + 2)[0], words.get(k + 2)[1]);
+                add(t, words.get(k + 2), spans);
             }
         }
+    }
+
+    private static void add(String t, int[] w, Spans spans) {
+        int[] in = Words.inner(t, w);
+        spans.add(in[0], in[1]);
     }
 
     private static String base(String t, int[] w) {
@@ -140,7 +152,7 @@ final class CommandPasswords {
         if (v.startsWith("-") || v.startsWith("/") || v.contains("://") || v.matches("[0-9]{1,6}(?::[0-9]{1,6}){0,2}")) {
             return;
         }
-        spans.add(w[0], w[1]);
+        add(t, w, spans);
     }
 
     /** {@code user:password}: the password part goes unless it is a number or a group name. */
@@ -165,7 +177,8 @@ final class CommandPasswords {
         if (colon < 0 || colon == v.length() - 1 || cert && (colon == 1 || v.startsWith("pkcs11:"))) {
             return; // no password, or a Windows drive letter, or a PKCS#11 URI
         }
-        spans.add(w[0] + (t.charAt(w[0]) == '\'' || t.charAt(w[0]) == '"' ? 1 : 0) + colon + 1, w[1] - (quoted(t.charAt(w[1] - 1)) ? 1 : 0));
+        int[] in = Words.inner(t, w);
+        spans.add(in[0] + colon + 1, in[1]);
     }
 
     /** The words of a command: runs without blanks; a quoted run keeps its blanks. Positions of the raw word. */
@@ -173,7 +186,7 @@ final class CommandPasswords {
         private Words() {
         }
 
-        static List<int[]> of(String t, int from, int to) {
+        static List<int[]> of(String t, int from, int to, boolean quotes) {
             List<int[]> out = new java.util.ArrayList<>();
             int i = from;
             while (i < to && out.size() < 512) {
@@ -185,7 +198,7 @@ final class CommandPasswords {
                 char quote = 0;
                 while (i < to && (quote != 0 || !Character.isWhitespace(t.charAt(i)))) {
                     char c = t.charAt(i);
-                    if (quote == 0 && (c == '\'' || c == '"')) {
+                    if (quotes && quote == 0 && (c == '\'' || c == '"')) {
                         quote = c;
                     } else if (c == quote) {
                         quote = 0;
@@ -197,10 +210,23 @@ final class CommandPasswords {
             return out;
         }
 
-        /** The word without a pair of quotes around it. */
+        /** The word without the quotes around it (also a shell's nested '"'"'). */
         static String text(String t, int[] w) {
-            String v = t.substring(w[0], w[1]);
-            return v.length() >= 2 && quoted(v.charAt(0)) && v.charAt(v.length() - 1) == v.charAt(0) ? v.substring(1, v.length() - 1) : v;
+            int[] in = inner(t, w);
+            return t.substring(in[0], in[1]);
+        }
+
+        /** The positions of the word without the quotes around it. */
+        static int[] inner(String t, int[] w) {
+            int s = w[0];
+            int e = w[1];
+            while (s < e - 1 && s - w[0] < 6 && quoted(t.charAt(s))) {
+                s++;
+            }
+            while (e > s + 1 && w[1] - e < 6 && quoted(t.charAt(e - 1))) {
+                e--;
+            }
+            return new int[] {s, e};
         }
     }
 }

@@ -36,7 +36,21 @@ public final class ConfigValues {
         }
         char[] chars = v.toCharArray();
         return SecretNames.allowsValue(n, v) && !detector.matches(v) && !RandomTokens.any(chars, n) && !RandomTokens.anySplitKey(chars)
-                && !PasswordShapes.looksMadeUp(v); // too short for entropy: WPr0WRMIoXzA, Maple-harbor12!
+                && !PasswordShapes.looksMadeUp(v) // too short for entropy: WPr0WRMIoXzA, Maple-harbor12!
+                && !madeUpWord(v); // a sentence holding one: "db pw is Xk9!mP2q"
+    }
+
+    /** True when a value of several words holds one with the shape of a generated key or a human password. */
+    private static boolean madeUpWord(String v) {
+        if (v.length() > 4096 || v.indexOf(' ') < 0) {
+            return false;
+        }
+        for (String w : v.split(" ")) {
+            if (PasswordShapes.looksMadeUp(w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** An env entry NAME=value. */
