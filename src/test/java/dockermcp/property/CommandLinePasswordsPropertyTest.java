@@ -116,7 +116,7 @@ class CommandLinePasswordsPropertyTest {
             case 7 -> "wpa_passphrase " + parts.pick(List.of("home", "office-5g", "lab")) + " " + x;
             case 8 -> "xfreerdp /v:host /u:" + user + " /p:" + x;
             case 9 -> "net use \\\\files\\share /user:" + user + " " + x;
-            case 10 -> "printf '" + user + "\\n" + x + "\\n' > /tmp/auth && openvpn --auth-user-pass /tmp/auth";
+            case 10 -> "printf '" + user + "\\n" + x + "\\n' > /tmp/a && openvpn --auth-user-pass /tmp/a";
             default -> "app --password=" + q + x + q + " --port 8080";
         };
     }

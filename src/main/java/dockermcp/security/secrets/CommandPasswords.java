@@ -35,7 +35,7 @@ final class CommandPasswords {
     /** Windows-style password switches ({@code xfreerdp /p:x}, {@code /password:x}). */
     private static final Pattern SLASH_PASSWORD = Pattern.compile("(?i)/(?:p|pass|password|pwd):");
     /** {@code printf 'user\npassword\n'} into a credential file or a login: the second line is the password. */
-    private static final Pattern PRINTF_PAIR = Pattern.compile("printf\\s{1,4}(['\"])[^'\"\\s\\\\]{1,64}\\\\n([^'\"\\s\\\\]{1,128})(?:\\\\n)?\\1");
+    private static final Pattern PRINTF_PAIR = Pattern.compile("printf\\s{1,4}['\"]{1,6}[^'\"\\s\\\\]{1,64}\\\\n([^'\"\\s\\\\]{1,128})(?:\\\\n)?['\"]");
     /** PowerShell: the plain text made a secure string. */
     private static final Pattern SECURE_STRING = Pattern.compile("(?i)ConvertTo-SecureString\\s{1,4}(?:-String\\s{1,4})?['\"]{0,6}([^'\"\\s]{1,128})");
     /** mysql's attached -p, quoted once or through a shell's nested quoting ({@code -p'"'"'x'"'"'}, as ps shows {@code sh -c '…'}). */
@@ -59,7 +59,7 @@ final class CommandPasswords {
                 from = i + 1;
             }
         }
-        regex(PRINTF_PAIR, t, 2, spans, t.contains("auth-user-pass") || t.contains("login") || t.contains("passwd") || t.contains("chpasswd"));
+        regex(PRINTF_PAIR, t, 1, spans, t.contains("auth-user-pass") || t.contains("login") || t.contains("passwd") || t.contains("chpasswd"));
         regex(SECURE_STRING, t, 1, spans, true);
         regex(MYSQL_ATTACHED, t, 1, spans, t.contains("mysql") || t.contains("mariadb"));
     }
