@@ -101,7 +101,7 @@ final class Assignments {
             int v = skipBlanks(t, k + sep, n);
             if (cookieHeader) {
                 int end = lineEnd(t, v);
-                spans.add(v, end);
+                Cookies.find(t, v, end, spans); // cookie by cookie: theme=dark and Path=/ stay
                 return end;
             }
             int block = blockScalar(t, v);
@@ -128,7 +128,8 @@ final class Assignments {
         if (k > e && k < n && (t[k] == '\'' || t[k] == '"') && SecretNames.suggestsSecret(new String(t, s, e - s)) && !secretsName(t, s, e, k)) {
             return value(t, k, spans, false, null); // password 'VALUE', secret "VALUE"
         }
-        if (k > e && k < n && t[k] != '\n' && t[k] != '\r' && e - s <= 24) {
+        // apart by a blank only: in ["mosquitto_passwd","-b"] the next element is not the word's value (JSON syntax stays whole)
+        if (k > e && k < n && t[k] != '\n' && t[k] != '\r' && e - s <= 24 && Character.isWhitespace(t[k - 1])) {
             int spaced = spaced(t, s, e, k, spans);
             if (spaced > 0) {
                 return spaced;
@@ -732,6 +733,12 @@ final class Assignments {
         return false;
     }
 
+    /** "not" followed by set, configured, provided or available: a state, not a value. */
+    private static boolean notSet(char[] t, int end) {
+        String rest = new String(t, end, Math.min(t.length - end, 12)).toLowerCase(Locale.ROOT);
+        return rest.startsWith(" set") || rest.startsWith(" configured") || rest.startsWith(" provided") || rest.startsWith(" available");
+    }
+
     private static boolean placeholder(char[] t, int start, int end) {
         if (end - start > 12) {
             char c = t[start];
@@ -740,6 +747,9 @@ final class Assignments {
         }
         String raw = new String(t, start, end - (start));
         String v = raw.toLowerCase(Locale.ROOT);
+        if (v.equals("not") && notSet(t, end)) {
+            return true; // seed phrase: not set
+        }
         for (String p : PLACEHOLDERS) {
             if (v.equals(p)) {
                 return true;

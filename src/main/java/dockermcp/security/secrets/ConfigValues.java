@@ -36,7 +36,21 @@ public final class ConfigValues {
         }
         char[] chars = v.toCharArray();
         return SecretNames.allowsValue(n, v) && !detector.matches(v) && !RandomTokens.any(chars, n) && !RandomTokens.anySplitKey(chars)
-                && !PasswordShapes.looksMadeUp(v); // too short for entropy: WPr0WRMIoXzA, Maple-harbor12!
+                && !PasswordShapes.looksMadeUp(v) // too short for entropy: WPr0WRMIoXzA, Maple-harbor12!
+                && !madeUpWord(v); // a sentence holding one: "db pw is Xk9!mP2q"
+    }
+
+    /** True when a value of several words holds one with the shape of a generated key or a human password. */
+    private static boolean madeUpWord(String v) {
+        if (v.length() > 4096 || v.indexOf(' ') < 0) {
+            return false;
+        }
+        for (String w : v.split(" ")) {
+            if (PasswordShapes.looksMadeUp(w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** An env entry NAME=value. */
@@ -94,7 +108,9 @@ public final class ConfigValues {
         for (String a : args) {
             int eq = a.indexOf('=');
             String name = eq > 0 ? a.substring(0, eq) : "";
-            if (eq > 0 && Assignments.nameChar(name.charAt(name.length() - 1)) && name.chars().allMatch(c -> Assignments.nameChar((char) c))
+            // NAME=value; a base64 token's padding (x==, the value of --password say) is no assignment: its name would be shown
+            boolean padding = eq > 0 && a.substring(eq).chars().allMatch(c -> c == '=');
+            if (eq > 0 && !padding && Assignments.nameChar(name.charAt(name.length() - 1)) && name.chars().allMatch(c -> Assignments.nameChar((char) c))
                     && !harmless(name.replaceFirst("^-{1,2}", ""), a.substring(eq + 1))) {
                 out.add(name(name) + "=" + marker);
             } else {
@@ -116,6 +132,7 @@ public final class ConfigValues {
         Spans spans = detector.find(line, false);
         char[] chars = line.toCharArray();
         segments(line, chars, spans);
+        CommandPasswords.find(line, spans); // podman login -p x, curl -E cert.pem:x, mosquitto_passwd -b f u x
         int i = 0;
         while (i < chars.length) {
             if (!RandomTokens.tokenChar(chars[i])) {

@@ -14,7 +14,7 @@ public final class SecretNames {
     /** Parts that make a name secret wherever they occur in it (lower case). */
     private static final List<String> PARTS = List.of("pass", "pwd", "phrase", "secret", "token", "key", "auth", "cred", "private",
             "sign", "salt", "cookie", "session", "dsn", "conn", "webhook", "otp", "bearer", "jwt", "hmac", "nonce", "apikey",
-            "kubeconfig", "netrc", "npmrc", "htpasswd", "mnemonic",
+            "kubeconfig", "netrc", "npmrc", "htpasswd", "mnemonic", "pepper", "bindpw",
             // the word for password in other languages, read without accents (contraseña, hasło, lösenord, jelszó, şifre, parolă)
             "contrasena", "clave", "senha", "haslo", "wachtwoord", "parola", "salasana", "losenord", "adgangskode", "passord", "jelszo",
             "heslo", "sifre", "geslo", "lozinka", "kennwort", "passwort", "motdepasse", "mot_de_passe", "пароль", "κωδικ", "συνθηματικ",
@@ -23,9 +23,9 @@ public final class SecretNames {
     private static final List<String> READ_PARTS = PARTS.stream()
             .flatMap(p -> java.util.stream.Stream.of(p, withoutAccents(PlainView.of(p).text().toLowerCase(Locale.ROOT)))).distinct().toList();
     /** Parts that make a name secret only as a whole word (between separators or at either end). */
-    private static final Pattern WORDS = Pattern.compile("(?:^|[^a-z0-9])(?:pw|pin|sig|mfa|sas|2fa|totp|psk)(?:$|[^a-z0-9])");
+    private static final Pattern WORDS = Pattern.compile("(?:^|[^a-z0-9])(?:pw|pin|puk|sig|mfa|sas|2fa|totp|psk)(?:$|[^a-z0-9])|access$");
     /** Harmless words removed before the test; the rest of the name is still tested (MONKEY_TOKEN stays secret). */
-    private static final List<String> HARMLESS = List.of("keyboard", "keymap", "keyspace", "keynote", "keycloak_url", "keycloak_realm",
+    private static final List<String> HARMLESS = List.of("keyboard", "keymap", "keyspace", "keynote", "keycloak",
             "monkey", "donkey", "hockey", "turkey", "whiskey", "primary_key", "primarykey", "foreign_key", "sort_key", "partition_key",
             "public_key_id", "publickeyid", "passenger", "bypass", "compass", "passive", "passthrough", "design", "assign", "signal",
             "author", "authors", "gpg_key", "connect_timeout", "connection_timeout", "max_connections", "maxconnections", "connections_max",
@@ -40,7 +40,7 @@ public final class SecretNames {
                     + "|limit|limits|max|min|num|number|enabled|enable|disabled|required|interval|retries|rotation_days|min_length|store|driver|samesite"
                     + "|secure|httponly|algorithm|alg|parallelism|issuer|url|uri|endpoint|host|method|methods|type|types|header|used|usage|mode|format"
                     + "|provider|duration|window|rate|budget|total|remaining|version|scope|scopes|audience|realm|strategy|policy|level|backend"
-                    + "|name|id|sock|socket|arn|alias|prompt|completion|input|output|cached|reasoning)(?:[^a-z0-9].*|$)");
+                    + "|name|id|sock|socket|arn|alias|prompt|completion|input|output|cached|reasoning|random|allow|empty|generate|hash|algo|ref)(?:[^a-z0-9].*|$)");
     /** Harmless shapes of a value: a number with a unit, a duration, a boolean, an enum word, a path, a URL without user info. */
     private static final Pattern METADATA_VALUE = Pattern.compile(
             "(?:true|false|yes|no|on|off|lax|strict|none"
@@ -82,8 +82,24 @@ public final class SecretNames {
                 return true;
             }
         }
-        return WORDS.matcher(lower).find();
+        String joined = lower.replaceAll("[^a-z0-9]", "");
+        for (String c : COMPOUNDS) {
+            if (joined.contains(c)) {
+                return true;
+            }
+        }
+        // camelCase words count as words too: adminPin, userPuk, ldapBindPw
+        // (only in a name written in camelCase: a random token's case switches, dXNlcjPUkQ, make no words)
+        return WORDS.matcher(lower).find() || CAMEL_NAME.matcher(name).matches()
+                && WORDS.matcher(withoutAccents(CAMEL.matcher(name).replaceAll("$1_$2").toLowerCase(Locale.ROOT))).find();
     }
+
+    /** Secret words of two words, whatever joins them (RECOVERY_CODES, recovery-codes, recoveryCodes). */
+    private static final List<String> COMPOUNDS = List.of("recoverycode", "backupcode", "bindpw", "unsealkey");
+
+    private static final Pattern CAMEL = Pattern.compile("([a-z0-9])([A-Z])");
+    /** A camelCase identifier: lower-case words, each after the first starting with one capital (adminPin, ldapBindPw). */
+    private static final Pattern CAMEL_NAME = Pattern.compile("[a-z][a-z0-9]{0,31}(?:[A-Z][a-z0-9]{1,31}){1,6}");
 
     /**
      * The name with the accents of Latin and Greek letters taken off ({@code contraseña} reads {@code contrasena},
@@ -150,6 +166,10 @@ public final class SecretNames {
 
     /** True when a value under this name is shown: the name suggests no secret, or it only describes one. */
     public static boolean allowsValue(String name, String value) {
-        return !suggestsSecret(name) || describesSecret(name, value);
+        return !suggestsSecret(name) || describesSecret(name, value) || SCOPE_NAME.matcher(name).matches() && SCOPE_LIST.matcher(value).matches();
     }
+
+    /** OAuth scopes name permissions, never a secret: {@code OAUTH_SCOPES=openid profile email}. */
+    private static final Pattern SCOPE_NAME = Pattern.compile("(?i)(?:.*[^a-z0-9])?scopes?");
+    private static final Pattern SCOPE_LIST = Pattern.compile("[a-z][a-z0-9:._/-]{0,63}(?:[ ,][a-z][a-z0-9:._/-]{0,63}){0,31}");
 }
