@@ -3,6 +3,7 @@ package dockermcp.security.secrets;
 import dockermcp.config.EnvRedaction;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The rule for configuration (env, labels, command, entrypoint, image history): a value is shown only when it is
@@ -123,7 +124,39 @@ public final class ConfigValues {
 
     /** A shell command line (image history CreatedBy, a "sh -c" script). */
     public String commandLine(String line) {
+        int at = line.indexOf(LABEL_STEP);
+        if (at >= 0 && LABEL_KEY.matcher(line.substring(at + LABEL_STEP.length()).split(" ", 2)[0]).matches()) {
+            return line.substring(0, at + LABEL_STEP.length()) + labelStep(line.substring(at + LABEL_STEP.length()));
+        }
         return commandSpans(line).apply(line, marker);
+    }
+
+    private static final String LABEL_STEP = "#(nop) LABEL ";
+    private static final Pattern LABEL_KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,127}=.*");
+
+    /**
+     * The labels an image history step set ({@code /bin/sh -c #(nop) LABEL k=v k2=v with words}, values unquoted): each
+     * is judged as the label itself is ({@link #label}), so the step shows what the image's labels show, no more
+     * ("db pw is x" goes) and no less (a revision under org.opencontainers.image.revision stays). A word that starts
+     * with {@code key=} begins the next label; other words belong to the value before them.
+     */
+    private String labelStep(String rest) {
+        List<String> keys = new ArrayList<>();
+        List<StringBuilder> values = new ArrayList<>();
+        for (String word : rest.split(" ", -1)) {
+            if (LABEL_KEY.matcher(word).matches()) { // the first word is one (see commandLine)
+                int eq = word.indexOf('=');
+                keys.add(word.substring(0, eq));
+                values.add(new StringBuilder(word.substring(eq + 1)));
+            } else {
+                values.get(values.size() - 1).append(' ').append(word);
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < keys.size(); i++) {
+            out.append(i == 0 ? "" : " ").append(name(keys.get(i))).append('=').append(label(keys.get(i), values.get(i).toString()));
+        }
+        return out.toString();
     }
 
     private Spans commandSpans(String original) {
