@@ -4,7 +4,7 @@ import static dockermcp.security.secrets.ConfigDumps.hide;
 import static dockermcp.security.secrets.ConfigDumps.indexOf;
 import static dockermcp.security.secrets.ConfigDumps.lineEnd;
 import static dockermcp.security.secrets.ConfigDumps.skipSpace;
-import static dockermcp.security.secrets.ConfigDumps.startsWith;
+import static dockermcp.security.secrets.KeyBlocks.startsWith;
 
 import java.util.Locale;
 

@@ -38,7 +38,7 @@ final class ConfigDumps {
                 continue;
             }
             int v = skipSpace(t, ne + 7, Math.min(t.length, ne + 7 + MAX_NAME), true);
-            if (startsWith(t, v, "<value>")) {
+            if (KeyBlocks.startsWith(t, v, "<value>")) {
                 int ve = indexOf(t, "</value>", v + 7, Math.min(t.length, v + 7 + MAX_VALUE));
                 hide(t, v + 7, ve < 0 ? lineEnd(t, v + 7) : ve, spans);
             }
@@ -68,7 +68,7 @@ final class ConfigDumps {
                 }
                 if (t[k] == '>') {
                     tagEnd = k;
-                } else if (startsWith(t, k, "value=") && k + 6 < t.length && (t[k + 6] == '"' || t[k + 6] == '\'') && Character.isWhitespace(t[k - 1])) {
+                } else if (KeyBlocks.startsWith(t, k, "value=") && k + 6 < t.length && (t[k + 6] == '"' || t[k + 6] == '\'') && Character.isWhitespace(t[k - 1])) {
                     int ve = indexOf(t, t[k + 6], k + 7, Math.min(t.length, k + 7 + MAX_VALUE));
                     hide(t, k + 7, ve < 0 ? lineEnd(t, k + 7) : ve, spans);
                     break;
@@ -117,7 +117,7 @@ final class ConfigDumps {
             }
             int next = le + 1;
             int v = skipSpace(t, Math.min(next, t.length), Math.min(t.length, next + MAX_NAME), false);
-            if (next < t.length && startsWith(t, v, "value:")) {
+            if (next < t.length && KeyBlocks.startsWith(t, v, "value:")) {
                 hide(t, v + 6, lineEnd(t, v + 6), spans);
             }
         }
@@ -134,7 +134,7 @@ final class ConfigDumps {
                 continue;
             }
             int v = skipSpace(t, i + 3, Math.min(t.length, i + 3 + MAX_NAME), true);
-            if (startsWith(t, v, "string(")) {
+            if (KeyBlocks.startsWith(t, v, "string(")) {
                 int q = indexOf(t, '"', v, Math.min(t.length, v + 20));
                 int end = q < 0 ? -1 : lastIndexOf(t, '"', lineEnd(t, q) - 1, q + 1);
                 hide(t, q + 1, end <= q ? lineEnd(t, q + 1) : end, spans);
@@ -142,7 +142,7 @@ final class ConfigDumps {
         }
         for (int i = indexOf(t, "] => ", 0, t.length); i >= 0; i = indexOf(t, "] => ", i + 1, t.length)) {
             int open = lastIndexOf(t, '[', i - 1, Math.max(0, i - MAX_NAME));
-            if (open >= 0 && SecretNames.suggestsSecret(new String(t, open + 1, i - open - 1)) && !startsWith(t, i + 5, "Array")) {
+            if (open >= 0 && SecretNames.suggestsSecret(new String(t, open + 1, i - open - 1)) && !KeyBlocks.startsWith(t, i + 5, "Array")) {
                 hide(t, i + 5, lineEnd(t, i + 5), spans);
             }
         }
@@ -191,7 +191,7 @@ final class ConfigDumps {
     static int indexOf(char[] t, String s, int from, int to) {
         char first = s.charAt(0);
         for (int i = from, last = to - s.length(); i <= last; i++) {
-            if (t[i] == first && startsWith(t, i, s)) {
+            if (t[i] == first && KeyBlocks.startsWith(t, i, s)) {
                 return i;
             }
         }
@@ -215,18 +215,6 @@ final class ConfigDumps {
             }
         }
         return -1;
-    }
-
-    static boolean startsWith(char[] t, int at, String s) {
-        if (at < 0 || at + s.length() > t.length) {
-            return false;
-        }
-        for (int k = 0; k < s.length(); k++) {
-            if (t[at + k] != s.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** The position after the last non-blank before {@code i} (blanks on the same line only). */

@@ -72,8 +72,9 @@ final class KeyBlocks {
         return n;
     }
 
-    private static boolean startsWith(char[] text, int at, String s) {
-        if (at + s.length() > text.length) {
+    /** True when {@code s} stands in {@code text} at {@code at} (false outside the text). */
+    static boolean startsWith(char[] text, int at, String s) {
+        if (at < 0 || at + s.length() > text.length) {
             return false;
         }
         for (int k = 0; k < s.length(); k++) {

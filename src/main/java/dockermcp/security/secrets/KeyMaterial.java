@@ -423,15 +423,7 @@ final class KeyMaterial {
     }
 
     private static boolean startsWord(char[] t, int i, String w) {
-        if (i + w.length() > t.length) {
-            return false;
-        }
-        for (int k = 0; k < w.length(); k++) {
-            if (t[i + k] != w.charAt(k)) {
-                return false;
-            }
-        }
-        return i + w.length() == t.length || !Character.isLetter(t[i + w.length()]);
+        return KeyBlocks.startsWith(t, i, w) && (i + w.length() == t.length || !Character.isLetter(t[i + w.length()]));
     }
 
     static int blanks(char[] t, int i) {

@@ -65,12 +65,12 @@ final class Placeholders {
         if (e - s == 3 && new String(t, s, 3).equalsIgnoreCase("for") && s >= 9 && new String(t, s - 9, 9).equalsIgnoreCase("password ")) {
             return true; // SET PASSWORD FOR 'app'@'%' = …: the keyword, not the password
         }
-        if (s >= 6 && (t[s - 1] == '"' || t[s - 1] == '\'') && ConfigDumps.startsWith(t, s - 5, "key=") && t[s - 6] == ' ' && e < t.length && t[e] == t[s - 1]) {
+        if (s >= 6 && (t[s - 1] == '"' || t[s - 1] == '\'') && KeyBlocks.startsWith(t, s - 5, "key=") && t[s - 6] == ' ' && e < t.length && t[e] == t[s - 1]) {
             int after = ConfigDumps.skipSpace(t, e + 1, Math.min(t.length, e + 8), false);
-            return (ConfigDumps.startsWith(t, after, "value=") || after < t.length && t[after] == '>') // an XML setting's key attribute
+            return (KeyBlocks.startsWith(t, after, "value=") || after < t.length && t[after] == '>') // an XML setting's key attribute
                     && !RandomTokens.isRandom(t, s, e, "key");
         }
-        if (s >= 5 && ConfigDumps.startsWith(t, ConfigDumps.skipBack(t, s) - 4, "key:")) {
+        if (s >= 5 && KeyBlocks.startsWith(t, ConfigDumps.skipBack(t, s) - 4, "key:")) {
             int from = Math.max(0, s - 200);
             return ConfigDumps.indexOf(t, "KeyRef:", from, s) >= 0;
         }

@@ -3,7 +3,7 @@ package dockermcp.security.secrets;
 import static dockermcp.security.secrets.ConfigDumps.hide;
 import static dockermcp.security.secrets.ConfigDumps.indexOf;
 import static dockermcp.security.secrets.ConfigDumps.skipSpace;
-import static dockermcp.security.secrets.ConfigDumps.startsWith;
+import static dockermcp.security.secrets.KeyBlocks.startsWith;
 
 import java.util.ArrayList;
 import java.util.List;
