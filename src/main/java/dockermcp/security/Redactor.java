@@ -133,7 +133,8 @@ public final class Redactor {
         while (from > 0 && line.length() - from < WRAP_MAX && !Character.isWhitespace(line.charAt(from - 1))) {
             from--;
         }
-        if (!cutAtDelimiter && finishedWord(line.substring(from))) {
+        String lastWord = line.substring(from); // the line's last word, at most WRAP_MAX characters
+        if (!cutAtDelimiter && finishedWord(lastWord)) {
             return;
         }
         boolean command = commandContext(lowerLine, next);
@@ -144,7 +145,6 @@ public final class Redactor {
         }
         String head = line.substring(from);
         String nextWord = next.substring(0, to);
-        String lastWord = line.substring(line.length() - Math.min(line.length(), WRAP_MAX)).replaceFirst("^.*\\s", "");
         if (!cutAtDelimiter && (runOfOneCharacter(lastWord) || runOfOneCharacter(nextWord))) {
             return; // a ruler or a run of one letter (=====, AAAA…) at the end of a line or starting the next is that line's own
         }
