@@ -16,16 +16,22 @@ public final class InFlightCalls {
     public static final String REQUEST_ID_META = "dockermcp/requestId";
 
     private final Map<String, Thread> calls = new ConcurrentHashMap<>();
+    /** Calls cancelled after the transport passed them on but before they started: they end as soon as they start. */
+    private final java.util.Set<String> forestalled = ConcurrentHashMap.newKeySet();
 
     void started(String requestId) {
         if (requestId != null) {
             calls.put(requestId, Thread.currentThread());
+            if (forestalled.remove(requestId)) {
+                Thread.currentThread().interrupt(); // the client cancelled it while it waited for a thread
+            }
         }
     }
 
     void ended(String requestId) {
         if (requestId != null) {
             calls.remove(requestId, Thread.currentThread());
+            forestalled.remove(requestId);
             Thread.interrupted(); // a cancellation that arrived as the call ended must not leak into the next task of this thread
         }
     }
@@ -38,6 +44,25 @@ public final class InFlightCalls {
             return true;
         }
         return false;
+    }
+
+    /**
+     * Cancels a call the transport knows it passed on and has not answered: interrupted if running, else ended as soon
+     * as it starts. The transport must {@link #forget} the key when the call is answered.
+     */
+    public void cancelOwed(String requestId) {
+        if (!cancel(requestId)) {
+            forestalled.add(requestId);
+            if (calls.containsKey(requestId)) { // it started in between
+                cancel(requestId);
+                forestalled.remove(requestId);
+            }
+        }
+    }
+
+    /** The call with this key was answered: a cancellation that never found it running is dropped. */
+    public void forget(String requestId) {
+        forestalled.remove(requestId);
     }
 
     /** Interrupts every running call whose key starts with {@code keyPrefix} (one session's calls); returns how many. */

@@ -104,6 +104,16 @@ public final class JsonRpcGate {
         return inFlight.cancel(key(session, requestId));
     }
 
+    /** Cancels a call this transport passed on and has not answered yet, whether it is running or still waiting to start. */
+    public void cancelOwed(String session, String requestId) {
+        inFlight.cancelOwed(key(session, requestId));
+    }
+
+    /** The call {@code requestId} of {@code session} was answered. */
+    public void answered(String session, String requestId) {
+        inFlight.forget(key(session, requestId));
+    }
+
     /** Interrupts every running call of {@code session}; returns how many. */
     public int cancelAll(String session) {
         return inFlight.cancelAll(key(session, ""));

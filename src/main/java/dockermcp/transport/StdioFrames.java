@@ -29,6 +29,8 @@ final class StdioFrames {
     private final JsonRpcGate gate;
     private final int maxLineBytes;
     private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
+    /** Ids of the requests passed to the SDK and not answered yet. */
+    private final Set<String> owed = ConcurrentHashMap.newKeySet();
     private final java.time.Duration requestTimeout;
     private final java.util.concurrent.CountDownLatch drained = new java.util.concurrent.CountDownLatch(1);
     /** Requests passed to the SDK and not answered yet; guarded by {@code this}. */
@@ -139,11 +141,16 @@ final class StdioFrames {
             return null;
         }
         if (verdict instanceof JsonRpcGate.Cancel c) {
-            cancelled.add(c.requestId()); // before the interrupt: the interrupted call may answer at once
-            if (gate.cancel(SESSION, c.requestId())) {
+            // a request still owed an answer, running or still waiting for a thread, is abandoned and its answer held
+            // back; one already answered, or unknown, has nothing to hold back
+            if (owed.contains(c.requestId())) {
+                cancelled.add(c.requestId()); // before the interrupt: the interrupted call may answer at once
+                gate.cancelOwed(SESSION, c.requestId());
+                if (!owed.contains(c.requestId())) { // answered in between: nothing left to hold back
+                    cancelled.remove(c.requestId());
+                    gate.answered(SESSION, c.requestId());
+                }
                 LOG.debug("cancelled call {}", c.requestId());
-            } else {
-                cancelled.remove(c.requestId()); // not running (already answered, or unknown): nothing to hold back
             }
             return null;
         }
@@ -163,6 +170,7 @@ final class StdioFrames {
             return null; // a reply we cannot read answers nothing we asked
         }
         if (pass.owesAnswer()) {
+            owed.add(pass.id().asString());
             requested();
         }
         return message;
@@ -174,8 +182,13 @@ final class StdioFrames {
      */
     void send(McpSchema.JSONRPCMessage message) throws IOException {
         boolean response = message instanceof McpSchema.JSONRPCResponse;
+        String id = response ? String.valueOf(((McpSchema.JSONRPCResponse) message).id()) : null;
+        if (response) {
+            owed.remove(id);
+            gate.answered(SESSION, id);
+        }
         try {
-            if (!(response && cancelled.remove(String.valueOf(((McpSchema.JSONRPCResponse) message).id())))) {
+            if (!(response && cancelled.remove(id))) {
                 stdout.writeLine(McpServerAssembly.JSON.writeValueAsString(message).getBytes(StandardCharsets.UTF_8));
             }
         } finally {
