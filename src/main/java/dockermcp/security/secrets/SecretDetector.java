@@ -43,7 +43,8 @@ public final class SecretDetector {
         CredentialWrites.find(chars, spans); // echo x > ~/.pgpass, echo x | chpasswd: no keyword needed
         NearbyTokens.find(chars, spans, freeText);
         String lower = KeyMaterial.lowerAscii(chars);
-        KeyMaterial.find(chars, s, lower, spans);
+        Keywords.Found words = Keywords.RULES.in(chars); // one pass: a rule whose keyword is absent skips its own search
+        KeyMaterial.find(chars, s, lower, words, spans);
         AuthSchemes.find(chars, lower, spans);
         PasswordPairs.find(chars, s, lower, spans);
         ConfigDumps.find(chars, spans); // whole config files and dumps: the name and its value apart (XML, tables, SQL, banners)
