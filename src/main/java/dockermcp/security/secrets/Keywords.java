@@ -14,7 +14,9 @@ public final class Keywords {
     static final Keywords RULES = of(
             // KeyMaterial
             "mnemonic", "phrase", "seed words", "recovery words", "backup words", "secret words", "authenticator", "key", "secret", "otp",
-            "seed", "2fa", "mfa", "v1-secret: type", "untrusted comment:", "rwrty0iy", "rwqaaeiy", "rwrcswaa", "---- begin ssh2");
+            "seed", "2fa", "mfa", "v1-secret: type", "untrusted comment:", "rwrty0iy", "rwqaaeiy", "rwrcswaa", "---- begin ssh2",
+            // UrlCredentials, JwkMembers
+            "://", "kty");
 
     /** A trie over the words: {@code next[node * 128 + c]} is the child for ASCII {@code c} (0: none); {@code word[node]} is a word's index + 1. */
     private final int[] next;

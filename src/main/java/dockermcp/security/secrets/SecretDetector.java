@@ -34,16 +34,20 @@ public final class SecretDetector {
             s = new String(chars);
             text = s;
         }
+        Keywords.Found words = Keywords.RULES.in(chars); // one pass: a rule whose keyword is absent skips its own search
         KeyBlocks.find(chars, spans);
         ProviderRules.builtIn().find(chars, text, spans); // compiled at the first redaction, not at start-up
-        UrlCredentials.find(chars, spans);
+        if (words.has("://")) {
+            UrlCredentials.find(chars, spans);
+        }
         UrlCredentials.findBare(chars, spans);
-        JwkMembers.find(chars, text, spans);
+        if (words.has("kty")) {
+            JwkMembers.find(chars, text, spans);
+        }
         Assignments.find(chars, spans);
         CredentialWrites.find(chars, spans); // echo x > ~/.pgpass, echo x | chpasswd: no keyword needed
         NearbyTokens.find(chars, spans, freeText);
         String lower = KeyMaterial.lowerAscii(chars);
-        Keywords.Found words = Keywords.RULES.in(chars); // one pass: a rule whose keyword is absent skips its own search
         KeyMaterial.find(chars, s, lower, words, spans);
         AuthSchemes.find(chars, lower, spans);
         PasswordPairs.find(chars, s, lower, spans);
