@@ -276,7 +276,9 @@ public final class RandomTokens {
             return true; // a UUID
         }
         if (dashes == 0 && (len == 64 || len == 96 || len == 128)) {
-            return true; // sha256/384/512 digests and image or container ids
+            // sha256/384/512 digests and image or container ids; but glued to a word by a dot (mlsn.<64 hex>) it is a
+            // provider's token, unless the word names the digest (sha256.<hex>)
+            return !afterPrefixWord(s, start);
         }
         if (dashes == 0 && (len == 16 || len == 32) && name != null && traceId(name)) {
             return true; // W3C trace and span ids under TRACE_ID, SPAN_ID, PARENT_ID
@@ -287,6 +289,25 @@ public final class RandomTokens {
                     || n.contains("git_ref") || n.contains("fingerprint") || n.contains("gpg");
         }
         return false;
+    }
+
+    private static final java.util.Set<String> DIGEST_NAMES = java.util.Set.of("sha1", "sha224", "sha256", "sha384", "sha512", "sha3", "md5",
+            "blake2b", "blake2s", "blake3", "xxh64", "xxh3", "digest", "hash", "checksum");
+
+    /** True when the token at {@code start} follows {@code word.}, a word of 2 to 12 letters or digits that is not a digest's name. */
+    private static boolean afterPrefixWord(char[] s, int start) {
+        if (start < 3 || s[start - 1] != '.') {
+            return false;
+        }
+        int w = start - 1;
+        while (w > 0 && start - 1 - w < 13 && Character.isLetterOrDigit(s[w - 1])) {
+            w--;
+        }
+        int len = start - 1 - w;
+        if (len < 2 || len > 12 || w > 0 && (Character.isLetterOrDigit(s[w - 1]) || s[w - 1] == '.' || s[w - 1] == '/')) {
+            return false; // a path or a dotted name (image.tar.<hex>, /cache/x.<hex>) is another matter
+        }
+        return !DIGEST_NAMES.contains(new String(s, w, len).toLowerCase(Locale.ROOT));
     }
 
     /**
