@@ -109,7 +109,41 @@ public final class RandomTokens {
             return digits >= 2 && hexLetters >= 2 && digits < len; // a hex key; an all-digit number is not one
         }
         boolean base64ish = (s[end - 1] == '=' || indexOf(s, start, end, '+') >= 0) && len >= 20 && lower > 0 && upper > 0;
+        if (digits == 0 && camelWords(s, start, end)) {
+            return false; // +HeapDumpOnOutOfMemoryError, +UseContainerSupport: words, however many case switches, and a flag's +
+        }
         return base64ish || mixedRun && entropyBits(seen, len) >= 3.0 || caseSwitches >= 6 && digits + upper + lower >= len - 2;
+    }
+
+    /** CamelCase words, acronyms of up to four capitals before a word allowed (UnlockExperimentalVMOptions), after one + or -. */
+    private static final java.util.regex.Pattern CAMEL_WORDS = java.util.regex.Pattern.compile("[+-]?(?:[A-Z]{1,4}(?=[A-Z][a-z])|[A-Z][a-z]{1,24})+");
+    private static final java.util.regex.Pattern CAMEL_WORD = java.util.regex.Pattern.compile("[A-Z][a-z]+");
+
+    /**
+     * Words in CamelCase: every word of small letters has a vowel, and the small letters are twice the capitals or
+     * more, which random letters of both cases (aBcDeFgH, XkqPmZ, QBOHLnmzKD) almost never are.
+     */
+    private static boolean camelWords(char[] s, int start, int end) {
+        if (end - start > 128) {
+            return false;
+        }
+        String w = new String(s, start, end - start);
+        if (!CAMEL_WORDS.matcher(w).matches()) {
+            return false;
+        }
+        int upper = 0;
+        int lower = 0;
+        for (int i = 0; i < w.length(); i++) {
+            upper += Character.isUpperCase(w.charAt(i)) ? 1 : 0;
+            lower += Character.isLowerCase(w.charAt(i)) ? 1 : 0;
+        }
+        java.util.regex.Matcher m = CAMEL_WORD.matcher(w);
+        while (m.find()) {
+            if (!m.group().toLowerCase(Locale.ROOT).matches(".*[aeiouy].*")) {
+                return false;
+            }
+        }
+        return lower >= 2 * upper;
     }
 
     /** {@code i-0abc123def4567890}, {@code vol-0f3e…}, {@code sg-…}: a lower-case kind, one dash, lower-case hex (cloud resource ids). */
