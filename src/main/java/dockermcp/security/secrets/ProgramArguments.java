@@ -20,7 +20,7 @@ import java.util.Set;
 final class ProgramArguments {
 
     private static final int MAX_WORDS = 48;
-    private static final int MAX_COMMAND = 2048;
+    static final int MAX_COMMAND = 2048;
     private static final int MAX_NAME = 24;
 
     /**
@@ -183,7 +183,7 @@ final class ProgramArguments {
         }
     }
 
-    private static boolean nameChar(char c) {
+    static boolean nameChar(char c) {
         return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.';
     }
 
@@ -196,7 +196,7 @@ final class ProgramArguments {
     private static void command(char[] t, String lower, int start, int nameEnd, Program p, Spans spans) {
         List<int[]> words = words(t, nameEnd);
         if (p.expect) {
-            expect(t, lower, nameEnd, words.isEmpty() ? nameEnd : words.get(words.size() - 1)[1], spans);
+            ProgramInputs.expect(t, lower, nameEnd, words.isEmpty() ? nameEnd : words.get(words.size() - 1)[1], spans);
             return;
         }
         if (!p.when.isEmpty() && words.stream().noneMatch(w -> p.when.contains(text(t, w).toLowerCase(Locale.ROOT)))) {
@@ -208,7 +208,7 @@ final class ProgramArguments {
             String key = p.win ? word.toLowerCase(Locale.ROOT) : word;
             int[] next = k + 1 < words.size() ? words.get(k + 1) : null;
             if (p.substitute) {
-                substitution(t, w, spans);
+                ProgramInputs.substitution(t, w, spans);
                 continue;
             }
             if (p.spaced.contains(key) || p.user.containsKey(key)) {
@@ -242,7 +242,7 @@ final class ProgramArguments {
             slash(t, words, spans);
         }
         if (!p.stdin.isEmpty() && readsStdin(t, words, p)) {
-            stdin(t, lower, start, words, spans);
+            ProgramInputs.stdin(t, lower, start, words, spans);
         }
     }
 
@@ -335,166 +335,8 @@ final class ProgramArguments {
         return false;
     }
 
-    /** What {@code echo}/{@code printf} pipe into the program, and a here-string after it. */
-    private static void stdin(char[] t, String lower, int start, List<int[]> words, Spans spans) {
-        for (int k = 0; k < words.size(); k++) {
-            String word = text(t, words.get(k));
-            if (word.equals("<<<") && k + 1 < words.size()) {
-                value(t, words.get(k + 1), null, spans);
-            } else if (word.startsWith("<<<") && word.length() > 3) {
-                value(t, new int[] {words.get(k)[0] + 3, words.get(k)[1]}, null, spans);
-            }
-        }
-        int p = start - 1;
-        while (p >= 0 && (t[p] == ' ' || t[p] == '\t')) {
-            p--;
-        }
-        if (p < 0 || t[p] != '|' || p > 0 && t[p - 1] == '|') {
-            return;
-        }
-        int end = p;
-        int from = end;
-        int depth = 0;
-        while (from > 0 && end - from < 512) {
-            if (from > 1 && t[from - 1] == '\n' && t[from - 2] == '\\') {
-                from -= 2; // a line continued by a backslash
-                continue;
-            } // back to the start of the command that feeds the pipe; a ( … ) group whole
-            char c = t[from - 1];
-            if (c == ')') {
-                depth++;
-            } else if (c == '(') {
-                if (depth == 0) {
-                    break;
-                }
-                depth--;
-            } else if (depth == 0 && (c == ';' || c == '&' || c == '|' || c == '\n' || c == '`')) {
-                break;
-            }
-            from--;
-        }
-        for (int i = from; i < end; i++) {
-            if ((lower.startsWith("echo ", i) || lower.startsWith("printf ", i)) && (i == 0 || !nameChar(lower.charAt(i - 1)))) {
-                echoed(t, i + (t[i] == 'p' || t[i] == 'P' ? 7 : 5), end, t[i] == 'p' || t[i] == 'P', spans);
-            }
-        }
-    }
-
-    /** The arguments of one echo or printf, up to the end of its command (a printf format with % left out). */
-    private static void echoed(char[] t, int from, int end, boolean printf, Spans spans) {
-        List<int[]> args = words(t, from);
-        boolean format = printf;
-        for (int[] a : args) {
-            if (a[0] >= end) {
-                break;
-            }
-            String word = text(t, a);
-            if (word.startsWith("-") && word.length() <= 3) {
-                continue; // echo -n, echo -e
-            }
-            if (format) {
-                format = false;
-                if (word.contains("%")) {
-                    continue;
-                }
-            }
-            int[] in = inner(t, new int[] {a[0], Math.min(a[1], end)});
-            int e = in[1];
-            while (e > in[0] && (t[e - 1] == ')' || t[e - 1] == '\'' || t[e - 1] == '"')) {
-                e--;
-            }
-            if (e > in[0] && !harmless(new String(t, in[0], e - in[0]))) {
-                spans.add(in[0], e);
-            }
-        }
-    }
-
-    /** {@code expect "password:"; send "X\r"}: what is sent after a prompt that asks for a secret. */
-    private static void expect(char[] t, String lower, int from, int to, Spans spans) {
-        int limit = Math.min(t.length, Math.max(to, from + MAX_COMMAND));
-        for (int i = lower.indexOf("expect", from); i >= 0 && i < limit; i = lower.indexOf("expect", i + 6)) {
-            int prompt = i + 6;
-            int send = lower.indexOf("send", prompt);
-            if (send < 0 || send > limit || send - prompt > 160) {
-                continue;
-            }
-            String asked = lower.substring(prompt, send);
-            if (!(asked.contains("ass") || asked.contains("phrase") || asked.contains("pin") || asked.contains("token") || asked.contains("secret"))) {
-                continue;
-            }
-            int v = send + 4;
-            while (v < limit && (t[v] == ' ' || t[v] == '-' || t[v] == '\t')) {
-                v++;
-            }
-            char open = v < limit ? t[v] : 0;
-            char close = open == '"' ? '"' : open == '{' ? '}' : open == '\'' ? '\'' : 0;
-            int s = close == 0 ? v : v + 1;
-            int e = s;
-            while (e < limit && (close != 0 ? t[e] != close : t[e] != ' ' && t[e] != ';' && t[e] != '\n' && t[e] != '\'' && t[e] != '"' && t[e] != '}')) {
-                e++;
-            }
-            while (e - 2 >= s && t[e - 2] == '\\' && (t[e - 1] == 'r' || t[e - 1] == 'n')) {
-                e -= 2; // the \r that ends the line typed
-            }
-            if (e > s) {
-                spans.add(s, e);
-            }
-        }
-    }
-
-    /**
-     * {@code sed -i 's/^requirepass .*\/requirepass X/' f}: a substitution writes a configuration line; when its name
-     * suggests a secret, the value it writes is one (a setting word, a number or a variable stays).
-     */
-    private static void substitution(char[] t, int[] w, Spans spans) {
-        int[] in = inner(t, w);
-        int s = in[0];
-        if (in[1] - s < 4 || t[s] != 's' || Character.isLetterOrDigit(t[s + 1]) || Character.isWhitespace(t[s + 1])) {
-            return;
-        }
-        char d = t[s + 1];
-        int mid = next(t, s + 2, in[1], d);
-        int end = mid < 0 ? -1 : next(t, mid + 1, in[1], d);
-        if (end < 0) {
-            return;
-        }
-        int k = mid + 1;
-        while (k < end && (t[k] == '#' || t[k] == ';' || t[k] == ' ' || t[k] == '^')) {
-            k++;
-        }
-        int name = k;
-        while (k < end && (Character.isLetterOrDigit(t[k]) || t[k] == '_' || t[k] == '.' || t[k] == '-')) {
-            k++;
-        }
-        if (k == name || !SecretNames.suggestsSecret(new String(t, name, k - name))) {
-            return;
-        }
-        while (k < end && (t[k] == ' ' || t[k] == '=' || t[k] == ':' || t[k] == '\t')) {
-            k++;
-        }
-        String v = new String(t, k, end - k).trim();
-        if (k < end && !harmless(v) && !SETTING.matcher(v).matches()) {
-            spans.add(k, end);
-        }
-    }
-
-    /** A value that is a setting, not a secret: a switch, a number, a back-reference, an algorithm. */
-    private static final java.util.regex.Pattern SETTING = java.util.regex.Pattern.compile(
-            "(?i)yes|no|true|false|on|off|none|required|optional|\\d{1,9}|\\\\\\d|&|md5|scram-sha-256|plain|trust|peer");
-
-    private static int next(char[] t, int from, int to, char d) {
-        for (int i = from; i < to; i++) {
-            if (t[i] == '\\') {
-                i++;
-            } else if (t[i] == d) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     /** The value word (or, with a separator, its part after the first one), unless it is not a secret. */
-    private static void value(char[] t, int[] w, Character separator, Spans spans) {
+    static void value(char[] t, int[] w, Character separator, Spans spans) {
         int[] in = inner(t, w);
         int s = in[0];
         if (separator != null) {
@@ -581,13 +423,13 @@ final class ProgramArguments {
         return -1;
     }
 
-    private static String text(char[] t, int[] w) {
+    static String text(char[] t, int[] w) {
         int[] in = inner(t, w);
         return new String(t, in[0], in[1] - in[0]);
     }
 
     /** The word without the quotes around it. */
-    private static int[] inner(char[] t, int[] w) {
+    static int[] inner(char[] t, int[] w) {
         int s = w[0];
         int e = w[1];
         while (s < e - 1 && s - w[0] < 6 && (t[s] == '\'' || t[s] == '"')) {
