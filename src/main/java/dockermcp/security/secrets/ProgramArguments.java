@@ -107,6 +107,8 @@ final class ProgramArguments {
     };
 
     private static final Map<String, Program> PROGRAMS = new HashMap<>();
+    /** The first two letters of every name: the pre-filter that lets almost every word of a log pass without a lookup. */
+    private static final boolean[] PREFIXES = new boolean[128 * 128];
 
     static {
         for (String row : TABLE) {
@@ -136,6 +138,7 @@ final class ProgramArguments {
             }
             for (String name : parts[0].split(" ")) {
                 PROGRAMS.put(name, p);
+                PREFIXES[name.charAt(0) * 128 + name.charAt(1)] = true;
             }
         }
     }
@@ -172,7 +175,7 @@ final class ProgramArguments {
             while (e < n && nameChar(lower.charAt(e))) {
                 e++;
             }
-            if (e - i >= 2 && e - i <= MAX_NAME + 4 && (e == n || !nameEnd(t[e]))) {
+            if (e - i >= 2 && e - i <= MAX_NAME + 4 && PREFIXES[lower.charAt(i) * 128 + lower.charAt(i + 1)] && (e == n || !nameEnd(t[e]))) {
                 String name = lower.substring(i, e);
                 Program p = PROGRAMS.get(name.endsWith(".exe") ? name.substring(0, name.length() - 4) : name);
                 if (p != null) {
