@@ -341,6 +341,7 @@ public final class Redactor {
 
     public JsonNode tree(JsonNode node, String skip) {
         if (node instanceof ObjectNode obj) {
+            JsonNode entrypoint = obj.get("entrypoint") instanceof ArrayNode e ? e.deepCopy() : null; // as it was, whichever field comes first
             for (String name : new ArrayList<>(obj.propertyNames())) {
                 JsonNode v = obj.get(name);
                 if (name.equals(skip)) {
@@ -374,7 +375,7 @@ public final class Redactor {
                             // Docker runs the entrypoint with the command as its arguments: a flag's meaning (ldapsearch -w X)
                             // depends on the program, so the command is judged after the entrypoint it is given to
                             List<String> args = new ArrayList<>();
-                            if (!name.equals("entrypoint") && obj.get("entrypoint") instanceof ArrayNode entry && allStrings(entry)) {
+                            if (!name.equals("entrypoint") && entrypoint instanceof ArrayNode entry && allStrings(entry)) {
                                 entry.forEach(a -> args.add(a.asString()));
                             }
                             int from = args.size();

@@ -49,6 +49,7 @@ public final class SecretDetector {
         NearbyTokens.find(chars, spans, freeText);
         String lower = KeyMaterial.lowerAscii(chars);
         KeyMaterial.find(chars, s, lower, words, spans);
+        ProgramArguments.find(chars, lower, spans); // 7z x -pX, openssl passwd X, schtasks /RP X, echo X | sudo -S: by the program, no keyword
         AuthSchemes.find(chars, lower, spans);
         PasswordPairs.find(chars, s, lower, spans);
         ConfigDumps.find(chars, spans); // whole config files and dumps: the name and its value apart (XML, tables, SQL, banners)
