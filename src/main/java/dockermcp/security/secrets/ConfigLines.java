@@ -19,12 +19,18 @@ final class ConfigLines {
     /** Password words of a configuration name; {@code auth} and {@code pw} only at its end (masterauth, rootpw, bindpw). */
     private static final String[] STEMS = {"pass", "pwd", "secret", "token", "cred", "psk", "phrase", "auth", "pw"};
     private static final int MAX_NAME = 64;
+    private static final java.util.regex.Pattern IPV4 = java.util.regex.Pattern.compile("[0-9]{1,3}(?:\\.[0-9]{1,3}){3}(?:/[0-9]{1,2})?");
+    private static final java.util.regex.Pattern DESTINATION = java.util.regex.Pattern.compile(
+            "\\[[a-z0-9.-]{1,253}\\](?::[a-z0-9]{1,16})?|@[a-z0-9-]{1,63}(?:\\.[a-z0-9-]{1,63}){1,8}|[a-z0-9-]{1,63}(?:\\.[a-z0-9-]{1,63}){1,8}(?::[0-9]{1,5})?");
 
     private ConfigLines() {
     }
 
-    static void find(char[] t, String lower, Spans spans) {
+    static void find(char[] t, String lower, int present, Spans spans) {
         for (String stem : STEMS) {
+            if (!LineShapes.has(present, stem)) {
+                continue;
+            }
             int done = -1; // the end of the line judged last: a long line with many keywords is read once
             int at = lower.indexOf(stem);
             while (at >= 0) {
@@ -73,7 +79,7 @@ final class ConfigLines {
         if (ve > vs && t[ve - 1] == ';') {
             ve--;
         }
-        if (ve <= vs || !name(t, lower, ks, ke)) {
+        if (ve <= vs || t[vs] == '-' || !name(t, lower, ks, ke)) { // htpasswd -bc: a command and its flag, judged as a command
             return;
         }
         String key = new String(t, ks, ke - ks);
@@ -228,12 +234,11 @@ final class ConfigLines {
 
     /** {@code *}, an IPv4 address or network, {@code -}. */
     private static boolean address(String w) {
-        return w.equals("*") || w.equals("-") || w.matches("[0-9]{1,3}(?:\\.[0-9]{1,3}){3}(?:/[0-9]{1,2})?");
+        return w.equals("*") || w.equals("-") || IPV4.matcher(w).matches();
     }
 
     /** A relay of postfix: {@code [host]}, {@code [host]:port}, {@code @domain}, or a host name with a dot. */
     private static boolean destination(String w) {
-        String lower = w.toLowerCase(Locale.ROOT);
-        return lower.matches("\\[[a-z0-9.-]{1,253}\\](?::[a-z0-9]{1,16})?|@[a-z0-9-]{1,63}(?:\\.[a-z0-9-]{1,63}){1,8}|[a-z0-9-]{1,63}(?:\\.[a-z0-9-]{1,63}){1,8}(?::[0-9]{1,5})?");
+        return w.length() <= 260 && DESTINATION.matcher(w.toLowerCase(Locale.ROOT)).matches();
     }
 }

@@ -17,10 +17,60 @@ final class LineShapes {
     }
 
     static void find(char[] t, String s, String lower, Spans spans) {
-        ConfigLines.find(t, lower, spans);
-        Transcripts.find(t, lower, spans);
-        OddSeparators.find(t, s, lower, spans);
-        NameTails.find(t, lower, spans);
+        int present = present(lower);
+        ConfigLines.find(t, lower, present, spans);
+        Transcripts.find(t, lower, present, spans);
+        OddSeparators.find(t, s, lower, present, spans);
+        NameTails.find(t, lower, present, spans);
+    }
+
+    /** The keywords the rules start from; one pass finds which of them the text holds, and a rule looks only for those. */
+    private static final String[] TRIGGERS = {"pass", "pwd", "pw", "secret", "token", "cred", "psk", "phrase", "auth", "key", "login", "logon", "bind",
+            "connect", "334", "sp_"};
+    private static final java.util.Map<String, Integer> BIT = new java.util.HashMap<>();
+
+    static {
+        for (int i = 0; i < TRIGGERS.length; i++) {
+            BIT.put(TRIGGERS[i], 1 << i);
+        }
+    }
+
+    /** The set of triggers in the text, as bits: one pass, each character compared with the next only where a trigger could start. */
+    static int present(String lower) {
+        int bits = 0;
+        int n = lower.length() - 1;
+        for (int i = 0; i < n; i++) {
+            char next = lower.charAt(i + 1);
+            switch (lower.charAt(i)) {
+                case 'p' -> bits |= next == 'a' || next == 'w' || next == 's' || next == 'h' ? starts(lower, i, 0, 8) : 0;
+                case 's' -> bits |= next == 'e' || next == 'p' ? starts(lower, i, 0, TRIGGERS.length) : 0;
+                case 't' -> bits |= next == 'o' ? starts(lower, i, 4, 5) : 0;
+                case 'c' -> bits |= next == 'r' || next == 'o' ? starts(lower, i, 0, TRIGGERS.length) : 0;
+                case 'a' -> bits |= next == 'u' ? starts(lower, i, 8, 9) : 0;
+                case 'k' -> bits |= next == 'e' ? starts(lower, i, 9, 10) : 0;
+                case 'l' -> bits |= next == 'o' ? starts(lower, i, 10, 12) : 0;
+                case 'b' -> bits |= next == 'i' ? starts(lower, i, 12, 13) : 0;
+                case '3' -> bits |= next == '3' ? starts(lower, i, 14, 15) : 0;
+                default -> {
+                }
+            }
+        }
+        return bits;
+    }
+
+    private static int starts(String lower, int i, int from, int to) {
+        int bits = 0;
+        for (int k = from; k < to; k++) {
+            if (lower.startsWith(TRIGGERS[k], i)) {
+                bits |= 1 << k;
+            }
+        }
+        return bits;
+    }
+
+    /** True when the text holds the trigger (one of {@link #TRIGGERS}). */
+    static boolean has(int present, String trigger) {
+        return (present & BIT.get(trigger)) != 0;
     }
 
     private static final Set<String> HARMLESS_WORDS = Set.of("", "yes", "no", "on", "off", "true", "false", "none", "null", "nil", "undefined",

@@ -14,8 +14,11 @@ final class NameTails {
     private NameTails() {
     }
 
-    static void find(char[] t, String lower, Spans spans) {
+    static void find(char[] t, String lower, int present, Spans spans) {
         for (String stem : STEMS) {
+            if (!LineShapes.has(present, stem)) {
+                continue;
+            }
             int at = lower.indexOf(stem);
             int done = -1;
             while (at >= 0) {

@@ -29,14 +29,19 @@ final class OddSeparators {
             "\uc554\ud638", "\u043f\u0430\u0440\u043e\u043b\u044c", "\u03ba\u03c9\u03b4\u03b9\u03ba\u03cc\u03c2", "\u015fifre", "jelsz\u00f3", "has\u0142o",
             "l\u00f6senord", "contrase\u00f1a", "paroll\u00eb", "parol\u0103").stream()
             .flatMap(p -> java.util.stream.Stream.of(p, PlainView.of(p).text().toLowerCase(java.util.Locale.ROOT))).distinct().toList(); // as the detector reads them
+    /** The last letters of the phrases: a separator after another letter needs no comparison. */
+    private static final String FOREIGN_ENDS = FOREIGN.stream().map(p -> String.valueOf(p.charAt(p.length() - 1))).distinct().reduce("", String::concat);
     private static final int MAX_VALUE = 256;
     private static final String[] CALL_VERBS = {"bind", "login", "logon", "connect"};
 
     private OddSeparators() {
     }
 
-    static void find(char[] t, String s, String lower, Spans spans) {
+    static void find(char[] t, String s, String lower, int present, Spans spans) {
         for (String stem : STEMS) {
+            if (!LineShapes.has(present, stem)) {
+                continue;
+            }
             int at = lower.indexOf(stem);
             while (at >= 0) {
                 at = afterWord(t, lower, at, stem.length(), spans);
@@ -44,6 +49,9 @@ final class OddSeparators {
             }
         }
         for (String verb : CALL_VERBS) { // ldap_simple_bind_s(ld, "cn=admin", "x"), login("u", "x"): the last of two or more strings
+            if (!LineShapes.has(present, verb)) {
+                continue;
+            }
             int at = lower.indexOf(verb);
             while (at >= 0) {
                 int e = at + verb.length();
@@ -56,21 +64,33 @@ final class OddSeparators {
                 at = lower.indexOf(verb, e);
             }
         }
-        String folded = null;
-        for (String phrase : FOREIGN) {
-            boolean ascii = phrase.chars().allMatch(c -> c < 0x80);
-            if (!ascii && folded == null) {
-                folded = nonAscii(t) ? fold(t) : "";
+        String folded = nonAscii(t) ? fold(t) : lower;
+        int at = indexOfSeparator(t, 0);
+        while (at >= 0) { // a foreign phrase ends before a separator: one pass, each separator after a letter compared with the phrases
+            int b = at;
+            while (b > 0 && LineShapes.blank(t[b - 1])) {
+                b--;
             }
-            String in = ascii ? lower : folded;
-            int at = in.isEmpty() ? -1 : in.indexOf(phrase);
-            while (at >= 0) {
-                if (at == 0 || !Character.isLetter(t[at - 1])) {
-                    foreign(t, at + phrase.length(), spans);
+            if (b > 0 && Character.isLetter(t[b - 1]) && FOREIGN_ENDS.indexOf(Character.toLowerCase(t[b - 1])) >= 0) {
+                for (String phrase : FOREIGN) {
+                    int s0 = b - phrase.length();
+                    if (s0 >= 0 && folded.startsWith(phrase, s0) && (s0 == 0 || !Character.isLetter(t[s0 - 1]))) {
+                        value(t, skipBlanks(t, at + 1), false, spans);
+                        break;
+                    }
                 }
-                at = in.indexOf(phrase, at + phrase.length());
+            }
+            at = indexOfSeparator(t, at + 1);
+        }
+    }
+
+    private static int indexOfSeparator(char[] t, int from) {
+        for (int i = from; i < t.length; i++) {
+            if (t[i] == ':' || t[i] == '=' || t[i] == '\uff1a') {
+                return i;
             }
         }
+        return -1;
     }
 
     /** The word holding the keyword, then a call, an operator or linking words, then the value. Returns where to search on. */
@@ -177,15 +197,6 @@ final class OddSeparators {
         if (strings >= min && lastE - lastS > 2 && !LineShapes.harmless(new String(t, lastS, lastE - lastS))) {
             spans.add(lastS + 1, lastE - 1);
         }
-    }
-
-    /** After a foreign phrase: blanks, {@code :}, {@code =} or a full-width colon, blanks, then the value. */
-    private static void foreign(char[] t, int e, Spans spans) {
-        int i = skipBlanks(t, e);
-        if (i >= t.length || t[i] != ':' && t[i] != '=' && t[i] != '\uff1a') {
-            return;
-        }
-        value(t, skipBlanks(t, i + 1), false, spans);
     }
 
     private static boolean nonAscii(char[] t) {

@@ -26,35 +26,35 @@ final class Transcripts {
     private Transcripts() {
     }
 
-    static void find(char[] t, String lower, Spans spans) {
-        int at = lower.indexOf("login");
+    static void find(char[] t, String lower, int present, Spans spans) {
+        int at = LineShapes.has(present, "login") ? lower.indexOf("login") : -1;
         while (at >= 0) {
             imapLogin(t, at, spans);
             at = lower.indexOf("login", at + 5);
         }
-        at = lower.indexOf("pass");
+        at = LineShapes.has(present, "pass") ? lower.indexOf("pass") : -1;
         while (at >= 0) {
             passVerb(t, at, spans);
             at = lower.indexOf("pass", at + 4);
         }
-        at = lower.indexOf("auth");
+        at = LineShapes.has(present, "auth") ? lower.indexOf("auth") : -1;
         while (at >= 0) {
             auth(t, lower, at, spans);
             at = lower.indexOf("auth", at + 4);
         }
-        at = lower.indexOf("334");
+        at = LineShapes.has(present, "334") ? lower.indexOf("334") : -1;
         while (at >= 0) {
             challenge(t, at, 3, spans);
             at = lower.indexOf("334", at + 3);
         }
-        at = lower.indexOf('+');
+        at = LineShapes.has(present, "auth") ? lower.indexOf('+') : -1; // a continuation answers an AUTHENTICATE
         while (at >= 0) {
             if (at + 1 == t.length || t[at + 1] == ' ' || t[at + 1] == '\n' || t[at + 1] == '\r') {
                 challenge(t, at, 1, spans); // an IMAP continuation "+ ", not "+OK"
             }
             at = lower.indexOf('+', at + 1);
         }
-        at = lower.indexOf("sp_");
+        at = LineShapes.has(present, "sp_") ? lower.indexOf("sp_") : -1;
         while (at >= 0) {
             at = procedure(t, lower, at, spans);
             at = lower.indexOf("sp_", at);
