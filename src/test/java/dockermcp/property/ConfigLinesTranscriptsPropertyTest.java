@@ -50,7 +50,12 @@ class ConfigLinesTranscriptsPropertyTest {
             "exec sp_password @old = NULL, @new = N'{p}', @loginame = '{u}'", "EXEC sp_addlinkedsrvlogin 'SRV', 'false', NULL, '{u}', '{p}'",
             "EXEC master..sp_addlogin N'{u}', N'{p}', 'master'", "EXEC sp_change_users_login 'Auto_Fix', '{u}', NULL, '{p}'",
             "conn=1001 op=0 BIND dn=\"cn={u},dc=acme\" method=128 cred={p}", "ldap_simple_bind_s(ld, \"cn={u},dc=acme\", \"{p}\")",
-            "\"AUTH\" \"{p}\"", "1700000000.123456 [0 10.0.0.7:51234] \"AUTH\" \"{u}\" \"{p}\"");
+            "\"AUTH\" \"{p}\"", "1700000000.123456 [0 10.0.0.7:51234] \"AUTH\" \"{u}\" \"{p}\"", "AUTHINFO USER {u}\nAUTHINFO PASS {p}",
+            "PRIVMSG NickServ :IDENTIFY {p}", "/msg NickServ IDENTIFY {u} {p}", "AUTHENTICATE \"PLAIN\" \"{plain}\"", "C: a002 AUTHENTICATE PLAIN {plain}",
+            "> AUTH PLAIN {plain}", "SMTP: AUTH PLAIN {plain}", "EXEC sp_addlogin @loginame='{u}', @passwd='{p}', @defdb='master'", "exec sp_addlogin '{u}','{p}'",
+            "EXEC sp_addapprole 'app', '{p}'", "EXEC sp_setapprole 'app', '{p}'", "CONFIG SET requirepass {p}", "LOGIN {u} {p}", "C: . LOGIN {u} {p}",
+            "2026-11-30 10:00:00 [imap] a1 LOGIN {u} {p}", "PASS {p}\r", "<-- PASS {p}", "2026-11-30T10:00:01Z ftp PASS {p}", "A01 login \"{u}\" \"{p}\"",
+            "C: AUTH LOGIN {bu}\nS: 334 UGFzc3dvcmQ6\nC: {b}", "AUTH XOAUTH2 {b}", "EXEC sp_password @new = '{p}', @loginame = '{u}'");
     /** A password word and its value with a separator or phrasing the first rules did not read. */
     static final List<String> SEPARATORS = List.of("password -> {p}", "password <- {p}", "password := {p}", "password |{p}", "pass|{p}", "password ~ {p}",
             "admin password was set to {p}", "setPassword(\"{p}\")", "password => {p}", "Password \u2192 {p}", "pwd := '{p}'", "db_password <- \"{p}\"",
@@ -99,7 +104,10 @@ class ConfigLinesTranscriptsPropertyTest {
             "Passwort: (leer)", "password changed to a stronger one", "token -> refresh", "status|pass|ok", "password ~ ****", "x LOGOUT",
             "a003 LOGIN completed", "USER ftp", "+ idling", "334 VXNlcm5hbWU6", "* OK [CAPABILITY IMAP4rev1 SASL-IR LOGIN-REFERRALS] ready",
             "PASS test_x", "PASS 12/12", "PASS ./tests/login.spec.js", "PASS   tests::login::works", "redis_version:7.2.4", "requirepass yes",
-            "masterauth no", "Password: ", "secret -> vault", "token ~> 1.2", "password changed to 42 chars? no", "setPassword(newPassword)");
+            "masterauth no", "Password: ", "secret -> vault", "token ~> 1.2", "password changed to 42 chars? no", "setPassword(newPassword)",
+            "PASS login_test", "ok 1 - PASS", "-NickServ- This nickname is registered, identify via /msg NickServ IDENTIFY <password>",
+            "LOGIN FAILED for admin", "LOGIN attempt from 10.0.0.5", "ftp PASS ********", "2026-11-30T10:00:01Z PASS 12 tests", "PASS 42",
+            "EXEC sp_addlogin", "AUTHENTICATE PLAIN", "NickServ IDENTIFY", "* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] ready");
     static final List<String> HARMLESS_NAMES = List.of("PASSWORD_MIN_LENGTH", "PASSWORD_RESET_TIMEOUT", "SECRET_NAME", "TOKEN_TTL", "KEY_ALGORITHM",
             "POSTGRES_PASSWORD_FILE", "SECRET_KEY_BASE", "AWS_SECRET_ACCESS_KEY", "MYSQL_ROOT_PASSWORD", "PASSWORD_HASHER", "TOKEN_V2_ENABLED",
             "OAUTH2_TOKEN_URL", "JWT_SECRET_RS256", "SESSION_SECRET_2", "PASS_THROUGH", "ENCRYPTION_KEY_SHA256", "API_KEY_HEADER_NAME",

@@ -26,7 +26,7 @@ final class LineShapes {
 
     /** The keywords the rules start from; one pass finds which of them the text holds, and a rule looks only for those. */
     private static final String[] TRIGGERS = {"pass", "pwd", "pw", "secret", "token", "cred", "psk", "phrase", "auth", "key", "login", "logon", "bind",
-            "connect", "334", "sp_"};
+            "connect", "334", "sp_", "identify"};
     private static final java.util.Map<String, Integer> BIT = new java.util.HashMap<>();
 
     static {
@@ -51,6 +51,7 @@ final class LineShapes {
                 case 'l' -> bits |= next == 'o' ? starts(lower, i, 10, 12) : 0;
                 case 'b' -> bits |= next == 'i' ? starts(lower, i, 12, 13) : 0;
                 case '3' -> bits |= next == '3' ? starts(lower, i, 14, 15) : 0;
+                case 'i' -> bits |= next == 'd' ? starts(lower, i, 16, 17) : 0;
                 default -> {
                 }
             }
@@ -198,9 +199,15 @@ final class LineShapes {
         }
     }
 
+    private static final Set<String> PROTOCOLS = Set.of("ftp", "ftps", "sftp", "pop", "pop3", "imap", "imap4", "smtp", "nntp", "authinfo", "irc",
+            "client", "cmd", "command", "sent", "send", "recv", "c", "s", "tx", "rx");
+
     /** A word that only introduces a transcript line: {@code C:}, {@code >>>}, {@code -->}, a time, {@code [ftp]}. */
     static boolean prefixWord(char[] t, int s, int e) {
-        if (t[e - 1] == ':' && e - s <= 12 || t[s] == '[' && t[e - 1] == ']') {
+        if (e - s <= 8 && PROTOCOLS.contains(new String(t, s, e - s).toLowerCase(Locale.ROOT))) {
+            return true; // ftp PASS x, AUTHINFO PASS x
+        }
+        if (t[e - 1] == ':' && e - s <= 12 || t[s] == '[' && t[e - 1] == ']' || t[s] >= '0' && t[s] <= '9' && e - s <= 40) { // a time: 2026-11-30T10:00:01Z
             return true;
         }
         for (int i = s; i < e; i++) {
@@ -222,7 +229,7 @@ final class LineShapes {
      */
     static boolean notAValue(String name, char[] t, int v) {
         int end = v;
-        while (end < t.length && end - v < 512 && !Character.isWhitespace(t[end]) && t[end] != ',' && t[end] != ';') {
+        while (end < t.length && end - v < 512 && !Character.isWhitespace(t[end]) && ",;]>\"'".indexOf(t[end]) < 0) {
             end++;
         }
         if (end == v) {

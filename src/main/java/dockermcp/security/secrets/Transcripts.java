@@ -54,6 +54,11 @@ final class Transcripts {
             }
             at = lower.indexOf('+', at + 1);
         }
+        at = LineShapes.has(present, "identify") ? lower.indexOf("identify") : -1;
+        while (at >= 0) {
+            identify(t, at, spans);
+            at = lower.indexOf("identify", at + 8);
+        }
         at = LineShapes.has(present, "sp_") ? lower.indexOf("sp_") : -1;
         while (at >= 0) {
             at = procedure(t, lower, at, spans);
@@ -101,13 +106,30 @@ final class Transcripts {
     private static void imapLogin(char[] t, int at, Spans spans) {
         int[] w = wholeWord(t, at, 5) ? lineWords(t, at, 12) : null;
         int k = w == null ? -1 : indexOfWord(w, at);
-        if (k < 1 || w.length / 2 != k + 3 || w[2 * k + 1] != at + 5 || !tag(t, w[2 * k - 2], w[2 * k - 1]) || !prefixOnly(t, w, k - 1)) {
+        boolean untagged = k == 0 && t[at] == 'L' && t[at + 1] == 'O'; // LOGIN user password, first on its line
+        if (k < 0 || w.length / 2 != k + 3 || w[2 * k + 1] != at + 5 || !untagged && (k < 1 || !tag(t, w[2 * k - 2], w[2 * k - 1]) || !prefixOnly(t, w, k - 1))) {
             return;
         }
         String first = new String(t, w[2 * k + 2], w[2 * k + 3] - w[2 * k + 2]).toLowerCase(Locale.ROOT);
         String pass = new String(t, w[2 * k + 4], w[2 * k + 5] - w[2 * k + 4]);
         if (!Set.of("from", "for", "by", "as", "at", "to", "with", "via", "of", "in", "on", "failed", "ok").contains(first) && !LineShapes.harmless(pass)) {
             LineShapes.hide(t, w[2 * k + 4], w[2 * k + 5], spans);
+        }
+    }
+
+    /** IRC services: {@code NickServ IDENTIFY [account] password}, {@code PRIVMSG NickServ :IDENTIFY password}: the last argument. */
+    private static void identify(char[] t, int at, Spans spans) {
+        int s = at > 0 && t[at - 1] == ':' ? at - 1 : at;
+        if (!wholeWord(t, s, at + 8 - s)) {
+            return;
+        }
+        int[] w = lineWords(t, s, 8);
+        int k = w == null ? -1 : indexOfWord(w, s);
+        if (k < 1 || w.length / 2 < k + 2 || w.length / 2 > k + 3 || !new String(t, w[2 * k - 2], w[2 * k - 1] - w[2 * k - 2]).equalsIgnoreCase("nickserv")) {
+            return;
+        }
+        if (!LineShapes.harmless(new String(t, w[w.length - 2], w[w.length - 1] - w[w.length - 2]))) {
+            LineShapes.hide(t, w[w.length - 2], w[w.length - 1], spans);
         }
     }
 
@@ -142,9 +164,10 @@ final class Transcripts {
         }
     }
 
-    /** A test runner's name of a test after PASS: test_login, TestLogin, tests::login, login.spec.js. */
+    /** A test runner's name of a test after PASS: test_login, login_test, TestLogin, tests::login, login.spec.js. */
     static boolean testName(String v) {
-        return v.startsWith("test") || v.startsWith("Test") || v.contains("::") || v.contains("(") || v.endsWith(".js") || v.endsWith(".ts");
+        String lower = v.toLowerCase(Locale.ROOT);
+        return lower.contains("test") || lower.contains("spec") || v.contains("::") || v.contains("(") || v.endsWith(".js") || v.endsWith(".ts");
     }
 
     /**
