@@ -38,7 +38,12 @@ class ConfigLinesTranscriptsPropertyTest {
             "{u} l2tpd \"{p}\" 10.0.0.0/24", "\"{u}@acme.io\" * \"{p}\" 10.8.0.2", "\"{u}\" \"{p}\"", "  \"{u}\"   \"{p}\"  ", "\"{u}@acme\" \"{p}\"",
             "[{rabbit, [{default_user, <<\"{u}\">>}, {default_pass, <<\"{p}\">>}]}].", "{password, \"{p}\"}", "{ldap, [{password, '{p}'}]}",
             "** {badauth,[{user,<<\"{u}\">>},{pass,<<\"{p}\">>}]}", "{ssl_options, [{password, \"{p}\"}]}", "[{emqx,[{admin_password,\"{p}\"}]}]",
-            "Reason: {{badmatch,{error,{auth_failed,[{passwd,<<\"{p}\">>}]}}}}", "{pwd , <<\"{p}\"/utf8>>}", "{secret,\"{p}\"}");
+            "Reason: {{badmatch,{error,{auth_failed,[{passwd,<<\"{p}\">>}]}}}}", "{pwd , <<\"{p}\"/utf8>>}", "{secret,\"{p}\"}",
+            "ldap_bind_pw {p}", "smtp_password {p}", "RPCPassword {p}", "db_password {p}", "admin_token {p}", "api_token {p};", "  auth_pass {p}  # vrrp",
+            "#requirepass {p}", "ServerPassword {p}", "rcon_password \"{p}\"", "sv_password \"{p}\"", "KeyPassphrase {p}", "wpa_psk {p}", "secret_key {p}",
+            "\"{u}\" \"SCRAM-SHA-256$4096:{p}\"", "[smtp.mailgun.org]:587 postmaster@acme.io:{p}", "smtp.acme.io:465 {u}:{p}",
+            "[email-smtp.eu-west-1.amazonaws.com]:587 {u}:{p}", "{ok, [{password, <<\"{p}\">>}]}", "{:password, \"{p}\"}", "{mqtt_password, \"{p}\"}",
+            "{auth, [{pass, \"{p}\"}]}", "  {default_pass, <<\"{p}\">>},", "bind 127.0.0.1\nport 6379\nrequirepass {p}\nappendonly yes", "{u} pppoe {p} *");
     /** Protocol transcripts in a server's or client's log. */
     static final List<String> TRANSCRIPTS = List.of("a001 LOGIN {u} {p}\na001 OK LOGIN completed", "C: A1 login {u} \"{p}\"",
             "* OK IMAP4rev1 ready\nx LOGIN \"{u}@acme.io\" {p}", "C: 3 LOGIN {u} {p}", "USER {u}\r\n331 Password required\r\nPASS {p}\r\n230 Login successful",
@@ -62,7 +67,9 @@ class ConfigLinesTranscriptsPropertyTest {
             "secret -> {p}", "token ~> {p}", "new password set to {p}", "admin password has been reset to {p}", "password changed to {p}",
             "password is now {p}", "user.setPassword('{p}');", ".withPassword(\"{p}\")", "set_password(\"{p}\")", "conf.password(\"{p}\")",
             "PASSWORD::{p}", "password == {p}", "password\t{p}", "password >> {p}", "Passwd ~= {p}", "PASS | {p}", "password -> '{p}'",
-            "the password for admin is {p}", "setSecret(\"{p}\")", "updatePassword(\"{u}\", \"{p}\")");
+            "the password for admin is {p}", "setSecret(\"{p}\")", "updatePassword(\"{u}\", \"{p}\")", "password => '{p}',", "$password = '{p}' ;",
+            "token -> \"{p}\"", "Password <- {p}", "credentials := \"{p}\"", "root password is now {p}", "client_secret ~ {p}", "password==>{p}",
+            "user.password(\"{p}\").build()", "password remains {p}");
     /** The word for password in other languages, with the separators those locales use. */
     static final List<String> FOREIGN = List.of("parola d'ordine: {p}", "Parola d\u2019ordine = {p}", "parola chiave: {p}", "mot de passe : {p}",
             "Mot de passe: {p}", "contrase\u00f1a: {p}", "Contrase\u00f1a = {p}", "senha: {p}", "palavra-passe: {p}", "Passwort: {p}", "Kennwort = {p}",
@@ -71,7 +78,9 @@ class ConfigLinesTranscriptsPropertyTest {
             "\u015fifre: {p}", "jelsz\u00f3: {p}", "salasana: {p}", "adgangskode: {p}", "passord: {p}", "heslo: {p}", "geslo: {p}", "lozinka: {p}",
             "parol\u0103: {p}", "\u03ba\u03c9\u03b4\u03b9\u03ba\u03cc\u03c2: {p}", "\u05e1\u05d9\u05e1\u05de\u05d4: {p}", "\u0643\u0644\u0645\u0629 \u0627\u0644\u0645\u0631\u0648\u0631: {p}",
             "\u092a\u093e\u0938\u0935\u0930\u094d\u0921: {p}", "\u0e23\u0e2b\u0e31\u0e2a\u0e1c\u0e48\u0e32\u0e19: {p}", "m\u1eadt kh\u1ea9u: {p}", "kata sandi: {p}",
-            "contrasenya: {p}", "parool: {p}", "slapta\u017eodis: {p}", "\u043f\u0430\u0440\u043e\u043b\u0430: {p}", "clave de acceso: {p}", "PAROLA D'ORDINE={p}");
+            "contrasenya: {p}", "parool: {p}", "slapta\u017eodis: {p}", "\u043f\u0430\u0440\u043e\u043b\u0430: {p}", "clave de acceso: {p}", "PAROLA D'ORDINE={p}", "\u30d1\u30b9\u30ef\u30fc\u30c9: {p}",
+            "\u5bc6\u7801 = {p}", "Has\u0142o: {p}", "PAROOL: {p}", "Kata Sandi = {p}", "chiave segreta: {p}", "codice segreto = {p}", "clave secreta: {p}",
+            "palavra passe: {p}", "kata laluan: {p}", "lykilor\u00f0: {p}", "pasahitza: {p}", "\u0433\u0430\u0441\u043b\u043e: {p}", "\u043b\u043e\u0437\u0438\u043d\u043a\u0430: {p}");
     /** Env NAMES that carry the credential after a credential word. */
     static final List<String> NAMES = List.of("PASSWORD_IS_{n}", "SECRET_{n}", "DB_PASS_{n}", "API_KEY_{n}", "password-is-{n}", "MYSQL_ROOT_PASSWORD_{n}",
             "PW_{n}", "AUTH_TOKEN__{n}", "TOKEN_{n}_X", "passwd.{n}", "ADMIN_PASSWORD_WAS_{n}", "SecretIs{n}");
