@@ -58,7 +58,8 @@ final class Assignments {
     /** Ends of camelCase or joined names that say the value told after "is" is a secret: adminPassword, apiToken, clientSecret. */
     private static final String[] TOLD_SUFFIXES = {"password", "passwd", "passphrase", "secret", "token", "apikey"};
     /** Redis replies and log words after AUTH that are not its argument. */
-    private static final String[] AUTH_WORDS = {"ok", "failed", "error", "required", "success", "successful", "denied", "invalid", "command", "with"};
+    private static final String[] AUTH_WORDS = {"ok", "failed", "error", "required", "success", "successful", "denied", "invalid", "command", "with",
+            "login", "plain", "cram-md5", "digest-md5", "xoauth2", "oauthbearer", "ntlm", "gssapi", "external", "anonymous", "scram-sha-1", "scram-sha-256"}; // SASL mechanisms (Transcripts)
 
     private Assignments() {
     }
@@ -99,6 +100,9 @@ final class Assignments {
             }
             boolean cookieHeader = sep == 1 && t[k] == ':' && name.toLowerCase(Locale.ROOT).endsWith("cookie");
             int v = skipBlanks(t, k + sep, n);
+            if (LineShapes.notAValue(name, t, v)) {
+                return e; // PASS: test_x, AUTH=PLAIN, conn=1001, passwd: files, x_maps = hash:/etc/postfix/sasl_passwd (LineShapes)
+            }
             if (cookieHeader) {
                 int end = lineEnd(t, v);
                 Cookies.find(t, v, end, spans); // cookie by cookie: theme=dark and Path=/ stay

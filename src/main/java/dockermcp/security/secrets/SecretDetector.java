@@ -52,6 +52,7 @@ public final class SecretDetector {
         ProgramArguments.find(chars, lower, spans); // 7z x -pX, openssl passwd X, schtasks /RP X, echo X | sudo -S: by the program, no keyword
         AuthSchemes.find(chars, lower, spans);
         PasswordPairs.find(chars, s, lower, spans);
+        LineShapes.find(chars, s, lower, spans); // redis.conf requirepass x, chap-secrets, IMAP LOGIN u x, password -> x, parola d'ordine: x, SECRET_Xk9.. names
         ConfigDumps.find(chars, spans); // whole config files and dumps: the name and its value apart (XML, tables, SQL, banners)
         spans = Placeholders.shown(chars, spans); // ${DB_PASSWORD}, %DB_PASSWORD%, {{ .Values.x }}, <redacted>: no value
         for (Pattern p : operatorPatterns) { // the operator's own patterns (REDACT_PATTERNS), trusted as written
