@@ -47,6 +47,7 @@ public final class SecretDetector {
         AuthSchemes.find(chars, lower, spans);
         PasswordPairs.find(chars, s, lower, spans);
         ConfigDumps.find(chars, spans); // whole config files and dumps: the name and its value apart (XML, tables, SQL, banners)
+        NamedValues.find(chars, spans); // a name in a structure position marks its value position, across lines (JSON name/value, tables, XML)
         spans = Placeholders.shown(chars, spans); // ${DB_PASSWORD}, %DB_PASSWORD%, {{ .Values.x }}, <redacted>: no value
         for (Pattern p : operatorPatterns) { // the operator's own patterns (REDACT_PATTERNS), trusted as written
             Matcher m = p.matcher(text);
