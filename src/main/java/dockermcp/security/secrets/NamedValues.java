@@ -47,8 +47,21 @@ final class NamedValues {
     }
 
     /** A URL with no user info names a place, a time, a number or a flag: no secret (a credential in a URL is the URL rule's). */
-    private static boolean plainValue(String v) {
-        return v.matches("true|false|[0-9][0-9:TZ.+-]{0,31}") ||  (v.startsWith("https://") || v.startsWith("http://")) && v.indexOf('@') < 0 && v.indexOf(' ') < 0;
+    static boolean plainValue(String v) {
+        return v.length() <= 256 && PLAIN_VALUE.matcher(v).matches();
+    }
+
+    private static final java.util.regex.Pattern PLAIN_VALUE = java.util.regex.Pattern.compile("(?i:true|false|yes|no|on|off|ok|pass|fail|failed|n/a|-)"
+            + "|[0-9][0-9:TZ.+-]{0,31}|[a-z][a-z0-9+.-]{0,15}://[^@\\s]{1,240}|\\[(?:\"[a-z0-9_-]{1,32}\", ?){0,8}\"[a-z0-9_-]{1,32}\"\\]");
+
+    /** The element's last word names the secret ({@code db:Password}, {@code ApiKey}), not what it is about ({@code passwordEncoder}). */
+    private static boolean headNoun(String name) {
+        int s = name.length();
+        while (s > 0 && Character.isLetter(name.charAt(s - 1)) && !(s < name.length() && Character.isUpperCase(name.charAt(s)) && Character.isLowerCase(name.charAt(s - 1)))) {
+            s--;
+        }
+        String last = name.substring(s);
+        return TableColumns.strongName(last) || SecretNames.suggestsSecret(last);
     }
 
     /**
@@ -263,7 +276,7 @@ final class NamedValues {
             }
             String element = new String(t, i + 2, ne - i - 2);
             String local = element.substring(element.indexOf(':') + 1);
-            if (!SecretNames.suggestsSecret(local)) {
+            if (!SecretNames.suggestsSecret(local) || !headNoun(local)) {
                 continue;
             }
             int gt = ConfigDumps.lastIndexOf(t, '>', i - 1, Math.max(0, i - ConfigDumps.MAX_VALUE));
@@ -336,7 +349,8 @@ final class NamedValues {
             if (!secretCols.isEmpty() && cells.size() == width) {
                 for (int col : secretCols) {
                     int[] c = cells.get(col);
-                    if (!SecretNames.allowsValue(columnNames[col], new String(t, c[0], c[1] - c[0]))) {
+                    String value = new String(t, c[0], c[1] - c[0]);
+                    if (!SecretNames.allowsValue(columnNames[col], value) && !plainValue(value)) {
                         hide(t, c[0], c[1], spans);
                     }
                 }
@@ -345,7 +359,8 @@ final class NamedValues {
                 String name = new String(t, n[0], n[1] - n[0]);
                 int[] v = cells.get(valueCol);
                 int end = cells.size() == width ? v[1] : cells.get(cells.size() - 1)[1];
-                if (!SecretNames.allowsValue(name, new String(t, v[0], end - v[0]))) {
+                String value = new String(t, v[0], end - v[0]);
+                if (!SecretNames.allowsValue(name, value) && !plainValue(value)) {
                     hide(t, v[0], end, spans);
                 }
             } else if (!secretCols.isEmpty()) {
@@ -442,7 +457,8 @@ final class NamedValues {
             if (name != null) {
                 int v = skipSpace(t, c + 1, t.length, false);
                 int e = lineEnd(t, v);
-                if (e > v && !SecretNames.allowsValue(name, new String(t, v, e - v).trim())) {
+                String value = ConfigDumps.unquote(new String(t, v, e - v).trim());
+                if (e > v && !SecretNames.allowsValue(name, value) && !plainValue(value)) {
                     hide(t, v, e, spans);
                 }
             }
@@ -454,8 +470,8 @@ final class NamedValues {
             }
             int ks = skipSpace(t, ls, i, false);
             String key = ConfigDumps.unquote(new String(t, ks, i - ks));
-            String singular = key.endsWith("s") ? key.substring(0, key.length() - 1) : key;
-            if (key.isEmpty() || !TableColumns.columnName(key) || !(TableColumns.strongName(key) || TableColumns.strongName(singular)) || !SecretNames.suggestsSecret(key)) {
+            String singular = key.endsWith("s") || key.endsWith("S") ? key.substring(0, key.length() - 1) : key;
+            if (key.isEmpty() || key.indexOf(' ') >= 0 || !TableColumns.columnName(key) || !(TableColumns.strongName(key) || TableColumns.strongName(singular)) || !SecretNames.suggestsSecret(key)) {
                 continue;
             }
             int indent = ks - ls;
