@@ -26,8 +26,8 @@ final class NamedValues {
     private static final int MAX_OBJECT = 4096;
     private static final int MAX_ROWS = 1000;
     private static final int MAX_CONTINUED = 32;
-    private static final Set<String> NAME_MEMBERS = Set.of("name", "key", "field", "variable", "var", "parameter", "parametername",
-            "parameterkey", "optionname", "setting", "property", "attribute", "param", "label", "tag", "id");
+    private static final String[] NAME_MEMBERS = {"name", "key", "field", "variable", "var", "parameter", "parametername",
+            "parameterkey", "optionname", "setting", "property", "attribute", "param", "label", "tag", "id"};
     private static final Set<String> VALUE_MEMBERS = Set.of("value", "val", "data", "new_value", "old_value", "newvalue", "oldvalue",
             "parametervalue", "optionvalue", "settingvalue", "current", "previous", "from", "to", "v");
     private static final Set<String> NAME_COLUMNS = Set.of("key", "name", "field", "parameter", "property", "setting", "variable", "option", "attribute");
@@ -36,14 +36,48 @@ final class NamedValues {
     private NamedValues() {
     }
 
+    /** One pass over the text; each character that can start a structure hands over to its bounded scan. */
     static void find(char[] t, Spans spans) {
-        json(t, spans);
-        xmlText(t, spans);
+        int n = t.length;
+        for (int i = 0; i < n; i++) {
+            switch (t[i]) {
+                case '"' -> jsonAt(t, i, spans);
+                case '<' -> {
+                    if (i + 1 < n && t[i + 1] == '/') {
+                        xmlAt(t, i, spans);
+                    }
+                }
+                case ':' -> {
+                    framedAt(t, i, spans);
+                    if (i + 1 < n && t[i + 1] == '\n') {
+                        yamlListAt(t, i, spans);
+                    }
+                }
+                case '\\' -> {
+                    if (i + 1 < n && t[i + 1] == '\n') {
+                        i = continuedAt(t, i, spans) - 1; // a continued command is read once
+                    }
+                }
+                case 'a' -> {
+                    if (i > 0 && KeyBlocks.startsWith(t, i, "alue")) {
+                        valueAt(t, i, spans);
+                    }
+                }
+                case 'I', 'i' -> {
+                    if (KeyBlocks.startsWith(t, i, "IDENTIFIED BY") || KeyBlocks.startsWith(t, i, "identified by")) {
+                        sqlAt(t, i, 13, spans);
+                    }
+                }
+                case 'P', 'p' -> {
+                    if (KeyBlocks.startsWith(t, i, "PASSWORD") || KeyBlocks.startsWith(t, i, "password") || KeyBlocks.startsWith(t, i, "Password")) {
+                        sqlAt(t, i, 8, spans);
+                    }
+                }
+                default -> {
+                }
+            }
+        }
         tables(t, spans);
-        valueLines(t, spans);
-        sqlNextLine(t, spans);
-        continued(t, spans);
-        framed(t, spans);
     }
 
     /** A URL with no user info names a place, a time, a number or a flag: no secret (a credential in a URL is the URL rule's). */
@@ -69,96 +103,106 @@ final class NamedValues {
      * {@code * | # =}, with the value (one word, {@code user / pass} or {@code user:pass}) on one of the next three
      * lines, inside the same frame: the last word is hidden.
      */
-    private static void framed(char[] t, Spans spans) {
-        for (int i = indexOf(t, ':', 0, t.length); i >= 0; i = indexOf(t, ':', i + 1, t.length)) {
-            int le = i + 1;
-            while (le < t.length && " \t\r*|#=+".indexOf(t[le]) >= 0) { // only a frame after the colon; each character read once
-                le++;
+    private static void framedAt(char[] t, int i, Spans spans) {
+        int le = i + 1;
+        while (le < t.length && " \t\r*|#=+".indexOf(t[le]) >= 0) { // only a frame after the colon; each character read once
+            le++;
+        }
+        if (le >= t.length || t[le] != '\n') {
+            return;
+        }
+        int ls = i;
+        while (ls > 0 && t[ls - 1] != '\n' && i - ls < 400) {
+            ls--;
+        }
+        int last = le;
+        while (last > i + 1 && Character.isWhitespace(t[last - 1])) {
+            last--;
+        }
+        int opened = skipSpace(t, ls, i, false);
+        if (last > i + 1 && (opened >= i || t[opened] != t[last - 1])) {
+            return; // "password: ********" is a masked value, not a banner; a frame closes what it opened
+        }
+        String line = new String(t, ls, i - ls).toLowerCase(Locale.ROOT);
+        if (!(line.contains("pass") || line.contains("token") || line.contains("secret") || line.contains("credential"))) {
+            return;
+        }
+        int at = le + 1;
+        for (int down = 0; down < 3 && at < t.length; down++) {
+            int e = lineEnd(t, at);
+            int s = at;
+            while (s < e && " \t*|#=+".indexOf(t[s]) >= 0) {
+                s++;
             }
-            if (le >= t.length || t[le] != '\n') {
-                continue;
+            int ve = e;
+            while (ve > s && " \t\r*|#=+".indexOf(t[ve - 1]) >= 0) {
+                ve--;
             }
-            int ls = i;
-            while (ls > 0 && t[ls - 1] != '\n' && i - ls < 400) {
-                ls--;
-            }
-            int last = le;
-            while (last > i + 1 && Character.isWhitespace(t[last - 1])) {
-                last--;
-            }
-            int opened = skipSpace(t, ls, i, false);
-            if (last > i + 1 && (opened >= i || t[opened] != t[last - 1])) {
-                continue; // "password: ********" is a masked value, not a banner; a frame closes what it opened
-            }
-            String line = new String(t, ls, i - ls).toLowerCase(Locale.ROOT);
-            if (!(line.contains("pass") || line.contains("token") || line.contains("secret") || line.contains("credential"))) {
-                continue;
-            }
-            int at = le + 1;
-            for (int down = 0; down < 3 && at < t.length; down++) {
-                int e = lineEnd(t, at);
-                int s = at;
-                while (s < e && " \t*|#=+".indexOf(t[s]) >= 0) {
-                    s++;
+            if (ve > s) {
+                int w = ve;
+                while (w > s && t[w - 1] != ' ' && t[w - 1] != '/' && t[w - 1] != ':') {
+                    w--;
                 }
-                int ve = e;
-                while (ve > s && " \t\r*|#=+".indexOf(t[ve - 1]) >= 0) {
-                    ve--;
+                String word = new String(t, w, ve - w);
+                boolean pair = new String(t, s, w - s).trim().matches("[A-Za-z0-9_.@-]{1,64} {0,3}[/:]");
+                if (t[s] != '-' && !word.matches("[a-z]{1,12}|[0-9.]{1,12}") && (w == s || pair)) {
+                    hide(t, w, ve, spans);
                 }
-                if (ve > s) {
-                    int w = ve;
-                    while (w > s && t[w - 1] != ' ' && t[w - 1] != '/' && t[w - 1] != ':') {
-                        w--;
-                    }
-                    String word = new String(t, w, ve - w);
-                    boolean pair = new String(t, s, w - s).trim().matches("[A-Za-z0-9_.@-]{1,64} {0,3}[/:]");
-                    if (t[s] != '-' && !word.matches("[a-z]{1,12}|[0-9.]{1,12}") && (w == s || pair)) {
-                        hide(t, w, ve, spans);
-                    }
-                    break;
-                }
-                at = e + 1;
+                break;
             }
-            i = le;
+            at = e + 1;
         }
     }
 
     // --- JSON
 
     /** Every JSON key: a name member naming a secret marks its sibling value members; a secret key marks a value after a line break. */
-    private static void json(char[] t, Spans spans) {
-        for (int i = indexOf(t, '"', 0, t.length); i >= 0; i = indexOf(t, '"', i + 1, t.length)) {
-            int ks = i + 1;
-            int ke = indexOf(t, '"', ks, Math.min(t.length, ks + MAX_NAME));
-            if (ke < 0) {
-                continue;
-            }
-            int keyEnd = ke;
-            while (keyEnd > ks && t[keyEnd - 1] == '\\') {
-                keyEnd--;
-            }
-            int colon = skipJsonSpace(t, ke + 1);
-            if (colon >= t.length || t[colon] != ':' || keyEnd == ks) {
-                i = ke - 1; // the closing quote may open the next string
-                continue;
-            }
-            String key = new String(t, ks, keyEnd - ks);
-            int v = skipJsonSpace(t, colon + 1);
-            String lower = key.toLowerCase(Locale.ROOT);
-            if (NAME_MEMBERS.contains(lower) && v < t.length && t[v] == '"') {
-                String name = stringAt(t, v);
-                if (name != null && SecretNames.suggestsSecret(name) && name.length() <= MAX_NAME) {
-                    siblings(t, i, name, spans);
-                }
-            } else if (v < t.length && t[v] == '"' && lineBreak(t, ke, v) && SecretNames.suggestsSecret(key)) {
-                String value = stringAt(t, v);
-                if (value != null && !SecretNames.allowsValue(key, value) && !plainValue(value)) {
-                    int s = valueStart(t, v);
-                    hide(t, s, s + value.length(), spans);
-                }
-            }
-            i = ke;
+    private static void jsonAt(char[] t, int i, Spans spans) {
+        int ks = i + 1;
+        int ke = indexOf(t, '"', ks, Math.min(t.length, ks + MAX_NAME));
+        if (ke < 0) {
+            return;
         }
+        int keyEnd = ke;
+        while (keyEnd > ks && t[keyEnd - 1] == '\\') {
+            keyEnd--;
+        }
+        int colon = skipJsonSpace(t, ke + 1);
+        if (colon >= t.length || t[colon] != ':' || keyEnd == ks) {
+            return;
+        }
+        int v = skipJsonSpace(t, colon + 1);
+        boolean nameMember = v < t.length && t[v] == '"' && nameMember(t, ks, keyEnd);
+        String key = nameMember || v < t.length && t[v] == '"' && lineBreak(t, ke, v) ? new String(t, ks, keyEnd - ks) : null;
+        if (key == null) {
+            return;
+        }
+        if (nameMember) {
+            String name = stringAt(t, v);
+            if (name != null && SecretNames.suggestsSecret(name) && name.length() <= MAX_NAME) {
+                siblings(t, i, name, spans);
+            }
+        } else if (v < t.length && t[v] == '"' && lineBreak(t, ke, v) && SecretNames.suggestsSecret(key)) {
+            String value = stringAt(t, v);
+            if (value != null && !SecretNames.allowsValue(key, value) && !plainValue(value)) {
+                int s = valueStart(t, v);
+                hide(t, s, s + value.length(), spans);
+            }
+        }
+    }
+
+    /** True when the key between {@code s} and {@code e} is a name member, in any case; no allocation (every JSON key is asked). */
+    private static boolean nameMember(char[] t, int s, int e) {
+        for (String m : NAME_MEMBERS) {
+            int k = 0;
+            while (m.length() == e - s && k < m.length() && Character.toLowerCase(t[s + k]) == m.charAt(k)) {
+                k++;
+            }
+            if (k == e - s) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The members of the object around {@code at} whose key is a value member: their strings are hidden. */
@@ -265,33 +309,31 @@ final class NamedValues {
     // --- XML
 
     /** {@code <pass>}, the text on lines of its own, {@code </pass>}: the element names the secret. */
-    private static void xmlText(char[] t, Spans spans) {
-        for (int i = indexOf(t, "</", 0, t.length); i >= 0; i = indexOf(t, "</", i + 2, t.length)) {
-            int ne = i + 2;
-            while (ne < t.length && ne - i < MAX_NAME && (Character.isLetterOrDigit(t[ne]) || t[ne] == ':' || t[ne] == '_' || t[ne] == '-' || t[ne] == '.')) {
-                ne++;
-            }
-            if (ne >= t.length || t[ne] != '>' || ne == i + 2) {
-                continue;
-            }
-            String element = new String(t, i + 2, ne - i - 2);
-            String local = element.substring(element.indexOf(':') + 1);
-            if (!SecretNames.suggestsSecret(local) || !headNoun(local)) {
-                continue;
-            }
-            int gt = ConfigDumps.lastIndexOf(t, '>', i - 1, Math.max(0, i - ConfigDumps.MAX_VALUE));
-            if (gt < 0 || ConfigDumps.lastIndexOf(t, '<', i - 1, gt + 1) >= 0) {
-                continue;
-            }
-            int lt = ConfigDumps.lastIndexOf(t, '<', gt, Math.max(0, gt - MAX_NAME));
-            if (lt < 0 || !KeyBlocks.startsWith(t, lt + 1, element) || lt + 1 + element.length() > gt
-                    || !(t[lt + 1 + element.length()] == '>' || Character.isWhitespace(t[lt + 1 + element.length()]))) {
-                continue;
-            }
-            String value = new String(t, gt + 1, i - gt - 1).trim();
-            if (!SecretNames.allowsValue(local, value) && !plainValue(value)) {
-                hide(t, gt + 1, i, spans);
-            }
+    private static void xmlAt(char[] t, int i, Spans spans) {
+        int ne = i + 2;
+        while (ne < t.length && ne - i < MAX_NAME && (Character.isLetterOrDigit(t[ne]) || t[ne] == ':' || t[ne] == '_' || t[ne] == '-' || t[ne] == '.')) {
+            ne++;
+        }
+        if (ne >= t.length || t[ne] != '>' || ne == i + 2) {
+            return;
+        }
+        String element = new String(t, i + 2, ne - i - 2);
+        String local = element.substring(element.indexOf(':') + 1);
+        if (!SecretNames.suggestsSecret(local) || !headNoun(local)) {
+            return;
+        }
+        int gt = ConfigDumps.lastIndexOf(t, '>', i - 1, Math.max(0, i - ConfigDumps.MAX_VALUE));
+        if (gt < 0 || ConfigDumps.lastIndexOf(t, '<', i - 1, gt + 1) >= 0) {
+            return;
+        }
+        int lt = ConfigDumps.lastIndexOf(t, '<', gt, Math.max(0, gt - MAX_NAME));
+        if (lt < 0 || !KeyBlocks.startsWith(t, lt + 1, element) || lt + 1 + element.length() > gt
+                || !(t[lt + 1 + element.length()] == '>' || Character.isWhitespace(t[lt + 1 + element.length()]))) {
+            return;
+        }
+        String value = new String(t, gt + 1, i - gt - 1).trim();
+        if (!SecretNames.allowsValue(local, value) && !plainValue(value)) {
+            hide(t, gt + 1, i, spans);
         }
     }
 
@@ -311,10 +353,14 @@ final class NamedValues {
                     int nameCol = -1;
                     int valueCol = -1;
                     boolean names = true;
+                    String[] cellNames = new String[header.size()];
                     for (int c = 0; c < header.size() && names; c++) {
-                        String cell = new String(t, header.get(c)[0], header.get(c)[1] - header.get(c)[0]);
+                        cellNames[c] = new String(t, header.get(c)[0], header.get(c)[1] - header.get(c)[0]);
+                        names = TableColumns.columnName(cellNames[c]); // most lines fail here, before any name is judged
+                    }
+                    for (int c = 0; c < header.size() && names; c++) {
+                        String cell = cellNames[c];
                         String lower = cell.toLowerCase(Locale.ROOT);
-                        names = TableColumns.columnName(cell);
                         if (TableColumns.strongName(cell) && SecretNames.suggestsSecret(cell)) {
                             secretCols.add(c);
                         }
@@ -443,52 +489,51 @@ final class NamedValues {
      * ({@code - name: SMTP_PASS}, a row with {@code db_password}), with comment lines between; and a YAML secret key
      * alone on its line over a list ({@code credentials:} then {@code - x}).
      */
-    private static void valueLines(char[] t, Spans spans) {
-        for (int i = indexOf(t, "alue", 0, t.length); i >= 0; i = indexOf(t, "alue", i + 1, t.length)) {
-            int s = i - 1;
-            if (s < 0 || t[s] != 'v' && t[s] != 'V' || !ConfigDumps.startsLine(t, commentStart(t, s))) {
-                continue;
-            }
-            int c = skipSpace(t, i + 4, Math.min(t.length, i + 8), false);
-            if (c >= t.length || t[c] != ':' && t[c] != '=') {
-                continue;
-            }
-            String name = secretWordAbove(t, ConfigDumps.skipBack(t, commentStart(t, s)));
-            if (name != null) {
-                int v = skipSpace(t, c + 1, t.length, false);
-                int e = lineEnd(t, v);
-                String value = ConfigDumps.unquote(new String(t, v, e - v).trim());
-                if (e > v && !SecretNames.allowsValue(name, value) && !plainValue(value)) {
-                    hide(t, v, e, spans);
-                }
+    private static void valueAt(char[] t, int i, Spans spans) {
+        int s = i - 1;
+        if (s < 0 || t[s] != 'v' && t[s] != 'V' || !ConfigDumps.startsLine(t, commentStart(t, s))) {
+            return;
+        }
+        int c = skipSpace(t, i + 4, Math.min(t.length, i + 8), false);
+        if (c >= t.length || t[c] != ':' && t[c] != '=') {
+            return;
+        }
+        String name = secretWordAbove(t, ConfigDumps.skipBack(t, commentStart(t, s)));
+        if (name != null) {
+            int v = skipSpace(t, c + 1, t.length, false);
+            int e = lineEnd(t, v);
+            String value = ConfigDumps.unquote(new String(t, v, e - v).trim());
+            if (e > v && !SecretNames.allowsValue(name, value) && !plainValue(value)) {
+                hide(t, v, e, spans);
             }
         }
-        for (int i = indexOf(t, ":\n", 0, t.length); i >= 0; i = indexOf(t, ":\n", i + 1, t.length)) {
-            int ls = i;
-            while (ls > 0 && t[ls - 1] != '\n' && i - ls < MAX_NAME) {
-                ls--;
+    }
+
+    private static void yamlListAt(char[] t, int i, Spans spans) {
+        int ls = i;
+        while (ls > 0 && t[ls - 1] != '\n' && i - ls < MAX_NAME) {
+            ls--;
+        }
+        int ks = skipSpace(t, ls, i, false);
+        String key = ConfigDumps.unquote(new String(t, ks, i - ks));
+        String singular = key.endsWith("s") || key.endsWith("S") ? key.substring(0, key.length() - 1) : key;
+        if (key.isEmpty() || key.indexOf(' ') >= 0 || !TableColumns.columnName(key) || !(TableColumns.strongName(key) || TableColumns.strongName(singular)) || !SecretNames.suggestsSecret(key)) {
+            return;
+        }
+        int indent = ks - ls;
+        int at = i + 2;
+        for (int item = 0; item < MAX_ROWS && at < t.length; item++) {
+            int d = skipSpace(t, at, t.length, false);
+            int e = lineEnd(t, d);
+            if (d - at < indent || d >= t.length || t[d] != '-' || d + 1 >= e || t[d + 1] != ' ') {
+                break;
             }
-            int ks = skipSpace(t, ls, i, false);
-            String key = ConfigDumps.unquote(new String(t, ks, i - ks));
-            String singular = key.endsWith("s") || key.endsWith("S") ? key.substring(0, key.length() - 1) : key;
-            if (key.isEmpty() || key.indexOf(' ') >= 0 || !TableColumns.columnName(key) || !(TableColumns.strongName(key) || TableColumns.strongName(singular)) || !SecretNames.suggestsSecret(key)) {
-                continue;
+            int v = skipSpace(t, d + 1, e, false);
+            String value = ConfigDumps.unquote(new String(t, v, e - v).trim());
+            if (!SecretNames.suggestsSecret(value) && !value.matches("[a-z]{1,12}") && value.indexOf(": ") < 0 && !SecretNames.allowsValue(key, value)) {
+                hide(t, v, e, spans);
             }
-            int indent = ks - ls;
-            int at = i + 2;
-            for (int item = 0; item < MAX_ROWS && at < t.length; item++) {
-                int d = skipSpace(t, at, t.length, false);
-                int e = lineEnd(t, d);
-                if (d - at < indent || d >= t.length || t[d] != '-' || d + 1 >= e || t[d + 1] != ' ') {
-                    break;
-                }
-                int v = skipSpace(t, d + 1, e, false);
-                String value = ConfigDumps.unquote(new String(t, v, e - v).trim());
-                if (!SecretNames.suggestsSecret(value) && !value.matches("[a-z]{1,12}") && value.indexOf(": ") < 0 && !SecretNames.allowsValue(key, value)) {
-                    hide(t, v, e, spans);
-                }
-                at = e + 1;
-            }
+            at = e + 1;
         }
     }
 
@@ -542,77 +587,72 @@ final class NamedValues {
     // --- SQL and continued commands
 
     /** {@code IDENTIFIED BY} or {@code PASSWORD} at a line's end, the quoted value on the next line. */
-    private static void sqlNextLine(char[] t, Spans spans) {
-        for (String keyword : List.of("IDENTIFIED BY", "identified by", "PASSWORD", "password", "Password")) {
-            for (int i = indexOf(t, keyword, 0, t.length); i >= 0; i = indexOf(t, keyword, i + 1, t.length)) {
-                int v = skipSpace(t, i + keyword.length(), Math.min(t.length, i + keyword.length() + MAX_NAME), true);
-                if (v >= t.length || t[v] != '\'' || !lineBreak(t, i, v)) {
-                    continue;
-                }
-                int e = indexOf(t, '\'', v + 1, lineEnd(t, v + 1));
-                hide(t, v + 1, e < 0 ? lineEnd(t, v + 1) : e, spans);
-            }
+    private static void sqlAt(char[] t, int i, int length, Spans spans) {
+        int v = skipSpace(t, i + length, Math.min(t.length, i + length + MAX_NAME), true);
+        if (v < t.length && t[v] == '=' && i + length < v + 1) {
+            v = skipSpace(t, v + 1, Math.min(t.length, v + 1 + MAX_NAME), true); // ALTER LOGIN x WITH PASSWORD = 'x'
         }
+        if (v >= t.length || t[v] != '\'' || !lineBreak(t, i, v)) {
+            return;
+        }
+        int e = indexOf(t, '\'', v + 1, lineEnd(t, v + 1));
+        hide(t, v + 1, e < 0 ? lineEnd(t, v + 1) : e, spans);
     }
 
     /** A command continued with {@code \} at line ends: read as one line, what the command rules find there is hidden. */
-    private static void continued(char[] t, Spans spans) {
-        int i = indexOf(t, "\\\n", 0, t.length);
-        while (i >= 0) {
-            int start = i;
-            while (start > 0 && t[start - 1] != '\n') {
-                start--;
+    private static int continuedAt(char[] t, int i, Spans spans) {
+        int start = i;
+        while (start > 0 && t[start - 1] != '\n') {
+            start--;
+        }
+        StringBuilder joined = new StringBuilder();
+        List<Integer> map = new ArrayList<>();
+        int k = start;
+        int end = i;
+        for (int lines = 0; lines < MAX_CONTINUED; lines++) {
+            for (; k < end; k++) {
+                joined.append(t[k]);
+                map.add(k);
             }
-            StringBuilder joined = new StringBuilder();
-            List<Integer> map = new ArrayList<>();
-            int k = start;
-            int end = i;
-            for (int lines = 0; lines < MAX_CONTINUED; lines++) {
+            if (end + 1 >= t.length || t[end] != '\\') {
+                break;
+            }
+            joined.append(' ');
+            map.add(end);
+            k = skipSpace(t, end + 2, t.length, false);
+            int le = lineEnd(t, k);
+            int bs = le;
+            while (bs > k && (t[bs - 1] == ' ' || t[bs - 1] == '\r')) {
+                bs--;
+            }
+            end = bs > k && t[bs - 1] == '\\' && bs < t.length ? bs - 1 : le;
+            if (end == le) {
                 for (; k < end; k++) {
                     joined.append(t[k]);
                     map.add(k);
                 }
-                if (end + 1 >= t.length || t[end] != '\\') {
-                    break;
-                }
-                joined.append(' ');
-                map.add(end);
-                k = skipSpace(t, end + 2, t.length, false);
-                int le = lineEnd(t, k);
-                int bs = le;
-                while (bs > k && (t[bs - 1] == ' ' || t[bs - 1] == '\r')) {
-                    bs--;
-                }
-                end = bs > k && t[bs - 1] == '\\' && bs < t.length ? bs - 1 : le;
-                if (end == le) {
-                    for (; k < end; k++) {
-                        joined.append(t[k]);
-                        map.add(k);
-                    }
-                    break;
-                }
+                break;
             }
-            Spans found = new Spans();
-            char[] line = joined.toString().toCharArray();
-            Assignments.find(line, found);
-            CommandPasswords.find(joined.toString(), found);
-            int[] r = found.merged();
-            for (int p = 0; p + 1 < r.length; p += 2) { // mapped back piece by piece: a joined span may cross a continuation
-                int from = -1;
-                for (int q = r[p]; q <= r[p + 1]; q++) {
-                    int o = q < r[p + 1] ? map.get(q) : -1;
-                    boolean inside = o >= 0 && t[o] != '\\' && (from < 0 || o == map.get(q - 1) + 1);
-                    if (!inside && from >= 0) {
-                        spans.add(from, map.get(q - 1) + 1);
-                        from = -1;
-                    }
-                    if (o >= 0 && t[o] != '\\' && from < 0) {
-                        from = o;
-                    }
-                }
-            }
-            int after = Math.max(k, i + 2);
-            i = indexOf(t, "\\\n", after, t.length);
         }
+        Spans found = new Spans();
+        char[] line = joined.toString().toCharArray();
+        Assignments.find(line, found);
+        CommandPasswords.find(joined.toString(), found);
+        int[] r = found.merged();
+        for (int p = 0; p + 1 < r.length; p += 2) { // mapped back piece by piece: a joined span may cross a continuation
+            int from = -1;
+            for (int q = r[p]; q <= r[p + 1]; q++) {
+                int o = q < r[p + 1] ? map.get(q) : -1;
+                boolean inside = o >= 0 && t[o] != '\\' && (from < 0 || o == map.get(q - 1) + 1);
+                if (!inside && from >= 0) {
+                    spans.add(from, map.get(q - 1) + 1);
+                    from = -1;
+                }
+                if (o >= 0 && t[o] != '\\' && from < 0) {
+                    from = o;
+                }
+            }
+        }
+        return Math.max(k, i + 2);
     }
 }
