@@ -26,6 +26,7 @@ final class NamedValues {
     private static final int MAX_OBJECT = 4096;
     private static final int MAX_ROWS = 1000;
     private static final int MAX_CONTINUED = 32;
+    private static final int MAX_JUDGED = 4;
     private static final String[] NAME_MEMBERS = {"name", "key", "field", "variable", "var", "parameter", "parametername",
             "parameterkey", "optionname", "setting", "property", "attribute", "param", "label", "tag", "id"};
     private static final Set<String> VALUE_MEMBERS = Set.of("value", "val", "data", "new_value", "old_value", "newvalue", "oldvalue",
@@ -225,6 +226,7 @@ final class NamedValues {
         }
         depth = 0;
         int memberKey = -1;
+        int judged = 0;
         for (int k = open + 1; k < Math.min(t.length, open + MAX_OBJECT); k++) {
             char c = t[k];
             if (c == '"') {
@@ -240,7 +242,10 @@ final class NamedValues {
                     }
                     String key = new String(t, k + 1, ke - k - 1).toLowerCase(Locale.ROOT);
                     memberKey = VALUE_MEMBERS.contains(key) ? colon : -1;
-                } else if (memberKey >= 0 || depth > 0 && memberKey >= 0) {
+                } else if (memberKey >= 0) {
+                    if (++judged > MAX_JUDGED) {
+                        return; // an object holds a value or two; a run of them is no name/value pair
+                    }
                     String value = new String(t, k + 1, Math.max(0, backslashTrimmed(t, k + 1, e) - k - 1));
                     if (!SecretNames.allowsValue(name, value) && !plainValue(value)) {
                         hide(t, k + 1, k + 1 + value.length(), spans);
