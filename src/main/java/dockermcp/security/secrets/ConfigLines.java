@@ -79,7 +79,8 @@ final class ConfigLines {
         if (ve > vs && t[ve - 1] == ';') {
             ve--;
         }
-        if (ve <= vs || t[vs] == '-' || !name(t, lower, ks, ke)) { // htpasswd -bc: a command and its flag, judged as a command
+        if (ve <= vs || t[vs] == '-' || t[ks] == '-' || !name(t, lower, ks, ke)) {
+            // htpasswd -bc, --password-stdin registry.io: a command and its flags, judged as a command (ProgramArguments)
             return;
         }
         String key = new String(t, ks, ke - ks);

@@ -88,7 +88,9 @@ final class LineShapes {
             + "|[a-zA-Z]{2,8}:/[^\\s]{0,512}|@/[^\\s]{0,512}" // hash:/etc/x, file:/x, @/path
             + "|[A-Za-z0-9_-]{1,64}\\.(?:key|pem|crt|cer|txt|conf|cfg|json|ya?ml|keytab|p12|pfx|jks|der|pub|asc|gpg|env|ini|db|js|ts|tsx|jsx|py|rb|go|java)"
             + "|\\$\\{[^}]{1,128}\\}|\\$[A-Za-z_][A-Za-z0-9_]{0,127}|%[A-Za-z_][A-Za-z0-9_]{0,127}%|\\{\\{.{0,128}\\}\\}|<%.{0,128}%>"
-            + "|<[^<>]{1,64}>|\\[[^\\[\\]]{1,64}\\]|\\([^()]{0,64}\\)|[*xX•.?#-]{1,64}");
+            + "|<[^<>]{1,64}>|\\[[^\\[\\]]{1,64}\\]|\\([^()]{0,64}\\)|[*xX•.?#-]{1,64}"
+            + "|(?:env|fd|file):[A-Za-z0-9_./-]{1,128}|stdin" // where a program reads it: openssl -passin env:VAR, file:/x, fd:3, stdin
+            + "|[A-Za-z][A-Za-z -]{0,31}:"); // a heading: "Password reset:", "Password requirements:"
 
     /** True for a value that is no secret: a setting word, a number, a path, a file, a placeholder, a mask. */
     static boolean harmless(String v) {
