@@ -6,7 +6,7 @@ import java.util.zip.Inflater;
 /**
  * Decoded bytes read as the text they hold: plain printable ASCII, UTF-16 in either byte order (a zero byte every other
  * byte: PowerShell's {@code -EncodedCommand}, Windows strings in a hex dump), or gzip and zlib streams inflated first. The
- * inflated size is capped (a decompression bomb costs at most the cap); a stream that reaches the cap is reported as
+ * inflated size is capped (64 KiB, and 32 times the stream: a decompression bomb costs at most that); a stream that reaches the cap is reported as
  * {@link #TOO_LARGE}, so the caller hides what it cannot read to the end. One level of compression only.
  */
 final class ByteText {
@@ -14,6 +14,8 @@ final class ByteText {
     /** A stream that inflated past the cap: not read, hidden whole. */
     static final char[] TOO_LARGE = new char[0];
     private static final int MAX_INFLATED = 64 * 1024;
+    /** Inflated text may be at most this many times the stream's size (text compresses 3-10 times; a bomb 1000). */
+    private static final int RATIO = 32;
 
     private ByteText() {
     }
@@ -86,14 +88,15 @@ final class ByteText {
         Inflater inflater = new Inflater(gzip);
         try {
             inflater.setInput(raw, from, length - from);
-            byte[] out = new byte[Math.min(MAX_INFLATED, Math.max(256, 8 * length))];
+            int cap = Math.min(MAX_INFLATED, RATIO * length + 256); // many small bombs cost at most RATIO times the text
+            byte[] out = new byte[Math.min(cap, Math.max(256, 8 * length))];
             int n = 0;
             while (!inflater.finished() && !inflater.needsInput()) {
                 if (n == out.length) {
-                    if (out.length == MAX_INFLATED) {
+                    if (out.length == cap) {
                         return TOO_LARGE;
                     }
-                    out = java.util.Arrays.copyOf(out, Math.min(MAX_INFLATED, out.length * 2));
+                    out = java.util.Arrays.copyOf(out, Math.min(cap, out.length * 2));
                 }
                 int got = inflater.inflate(out, n, out.length - n);
                 if (got == 0 && (inflater.needsDictionary() || inflater.needsInput())) {

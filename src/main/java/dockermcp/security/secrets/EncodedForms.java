@@ -30,8 +30,8 @@ final class EncodedForms {
 
     /** The lines around each credential word of the list, read as rot13 (or reversed), and the secrets found there. */
     private static void shifted(char[] t, String lower, String[] words, boolean reversed, Spans spans) {
-        int done = -1; // the end of the last window read: a line with two words is read once
         for (String w : words) {
+            int done = -1; // the end of the last window read for this word: each character is read once per word
             for (int at = lower.indexOf(w); at >= 0; at = lower.indexOf(w, at + 1)) {
                 if (at < done) {
                     continue;
@@ -245,6 +245,7 @@ final class EncodedForms {
             if (decoded != null && EncodedRuns.secret(t, at, decoded)) {
                 spans.add(at, end);
             }
+            at = Math.max(at, end); // a "BEGIN 644 " inside the block read is not read again
         }
     }
 
