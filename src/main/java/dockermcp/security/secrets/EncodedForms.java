@@ -22,44 +22,90 @@ final class EncodedForms {
     }
 
     static void find(char[] t, String lower, Spans spans) {
-        shifted(t, lower, ROT13_WORDS, false, spans);
-        shifted(t, lower, REVERSED_WORDS, true, spans);
+        shifted(t, spans);
         runs(t, spans);
         uuencoded(t, lower, spans);
     }
 
-    /** The lines around each credential word of the list, read as rot13 (or reversed), and the secrets found there. */
-    private static void shifted(char[] t, String lower, String[] words, boolean reversed, Spans spans) {
-        for (String w : words) {
-            int done = -1; // the end of the last window read for this word: each character is read once per word
-            for (int at = lower.indexOf(w); at >= 0; at = lower.indexOf(w, at + 1)) {
-                if (at < done) {
+    /** For each pair of characters (a-z, '/'), the words of both lists that start with it: one table look-up per character. */
+    private static final int[] BY_PAIR = new int[27 * 27];
+
+    static {
+        for (int w = 0; w < ROT13_WORDS.length + REVERSED_WORDS.length; w++) {
+            String word = w < ROT13_WORDS.length ? ROT13_WORDS[w] : REVERSED_WORDS[w - ROT13_WORDS.length];
+            BY_PAIR[letter(word.charAt(0)) * 27 + letter(word.charAt(1))] |= 1 << w;
+        }
+    }
+
+    /** 0-25 for a letter of either case, 26 for '/', -1 otherwise. */
+    private static int letter(char c) {
+        char l = (char) (c | 0x20);
+        return l >= 'a' && l <= 'z' ? l - 'a' : c == '/' ? 26 : -1;
+    }
+
+    /** The lines around each rot13 or reversed credential word, read back as plain text, and the secrets found there. */
+    private static void shifted(char[] t, Spans spans) {
+        int doneRot13 = -1; // the end of the last window read as rot13 (or reversed): a line is read once for each
+        int doneReversed = -1;
+        int prev = t.length > 0 ? letter(t[0]) : -1;
+        for (int i = 0; i + 1 < t.length; i++) {
+            int next = letter(t[i + 1]);
+            int words = prev < 0 || next < 0 ? 0 : BY_PAIR[prev * 27 + next];
+            prev = next;
+            if (words == 0) {
+                continue;
+            }
+            for (int w = 0; w < ROT13_WORDS.length + REVERSED_WORDS.length; w++) {
+                boolean reversed = w >= ROT13_WORDS.length;
+                if ((words & 1 << w) == 0 || i < (reversed ? doneReversed : doneRot13)
+                        || !startsWithLower(t, i, reversed ? REVERSED_WORDS[w - ROT13_WORDS.length] : ROT13_WORDS[w])) {
                     continue;
                 }
-                int from = at;
-                while (from > 0 && at - from < WINDOW && t[from - 1] != '\n') {
-                    from--;
+                int end = window(t, i, reversed, spans);
+                if (reversed) {
+                    doneReversed = end;
+                } else {
+                    doneRot13 = end;
                 }
-                int to = at;
-                while (to < t.length && to - at < WINDOW && t[to] != '\n') {
-                    to++;
-                }
-                char[] plain = new char[to - from];
-                for (int k = 0; k < plain.length; k++) {
-                    char c = reversed ? t[to - 1 - k] : t[from + k];
-                    plain[k] = reversed ? c : rot13(c);
-                }
-                Spans found = new Spans();
-                Assignments.find(plain, found);
-                UrlCredentials.find(plain, found);
-                AuthSchemes.find(plain, KeyMaterial.lowerAscii(plain), found);
-                int[] m = found.merged();
-                for (int k = 0; k < m.length; k += 2) {
-                    spans.add(reversed ? to - m[k + 1] : from + m[k], reversed ? to - m[k] : from + m[k + 1]);
-                }
-                done = to;
             }
         }
+    }
+
+    private static boolean startsWithLower(char[] t, int at, String w) {
+        if (at + w.length() > t.length) {
+            return false;
+        }
+        for (int k = 0; k < w.length(); k++) {
+            if ((char) (t[at + k] | 0x20) != w.charAt(k) && !(w.charAt(k) == '/' && t[at + k] == '/')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Reads the line around {@code at} (at most WINDOW either side) as rot13 or reversed text; returns where the window ends. */
+    private static int window(char[] t, int at, boolean reversed, Spans spans) {
+        int from = at;
+        while (from > 0 && at - from < WINDOW && t[from - 1] != '\n') {
+            from--;
+        }
+        int to = at;
+        while (to < t.length && to - at < WINDOW && t[to] != '\n') {
+            to++;
+        }
+        char[] plain = new char[to - from];
+        for (int k = 0; k < plain.length; k++) {
+            plain[k] = reversed ? t[to - 1 - k] : rot13(t[from + k]);
+        }
+        Spans found = new Spans();
+        Assignments.find(plain, found);
+        UrlCredentials.find(plain, found);
+        AuthSchemes.find(plain, KeyMaterial.lowerAscii(plain), found);
+        int[] m = found.merged();
+        for (int k = 0; k < m.length; k += 2) {
+            spans.add(reversed ? to - m[k + 1] : from + m[k], reversed ? to - m[k] : from + m[k + 1]);
+        }
+        return to;
     }
 
     private static char rot13(char c) {
@@ -69,70 +115,109 @@ final class EncodedForms {
         return c >= 'A' && c <= 'Z' ? (char) ('A' + (c - 'A' + 13) % 26) : c;
     }
 
-    /** Runs of one encoding's alphabet that stand alone (not inside a longer word): base32, ascii85, hexadecimal. */
+    private static final int HEX = 1;
+    private static final int UPPER32 = 2;
+    private static final int LOWER32 = 4;
+    private static final int UNUSUAL = 8; // in ascii85, and in no identifier, path, number or time stamp
+    private static final int NOT85 = 16; // a visible character ascii85 does not use
+    private static final int BLANK = 32;
+    private static final byte[] CLASSES = new byte[128];
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            int k = c <= ' ' || c == 0x7f ? BLANK : c > 'u' ? NOT85 : 0;
+            k |= Character.digit(c, 16) >= 0 ? HEX : 0;
+            k |= c >= 'A' && c <= 'Z' || c >= '2' && c <= '7' ? UPPER32 : 0;
+            k |= c >= 'a' && c <= 'z' || c >= '2' && c <= '7' ? LOWER32 : 0;
+            k |= "!#$&()*+;<>?@[\\]^`'\",".indexOf(c) >= 0 ? UNUSUAL : 0;
+            CLASSES[c] = (byte) k;
+        }
+    }
+
+    /**
+     * One pass: streaks of hexadecimal digits and of either base32 alphabet, 16 or more long, are decoded where they end;
+     * a blank-free word with a character only ascii85 uses (and none it does not), and {@code <~ … ~>}, as ascii85.
+     */
     private static void runs(char[] t, Spans spans) {
         int n = t.length;
-        int i = 0;
-        while (i < n) {
-            char c = t[i];
-            if (c == '<' && i + 1 < n && t[i + 1] == '~') { // Adobe ascii85: <~ … ~>
-                int end = i + 2;
-                while (end < n && end - i < MAX_RUN && !(t[end] == '~' && end + 1 < n && t[end + 1] == '>')) {
-                    end++;
-                }
-                char[] decoded = Ascii85.decode(t, i + 2, end);
-                if (decoded != null && EncodedRuns.secret(t, i, decoded)) {
-                    spans.add(i, Math.min(n, end + 2));
-                }
-                i = end;
+        int hex = -1; // where the current streak of each alphabet started, -1 when there is none
+        int upper = -1;
+        int lower = -1;
+        int word = 0;
+        int wordClasses = 0;
+        int label = -1; // the word's first label character (ascii85:, blob=), and the classes of what follows it
+        int afterLabel = 0;
+        for (int i = 0; i <= n; i++) {
+            char c = i < n ? t[i] : ' ';
+            int k = c < 128 ? CLASSES[c] : NOT85;
+            if (c == '<' && i + 1 < n && t[i + 1] == '~') {
+                i = adobe85(t, i, spans);
+                hex = upper = lower = -1;
+                word = i + 1;
+                wordClasses = 0;
+                label = -1;
+                afterLabel = 0;
                 continue;
             }
-            if (c <= ' ' || c > '~') {
-                i++;
-                continue;
-            }
-            int end = i;
-            while (end < n && end - i < MAX_RUN && t[end] > ' ' && t[end] < '~') {
-                end++;
-            }
-            if (end - i >= MIN_RUN) {
-                word(t, i, end, spans);
-            }
-            i = end + 1;
-        }
-    }
-
-    /** One blank-free word: a base32, hexadecimal or ascii85 run in it, whole or after a label ({@code blob=}, {@code ascii85:}), decoded and read. */
-    private static void word(char[] t, int from, int to, Spans spans) {
-        if (decodedRun(t, from, to, spans)) {
-            return;
-        }
-        for (int k = from; k < to && k - from < 40; k++) {
-            if (t[k] == '=' || t[k] == ':' || t[k] == '(' || t[k] == '\'' || t[k] == '"') {
-                if (to - k - 1 >= MIN_RUN) {
-                    decodedRun(t, k + 1, to, spans);
+            hex = streak(t, hex, i, k & HEX, spans, HEX);
+            upper = streak(t, upper, i, k & UPPER32, spans, UPPER32);
+            lower = streak(t, lower, i, k & LOWER32, spans, LOWER32);
+            if ((k & BLANK) != 0 || i == n) {
+                if ((wordClasses & (UNUSUAL | NOT85)) == UNUSUAL && i - word >= MIN_RUN && ascii85Run(t, word, i, spans)) {
+                    label = -1;
+                } else if (label >= 0 && (afterLabel & (UNUSUAL | NOT85)) == UNUSUAL && i - label - 1 >= MIN_RUN) {
+                    ascii85Run(t, label + 1, i, spans); // after ascii85:, blob=, (
                 }
-                return;
+                word = i + 1;
+                wordClasses = 0;
+                label = -1;
+                afterLabel = 0;
+            } else {
+                wordClasses |= k;
+                if (label >= 0) {
+                    afterLabel |= k;
+                } else if ((c == '=' || c == ':' || c == '(') && i - word < 40) {
+                    label = i;
+                }
             }
         }
     }
 
-    private static boolean decodedRun(char[] t, int from, int to, Spans spans) {
-        return hexRun(t, from, to, spans) || base32Run(t, from, to, spans) || ascii85Run(t, from, to, spans);
+    /** The streak of one alphabet goes on at i (returns its start) or ends there: long enough, it is decoded. */
+    private static int streak(char[] t, int start, int i, int in, Spans spans, int alphabet) {
+        if (in != 0) {
+            return start < 0 ? i : start;
+        }
+        if (start >= 0 && i - start >= MIN_RUN) {
+            if (alphabet == HEX) {
+                hexRun(t, start, i, spans);
+            } else {
+                base32Run(t, start, i, spans);
+            }
+        }
+        return -1;
     }
 
-    /** Hexadecimal digits, after an optional {@code 0x} or {@code X'}, to the end of the word (or a closing quote or parenthesis). */
-    private static boolean hexRun(char[] t, int from, int to, Spans spans) {
-        int s = from;
-        if (s + 2 < to && (t[s] == '0' && (t[s + 1] == 'x' || t[s + 1] == 'X') || (t[s] == 'x' || t[s] == 'X') && t[s + 1] == '\'')) {
-            s += 2;
+    /** Adobe ascii85 at i ({@code <~ … ~>}); returns where it ends. */
+    private static int adobe85(char[] t, int i, Spans spans) {
+        int n = t.length;
+        int end = i + 2;
+        while (end < n && end - i < MAX_RUN && !(t[end] == '~' && end + 1 < n && t[end + 1] == '>')) {
+            end++;
         }
-        int e = s;
-        while (e < to && Character.digit(t[e], 16) >= 0) {
-            e++;
+        char[] decoded = Ascii85.decode(t, i + 2, end);
+        if (decoded != null && EncodedRuns.secret(t, i, decoded)) {
+            spans.add(i, Math.min(n, end + 2));
         }
-        if (e - s < MIN_RUN || (e - s) % 2 != 0 || e < to && t[e] != '\'' && t[e] != ')' && t[e] != ',' && t[e] != ';' && t[e] != '"') {
-            return false;
+        return Math.min(n, end + 1);
+    }
+
+    /** A streak of hexadecimal digits (an SQL {@code 0x…} or {@code X'…'} literal, UTF-16 or gzip in hex), decoded. */
+    private static boolean hexRun(char[] t, int s, int e, Spans spans) {
+        int from = s >= 2 && (t[s - 1] == 'x' || t[s - 1] == 'X' || t[s - 1] == '\'' && (t[s - 2] == 'x' || t[s - 2] == 'X')) ? s - 2 : s;
+        int first = Character.digit(t[s], 16) << 4 | Character.digit(t[s + 1], 16);
+        if ((first < 0x20 || first > 0x7e) && first != 0 && first != 0x1f && first != 0x78 && first != 0xff && first != 0xfe && first != '\n') {
+            return false; // a digest or an id: its first byte is already not text, nor UTF-16, gzip or zlib
         }
         byte[] raw = new byte[(e - s) / 2];
         for (int k = 0; k < raw.length; k++) {
@@ -146,22 +231,11 @@ final class EncodedForms {
         return false;
     }
 
-    /** Base32 (RFC 4648) in one case, with optional padding, to the end of the word. */
-    private static boolean base32Run(char[] t, int from, int to, Spans spans) {
-        boolean upper = t[from] >= 'A' && t[from] <= 'Z';
-        if (!upper && (t[from] < 'a' || t[from] > 'z')) {
-            return false;
-        }
-        int e = from;
-        while (e < to && (t[e] >= '2' && t[e] <= '7' || (upper ? t[e] >= 'A' && t[e] <= 'Z' : t[e] >= 'a' && t[e] <= 'z'))) {
-            e++;
-        }
+    /** A streak of base32 (RFC 4648, one case), with its padding after it, decoded. */
+    private static boolean base32Run(char[] t, int from, int e, Spans spans) {
         int padded = e;
-        while (padded < to && t[padded] == '=') {
+        while (padded < t.length && padded - e < 6 && t[padded] == '=') {
             padded++;
-        }
-        if (e - from < MIN_RUN || padded < to && (Character.isLetterOrDigit(t[padded]) || t[padded] == '+' || t[padded] == '/')) {
-            return false;
         }
         byte[] raw = new byte[(e - from) * 5 / 8];
         long buffer = 0;
@@ -184,20 +258,9 @@ final class EncodedForms {
         return false;
     }
 
-    /** Ascii85 without its {@code <~ ~>}: tried only on words with a character no identifier, path or number has. */
+    /** Ascii85 without its {@code <~ ~>}, decoded (the caller has seen a character only ascii85 uses). */
     private static boolean ascii85Run(char[] t, int from, int to, Spans spans) {
-        if (to - from < MIN_RUN || to - from > MAX_RUN) {
-            return false;
-        }
-        boolean unusual = false;
-        for (int k = from; k < to; k++) {
-            char c = t[k];
-            if (c > 'u') {
-                return false;
-            }
-            unusual |= "!#$&()*+;<>?@[\\]^`'\",".indexOf(c) >= 0;
-        }
-        if (!unusual) {
+        if (to - from > MAX_RUN) {
             return false;
         }
         char[] decoded = Ascii85.decode(t, from, to);
