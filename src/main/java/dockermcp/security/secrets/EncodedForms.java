@@ -140,9 +140,10 @@ final class EncodedForms {
      */
     private static void runs(char[] t, Spans spans) {
         int n = t.length;
-        int hex = -1; // where the current streak of each alphabet started, -1 when there is none
-        int upper = -1;
-        int lower = -1;
+        int active = 0; // the alphabets whose streak goes on, and where each started
+        int hex = 0;
+        int upper = 0;
+        int lower = 0;
         int word = 0;
         int wordClasses = 0;
         int label = -1; // the word's first label character (ascii85:, blob=), and the classes of what follows it
@@ -152,16 +153,31 @@ final class EncodedForms {
             int k = c < 128 ? CLASSES[c] : NOT85;
             if (c == '<' && i + 1 < n && t[i + 1] == '~') {
                 i = adobe85(t, i, spans);
-                hex = upper = lower = -1;
+                active = 0;
                 word = i + 1;
                 wordClasses = 0;
                 label = -1;
                 afterLabel = 0;
                 continue;
             }
-            hex = streak(t, hex, i, k & HEX, spans, HEX);
-            upper = streak(t, upper, i, k & UPPER32, spans, UPPER32);
-            lower = streak(t, lower, i, k & LOWER32, spans, LOWER32);
+            int in = k & (HEX | UPPER32 | LOWER32);
+            if (in != active) { // a streak ends or starts here: rare inside a word, so the common character costs this test
+                int ended = active & ~in;
+                if ((ended & HEX) != 0 && i - hex >= MIN_RUN) {
+                    hexRun(t, hex, i, spans);
+                }
+                if ((ended & UPPER32) != 0 && i - upper >= MIN_RUN) {
+                    base32Run(t, upper, i, spans);
+                }
+                if ((ended & LOWER32) != 0 && i - lower >= MIN_RUN) {
+                    base32Run(t, lower, i, spans);
+                }
+                int started = in & ~active;
+                hex = (started & HEX) != 0 ? i : hex;
+                upper = (started & UPPER32) != 0 ? i : upper;
+                lower = (started & LOWER32) != 0 ? i : lower;
+                active = in;
+            }
             if ((k & BLANK) != 0 || i == n) {
                 if ((wordClasses & (UNUSUAL | NOT85)) == UNUSUAL && i - word >= MIN_RUN && ascii85Run(t, word, i, spans)) {
                     label = -1;
@@ -181,21 +197,6 @@ final class EncodedForms {
                 }
             }
         }
-    }
-
-    /** The streak of one alphabet goes on at i (returns its start) or ends there: long enough, it is decoded. */
-    private static int streak(char[] t, int start, int i, int in, Spans spans, int alphabet) {
-        if (in != 0) {
-            return start < 0 ? i : start;
-        }
-        if (start >= 0 && i - start >= MIN_RUN) {
-            if (alphabet == HEX) {
-                hexRun(t, start, i, spans);
-            } else {
-                base32Run(t, start, i, spans);
-            }
-        }
-        return -1;
     }
 
     /** Adobe ascii85 at i ({@code <~ … ~>}); returns where it ends. */
