@@ -2,6 +2,7 @@ package dockermcp.security;
 
 import dockermcp.config.EnvRedaction;
 import dockermcp.security.secrets.ConfigValues;
+import dockermcp.security.secrets.Keywords;
 import dockermcp.security.secrets.SecretDetector;
 import dockermcp.security.secrets.SecretNames;
 import dockermcp.security.secrets.PlainView;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -91,7 +93,10 @@ public final class Redactor {
             joined.append(lines.get(i)).append('\n');
         }
         starts[lines.size()] = joined.length();
-        int[] byBreak = detector.find(joined.toString()).merged();
+        String all = joined.toString();
+        int[] byBreak = detector.find(all).merged();
+        Keywords.Found words = WRAP_WORDS.in(all.toCharArray()); // the words wrapped() looks for in each line: most texts hold none
+
         List<Spans> local = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
             Spans s = new Spans();
@@ -101,7 +106,7 @@ public final class Redactor {
         for (int i = 0; i + 1 < lines.size(); i++) {
             int k = lowerBound(byBreak, starts[i + 1]);
             boolean nextStartsHidden = k < byBreak.length && byBreak[k] <= starts[i + 1];
-            wrapped(lines.get(i), lines.get(i + 1), local.get(i), local.get(i + 1), nextStartsHidden);
+            wrapped(lines.get(i), lines.get(i + 1), local.get(i), local.get(i + 1), nextStartsHidden, words);
         }
         List<String> out = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
@@ -115,7 +120,7 @@ public final class Redactor {
      * before it, for a keyword) joined directly to the first word of the next is checked; parts of what is found
      * there that cross the join are hidden on both lines. Lines that end or start with a blank cannot wrap a word.
      */
-    private void wrapped(String line, String next, Spans here, Spans there, boolean nextStartsHidden) {
+    private void wrapped(String line, String next, Spans here, Spans there, boolean nextStartsHidden, Keywords.Found words) {
         if (line.isEmpty() || next.isEmpty()) {
             return;
         }
@@ -123,9 +128,8 @@ public final class Redactor {
         // a value cut at a delimiter it holds (password=ab; | cd, password=ab | "cd): the line ends or the next starts with it
         boolean cutAtDelimiter = line.length() > 1 && DELIMITERS.indexOf(last) >= 0 && here.covers(line.length() - 2)
                 || DELIMITERS.indexOf(next.charAt(0)) >= 0 && here.covers(line.length() - 1);
-        String lowerLine = line.toLowerCase(java.util.Locale.ROOT);
-        boolean phrase = lowerLine.contains("passphrase") || lowerLine.contains("psk") // words with blanks: a wrap may fall on a blank
-                || last == ' ' && line.length() > 1 && here.covers(line.length() - 2) && (lowerLine.contains("pass") || lowerLine.contains("pwd"));
+        boolean phrase = mentions(line, "passphrase", words) || mentions(line, "psk", words) // words with blanks: a wrap may fall on a blank
+                || last == ' ' && line.length() > 1 && here.covers(line.length() - 2) && (mentions(line, "pass", words) || mentions(line, "pwd", words));
         if (!cutAtDelimiter && !phrase && (!wordChar(last) || !wordChar(next.charAt(0)))) {
             return;
         }
@@ -137,13 +141,10 @@ public final class Redactor {
         if (!cutAtDelimiter && finishedWord(lastWord)) {
             return;
         }
-        boolean command = commandContext(lowerLine, next);
-        from = Math.max(0, from - (command ? WRAP_COMMAND_CONTEXT : WRAP_CONTEXT));
         int to = 0;
         while (to < next.length() && to < WRAP_MAX && !Character.isWhitespace(next.charAt(to))) {
             to++;
         }
-        String head = line.substring(from);
         String nextWord = next.substring(0, to);
         if (!cutAtDelimiter && (runOfOneCharacter(lastWord) || runOfOneCharacter(nextWord))) {
             return; // a ruler or a run of one letter (=====, AAAA…) at the end of a line or starting the next is that line's own
@@ -160,6 +161,9 @@ public final class Redactor {
             // token neither half is part of
             return;
         }
+        boolean command = commandContext(line, next, words);
+        from = Math.max(0, from - (command ? WRAP_COMMAND_CONTEXT : WRAP_CONTEXT));
+        String head = line.substring(from);
         // with the rest of the next line's start: a flag after the value there (| docker login --password-stdin) tells what it is
         int[] found = detector.find(head + next.substring(0, command ? Math.min(next.length(), to + WRAP_COMMAND_CONTEXT) : to)).merged();
         for (int k = 0; k < found.length; k += 2) {
@@ -175,19 +179,39 @@ public final class Redactor {
     /** Words of a first line that say the value needs more of the line around it: a command's name, a passphrase. */
     private static final List<String> COMMAND_WORDS = List.of("htpasswd", "ldap", "alias set", "ssh-keygen", "smbclient", "lftp", "rabbitmqctl",
             "net user", "passphrase", "psk");
+    private static final Keywords WRAP_WORDS = Keywords.of(Stream.concat(Stream.of("passphrase", "psk", "pass", "pwd"),
+            COMMAND_WORDS.stream()).toArray(String[]::new));
     /** Words of a next line that say what the piped value before them is. */
     private static final List<String> PIPE_WORDS = List.of("--password-stdin", "--stdin", "chpasswd", "passwd", "> ", "| tee ");
 
-    /** True when the wrapped value's meaning depends on a command or keyword further from the join than a word (the line in lower case). */
-    private static boolean commandContext(String lower, String next) {
+    /** True when the wrapped value's meaning depends on a command or keyword further from the join than a word. */
+    private static boolean commandContext(String line, String next, Keywords.Found words) {
         for (String w : COMMAND_WORDS) {
-            if (lower.contains(w)) {
+            if (mentions(line, w, words)) {
                 return true;
             }
         }
         for (String w : PIPE_WORDS) {
             int at = next.indexOf(w);
             if (at >= 0 && at < WRAP_COMMAND_CONTEXT) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when the line {@code s} holds {@code lowerWord} in any ASCII case; looked for only when the whole text holds it,
+     * and without a copy of the line (this runs for every line pair).
+     */
+    private static boolean mentions(String s, String lowerWord, Keywords.Found inText) {
+        if (!inText.has(lowerWord)) {
+            return false;
+        }
+        char first = lowerWord.charAt(0);
+        for (int i = 0, last = s.length() - lowerWord.length(); i <= last; i++) {
+            char c = s.charAt(i);
+            if ((c == first || c == first - 32) && s.regionMatches(true, i, lowerWord, 0, lowerWord.length())) {
                 return true;
             }
         }
@@ -317,6 +341,7 @@ public final class Redactor {
 
     public JsonNode tree(JsonNode node, String skip) {
         if (node instanceof ObjectNode obj) {
+            JsonNode entrypoint = obj.get("entrypoint") instanceof ArrayNode e ? e.deepCopy() : null; // as it was, whichever field comes first
             for (String name : new ArrayList<>(obj.propertyNames())) {
                 JsonNode v = obj.get(name);
                 if (name.equals(skip)) {
@@ -350,7 +375,7 @@ public final class Redactor {
                             // Docker runs the entrypoint with the command as its arguments: a flag's meaning (ldapsearch -w X)
                             // depends on the program, so the command is judged after the entrypoint it is given to
                             List<String> args = new ArrayList<>();
-                            if (!name.equals("entrypoint") && obj.get("entrypoint") instanceof ArrayNode entry && allStrings(entry)) {
+                            if (!name.equals("entrypoint") && entrypoint instanceof ArrayNode entry && allStrings(entry)) {
                                 entry.forEach(a -> args.add(a.asString()));
                             }
                             int from = args.size();

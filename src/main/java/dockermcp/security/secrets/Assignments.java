@@ -58,7 +58,8 @@ final class Assignments {
     /** Ends of camelCase or joined names that say the value told after "is" is a secret: adminPassword, apiToken, clientSecret. */
     private static final String[] TOLD_SUFFIXES = {"password", "passwd", "passphrase", "secret", "token", "apikey"};
     /** Redis replies and log words after AUTH that are not its argument. */
-    private static final String[] AUTH_WORDS = {"ok", "failed", "error", "required", "success", "successful", "denied", "invalid", "command", "with"};
+    private static final String[] AUTH_WORDS = {"ok", "failed", "error", "required", "success", "successful", "denied", "invalid", "command", "with",
+            "login", "plain", "cram-md5", "digest-md5", "xoauth2", "oauthbearer", "ntlm", "gssapi", "external", "anonymous", "scram-sha-1", "scram-sha-256"}; // SASL mechanisms (Transcripts)
 
     private Assignments() {
     }
@@ -99,6 +100,9 @@ final class Assignments {
             }
             boolean cookieHeader = sep == 1 && t[k] == ':' && name.toLowerCase(Locale.ROOT).endsWith("cookie");
             int v = skipBlanks(t, k + sep, n);
+            if (LineShapes.notAValue(name, t, v)) {
+                return e; // PASS: test_x, AUTH=PLAIN, conn=1001, passwd: files, x_maps = hash:/etc/postfix/sasl_passwd (LineShapes)
+            }
             if (cookieHeader) {
                 int end = lineEnd(t, v);
                 Cookies.find(t, v, end, spans); // cookie by cookie: theme=dark and Path=/ stay
@@ -203,7 +207,27 @@ final class Assignments {
                 || lower.equals("-p") && !portOrPath(t, v)
                 || lower.equals("-a") && lineMentions(t, s, "redis-cli", "keydb-cli")
                 || (lower.equals("-u") || lower.equals("--user") || lower.equals("--proxy-user")) && userWithPassword(t, v);
-        return secret ? value(t, v, spans, false, name) : e;
+        return secret && !reference(t, v) ? value(t, v, spans, false, name) : e;
+    }
+
+    /** A key file, a host and port, or a plain URL ({@code -keyout k.pem}, {@code -connect h:443}). */
+    private static final java.util.regex.Pattern NOT_A_SECRET = java.util.regex.Pattern.compile(
+            "[A-Za-z0-9_./~-]{0,200}\\.(?:pem|jks|p12|pfx|crt|cer|key|csr|der|keystore|truststore|jceks|pub|asc|gpg)|[a-z0-9.-]{1,253}:\\d{1,5}"
+                    + "|[a-z][a-z0-9+.-]{0,15}://[^@\\s]{0,2048}");
+
+    /**
+     * A flag's value that says where the secret is, not what it is: {@code -passin env:X}, {@code file:/run/x},
+     * {@code fd:3}, {@code stdin}, a variable, a line continued ({@code \}), a comment ({@code #}), or a harmless shape.
+     */
+    private static boolean reference(char[] t, int v) {
+        int end = v;
+        while (end < t.length && end - v < 2048 && !Character.isWhitespace(t[end])) {
+            end++;
+        }
+        String w = new String(t, v, end - v);
+        w = w.length() > 1 && (w.charAt(0) == '\'' || w.charAt(0) == '"') && w.charAt(w.length() - 1) == w.charAt(0) ? w.substring(1, w.length() - 1) : w;
+        return w.startsWith("env:") || w.startsWith("file:") || w.startsWith("fd:") || w.equals("stdin") || w.startsWith("$") || w.equals("\\")
+                || w.equals("#") || NOT_A_SECRET.matcher(w).matches();
     }
 
     /**
@@ -286,7 +310,7 @@ final class Assignments {
     private static int hideWordAfter(char[] t, int k, int skip, Spans spans) {
         int at = k;
         for (int words = 0; words <= skip; words++) {
-            if (at >= t.length || t[at] == '\n' || t[at] == '\r' || t[at] == '|' || t[at] == ';' || t[at] == '&' || t[at] == '/' && words == skip) {
+            if (at >= t.length || t[at] == '\n' || t[at] == '\r' || t[at] == '|' || t[at] == ';' || t[at] == '&' || t[at] == '#' || t[at] == '/' && words == skip) {
                 return at;
             }
             int w = wordEnd(t, at);
@@ -790,6 +814,14 @@ final class Assignments {
     private static boolean portOrPath(char[] t, int v) {
         char c = t[v];
         if (c == '/' || c == '.' || c == '~' || c == '$') {
+            return true;
+        }
+        int w = v; // a line continued (\), a comment (#), a short plain word (netstat -p tcp, cp -p a b): no password
+        while (w < t.length && w - v < 6 && t[w] >= 'a' && t[w] <= 'z') {
+            w++;
+        }
+        int after = w > v ? w : v + 1;
+        if ((c == '\\' || c == '#' || w > v && w - v <= 5) && (after >= t.length || Character.isWhitespace(t[after]))) {
             return true;
         }
         int i = v;

@@ -37,7 +37,7 @@ final class CommandPasswords {
     /** {@code printf 'user\npassword\n'} into a credential file or a login: the second line is the password. */
     private static final Pattern PRINTF_PAIR = Pattern.compile("printf\\s{1,4}['\"]{1,6}[^'\"\\s\\\\]{1,64}\\\\n([^'\"\\s\\\\]{1,128})(?:\\\\n)?['\"]");
     /** PowerShell: the plain text made a secure string. */
-    private static final Pattern SECURE_STRING = Pattern.compile("(?i)ConvertTo-SecureString\\s{1,4}(?:-String\\s{1,4})?['\"]{0,6}([^'\"\\s]{1,128})");
+    private static final Pattern SECURE_STRING = Pattern.compile("(?i)ConvertTo-SecureString\\s{1,4}(?:-String\\s{1,4})?['\"]{0,6}([^'\"\\s$][^'\"\\s]{0,127})");
     /** mysql's attached -p, quoted once or through a shell's nested quoting ({@code -p'"'"'x'"'"'}, as ps shows {@code sh -c '…'}). */
     private static final Pattern MYSQL_ATTACHED = Pattern.compile("(?:^|[\\s'\"])-p['\"]{1,6}([^'\"\\s]{1,128})");
 
@@ -52,7 +52,7 @@ final class CommandPasswords {
         int from = 0;
         for (int i = 0; i <= t.length(); i++) {
             char c = i < t.length() ? t.charAt(i) : '\n';
-            if (c == ';' || c == '|' || c == '&' || c == '\n' || c == '\r') {
+            if (c == ';' || c == '|' || c == '&' || c == '\n' || c == '\r' || c == '#' && i > 0 && t.charAt(i - 1) == ' ') { // … # buildkit: a comment
                 if (i > from) {
                     command(t, from, i, spans);
                 }
@@ -108,8 +108,6 @@ final class CommandPasswords {
             } else if (word.equals("--secret") && k + 2 < words.size() && t.substring(w[0], w[1]).equals("--secret")
                     && !Words.text(t, words.get(k + 2)).startsWith("-")) {
                 add(t, words.get(k + 2), spans); // pulumi config set --secret NAME x
-            } else if (word.regionMatches(true, 0, "/user:", 0, 6) && next != null) {
-                secretUnlessHarmless(t, next, spans); // net use \\host\share /user:bob x
             } else {
                 Matcher m = SLASH_PASSWORD.matcher(word);
                 if (m.lookingAt() && m.end() < word.length()) {
@@ -149,7 +147,8 @@ final class CommandPasswords {
     /** The value word, unless it is a number, a port mapping, a path, a URL or another flag. */
     private static void secretUnlessHarmless(String t, int[] w, Spans spans) {
         String v = Words.text(t, w);
-        if (v.startsWith("-") || v.startsWith("/") || v.contains("://") || v.matches("[0-9]{1,6}(?::[0-9]{1,6}){0,2}")) {
+        if (v.startsWith("-") || v.startsWith("/") || v.startsWith("$") || v.equals("*") || v.equals("#") || v.equals("\\") || v.contains("://")
+                || v.matches("[0-9]{1,6}(?::[0-9]{1,6}){0,2}")) {
             return;
         }
         add(t, w, spans);

@@ -117,8 +117,9 @@ final class ConfigDumps {
             }
             int next = le + 1;
             int v = skipSpace(t, Math.min(next, t.length), Math.min(t.length, next + MAX_NAME), false);
-            if (next < t.length && KeyBlocks.startsWith(t, v, "value:")) {
-                hide(t, v + 6, lineEnd(t, v + 6), spans);
+            String value = next < t.length ? unquote(new String(t, Math.min(v + 6, t.length), Math.max(0, lineEnd(t, Math.min(v + 6, t.length)) - v - 6)).trim()) : "";
+            if (next < t.length && KeyBlocks.startsWith(t, v, "value:") && !SecretNames.allowsValue(name, value) && !NamedValues.plainValue(value)) {
+                hide(t, v + 6, lineEnd(t, v + 6), spans); // API_KEY_FILE: /run/secrets/x only names a file
             }
         }
     }

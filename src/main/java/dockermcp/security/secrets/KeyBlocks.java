@@ -123,4 +123,19 @@ final class KeyBlocks {
         }
         return -1;
     }
+
+    /** The first place where {@code s} holds {@code lowerNeedle} in any ASCII case, or -1. */
+    static int indexOfIgnoreCase(char[] s, String lowerNeedle) {
+        outer:
+        for (int i = 0, max = s.length - lowerNeedle.length(); i <= max; i++) {
+            for (int k = 0; k < lowerNeedle.length(); k++) {
+                char c = s[i + k];
+                if ((c >= 'A' && c <= 'Z' ? (char) (c | 0x20) : c) != lowerNeedle.charAt(k)) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
 }

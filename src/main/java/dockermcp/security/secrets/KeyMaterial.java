@@ -24,21 +24,21 @@ final class KeyMaterial {
     }
 
     /** @param lower the text with ASCII letters in lower case, same length */
-    static void find(char[] t, String s, String lower, Spans spans) {
+    static void find(char[] t, String s, String lower, Keywords.Found words, Spans spans) {
         for (String k : PHRASE_KEYWORDS) {
-            for (int at = lower.indexOf(k); at >= 0; at = lower.indexOf(k, at + k.length())) {
+            for (int at = words.has(k) ? lower.indexOf(k) : -1; at >= 0; at = lower.indexOf(k, at + k.length())) {
                 phrase(t, at + k.length(), spans);
             }
         }
         for (String k : GROUP_KEYWORDS) {
-            for (int at = lower.indexOf(k); at >= 0; at = lower.indexOf(k, at + k.length())) {
+            for (int at = words.has(k) ? lower.indexOf(k) : -1; at >= 0; at = lower.indexOf(k, at + k.length())) {
                 groups(t, at + k.length(), spans);
             }
         }
-        for (int at = lower.indexOf("v1-secret: type"); at >= 0; at = lower.indexOf("v1-secret: type", at + 1)) {
+        for (int at = words.has("v1-secret: type") ? lower.indexOf("v1-secret: type") : -1; at >= 0; at = lower.indexOf("v1-secret: type", at + 1)) {
             tor(t, at, spans);
         }
-        for (int at = lower.indexOf("untrusted comment:"); at >= 0; at = lower.indexOf("untrusted comment:", lineEnd(t, at))) {
+        for (int at = words.has("untrusted comment:") ? lower.indexOf("untrusted comment:") : -1; at >= 0; at = lower.indexOf("untrusted comment:", lineEnd(t, at))) {
             int end = lineEnd(t, at);
             if (lower.substring(at, end).contains("secret key")) {
                 int next = end + 1 < t.length && t[end] == '\r' ? end + 2 : end + 1;
@@ -48,7 +48,7 @@ final class KeyMaterial {
             }
         }
         for (String k : MINISIGN_RAW) {
-            for (int at = s.indexOf(k); at >= 0; at = s.indexOf(k, Math.max(at + 1, base64End(t, at)))) {
+            for (int at = words.has(k.toLowerCase(java.util.Locale.ROOT)) ? s.indexOf(k) : -1; at >= 0; at = s.indexOf(k, Math.max(at + 1, base64End(t, at)))) {
                 int end = base64End(t, at);
                 if (end - at >= 40) {
                     spans.add(at, end);
@@ -57,7 +57,7 @@ final class KeyMaterial {
         }
         der(t, s, spans);
         byteArrays(t, lower, spans);
-        for (int at = s.indexOf("---- BEGIN SSH2"); at >= 0; at = s.indexOf("---- BEGIN SSH2", Math.max(at + 1, ssh2(t, at, spans)))) {
+        for (int at = words.has("---- begin ssh2") ? s.indexOf("---- BEGIN SSH2") : -1; at >= 0; at = s.indexOf("---- BEGIN SSH2", Math.max(at + 1, ssh2(t, at, spans)))) {
             // each block is read once: the next search starts where it ended
         }
     }

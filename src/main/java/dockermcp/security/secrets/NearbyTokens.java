@@ -124,7 +124,21 @@ final class NearbyTokens {
         return CREDENTIAL_WORDS.contains(word);
     }
 
+    private static boolean hexOnly(char[] t, int s, int e) {
+        for (int i = s; i < e; i++) {
+            if (Character.digit(t[i], 16) < 0 && t[i] != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Alone on its line, or alone in a tab-separated cell (a CLI's {@code -o tsv} row: {@code id<TAB>token<TAB>tenant}). */
     private static boolean aloneOnLine(char[] t, int s, int e) {
+        if ((s == 0 || t[s - 1] == '\t' || t[s - 1] == '\n') && (e == t.length || t[e] == '\t' || t[e] == '\n' || t[e] == '\r')
+                && (s > 0 && t[s - 1] == '\t' || e < t.length && t[e] == '\t') && e - s >= 24 && !hexOnly(t, s, e)) {
+            return true; // not a hex id or trace id in its column
+        }
         int i = s - 1;
         while (i >= 0 && (t[i] == ' ' || t[i] == '\t' || t[i] == '"' || t[i] == '\'')) {
             i--;

@@ -109,7 +109,41 @@ public final class RandomTokens {
             return digits >= 2 && hexLetters >= 2 && digits < len; // a hex key; an all-digit number is not one
         }
         boolean base64ish = (s[end - 1] == '=' || indexOf(s, start, end, '+') >= 0) && len >= 20 && lower > 0 && upper > 0;
+        if (digits == 0 && camelWords(s, start, end)) {
+            return false; // +HeapDumpOnOutOfMemoryError, +UseContainerSupport: words, however many case switches, and a flag's +
+        }
         return base64ish || mixedRun && entropyBits(seen, len) >= 3.0 || caseSwitches >= 6 && digits + upper + lower >= len - 2;
+    }
+
+    /** CamelCase words, acronyms of up to four capitals before a word allowed (UnlockExperimentalVMOptions), after one + or -. */
+    private static final java.util.regex.Pattern CAMEL_WORDS = java.util.regex.Pattern.compile("[+-]?(?:[A-Z]{1,4}(?=[A-Z][a-z])|[A-Z][a-z]{1,24})+");
+    private static final java.util.regex.Pattern CAMEL_WORD = java.util.regex.Pattern.compile("[A-Z][a-z]+");
+
+    /**
+     * Words in CamelCase: every word of small letters has a vowel, and the small letters are twice the capitals or
+     * more, which random letters of both cases (aBcDeFgH, XkqPmZ, QBOHLnmzKD) almost never are.
+     */
+    private static boolean camelWords(char[] s, int start, int end) {
+        if (end - start > 128) {
+            return false;
+        }
+        String w = new String(s, start, end - start);
+        if (!CAMEL_WORDS.matcher(w).matches()) {
+            return false;
+        }
+        int upper = 0;
+        int lower = 0;
+        for (int i = 0; i < w.length(); i++) {
+            upper += Character.isUpperCase(w.charAt(i)) ? 1 : 0;
+            lower += Character.isLowerCase(w.charAt(i)) ? 1 : 0;
+        }
+        java.util.regex.Matcher m = CAMEL_WORD.matcher(w);
+        while (m.find()) {
+            if (!m.group().toLowerCase(Locale.ROOT).matches(".*[aeiouy].*")) {
+                return false;
+            }
+        }
+        return lower >= 2 * upper;
     }
 
     /** {@code i-0abc123def4567890}, {@code vol-0f3e…}, {@code sg-…}: a lower-case kind, one dash, lower-case hex (cloud resource ids). */
@@ -276,7 +310,9 @@ public final class RandomTokens {
             return true; // a UUID
         }
         if (dashes == 0 && (len == 64 || len == 96 || len == 128)) {
-            return true; // sha256/384/512 digests and image or container ids
+            // sha256/384/512 digests and image or container ids; but glued to a word by a dot (mlsn.<64 hex>) it is a
+            // provider's token, unless the word names the digest (sha256.<hex>)
+            return !afterPrefixWord(s, start);
         }
         if (dashes == 0 && (len == 16 || len == 32) && name != null && traceId(name)) {
             return true; // W3C trace and span ids under TRACE_ID, SPAN_ID, PARENT_ID
@@ -287,6 +323,25 @@ public final class RandomTokens {
                     || n.contains("git_ref") || n.contains("fingerprint") || n.contains("gpg");
         }
         return false;
+    }
+
+    private static final java.util.Set<String> DIGEST_NAMES = java.util.Set.of("sha1", "sha224", "sha256", "sha384", "sha512", "sha3", "md5",
+            "blake2b", "blake2s", "blake3", "xxh64", "xxh3", "digest", "hash", "checksum");
+
+    /** True when the token at {@code start} follows {@code word.}, a word of 2 to 12 letters or digits that is not a digest's name. */
+    private static boolean afterPrefixWord(char[] s, int start) {
+        if (start < 3 || s[start - 1] != '.') {
+            return false;
+        }
+        int w = start - 1;
+        while (w > 0 && start - 1 - w < 13 && Character.isLetterOrDigit(s[w - 1])) {
+            w--;
+        }
+        int len = start - 1 - w;
+        if (len < 2 || len > 12 || w > 0 && (Character.isLetterOrDigit(s[w - 1]) || s[w - 1] == '.' || s[w - 1] == '/')) {
+            return false; // a path or a dotted name (image.tar.<hex>, /cache/x.<hex>) is another matter
+        }
+        return !DIGEST_NAMES.contains(new String(s, w, len).toLowerCase(Locale.ROOT));
     }
 
     /**

@@ -34,20 +34,28 @@ public final class SecretDetector {
             s = new String(chars);
             text = s;
         }
+        Keywords.Found words = Keywords.RULES.in(chars); // one pass: a rule whose keyword is absent skips its own search
         KeyBlocks.find(chars, spans);
         ProviderRules.builtIn().find(chars, text, spans); // compiled at the first redaction, not at start-up
-        UrlCredentials.find(chars, spans);
+        if (words.has("://")) {
+            UrlCredentials.find(chars, spans);
+        }
         UrlCredentials.findBare(chars, spans);
-        JwkMembers.find(chars, text, spans);
+        if (words.has("kty")) {
+            JwkMembers.find(chars, text, spans);
+        }
         Assignments.find(chars, spans);
         CredentialWrites.find(chars, spans); // echo x > ~/.pgpass, echo x | chpasswd: no keyword needed
         NearbyTokens.find(chars, spans, freeText);
         String lower = KeyMaterial.lowerAscii(chars);
-        KeyMaterial.find(chars, s, lower, spans);
+        KeyMaterial.find(chars, s, lower, words, spans);
         EncodedForms.find(chars, lower, spans); // an assignment in rot13, reversed, base32, ascii85, uuencode or hex: decoded and read
+        ProgramArguments.find(chars, lower, spans); // 7z x -pX, openssl passwd X, schtasks /RP X, echo X | sudo -S: by the program, no keyword
         AuthSchemes.find(chars, lower, spans);
         PasswordPairs.find(chars, s, lower, spans);
+        LineShapes.find(chars, s, lower, spans); // redis.conf requirepass x, chap-secrets, IMAP LOGIN u x, password -> x, parola d'ordine: x, SECRET_Xk9.. names
         ConfigDumps.find(chars, spans); // whole config files and dumps: the name and its value apart (XML, tables, SQL, banners)
+        NamedValues.find(chars, spans); // a name in a structure position marks its value position, across lines (JSON name/value, tables, XML)
         spans = Placeholders.shown(chars, spans); // ${DB_PASSWORD}, %DB_PASSWORD%, {{ .Values.x }}, <redacted>: no value
         for (Pattern p : operatorPatterns) { // the operator's own patterns (REDACT_PATTERNS), trusted as written
             Matcher m = p.matcher(text);

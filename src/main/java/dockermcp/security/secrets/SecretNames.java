@@ -40,13 +40,14 @@ public final class SecretNames {
                     + "|limit|limits|max|min|num|number|enabled|enable|disabled|required|interval|retries|rotation_days|min_length|store|driver|samesite"
                     + "|secure|httponly|algorithm|alg|parallelism|issuer|url|uri|endpoint|host|method|methods|type|types|header|used|usage|mode|format"
                     + "|provider|duration|window|rate|budget|total|remaining|version|scope|scopes|audience|realm|strategy|policy|level|backend"
-                    + "|name|id|sock|socket|arn|alias|prompt|completion|input|output|cached|reasoning|random|allow|empty|generate|hash|algo|ref)(?:[^a-z0-9].*|$)");
+                    + "|name|id|sock|socket|arn|alias|prompt|completion|input|output|cached|reasoning|random|allow|empty|generate|hash|algo|ref"
+                    + "|prefix|suffix|hasher|hashing|namespace|field|column|claim|kind|class|label)(?:[^a-z0-9].*|$)");
     /** Harmless shapes of a value: a number with a unit, a duration, a boolean, an enum word, a path, a URL without user info. */
     private static final Pattern METADATA_VALUE = Pattern.compile(
             "(?:true|false|yes|no|on|off|lax|strict|none"
                     + "|(?:HS|RS|ES|PS)(?:256|384|512)|EdDSA|(?:\\d{1,12}(?:\\.\\d{1,6})?(?:ms|s|m|h|d|w|k|kb|mb|gb|KB|MB|GB|Ki|Mi|Gi)?){1,3}"
                     + "|md5|sha1|sha224|sha256|sha384|sha512|argon2id|argon2i|argon2d|pbkdf2|[a-z]{1,24}(?:[_-][a-z0-9]{1,24}){0,4}|[A-Z]{1,24}(?:[_-][A-Z]{1,24}){0,3}|[A-Z][a-z]{0,23}(?:-[A-Z][a-z]{0,23}){0,4}"
-                    + "|(?:/[A-Za-z0-9_.@-]{1,64}){1,16}/?|[a-z0-9_.@-]{1,64}(?:/[a-z0-9_.@-]{1,64}){1,16}/?|[a-z0-9-]{1,63}(?:\\.[a-z0-9-]{1,63}){1,8}(?::\\d{1,5})?|https?://[A-Za-z0-9.-]{1,253}(?::\\d{1,5})?(?:/[A-Za-z0-9_.~-]{0,64}){0,16})");
+                    + "|[a-z][a-z0-9_.-]{0,63}:|(?:/[A-Za-z0-9_.@-]{1,64}){1,16}/?|[a-z0-9_.@-]{1,64}(?:/[a-z0-9_.@-]{1,64}){1,16}/?|[a-z0-9-]{1,63}(?:\\.[a-z0-9-]{1,63}){1,8}(?::\\d{1,5})?|https?://[A-Za-z0-9.-]{1,253}(?::\\d{1,5})?(?:/[A-Za-z0-9_.~-]{0,64}){0,16})");
 
     private SecretNames() {
     }
@@ -164,9 +165,67 @@ public final class SecretNames {
                 && METADATA_VALUE.matcher(value).matches();
     }
 
-    /** True when a value under this name is shown: the name suggests no secret, or it only describes one. */
+    /** True when a value under this name is shown: the name suggests no secret, or it only describes one, or the value is a file's path. */
     public static boolean allowsValue(String name, String value) {
-        return !suggestsSecret(name) || describesSecret(name, value) || SCOPE_NAME.matcher(name).matches() && SCOPE_LIST.matcher(value).matches();
+        return !suggestsSecret(name) || describesSecret(name, value) || SCOPE_NAME.matcher(name).matches() && SCOPE_LIST.matcher(value).matches()
+                || filePath(name, value);
+    }
+
+    /** An absolute path: the shell's working directories (PWD, OLDPWD) hold one whatever it is. */
+    private static final Pattern SHELL_DIRS = Pattern.compile("PWD|OLDPWD");
+    private static final Pattern PATH = Pattern.compile("(?:~|\\.{1,2})?(?:/[A-Za-z0-9_.@-]{1,64}){0,16}/?");
+
+    /**
+     * A value that is a path names where a secret is, not the secret ({@code GOOGLE_APPLICATION_CREDENTIALS=/var/secrets/
+     * google/key.json}): shown when it has two segments or more and none of them looks generated (a password made to
+     * look like a path, {@code /Xk9fQ2mP7vL4}, still goes); one segment is enough under {@code PWD} and {@code OLDPWD}.
+     */
+    private static boolean filePath(String name, String value) {
+        if (value.length() > 512 || !PATH.matcher(value).matches()) {
+            return false;
+        }
+        int segments = 0;
+        for (String segment : value.split("/")) {
+            if (segment.isEmpty() || segment.equals("~") || segment.startsWith(".") && segment.length() <= 2) {
+                continue;
+            }
+            segments++;
+            char[] c = segment.toCharArray();
+            if (RandomTokens.isRandom(c, 0, c.length, name) || PasswordShapes.looksMadeUp(segment) || generatedRun(segment)) {
+                return false;
+            }
+        }
+        return segments >= 2 || segments <= 1 && value.startsWith("/") && SHELL_DIRS.matcher(name).matches();
+    }
+
+    /**
+     * A segment with a run (between . - _ @) of eight characters or more that goes from letters to digits and back
+     * ({@code RZq91950526Xw}) or switches case four times: generated, not a file name ({@code id_ed25519}, {@code lib64},
+     * {@code python3.11}, {@code service-account.json} are not).
+     */
+    private static boolean generatedRun(String segment) {
+        for (String run : segment.split("[._@-]")) {
+            if (run.length() < 8) {
+                continue;
+            }
+            int switches = 0;
+            int kinds = 0;
+            int last = 0;
+            int lastKind = 0;
+            for (int i = 0; i < run.length(); i++) {
+                char c = run.charAt(i);
+                int kase = Character.isUpperCase(c) ? 2 : Character.isLowerCase(c) ? 1 : 0;
+                int kind = Character.isDigit(c) ? 1 : 2;
+                switches += kase != 0 && last != 0 && kase != last ? 1 : 0;
+                kinds += lastKind != 0 && kind != lastKind ? 1 : 0;
+                last = kase != 0 ? kase : last;
+                lastKind = kind;
+            }
+            if (switches >= 4 || kinds >= 2) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** OAuth scopes name permissions, never a secret: {@code OAUTH_SCOPES=openid profile email}. */

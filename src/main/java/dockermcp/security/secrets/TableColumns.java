@@ -122,7 +122,7 @@ final class TableColumns {
             "token", "tokens", "key", "apikey", "credential", "credentials");
 
     /** A column that surely holds secrets: a secret word as a word of the name (random letters hold "pwd" too). */
-    private static boolean strongName(String name) {
+    static boolean strongName(String name) {
         int start = 0;
         for (int i = 1; i <= name.length(); i++) {
             boolean boundary = i == name.length() || !Character.isLetter(name.charAt(i))
@@ -138,7 +138,7 @@ final class TableColumns {
     }
 
     /** A column name: letters first, then letters, digits, {@code _ - .} and at most two blanks. */
-    private static boolean columnName(String name) {
+    static boolean columnName(String name) {
         if (name.isEmpty() || name.length() > 32 || !Character.isLetter(name.charAt(0))) {
             return false;
         }
@@ -159,7 +159,7 @@ final class TableColumns {
         for (int row = 0; row < MAX_ROWS && at < t.length; row++) {
             int le = indexOf(t, '\n', at, Math.min(t.length, at + ConfigDumps.MAX_VALUE));
             le = le < 0 ? Math.min(t.length, at + ConfigDumps.MAX_VALUE) : le;
-            if (row == 0 && sep == '|' && markdownRule(t, at, le)) {
+            if (sep == '|' && markdownRule(t, at, le)) { // |---|, and an ASCII box's +----+ and +====+ lines
                 at = le + 1;
                 continue;
             }
@@ -181,7 +181,7 @@ final class TableColumns {
 
     private static boolean markdownRule(char[] t, int s, int e) {
         for (int i = s; i < e; i++) {
-            if ("|-: \t\r".indexOf(t[i]) < 0) {
+            if ("|-:+= \t\r".indexOf(t[i]) < 0) {
                 return false;
             }
         }

@@ -1,0 +1,246 @@
+package dockermcp.security.secrets;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Secrets carried by the layout of a line rather than by a {@code key=value}: daemon configuration lines and user
+ * lists ({@link ConfigLines}), protocol transcripts ({@link Transcripts}), a password word with an odd separator or
+ * phrasing, or in another language ({@link OddSeparators}), and a credential written into a name ({@link NameTails}).
+ * Every rule starts at a keyword found by {@link String#indexOf} (or, for user lists, at a line of two to five
+ * words), so text without the trigger pays one scan per keyword.
+ */
+final class LineShapes {
+
+    private LineShapes() {
+    }
+
+    static void find(char[] t, String s, String lower, Spans spans) {
+        int present = present(lower);
+        ConfigLines.find(t, lower, present, spans);
+        Transcripts.find(t, lower, present, spans);
+        OddSeparators.find(t, s, lower, present, spans);
+        NameTails.find(t, lower, present, spans);
+    }
+
+    /** The keywords the rules start from; one pass finds which of them the text holds, and a rule looks only for those. */
+    private static final String[] TRIGGERS = {"pass", "pwd", "pw", "secret", "token", "cred", "psk", "phrase", "auth", "key", "login", "logon", "bind",
+            "connect", "334", "sp_", "identify"};
+    private static final java.util.Map<String, Integer> BIT = new java.util.HashMap<>();
+
+    static {
+        for (int i = 0; i < TRIGGERS.length; i++) {
+            BIT.put(TRIGGERS[i], 1 << i);
+        }
+    }
+
+    /** The set of triggers in the text, as bits: one pass, each character compared with the next only where a trigger could start. */
+    static int present(String lower) {
+        int bits = 0;
+        int n = lower.length() - 1;
+        for (int i = 0; i < n; i++) {
+            char next = lower.charAt(i + 1);
+            switch (lower.charAt(i)) {
+                case 'p' -> bits |= next == 'a' || next == 'w' || next == 's' || next == 'h' ? starts(lower, i, 0, 8) : 0;
+                case 's' -> bits |= next == 'e' || next == 'p' ? starts(lower, i, 0, TRIGGERS.length) : 0;
+                case 't' -> bits |= next == 'o' ? starts(lower, i, 4, 5) : 0;
+                case 'c' -> bits |= next == 'r' || next == 'o' ? starts(lower, i, 0, TRIGGERS.length) : 0;
+                case 'a' -> bits |= next == 'u' ? starts(lower, i, 8, 9) : 0;
+                case 'k' -> bits |= next == 'e' ? starts(lower, i, 9, 10) : 0;
+                case 'l' -> bits |= next == 'o' ? starts(lower, i, 10, 12) : 0;
+                case 'b' -> bits |= next == 'i' ? starts(lower, i, 12, 13) : 0;
+                case '3' -> bits |= next == '3' ? starts(lower, i, 14, 15) : 0;
+                case 'i' -> bits |= next == 'd' ? starts(lower, i, 16, 17) : 0;
+                default -> {
+                }
+            }
+        }
+        return bits;
+    }
+
+    private static int starts(String lower, int i, int from, int to) {
+        int bits = 0;
+        for (int k = from; k < to; k++) {
+            if (lower.startsWith(TRIGGERS[k], i)) {
+                bits |= 1 << k;
+            }
+        }
+        return bits;
+    }
+
+    /** True when the text holds the trigger (one of {@link #TRIGGERS}). */
+    static boolean has(int present, String trigger) {
+        return (present & BIT.get(trigger)) != 0;
+    }
+
+    private static final Set<String> HARMLESS_WORDS = Set.of("", "yes", "no", "on", "off", "true", "false", "none", "null", "nil", "undefined",
+            "enabled", "disabled", "enable", "disable", "required", "optional", "empty", "unset", "set", "hidden", "masked", "redacted", "filtered",
+            "ok", "fail", "failed", "skip", "skipped", "pass", "passed", "error", "refresh", "vault", "expire", "expired", "secret", "password",
+            "login", "plain", "cram-md5", "digest-md5", "xoauth2", "oauthbearer", "gssapi", "ntlm", "external", "anonymous", "scram-sha-1",
+            "scram-sha-256", "md5", "sha1", "sha256", "sha512", "bcrypt", "scrypt", "argon2", "argon2id", "argon2i", "pbkdf2", "crypt",
+            // words that follow a password word in ordinary logs (a migration, a state change, a column type)
+            "hash", "hashed", "reset", "changed", "updated", "stored", "saved", "sent", "verified", "valid", "invalid", "accepted", "rejected",
+            "missing", "present", "done", "pending", "rotated", "encrypted", "string", "str", "bytes", "varchar", "text", "int", "bool", "boolean",
+            "object", "any", "incorrect", "expires", "needed", "ignored", "generated", "cleared", "removed", "deleted", "created", "loaded");
+    private static final Pattern HARMLESS_FORM = Pattern.compile("[0-9]{1,12}(?:[.:/][0-9]{1,12}){0,4}[A-Za-z%]{0,3}" // numbers, ratios, versions, units
+            + "|(?:/|\\./|\\.\\./|~/)[^\\s]{0,512}|[A-Za-z0-9._-]{1,64}(?:/[A-Za-z0-9._-]{1,64}){1,16}/?" // paths
+            + "|[a-zA-Z]{2,8}:/[^\\s]{0,512}|@/[^\\s]{0,512}" // hash:/etc/x, file:/x, @/path
+            + "|[A-Za-z0-9_-]{1,64}\\.(?:key|pem|crt|cer|txt|conf|cfg|json|ya?ml|keytab|p12|pfx|jks|der|pub|asc|gpg|env|ini|db|js|ts|tsx|jsx|py|rb|go|java)"
+            + "|\\$\\{[^}]{1,128}\\}|\\$[A-Za-z_][A-Za-z0-9_]{0,127}|%[A-Za-z_][A-Za-z0-9_]{0,127}%|\\{\\{.{0,128}\\}\\}|<%.{0,128}%>"
+            + "|<[^<>]{1,64}>|\\[[^\\[\\]]{1,64}\\]|\\([^()]{0,64}\\)|[*xX•.?#-]{1,64}");
+
+    /** True for a value that is no secret: a setting word, a number, a path, a file, a placeholder, a mask. */
+    static boolean harmless(String v) {
+        String u = unquote(v);
+        if (u.isEmpty() || u.length() > 512) {
+            return u.isEmpty();
+        }
+        boolean alnum = false;
+        for (int i = 0; i < u.length() && !alnum; i++) {
+            alnum = Character.isLetterOrDigit(u.charAt(i));
+        }
+        return !alnum || HARMLESS_WORDS.contains(u.toLowerCase(Locale.ROOT)) || HARMLESS_FORM.matcher(u).matches();
+    }
+
+    /** A plain word of one script and one case shape (required, Restricted, ENABLED, задан): read as text, not a secret. */
+    static boolean wordLike(String v) {
+        String u = unquote(v);
+        if (u.isEmpty() || u.length() > 24) {
+            return u.isEmpty();
+        }
+        boolean lower = false;
+        boolean upperAfterFirst = false;
+        for (int i = 0; i < u.length(); i++) {
+            char c = u.charAt(i);
+            if (!Character.isLetter(c)) {
+                return false;
+            }
+            lower |= Character.isLowerCase(c);
+            upperAfterFirst |= i > 0 && Character.isUpperCase(c);
+        }
+        return !(lower && upperAfterFirst); // mixed case inside a word (qXvTr) is made, not written
+    }
+
+    /** A word of a language other than English (geändert, задан): text, not a password. */
+    static boolean foreignWord(String v) {
+        String u = unquote(v);
+        return wordLike(u) && u.chars().anyMatch(c -> c >= 0x80);
+    }
+
+    static String unquote(String v) {
+        if (v.length() >= 2 && (v.charAt(0) == '"' || v.charAt(0) == '\'') && v.charAt(v.length() - 1) == v.charAt(0)) {
+            return v.substring(1, v.length() - 1);
+        }
+        return v;
+    }
+
+    static int lineStart(char[] t, int i) {
+        while (i > 0 && t[i - 1] != '\n') {
+            i--;
+        }
+        return i;
+    }
+
+    static int lineEnd(char[] t, int i) {
+        while (i < t.length && t[i] != '\n') {
+            i++;
+        }
+        return i > 0 && i <= t.length && i > 0 && t[i - 1] == '\r' ? i - 1 : i;
+    }
+
+    static boolean blank(char c) {
+        return c == ' ' || c == '\t';
+    }
+
+    /**
+     * The words of a line [s, e) split at blanks, a quoted word taken whole; at most {@code max} words, or null when
+     * the line holds more.
+     */
+    static int[] words(char[] t, int s, int e, int max) {
+        int[] out = new int[max * 2];
+        int n = 0;
+        int i = s;
+        while (i < e) {
+            while (i < e && blank(t[i])) {
+                i++;
+            }
+            if (i >= e) {
+                break;
+            }
+            if (n == max * 2) {
+                return null;
+            }
+            int start = i;
+            if (t[i] == '"' || t[i] == '\'') {
+                int close = i + 1;
+                while (close < e && t[close] != t[i]) {
+                    close++;
+                }
+                if (close < e) {
+                    i = close + 1;
+                }
+            }
+            while (i < e && !blank(t[i])) {
+                i++;
+            }
+            out[n++] = start;
+            out[n++] = i;
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    /** Hides a word [s, e), the inside of its quotes when quoted. */
+    static void hide(char[] t, int s, int e, Spans spans) {
+        if (e - s >= 2 && (t[s] == '"' || t[s] == '\'') && t[e - 1] == t[s]) {
+            spans.add(s + 1, e - 1);
+        } else {
+            spans.add(s, e);
+        }
+    }
+
+    private static final Set<String> PROTOCOLS = Set.of("ftp", "ftps", "sftp", "pop", "pop3", "imap", "imap4", "smtp", "nntp", "authinfo", "irc",
+            "client", "cmd", "command", "sent", "send", "recv", "c", "s", "tx", "rx");
+
+    /** A word that only introduces a transcript line: {@code C:}, {@code >>>}, {@code -->}, a time, {@code [ftp]}. */
+    static boolean prefixWord(char[] t, int s, int e) {
+        if (e - s <= 8 && PROTOCOLS.contains(new String(t, s, e - s).toLowerCase(Locale.ROOT))) {
+            return true; // ftp PASS x, AUTHINFO PASS x
+        }
+        if (t[e - 1] == ':' && e - s <= 12 || t[s] == '[' && t[e - 1] == ']' || t[s] >= '0' && t[s] <= '9' && e - s <= 40) { // a time: 2026-11-30T10:00:01Z
+            return true;
+        }
+        for (int i = s; i < e; i++) {
+            if (Character.isLetter(t[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final Set<String> NSS_SOURCES = Set.of("files", "systemd", "compat", "db", "nis", "nisplus", "ldap", "sss", "winbind", "extrausers",
+            "altfiles", "cache", "hesiod", "[notfound=return]", "[success=merge]");
+    private static final Pattern LOOKUP_TABLE = Pattern.compile("(?:hash|btree|lmdb|cdb|dbm|sdbm|texthash|regexp|pcre|proxy:[a-z]{2,8}|unix):/[^\\s]{1,512}");
+
+    /**
+     * A name and what follows it that read like a secret assignment but are not one: a test report ({@code PASS: test_x}),
+     * a SASL capability ({@code AUTH=PLAIN}), an OpenLDAP connection number ({@code conn=1001}), an nsswitch source
+     * ({@code passwd: files systemd}), a prepared statement's {@code ?}, a word in brackets ({@code (leer)}), a postfix lookup table ({@code smtp_sasl_password_maps = hash:/etc/postfix/sasl_passwd}).
+     */
+    static boolean notAValue(String name, char[] t, int v) {
+        int end = v;
+        while (end < t.length && end - v < 512 && !Character.isWhitespace(t[end]) && ",;]>\"'".indexOf(t[end]) < 0) {
+            end++;
+        }
+        if (end == v) {
+            return false;
+        }
+        String value = new String(t, v, end - v);
+        String lower = name.toLowerCase(Locale.ROOT);
+        return name.equals("PASS") && Transcripts.testName(value) || (lower.equals("auth") || lower.endsWith("-auth")) && Transcripts.mechanism(value)
+                || value.equals("?") || value.length() <= 26 && value.matches("\\(\\p{L}{1,24}\\)") // password := ?, Passwort: (leer)
+                || lower.equals("conn") && value.chars().allMatch(c -> c >= '0' && c <= '9') && end - v <= 12
+                || (lower.equals("passwd") || lower.equals("shadow") || lower.equals("gshadow")) && NSS_SOURCES.contains(value)
+                || LOOKUP_TABLE.matcher(value).matches();
+    }
+}

@@ -1,0 +1,87 @@
+package dockermcp.property;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dockermcp.security.Redactor;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 7, the fourth outside test's false positives: a path under a secret name names where the secret is (shown,
+ * unless a segment looks generated); JVM flags in CamelCase are words, not a key; a name that describes a secret
+ * (a prefix, a hasher) shows a value of a harmless shape.
+ */
+class ReferencesAndFlagsPropertyTest {
+
+    private static final Redactor REDACTOR = new Redactor();
+    private static final List<String> SECRET_NAMES = List.of("GOOGLE_APPLICATION_CREDENTIALS", "DB_PASSWORD", "API_TOKEN", "TLS_KEY",
+            "SSH_PRIVATE_KEY", "VAULT_SECRET", "KUBECONFIG", "AUTH_CONFIG", "ConnectionStrings__Default", "PGPASSWORD");
+    private static final List<String> WORDS = List.of("var", "run", "secrets", "etc", "app", "config", "google", "keys", "key.json",
+            "tls.key", "db", "password.txt", "service-account.json", "vault", "kube", "config.yaml", "srv", "home", "node", ".ssh", "id_ed25519");
+    private static final List<String> JVM_FLAGS = List.of("+ExitOnOutOfMemoryError", "+HeapDumpOnOutOfMemoryError", "+UseContainerSupport",
+            "+UseG1GC", "+UseSerialGC", "+UseStringDeduplication", "-UseCompressedOops", "+PrintGCDetails", "+AlwaysPreTouch",
+            "+UnlockExperimentalVMOptions", "+UseZGC", "+CrashOnOutOfMemoryError", "+DisableExplicitGC", "+UseTransparentHugePages",
+            "+OptimizeStringConcat", "+PerfDisableSharedMem", "+ShowCodeDetailsInExceptionMessages");
+
+    @Test
+    void aPathOfOrdinarySegmentsUnderASecretNameIsShown() {
+        Random r = new Random(21);
+        for (int i = 0; i < 400; i++) {
+            StringBuilder path = new StringBuilder();
+            for (int k = 2 + r.nextInt(4); k > 0; k--) {
+                path.append('/').append(WORDS.get(r.nextInt(WORDS.size())));
+            }
+            String entry = SECRET_NAMES.get(r.nextInt(SECRET_NAMES.size())) + "=" + path;
+            assertThat(REDACTOR.envEntry(entry)).isEqualTo(entry);
+        }
+    }
+
+    @Test
+    void aPathWithAGeneratedOrPasswordLikeSegmentOrAOneSegmentPathUnderASecretNameIsHidden() {
+        for (int seed = 0; seed < 200; seed++) {
+            SecretCorpus parts = new SecretCorpus(seed);
+            String generated = parts.chars(SecretCorpus.ALNUM, 14 + seed % 10);
+            for (String value : List.of("/" + generated, "/srv/" + generated, "/run/secrets/" + generated + "/x", "/Maple-harbor" + seed + "!x",
+                    "/" + parts.chars("abcdefghijklmnopqrstuvwxyz", 10))) {
+                String name = SECRET_NAMES.get(seed % SECRET_NAMES.size());
+                assertThat(REDACTOR.envEntry(name + "=" + value)).as(value).isEqualTo(name + "=[REDACTED]");
+            }
+        }
+    }
+
+    @Test
+    void theShellsWorkingDirectoriesAreShown() {
+        for (String value : List.of("/", "/app", "/usr/src/app", "/home/node", "/srv/www/site")) {
+            assertThat(REDACTOR.envEntry("PWD=" + value)).isEqualTo("PWD=" + value);
+            assertThat(REDACTOR.envEntry("OLDPWD=" + value)).isEqualTo("OLDPWD=" + value);
+        }
+        assertThat(REDACTOR.envEntry("PWD=Xk9fQ2mP7vL4")).isEqualTo("PWD=[REDACTED]");
+    }
+
+    @Test
+    void jvmFlagsInCamelCaseAreWordsWhileRandomLettersOfBothCasesAreNot() {
+        Random r = new Random(22);
+        for (int i = 0; i < 300; i++) {
+            StringBuilder opts = new StringBuilder("-Xmx" + (256 << r.nextInt(4)) + "m");
+            for (int k = 1 + r.nextInt(4); k > 0; k--) {
+                opts.append(" -XX:").append(JVM_FLAGS.get(r.nextInt(JVM_FLAGS.size())));
+            }
+            String entry = List.of("JAVA_TOOL_OPTIONS", "JAVA_OPTS", "JDK_JAVA_OPTIONS", "CATALINA_OPTS").get(r.nextInt(4)) + "=" + opts;
+            assertThat(REDACTOR.envEntry(entry)).isEqualTo(entry);
+        }
+        for (int seed = 0; seed < 200; seed++) {
+            String random = new SecretCorpus(seed).chars("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", 24);
+            assertThat(REDACTOR.envEntry("UPSTREAM=+" + random)).as(random).isEqualTo("UPSTREAM=[REDACTED]");
+        }
+    }
+
+    @Test
+    void namesThatDescribeASecretShowAHarmlessValue() {
+        for (String entry : List.of("CACHE_KEY_PREFIX=myapp:", "SESSION_KEY_PREFIX=sess:", "PASSWORD_HASHER=argon2id", "TOKEN_CLAIM=sub",
+                "SECRET_NAMESPACE=prod", "AUTH_FIELD=email", "API_KEY_SUFFIX=live")) {
+            assertThat(REDACTOR.envEntry(entry)).isEqualTo(entry);
+        }
+        assertThat(REDACTOR.envEntry("CACHE_KEY_PREFIX=Xk9fQ2mP7vL4wZ8s")).isEqualTo("CACHE_KEY_PREFIX=[REDACTED]");
+    }
+}
