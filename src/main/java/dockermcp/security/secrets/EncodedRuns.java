@@ -126,6 +126,35 @@ final class EncodedRuns {
         }
     }
 
+    /**
+     * True when the token (after a {@code name=}) is base64 of text, plain or compressed, that holds no secret: base64 of
+     * harmless JSON or a gzip of a log is judged by what it says, not hidden as a random key.
+     */
+    static boolean harmlessText(char[] t, int s, int e) {
+        while (s > 0 && e - s < MAX_RUN && base64Char(t[s - 1])) { // the token may be a piece of a run with / and + in it
+            s--;
+        }
+        while (e < t.length && e - s < MAX_RUN && (base64Char(t[e]) || t[e] == '=' && e + 1 < t.length && base64Char(t[e + 1]))) {
+            e++;
+        }
+        int from = s;
+        for (int k = s; k + 1 < e && k - s < 64; k++) {
+            if (t[k] == '=' && t[k + 1] != '=') {
+                from = k + 1;
+                break;
+            }
+        }
+        int to = e;
+        while (to > from && t[to - 1] == '=') {
+            to--;
+        }
+        if (to - from < MIN_BASE64) {
+            return false;
+        }
+        char[] decoded = decode(t, from, to);
+        return decoded != null && decoded != ByteText.TOO_LARGE && decoded.length >= 8 && !secret(t, from, decoded);
+    }
+
     /** Base64 of text has letters of both cases; a hex digest, a number or a word of one case is not read. */
     private static boolean mixed(char[] t, int from, int to) {
         boolean upper = false;
@@ -137,7 +166,7 @@ final class EncodedRuns {
         return upper && lower;
     }
 
-    /** The bytes of the run as text, or null when it is not base64 of printable text. */
+    /** The bytes of the run as text (inflated, or UTF-16 narrowed: see {@link ByteText}), or null when it is not base64 of text. */
     private static char[] decode(char[] t, int from, int to) {
         int len = (to - from) & ~3;
         byte[] raw;
@@ -147,19 +176,14 @@ final class EncodedRuns {
         } catch (IllegalArgumentException notBase64) {
             return null;
         }
-        char[] out = new char[raw.length];
-        for (int i = 0; i < raw.length; i++) {
-            int b = raw[i] & 0xff;
-            if ((b < 0x20 || b > 0x7e) && b != '\t' && b != '\n' && b != '\r') {
-                return null;
-            }
-            out[i] = (char) b;
-        }
-        return out;
+        return ByteText.of(raw, raw.length);
     }
 
     /** The decoded text holds a secret, or is printable text after a keyword. */
-    private static boolean secret(char[] t, int at, char[] decoded) {
+    static boolean secret(char[] t, int at, char[] decoded) {
+        if (decoded == ByteText.TOO_LARGE) {
+            return true; // a compressed stream too large to read to its end is not shown unread
+        }
         boolean printable = true;
         boolean word = true;
         for (char c : decoded) {
@@ -176,6 +200,9 @@ final class EncodedRuns {
         Assignments.find(decoded, found);
         if (found.isEmpty()) {
             ProviderRules.builtIn().find(decoded, new String(decoded), found);
+        }
+        if (found.isEmpty()) {
+            UrlCredentials.find(decoded, found); // https://user:pass@host, decoded
         }
         if (found.isEmpty()) {
             NearbyTokens.find(decoded, found, false);

@@ -53,7 +53,8 @@ final class NearbyTokens {
             return true; // npm and other tokens are UUIDs: one right after a credential word goes, a request or job id stays
         }
         // where it stands is cheaper to check than what it is: most tokens stand in neither place
-        return (loneTokens && aloneOnLine(t, s, e) || keywordBefore(t, s)) && RandomTokens.isRandom(t, s, e, null);
+        boolean keyword = keywordBefore(t, s);
+        return (keyword || loneTokens && aloneOnLine(t, s, e) && !EncodedRuns.harmlessText(t, s, e)) && RandomTokens.isRandom(t, s, e, null);
     }
 
     /** Runs of hexadecimal digits this many bytes long or longer are decoded and read for a secret assignment. */

@@ -130,29 +130,43 @@ public final class PlainView {
     private static final int SPACED_LOOK = 24;
 
     /**
-     * True when the separator at {@code i} stands between single letters of a word spelt out ({@code p a s s w o r d},
-     * {@code p-a-s-s}, {@code p.a.s.s}): four or more single letters, each apart from the next by this one separator.
-     * The detector reads the word whole; the original keeps its separators.
+     * True when the separator at {@code i} stands between single characters of a text spelt out ({@code p a s s w o r d : x 1 !},
+     * {@code p-a-s-s}, {@code p.a.s.s}): a run of single characters, each apart from the next by this one separator, with
+     * four or more letters among them; next to a digit or a sign, a run of eight or more ({@code p a g e 1 of 9} stays
+     * {@code page 1}). The detector reads the run whole; the original keeps its separators.
      */
     private static boolean spacedLetters(String s, int i) {
         char sep = s.charAt(i);
-        if (!singleLetter(s, i - 1) || !singleLetter(s, i + 1)) {
+        if (!single(s, i - 1, sep) || !single(s, i + 1, sep)) {
             return false;
         }
-        int letters = 2;
-        for (int j = i - 3; j >= 0 && letters < 4 && i - j < 2 * SPACED_LOOK && s.charAt(j + 1) == sep && singleLetter(s, j); j -= 2) {
-            letters++;
+        boolean betweenLetters = asciiLetter(s.charAt(i - 1)) && asciiLetter(s.charAt(i + 1));
+        int count = 2;
+        int letters = (asciiLetter(s.charAt(i - 1)) ? 1 : 0) + (asciiLetter(s.charAt(i + 1)) ? 1 : 0);
+        for (int j = i - 3; j >= 0 && (letters < 4 || !betweenLetters && count < 8) && i - j < 2 * SPACED_LOOK && s.charAt(j + 1) == sep && single(s, j, sep); j -= 2) {
+            letters += asciiLetter(s.charAt(j)) ? 1 : 0;
+            count++;
         }
-        for (int j = i + 3; j < s.length() && letters < 4 && j - i < 2 * SPACED_LOOK && s.charAt(j - 1) == sep && singleLetter(s, j); j += 2) {
-            letters++;
+        for (int j = i + 3; j < s.length() && (letters < 4 || !betweenLetters && count < 8) && j - i < 2 * SPACED_LOOK && s.charAt(j - 1) == sep && single(s, j, sep); j += 2) {
+            letters += asciiLetter(s.charAt(j)) ? 1 : 0;
+            count++;
         }
-        return letters >= 4;
+        return letters >= 4 && (betweenLetters || count >= 8);
     }
 
-    /** An ASCII letter with no letter or digit next to it. */
-    private static boolean singleLetter(String s, int j) {
-        return j >= 0 && j < s.length() && asciiLetter(s.charAt(j)) && (j == 0 || !asciiLetterOrDigit(s.charAt(j - 1)))
-                && (j + 1 == s.length() || !asciiLetterOrDigit(s.charAt(j + 1)));
+    /** A visible ASCII character other than the separator, alone: a letter or digit with no letter or digit next to it, any other with a blank or the separator either side. */
+    private static boolean single(String s, int j, char sep) {
+        if (j < 0 || j >= s.length()) {
+            return false;
+        }
+        char c = s.charAt(j);
+        if (c <= ' ' || c >= 0x7f || c == sep) {
+            return false;
+        }
+        if (asciiLetterOrDigit(c)) {
+            return (j == 0 || !asciiLetterOrDigit(s.charAt(j - 1))) && (j + 1 == s.length() || !asciiLetterOrDigit(s.charAt(j + 1)));
+        }
+        return (j == 0 || s.charAt(j - 1) <= ' ' || s.charAt(j - 1) == sep) && (j + 1 == s.length() || s.charAt(j + 1) <= ' ' || s.charAt(j + 1) == sep);
     }
 
     private static boolean asciiLetter(char c) {
@@ -179,13 +193,7 @@ public final class PlainView {
         char c = s.charAt(i);
         if (c < 0x80) {
             if (c == '%' && i + 2 < s.length()) {
-                char a = s.charAt(i + 1);
-                char b = Character.toUpperCase(s.charAt(i + 2));
-                for (int k = 0; k < ENCODED.length(); k += 3) {
-                    if (ENCODED.charAt(k) == a && ENCODED.charAt(k + 1) == b) {
-                        return 3 << 16 | ENCODED.charAt(k + 2);
-                    }
-                }
+                return percent(s, i);
             }
             return c == '\\' || c == '&' ? escaped(s, i) : 0;
         }
@@ -206,6 +214,41 @@ public final class PlainView {
         return nfkc.length() == 1 && nfkc.charAt(0) > 0x20 && nfkc.charAt(0) < 0x7f ? Character.charCount(cp) << 16 | nfkc.charAt(0) : 0;
     }
 
+    /** How many times a percent escape may be encoded again ({@code %253D}, {@code %25253D}) and still be read. */
+    private static final int PERCENT_DEPTH = 3;
+
+    /**
+     * A percent escape at {@code i}, in the form {@link #fold} returns: a separator ({@code %3D}, {@code %3a}) always; any
+     * printable character when the escape was encoded again ({@code %2570}) or stands in a run of escapes (every byte
+     * encoded: {@code %70%61%73%73}). A lone {@code %41} inside a word is left as it is.
+     */
+    private static int percent(String s, int i) {
+        int at = i + 1;
+        int depth = 0;
+        while (depth < PERCENT_DEPTH && at + 3 < s.length() && s.charAt(at) == '2' && s.charAt(at + 1) == '5' && hexByte(s, at + 2) >= 0) {
+            at += 2;
+            depth++;
+        }
+        int v = hexByte(s, at);
+        if (v < 0) {
+            return 0;
+        }
+        int len = at + 2 - i;
+        for (int k = 0; k < ENCODED.length(); k += 3) {
+            if (ENCODED.charAt(k) == Character.toUpperCase(s.charAt(at)) && ENCODED.charAt(k + 1) == Character.toUpperCase(s.charAt(at + 1))) {
+                return len << 16 | ENCODED.charAt(k + 2);
+            }
+        }
+        boolean inRun = i + len + 2 < s.length() && s.charAt(i + len) == '%' && hexByte(s, i + len + 1) >= 0
+                || i >= 3 && s.charAt(i - 3) == '%' && hexByte(s, i - 2) >= 0;
+        return (depth > 0 || inRun) && v > 0x20 && v < 0x7f ? len << 16 | v : 0;
+    }
+
+    /** The byte written as two hexadecimal digits at {@code k}, or -1. */
+    private static int hexByte(String s, int k) {
+        return k + 1 < s.length() ? number(s, k, k + 2, 16) : -1;
+    }
+
     /** Named HTML entities for the characters that separate or quote a name and its value. */
     private static final String[] ENTITIES = {"&quot;\"", "&apos;'", "&amp;&", "&lt;<", "&gt;>", "&colon;:", "&equals;="};
 
@@ -215,12 +258,11 @@ public final class PlainView {
      */
     private static int escaped(String s, int i) {
         int n = s.length();
-        if (s.charAt(i) == '\\') {
-            if (i + 5 < n && s.charAt(i + 1) == 'u') {
-                int cp = number(s, i + 2, i + 6, 16);
-                return cp > 0x20 && cp < 0x7f ? 6 << 16 | cp : 0;
-            }
-            return 0;
+        if (s.charAt(i) == '\\') { // \u0070, \x70 and octal \160, as JSON, C, shells and printf write bytes
+            int len = i + 5 < n && s.charAt(i + 1) == 'u' ? 6 : i + 3 < n && s.charAt(i + 1) == 'x' ? 4 : i + 3 < n ? 4 : 0;
+            int cp = len == 0 ? -1 : len == 6 ? number(s, i + 2, i + 6, 16) : len == 4 && s.charAt(i + 1) == 'x' ? number(s, i + 2, i + 4, 16)
+                    : s.charAt(i + 1) <= '3' ? number(s, i + 1, i + 4, 8) : -1;
+            return cp >= 0x20 && cp < 0x7f ? len << 16 | cp : 0; // an escaped blank too: password\040=\040x
         }
         if (i + 3 < n && s.charAt(i + 1) == '#') {
             boolean x = s.charAt(i + 2) == 'x' || s.charAt(i + 2) == 'X';
@@ -233,7 +275,7 @@ public final class PlainView {
                 return 0;
             }
             int cp = number(s, from, end, x ? 16 : 10);
-            return cp > 0x20 && cp < 0x7f ? (end + 1 - i) << 16 | cp : 0;
+            return cp >= 0x20 && cp < 0x7f ? (end + 1 - i) << 16 | cp : 0;
         }
         for (String e : ENTITIES) {
             int len = e.length() - 1;

@@ -255,7 +255,7 @@ public final class RandomTokens {
                         from = k + 1;
                     }
                 }
-                if (splitKey(s, from, w[1])) {
+                if (splitKey(s, from, w[1]) && !EncodedRuns.harmlessText(s, from, w[1])) { // base64 of harmless text is no key
                     spans.add(from, w[1]);
                 }
             }

@@ -49,6 +49,7 @@ public final class SecretDetector {
         NearbyTokens.find(chars, spans, freeText);
         String lower = KeyMaterial.lowerAscii(chars);
         KeyMaterial.find(chars, s, lower, words, spans);
+        EncodedForms.find(chars, lower, spans); // an assignment in rot13, reversed, base32, ascii85, uuencode or hex: decoded and read
         ProgramArguments.find(chars, lower, spans); // 7z x -pX, openssl passwd X, schtasks /RP X, echo X | sudo -S: by the program, no keyword
         AuthSchemes.find(chars, lower, spans);
         PasswordPairs.find(chars, s, lower, spans);
