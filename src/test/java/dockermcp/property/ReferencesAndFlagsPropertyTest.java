@@ -84,4 +84,27 @@ class ReferencesAndFlagsPropertyTest {
         }
         assertThat(REDACTOR.envEntry("CACHE_KEY_PREFIX=Xk9fQ2mP7vL4wZ8s")).isEqualTo("CACHE_KEY_PREFIX=[REDACTED]");
     }
+
+    @Test
+    void referencesAddressesAndDigestsUnderSecretNamesAreShownAndCredentialsInThemAreNot() {
+        for (String entry : List.of("CACHE_KEY_PREFIX=app:v2:", "TOKEN_AUDIENCE=api://default", "ConnectionStrings__Redis=redis:6379",
+                "REDIS_CONN=cache.internal:6380", "DATABASE_URL=postgres://app@db:5432/app?sslmode=require", "SECRET_REF=vault:secret/data/checkout#db",
+                "PASSWORD_POLICY=min12-upper-digit", "traefik.http.middlewares.a-auth.forwardauth.authResponseHeaders=Remote-User,Remote-Groups",
+                "traefik.http.middlewares.a-auth.forwardauth.address=http://authelia:9091/api/verify?rd=https://auth.example.com",
+                "NPM_INTEGRITY=sha512-WFN/Qf3Lx9OB4Mg3kP9tDqQ7tG4vXzZrQz1mWBAr9SlJ5sjUJwqfmrUQj8vW0cJxK9w6z2tY6p3Vb0KtOqS2RQ==")) {
+            assertThat(REDACTOR.envEntry(entry)).isEqualTo(entry);
+        }
+        for (int seed = 0; seed < 100; seed++) {
+            SecretCorpus parts = new SecretCorpus(seed);
+            String secret = parts.chars(SecretCorpus.ALNUM, 12) + "!";
+            String token = parts.chars(SecretCorpus.ALNUM, 32);
+            for (String entry : List.of("REDIS_CONN=admin:" + secret, "DATABASE_URL=postgres://app:" + secret + "@db:5432/app",
+                    "GIT_URL=https://" + token + "@github.com/o/r", "SECRET_REF=vault:secret/data/x?token=" + token,
+                    "traefik.http.middlewares.a-auth.forwardauth.address=http://authelia:9091/verify?token=" + token)) {
+                assertThat(REDACTOR.envEntry(entry)).as(entry).doesNotContain(secret).doesNotContain(token.substring(8, 24));
+            }
+            assertThat(REDACTOR.text("connecting to postgres://" + token.toLowerCase(java.util.Locale.ROOT) + "@db:5432/app")).doesNotContain(token.toLowerCase(java.util.Locale.ROOT).substring(8, 24));
+            assertThat(REDACTOR.text("connecting to postgres://app@db:5432/app")).isEqualTo("connecting to postgres://app@db:5432/app");
+        }
+    }
 }

@@ -87,6 +87,9 @@ final class Assignments {
     /** Looks at what follows the name t[s, e]; returns where scanning continues. */
     private static int afterName(char[] t, int s, int e, Spans spans) {
         int n = t.length;
+        if (s >= 3 && t[s - 1] == '/' && t[s - 2] == '/' && t[s - 3] == ':') {
+            return e; // http://authelia:9091/…: a host and its port, not a name and its value (user info is UrlCredentials')
+        }
         if (e - s == 8 && t[s] == 'c' && new String(t, s, 8).equals("chpasswd")) {
             piped(t, s, spans); // echo 'user:PASS' | chpasswd
         }

@@ -37,6 +37,11 @@ public final class RandomTokens {
                 i++;
                 continue;
             }
+            int sri = integrityEnd(s, i);
+            if (sri > i) {
+                i = sri; // sha512-<base64>, its '/' included
+                continue;
+            }
             int end = tokenEnd(s, i);
             if (end - i >= MIN_LENGTH && isRandom(s, i, end, name)) {
                 return true;
@@ -49,7 +54,7 @@ public final class RandomTokens {
     /** True when s[start, end] looks like a generated key and is not a harmless form. */
     public static boolean isRandom(char[] s, int start, int end, String name) {
         int len = end - start;
-        if (len < MIN_LENGTH || keyFingerprint(s, start)) {
+        if (len < MIN_LENGTH || keyFingerprint(s, start) || subresourceIntegrity(s, start, end)) {
             return false;
         }
         int lower = 0;
@@ -113,6 +118,28 @@ public final class RandomTokens {
             return false; // +HeapDumpOnOutOfMemoryError, +UseContainerSupport: words, however many case switches, and a flag's +
         }
         return base64ish || mixedRun && entropyBits(seen, len) >= 3.0 || caseSwitches >= 6 && digits + upper + lower >= len - 2;
+    }
+
+    /** The end of a {@code sha512-<base64>} integrity digest at {@code start} (its '/' included), or -1. */
+    private static int integrityEnd(char[] s, int start) {
+        if (start > 0 && tokenChar(s[start - 1]) || start + 51 > s.length || s[start] != 's') {
+            return -1;
+        }
+        int end = start + 7;
+        while (end < s.length && (tokenChar(s[end]) || s[end] == '/') && s[end] != '-' && s[end] != '_' && s[end] != '~') {
+            end++;
+        }
+        return subresourceIntegrity(s, start, end) ? end : -1;
+    }
+
+    /** {@code sha512-<base64 of 64 bytes>}: a package's or a script's integrity digest (npm, SRI), public by design. */
+    private static boolean subresourceIntegrity(char[] s, int start, int end) {
+        if (end - start < 51 || s[start] != 's' || s[start + 1] != 'h' || s[start + 2] != 'a' || s[start + 6] != '-') {
+            return false;
+        }
+        String alg = new String(s, start, 6);
+        int body = end - start - 7;
+        return alg.equals("sha256") && body == 44 || alg.equals("sha384") && body == 64 || alg.equals("sha512") && body == 88;
     }
 
     /** CamelCase words, acronyms of up to four capitals before a word allowed (UnlockExperimentalVMOptions), after one + or -. */

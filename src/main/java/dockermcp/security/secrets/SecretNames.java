@@ -41,13 +41,14 @@ public final class SecretNames {
                     + "|secure|httponly|algorithm|alg|parallelism|issuer|url|uri|endpoint|host|method|methods|type|types|header|used|usage|mode|format"
                     + "|provider|duration|window|rate|budget|total|remaining|version|scope|scopes|audience|realm|strategy|policy|level|backend"
                     + "|name|id|sock|socket|arn|alias|prompt|completion|input|output|cached|reasoning|random|allow|empty|generate|hash|algo|ref"
-                    + "|prefix|suffix|hasher|hashing|namespace|field|column|claim|kind|class|label)(?:[^a-z0-9].*|$)");
+                    + "|prefix|suffix|hasher|hashing|namespace|field|column|claim|kind|class|label|address|headers|integrity)(?:[^a-z0-9].*|$)");
     /** Harmless shapes of a value: a number with a unit, a duration, a boolean, an enum word, a path, a URL without user info. */
     private static final Pattern METADATA_VALUE = Pattern.compile(
             "(?:true|false|yes|no|on|off|lax|strict|none"
                     + "|(?:HS|RS|ES|PS)(?:256|384|512)|EdDSA|(?:\\d{1,12}(?:\\.\\d{1,6})?(?:ms|s|m|h|d|w|k|kb|mb|gb|KB|MB|GB|Ki|Mi|Gi)?){1,3}"
-                    + "|md5|sha1|sha224|sha256|sha384|sha512|argon2id|argon2i|argon2d|pbkdf2|[a-z]{1,24}(?:[_-][a-z0-9]{1,24}){0,4}|[A-Z]{1,24}(?:[_-][A-Z]{1,24}){0,3}|[A-Z][a-z]{0,23}(?:-[A-Z][a-z]{0,23}){0,4}"
-                    + "|[a-z][a-z0-9_.-]{0,63}:|(?:/[A-Za-z0-9_.@-]{1,64}){1,16}/?|[a-z0-9_.@-]{1,64}(?:/[a-z0-9_.@-]{1,64}){1,16}/?|[a-z0-9-]{1,63}(?:\\.[a-z0-9-]{1,63}){1,8}(?::\\d{1,5})?|https?://[A-Za-z0-9.-]{1,253}(?::\\d{1,5})?(?:/[A-Za-z0-9_.~-]{0,64}){0,16})");
+                    + "|md5|sha1|sha224|sha256|sha384|sha512|argon2id|argon2i|argon2d|pbkdf2|[a-z]{1,24}(?:[_-][a-z0-9]{1,24}){0,4}|[a-z][a-z0-9]{0,23}(?:[_-][a-z]{1,24}){1,4}|[A-Z]{1,24}(?:[_-][A-Z]{1,24}){0,3}|[A-Z][a-z]{0,23}(?:-[A-Z][a-z]{0,23}){0,4}"
+                    + "|[a-z][a-z0-9_.-]{0,63}(?::[a-z0-9_.-]{1,63}){0,4}:|[a-z]{2,16}:[A-Za-z0-9_.-]{1,64}(?:/[A-Za-z0-9_.-]{1,64}){1,16}(?:#[A-Za-z0-9_.-]{1,64})?"
+                    + "|[A-Za-z][A-Za-z0-9-]{0,63}(?:, ?[A-Za-z][A-Za-z0-9-]{0,63}){1,31}|sha(?:256|384|512)-[A-Za-z0-9+/]{43,86}={0,2}|(?:/[A-Za-z0-9_.@-]{1,64}){1,16}/?|[a-z0-9_.@-]{1,64}(?:/[a-z0-9_.@-]{1,64}){1,16}/?|[a-z0-9-]{1,63}(?:\\.[a-z0-9-]{1,63}){1,8}(?::\\d{1,5})?|[a-z][a-z0-9+.-]{1,16}://[A-Za-z0-9.-]{1,253}(?::\\d{1,5})?(?:/[A-Za-z0-9_.~-]{0,64}){0,16}(?:\\?[A-Za-z0-9_.~=&%:/-]{0,256})?)");
 
     private SecretNames() {
     }
@@ -161,15 +162,20 @@ public final class SecretNames {
      * harmless shape: {@code JWT_SECRET_FILE=/run/secrets/jwt}, {@code SESSION_COOKIE_SECURE=true}.
      */
     public static boolean describesSecret(String name, String value) {
-        return name.length() <= 128 && value.length() <= 256 && METADATA_WORD.matcher(name).matches()
+        return name.length() <= 128 && value.length() <= 256
+                && (METADATA_WORD.matcher(name).matches() || METADATA_WORD.matcher(CAMEL.matcher(name).replaceAll("$1_$2")).matches())
                 && METADATA_VALUE.matcher(value).matches();
     }
 
     /** True when a value under this name is shown: the name suggests no secret, or it only describes one, or the value is a file's path. */
     public static boolean allowsValue(String name, String value) {
         return !suggestsSecret(name) || describesSecret(name, value) || SCOPE_NAME.matcher(name).matches() && SCOPE_LIST.matcher(value).matches()
-                || filePath(name, value);
+                || filePath(name, value) || CONNECTION_NAME.matcher(name).matches() && HOST_PORT.matcher(value).matches();
     }
+
+    /** A connection's name, and a value that only says where to connect: {@code ConnectionStrings__Redis=redis:6379}. */
+    private static final Pattern CONNECTION_NAME = Pattern.compile("(?i).*(?:conn|dsn|url|uri|addr|endpoint).*");
+    private static final Pattern HOST_PORT = Pattern.compile("[a-z][a-z0-9-]{0,62}(?:\\.[a-z0-9-]{1,63}){0,8}:[0-9]{2,5}");
 
     /** An absolute path: the shell's working directories (PWD, OLDPWD) hold one whatever it is. */
     private static final Pattern SHELL_DIRS = Pattern.compile("PWD|OLDPWD");

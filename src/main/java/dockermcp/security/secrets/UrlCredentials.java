@@ -33,11 +33,32 @@ final class UrlCredentials {
                 }
                 i++;
             }
-            if (at > start) {
+            if (at > start && !plainUser(t, start, at)) {
                 spans.add(start, at);
             }
             from = sep + 3; // the next "://" may be inside this authority (a "//" stops the scan there)
         }
+    }
+
+    /**
+     * User info that is a user's name and nothing more ({@code postgres://app@db}, {@code ssh://git@host}): a short word
+     * of small letters, digits, dots, dashes and underscores that starts with a letter and does not look generated. A
+     * token as the user ({@code https://ghp_…@github.com}, a Sentry key) and any password ({@code user:x@}) still go.
+     */
+    private static boolean plainUser(char[] t, int start, int at) {
+        int len = at - start;
+        if (len > 24 || t[start] < 'a' || t[start] > 'z') {
+            return false;
+        }
+        int digits = 0;
+        for (int i = start; i < at; i++) {
+            char c = t[i];
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '-' || c == '_')) {
+                return false; // a capital, a ':' before a password, an escape
+            }
+            digits += c >= '0' && c <= '9' ? 1 : 0;
+        }
+        return digits <= 4 && !PasswordShapes.looksMadeUp(new String(t, start, len)) && !RandomTokens.isRandom(t, start, at, null);
     }
 
     /** The longest user name and password read in the forms below; longer words are not these forms. */
