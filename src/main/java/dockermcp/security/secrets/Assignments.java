@@ -136,7 +136,7 @@ final class Assignments {
             return value(t, k, spans, false, null); // password 'VALUE', secret "VALUE"
         }
         // apart by a blank only: in ["mosquitto_passwd","-b"] the next element is not the word's value (JSON syntax stays whole)
-        if (k > e && k < n && t[k] != '\n' && t[k] != '\r' && e - s <= 24 && Character.isWhitespace(t[k - 1])) {
+        if (k > e && k < n && t[k] != '\n' && t[k] != '\r' && e - s <= 24 && Character.isWhitespace(t[k - 1]) && mayBeSpaced(t[e - 1])) {
             int spaced = spaced(t, s, e, k, spans);
             if (spaced > 0) {
                 return spaced;
@@ -238,6 +238,28 @@ final class Assignments {
      * is x}, redis {@code AUTH [user] x}, SQL {@code IDENTIFIED BY 'x'}. A human password has no entropy to give it away,
      * so after a password word any value that is not a plain lower-case word is hidden. Returns 0 when no rule applies.
      */
+    /** The last letters of every word {@link #spaced} acts on (in lower case); a word ending otherwise is passed by without a copy. */
+    private static final boolean[] SPACED_LAST = new boolean[128];
+
+    static {
+        java.util.List<String> words = new java.util.ArrayList<>(java.util.List.of("by", "auth", "add_user", "change_password", "user", "set"));
+        words.addAll(java.util.List.of(PASSWORD_WORDS));
+        words.addAll(java.util.List.of(TOLD_WORDS));
+        words.addAll(java.util.List.of(TOLD_SUFFIXES));
+        words.addAll(FOREIGN_TOLD_WORDS);
+        for (String w : words) {
+            char c = w.charAt(w.length() - 1);
+            if (c < 128) {
+                SPACED_LAST[c] = true;
+            }
+        }
+    }
+
+    /** False when a word ending in {@code last} cannot be one {@link #spaced} acts on (a letter outside ASCII may fold to one: checked). */
+    private static boolean mayBeSpaced(char last) {
+        return last >= 128 || SPACED_LAST[last >= 'A' && last <= 'Z' ? last | 0x20 : last];
+    }
+
     private static int spaced(char[] t, int s, int e, int k, Spans spans) {
         String lower = new String(t, s, e - s).toLowerCase(Locale.ROOT);
         if (lower.equals("by") && wordBefore(t, s, "identified")) {

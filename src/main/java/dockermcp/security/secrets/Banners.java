@@ -21,13 +21,23 @@ final class Banners {
     private Banners() {
     }
 
-    static void find(char[] t, Spans spans) {
-        valueOnNextLine(t, spans);
-        generated(t, "enerated", spans);
-        generated(t, "ENERATED", spans);
-        credentialsAre(t, spans);
-        echoIntoStdin(t, "+ echo ", spans);
-        echoIntoStdin(t, "+ printf ", spans);
+    static void find(char[] t, Keywords.Found words, Spans spans) {
+        if (words.has(":\n")) {
+            valueOnNextLine(t, spans);
+        }
+        if (words.has("enerated")) {
+            generated(t, "enerated", spans);
+            generated(t, "ENERATED", spans);
+        }
+        if (words.has("redentials are ")) {
+            credentialsAre(t, spans);
+        }
+        if (words.has("+ echo ")) {
+            echoIntoStdin(t, "+ echo ", spans);
+        }
+        if (words.has("+ printf ")) {
+            echoIntoStdin(t, "+ printf ", spans);
+        }
     }
 
     /** {@code Password for the elastic user (reset with …):} then the password alone on the next line. */

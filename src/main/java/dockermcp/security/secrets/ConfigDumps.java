@@ -17,16 +17,31 @@ final class ConfigDumps {
     private ConfigDumps() {
     }
 
-    static void find(char[] t, Spans spans) {
-        xmlNameThenValue(t, spans);
-        xmlKeyAttribute(t, "key=", spans);
-        xmlKeyAttribute(t, "name=", spans);
-        cdata(t, spans);
-        yamlEnvList(t, spans);
-        phpDumps(t, spans);
-        jsonArguments(t, spans);
-        TableColumns.find(t, spans);
-        Banners.find(t, spans);
+    /** @param words the keywords the text holds: each form is looked for only where its marker is there */
+    static void find(char[] t, Keywords.Found words, Spans spans) {
+        if (words.has("<name>")) {
+            xmlNameThenValue(t, spans);
+        }
+        if (words.has("key=")) {
+            xmlKeyAttribute(t, "key=", spans);
+        }
+        if (words.has("name=")) {
+            xmlKeyAttribute(t, "name=", spans);
+        }
+        if (words.has("<![cdata[")) {
+            cdata(t, spans);
+        }
+        if (words.has("name:")) {
+            yamlEnvList(t, spans);
+        }
+        if (words.has("]=>") || words.has("] => ")) {
+            phpDumps(t, spans);
+        }
+        if (words.has("\"-")) {
+            jsonArguments(t, spans);
+        }
+        TableColumns.find(t, words, spans);
+        Banners.find(t, words, spans);
     }
 
     /** Hadoop, Maven and Tomcat style: {@code <name>fs.s3a.secret.key</name>}, then {@code <value>x</value>}. */

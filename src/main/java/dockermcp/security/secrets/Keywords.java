@@ -16,7 +16,12 @@ public final class Keywords {
             "mnemonic", "phrase", "seed words", "recovery words", "backup words", "secret words", "authenticator", "key", "secret", "otp",
             "seed", "2fa", "mfa", "v1-secret: type", "untrusted comment:", "rwrty0iy", "rwqaaeiy", "rwrcswaa", "---- begin ssh2",
             // UrlCredentials, JwkMembers
-            "://", "kty");
+            "://", "kty",
+            // ConfigDumps, TableColumns, Banners
+            "<name>", "key=", "name=", "<![cdata[", "name:", "]=>", "] => ", "\"-", "insert into", "password for", ":\n", "enerated",
+            "redentials are ", "+ echo ", "+ printf ",
+            // LineShapes
+            "pass", "pwd", "pw", "token", "cred", "psk", "phrase", "auth", "login", "logon", "bind", "connect", "334", "sp_", "identify");
 
     /** A trie over the words: {@code next[node * 128 + c]} is the child for ASCII {@code c} (0: none); {@code word[node]} is a word's index + 1. */
     private final int[] next;

@@ -9,22 +9,22 @@ import java.util.regex.Pattern;
  * lists ({@link ConfigLines}), protocol transcripts ({@link Transcripts}), a password word with an odd separator or
  * phrasing, or in another language ({@link OddSeparators}), and a credential written into a name ({@link NameTails}).
  * Every rule starts at a keyword found by {@link String#indexOf} (or, for user lists, at a line of two to five
- * words), so text without the trigger pays one scan per keyword.
+ * words), and only for the keywords the detector's one pass ({@link Keywords}) found in the text.
  */
 final class LineShapes {
 
     private LineShapes() {
     }
 
-    static void find(char[] t, String s, String lower, Spans spans) {
-        int present = present(lower);
+    static void find(char[] t, String s, String lower, Keywords.Found words, Spans spans) {
+        int present = present(words);
         ConfigLines.find(t, lower, present, spans);
         Transcripts.find(t, lower, present, spans);
         OddSeparators.find(t, s, lower, present, spans);
         NameTails.find(t, lower, present, spans);
     }
 
-    /** The keywords the rules start from; one pass finds which of them the text holds, and a rule looks only for those. */
+    /** The keywords the rules start from; the detector's one pass finds which of them the text holds, and a rule looks only for those. */
     private static final String[] TRIGGERS = {"pass", "pwd", "pw", "secret", "token", "cred", "psk", "phrase", "auth", "key", "login", "logon", "bind",
             "connect", "334", "sp_", "identify"};
     private static final java.util.Map<String, Integer> BIT = new java.util.HashMap<>();
@@ -35,36 +35,11 @@ final class LineShapes {
         }
     }
 
-    /** The set of triggers in the text, as bits: one pass, each character compared with the next only where a trigger could start. */
-    static int present(String lower) {
+    /** The set of triggers in the text, as bits, from the detector's one pass ({@link Keywords#RULES} holds them all). */
+    static int present(Keywords.Found words) {
         int bits = 0;
-        int n = lower.length() - 1;
-        for (int i = 0; i < n; i++) {
-            char next = lower.charAt(i + 1);
-            switch (lower.charAt(i)) {
-                case 'p' -> bits |= next == 'a' || next == 'w' || next == 's' || next == 'h' ? starts(lower, i, 0, 8) : 0;
-                case 's' -> bits |= next == 'e' || next == 'p' ? starts(lower, i, 0, TRIGGERS.length) : 0;
-                case 't' -> bits |= next == 'o' ? starts(lower, i, 4, 5) : 0;
-                case 'c' -> bits |= next == 'r' || next == 'o' ? starts(lower, i, 0, TRIGGERS.length) : 0;
-                case 'a' -> bits |= next == 'u' ? starts(lower, i, 8, 9) : 0;
-                case 'k' -> bits |= next == 'e' ? starts(lower, i, 9, 10) : 0;
-                case 'l' -> bits |= next == 'o' ? starts(lower, i, 10, 12) : 0;
-                case 'b' -> bits |= next == 'i' ? starts(lower, i, 12, 13) : 0;
-                case '3' -> bits |= next == '3' ? starts(lower, i, 14, 15) : 0;
-                case 'i' -> bits |= next == 'd' ? starts(lower, i, 16, 17) : 0;
-                default -> {
-                }
-            }
-        }
-        return bits;
-    }
-
-    private static int starts(String lower, int i, int from, int to) {
-        int bits = 0;
-        for (int k = from; k < to; k++) {
-            if (lower.startsWith(TRIGGERS[k], i)) {
-                bits |= 1 << k;
-            }
+        for (int i = 0; i < TRIGGERS.length; i++) {
+            bits |= words.has(TRIGGERS[i]) ? 1 << i : 0;
         }
         return bits;
     }

@@ -22,12 +22,16 @@ final class TableColumns {
     private TableColumns() {
     }
 
-    static void find(char[] t, Spans spans) {
+    static void find(char[] t, Keywords.Found words, Spans spans) {
         tables(t, spans);
-        inserts(t, "INSERT INTO", spans);
-        inserts(t, "insert into", spans);
-        setPassword(t, "PASSWORD FOR", spans);
-        setPassword(t, "password for", spans);
+        if (words.has("insert into")) {
+            inserts(t, "INSERT INTO", spans);
+            inserts(t, "insert into", spans);
+        }
+        if (words.has("password for")) {
+            setPassword(t, "PASSWORD FOR", spans);
+            setPassword(t, "password for", spans);
+        }
     }
 
     /** Each line that could be a header (short, separated, every cell a name) is tried; the rows it heads are skipped. */

@@ -22,7 +22,7 @@ class ConfigDumpsTest {
         for (String unit : UNITS) {
             char[] t = unit.repeat(Math.max(1, 100_000 / unit.length())).toCharArray();
             Spans spans = new Spans();
-            ConfigDumps.find(t, spans);
+            ConfigDumps.find(t, Keywords.RULES.in(t), spans);
             int[] m = Placeholders.shown(t, spans).merged();
             assertThat(m.length % 2).as(unit).isZero();
             for (int i = 0; i < m.length; i += 2) {
@@ -37,11 +37,11 @@ class ConfigDumpsTest {
         String unit = "<entry key=\"jdbc.password\">Walnut7x9Q</entry>\n";
         char[] t = unit.repeat(2000).toCharArray();
         Spans spans = new Spans();
-        ConfigDumps.find(t, spans);
+        ConfigDumps.find(t, Keywords.RULES.in(t), spans);
         assertThat(spans.apply(new String(t), "#")).doesNotContain("Walnut7x9Q");
         String table = "user,password\n" + "app,Walnut7x9Q\n".repeat(TableColumns.MAX_ROWS + 5);
         Spans rows = new Spans();
-        ConfigDumps.find(table.toCharArray(), rows);
+        ConfigDumps.find(table.toCharArray(), Keywords.RULES.in(table.toCharArray()), rows);
         assertThat(rows.merged().length / 2).as("rows hidden after one header: at most MAX_ROWS").isEqualTo(TableColumns.MAX_ROWS);
     }
 }
