@@ -1,0 +1,49 @@
+import dockermcp.security.Redactor;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Diagnostic, not part of the product: the CPU time of the log redaction alone (Redactor.lines) on the 573 lines, 64 KiB,
+ * that RedactorCost's bench container prints (access-log lines and JSON lines), without an engine. Thread CPU time, not
+ * wall time, so a busy machine moves it less; run two jars one after the other to compare them.
+ *
+ * <pre>
+ *   mvn -q -ntp package -DskipTests
+ *   javac -cp target/docker-mcp-secure.jar -d /tmp/rcpu bench/RedactorCpu.java
+ *   java -XX:TieredStopAtLevel=1 -cp target/docker-mcp-secure.jar:/tmp/rcpu RedactorCpu
+ * </pre>
+ */
+public final class RedactorCpu {
+
+    private RedactorCpu() {
+    }
+
+    public static void main(String[] args) {
+        List<String> all = new ArrayList<>();
+        for (int i = 0; i < 1500; i++) {
+            all.add("2024-11-30T10:00:" + (i % 60) + "Z INFO [worker-" + (i % 8) + "] GET /api/v1/orders/" + i + " 200 in " + (i % 90)
+                    + " ms request_id=7f3a9c2e-1b2c-4d5e-8f90-" + i + " user=u" + (i % 50));
+            all.add("{\"level\":\"warn\",\"msg\":\"slow query\",\"ms\":" + i + ",\"table\":\"orders\",\"trace\":\"4bf92f3577b34da6a3ce929d0e0e4736\"}");
+        }
+        List<String> lines = all.subList(all.size() - 573, all.size());
+        int chars = 0;
+        for (String s : lines) {
+            chars += s.length() + 1;
+        }
+        Redactor redactor = new Redactor();
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        int rounds = Integer.getInteger("rounds", 300);
+        long[] t = new long[rounds];
+        for (int k = 0; k < rounds; k++) {
+            long t0 = cpu.getCurrentThreadCpuTime();
+            redactor.lines(lines);
+            t[k] = cpu.getCurrentThreadCpuTime() - t0;
+        }
+        Arrays.sort(t);
+        System.out.printf("%d lines, %d characters: Redactor.lines CPU median %.2f ms, 10th percentile %.2f ms over %d rounds%n",
+                lines.size(), chars, t[rounds / 2] / 1e6, t[rounds / 10] / 1e6, rounds);
+    }
+}
