@@ -130,8 +130,8 @@ public final class Redactor {
                 || DELIMITERS.indexOf(next.charAt(0)) >= 0 && here.covers(line.length() - 1);
         boolean phrase = mentions(line, "passphrase", words) || mentions(line, "psk", words) // words with blanks: a wrap may fall on a blank
                 || last == ' ' && line.length() > 1 && here.covers(line.length() - 2) && (mentions(line, "pass", words) || mentions(line, "pwd", words));
-        if (!cutAtDelimiter && !phrase && (!wordChar(last) || !wordChar(next.charAt(0)))) {
-            return;
+        if (!cutAtDelimiter && !phrase && (!wordChar(last) || !wordChar(next.charAt(0)) || "[(<".indexOf(next.charAt(0)) >= 0)) {
+            return; // no token goes on with a bracket: "[2026-11-30 10:00:03] …" starts a line of its own
         }
         int from = line.length();
         while (from > 0 && line.length() - from < WRAP_MAX && !Character.isWhitespace(line.charAt(from - 1))) {

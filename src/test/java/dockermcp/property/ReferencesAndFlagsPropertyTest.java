@@ -107,4 +107,20 @@ class ReferencesAndFlagsPropertyTest {
             assertThat(REDACTOR.text("connecting to postgres://app@db:5432/app")).isEqualTo("connecting to postgres://app@db:5432/app");
         }
     }
+
+    @Test
+    void aLineStartingWithABracketIsNotTheRestOfALineBeforeItWhileASplitBearerTokenStillGoes() {
+        for (String end : List.of("token_type=Bearer", "auth=Basic", "mode=token", "Authorization scheme Bearer", "password policy Strict")) {
+            for (String next : List.of("[2026-11-30 10:00:03] production.INFO: User 42 logged in", "(worker-3) started", "<info> ready",
+                    "[INFO] Building app 1.0")) {
+                List<String> lines = List.of("level=info msg=\"refreshed\" " + end, next);
+                assertThat(REDACTOR.lines(lines)).isEqualTo(lines);
+            }
+        }
+        for (int seed = 0; seed < 50; seed++) {
+            String token = new SecretCorpus(seed).chars(SecretCorpus.ALNUM, 32);
+            assertThat(String.join("\n", REDACTOR.lines(List.of("curl -H 'Authorization: Bearer", token + "' https://api.example.com"))))
+                    .doesNotContain(token.substring(0, 12));
+        }
+    }
 }

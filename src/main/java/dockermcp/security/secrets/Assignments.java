@@ -161,6 +161,9 @@ final class Assignments {
             int v = skipBlanks(t, e, n);
             if (v < n && (t[v] == '\n' || t[v] == '\r')) {
                 v = nextLineStart(t, v);
+                if (v >= 0 && v < n && !token68(t[v]) && t[v] != '"' && t[v] != '\'') {
+                    return e; // token_type=Bearer, then a line of its own ([2026-11-30 …] …): no token starts with a bracket
+                }
             }
             return v < 0 || v == e ? e : valueOfAtLeast(t, v, 8, spans);
         }
@@ -168,6 +171,11 @@ final class Assignments {
             return flag(t, s, e, name, lower, spans);
         }
         return e;
+    }
+
+    /** A character a bearer token can start with (RFC 6750's token68 alphabet). */
+    private static boolean token68(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
     }
 
     private static int flag(char[] t, int s, int e, String name, String lower, Spans spans) {
@@ -598,6 +606,9 @@ final class Assignments {
             int next = skipBlanks(t, end, n);
             if (next < n && (t[next] == '\n' || t[next] == '\r')) {
                 next = nextLineStart(t, next);
+                if (next >= 0 && next < n && !token68(t[next]) && t[next] != '"' && t[next] != '\'') {
+                    return end; // auth=Basic, then a line of its own ([2026-11-30 …]): no credential starts with a bracket
+                }
             }
             return next < 0 || next == end ? end : valueOfAtLeast(t, next, 1, spans);
         }
