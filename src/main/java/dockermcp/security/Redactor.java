@@ -178,11 +178,13 @@ public final class Redactor {
     private static final String DELIMITERS = ";&'\"`";
     /** Words of a first line that say the value needs more of the line around it: a command's name, a passphrase. */
     private static final List<String> COMMAND_WORDS = List.of("htpasswd", "ldap", "alias set", "ssh-keygen", "smbclient", "lftp", "rabbitmqctl",
-            "net user", "passphrase", "psk");
+            "net user", "passphrase", "psk",
+            // programs whose password flag is far from the join on a long line (ProgramArguments needs to see the program)
+            "schtasks", "snmp", "winrs", "psexec", "xfreerdp", "wmic", "cmdkey", "ipmitool", "sqlcmd", "7z ", "unrar", "openssl", "sudo ");
     private static final Keywords WRAP_WORDS = Keywords.of(Stream.concat(Stream.of("passphrase", "psk", "pass", "pwd"),
             COMMAND_WORDS.stream()).toArray(String[]::new));
     /** Words of a next line that say what the piped value before them is. */
-    private static final List<String> PIPE_WORDS = List.of("--password-stdin", "--stdin", "chpasswd", "passwd", "> ", "| tee ");
+    private static final List<String> PIPE_WORDS = List.of("--password-stdin", "--stdin", "chpasswd", "passwd", "> ", "| tee ", "sudo -s", "sudo -S");
 
     /** True when the wrapped value's meaning depends on a command or keyword further from the join than a word. */
     private static boolean commandContext(String line, String next, Keywords.Found words) {

@@ -54,7 +54,7 @@ public final class SecretCorpus {
     public static final List<String> LOG_ENCODINGS = List.of("log-encodings");
 
     /** Families found after the second outside test (kept apart so that the earlier random sequences stay as they were). */
-    public static final List<String> LATER = List.of("credential-writes");
+    public static final List<String> LATER = List.of("credential-writes", "fourth-attack");
 
     /** Every shape of every family, once each, in family order. */
     public List<Secret> everyShape() {
@@ -90,6 +90,7 @@ public final class SecretCorpus {
             case "dsn-pairs" -> 5;
             case "log-spellings" -> 10;
             case "credential-writes" -> 8;
+            case "fourth-attack" -> 6;
             case "log-encodings" -> 2;
             default -> 3;
         };
@@ -123,6 +124,7 @@ public final class SecretCorpus {
             case "jwk-private" -> jwkPrivate(s);
             case "log-spellings" -> logSpellings(s);
             case "credential-writes" -> credentialWrites(s);
+            case "fourth-attack" -> fourthAttack(s);
             case "log-encodings" -> logEncodings(s);
             default -> headers(s);
         };
@@ -641,6 +643,26 @@ public final class SecretCorpus {
             default -> "echo " + pw + " > " + dir + pick("db_password.txt", "api.token", "secret.txt");
         };
         return new Secret("credential-writes", "write-" + s, pw, "INIT_CMD", line, List.of("sh", "-c", line), "+ " + line);
+    }
+
+    /**
+     * The fourth outside test's command lines, one line each, planted in every carrier (the wider corpora, and the
+     * families that live only in logs or files, are in their property tests): a password glued to a one-letter flag,
+     * a positional password after a subcommand, one piped into a program that reads it, Windows and SNMP flags.
+     */
+    private Secret fourthAttack(int s) {
+        String pw = r.nextBoolean() ? password() : randomKey(10 + r.nextInt(8));
+        String user = pick("admin", "svc", "backup", "app");
+        String line = switch (s) {
+            case 0 -> pick("7z x -p", "unrar x -p", "7z a -mhe=on -p") + pw + " " + pick("backup.7z", "data.rar", "out.7z");
+            case 1 -> "openssl passwd -" + pick("1", "5", "6") + " " + pw;
+            case 2 -> "echo " + pw + " | sudo -S " + pick("apt-get update", "systemctl restart app", "true");
+            case 3 -> "winrs -r:srv01 -u:" + user + " -p:" + pw + " ipconfig";
+            case 4 -> "schtasks /Create /TN nightly /RU " + user + " /RP " + pw + " /TR backup.exe";
+            // one password: a second one after the wrap of a wrapped log line has no program before it on its line (SECURITY.md)
+            default -> "snmpwalk -v3 -u " + user + " -l authPriv -a SHA -A " + pw + " 10.0.0.1";
+        };
+        return new Secret("fourth-attack", "fourth-" + s, pw, "INIT_CMD", line, List.of("sh", "-c", line), "+ " + line);
     }
 
     // --- generators of parts
