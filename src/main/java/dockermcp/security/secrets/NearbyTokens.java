@@ -52,9 +52,56 @@ final class NearbyTokens {
         if (e - s == 36 && uuidShape(t, s) && credentialWordJustBefore(t, s, true)) {
             return true; // npm and other tokens are UUIDs: one right after a credential word goes, a request or job id stays
         }
+        if (loneTokens && prefixedToken(t, s, e)) {
+            return true; // napi_…, tgp_v1_…, csk-…: a provider's word and a generated body, wherever it stands in free text
+        }
         // where it stands is cheaper to check than what it is: most tokens stand in neither place
         boolean keyword = keywordBefore(t, s);
         return (keyword || loneTokens && aloneOnLine(t, s, e) && !EncodedRuns.harmlessText(t, s, e)) && RandomTokens.isRandom(t, s, e, null);
+    }
+
+    /**
+     * A provider's token by its structure, whatever the provider: a short lower-case word (and a version, {@code v1}),
+     * one {@code _} or {@code -}, then a body of 30 characters or more that is random, holds letters and digits and is
+     * not hexadecimal alone (request and trace ids written {@code req-<hex>} stay).
+     */
+    static boolean prefixedToken(char[] t, int s, int e) {
+        for (int i = s; i < e && i - s < 32; i++) {
+            if (t[i] == '=' && i + 1 < e && t[i + 1] != '=') {
+                s = i + 1; // cfg=napi_…: the value after a name
+                break;
+            }
+        }
+        if (e - s < 33 || t[s] < 'a' || t[s] > 'z' || s > 0 && (t[s - 1] == '/' || t[s - 1] == '.' || t[s - 1] == '@')) {
+            return false; // a path's or a host's part is not a token's start
+        }
+        int p = s + 1;
+        while (p < e && p - s <= 10 && (t[p] >= 'a' && t[p] <= 'z' || t[p] >= '0' && t[p] <= '9')) {
+            p++;
+        }
+        if (p >= e || p - s < 2 || p - s > 10 || t[p] != '_' && t[p] != '-') {
+            return false;
+        }
+        int b = p + 1;
+        if (b + 2 < e && t[b] == 'v' && t[b + 1] >= '0' && t[b + 1] <= '9' && (t[b + 2] == '_' || t[b + 2] == '-')) {
+            b += 3; // tgp_v1_…
+        }
+        if (e - b < 30) {
+            return false;
+        }
+        boolean letter = false;
+        boolean digit = false;
+        boolean nonHex = false;
+        for (int i = b; i < e; i++) {
+            char c = t[i];
+            if (c == '=' && i + 2 < e && t[i + 1] != '=') {
+                return false; // trace_id=4bf9…: a name and its value, judged as such
+            }
+            letter |= Character.isLetter(c);
+            digit |= c >= '0' && c <= '9';
+            nonHex |= Character.isLetter(c) && !(c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F');
+        }
+        return letter && digit && nonHex && RandomTokens.isRandom(t, b, e, null);
     }
 
     /** Runs of hexadecimal digits this many bytes long or longer are decoded and read for a secret assignment. */
