@@ -30,6 +30,9 @@ final class ProgramSecretsCorpus {
             "jarsigner -keystore k.jks -storepass @P@ app.jar alias",
             "gpg --batch --passphrase @P@ -d f.gpg", "gpg --batch --yes --passphrase=@P@ --pinentry-mode loopback -c f", "gpg --pinentry-mode loopback --passphrase '@P@' --import k.asc",
             "ssh-keygen -t ed25519 -N @P@ -f /root/.ssh/id", "ssh-keygen -p -P @P@ -N '' -f id_rsa",
+            // the fifth outside test's programs
+            "mkpasswd -m sha-512 @P@", "mkpasswd --method=yescrypt @P@", "mkpasswd @P@ SaltSalt", "drush user:password admin @P@",
+            "drush upwd --password=@P@ admin", "caddy hash-password --plaintext @P@", "echo @P@ | gpg --batch --passphrase-fd 0 -d s.gpg",
             "htpasswd -bc /etc/nginx/.htpasswd @U@ @P@", "htpasswd -b /etc/apache2/.htpasswd @U@ @P@", "htpasswd -nbB @U@ @P@", "htpasswd -Bbn @U@ @P@ > /etc/traefik/users",
             "mosquitto_passwd -b /etc/mosquitto/pw @U@ @P@", "wpa_passphrase Office @P@", "nmcli dev wifi connect Office password @P@",
             "cryptsetup luksOpen /dev/sdb1 data <<< @P@", "echo -n @P@ | cryptsetup luksFormat /dev/sdb1 -");
@@ -139,7 +142,8 @@ final class ProgramSecretsCorpus {
             "openssl pkcs12 -in c.p12 -passin stdin -nodes", "openssl enc -d -aes256 -pass file:/run/k -in f", "openssl req -new -nodes -keyout k.pem -out r.csr -subj /CN=x",
             "openssl x509 -in c.pem -noout -text", "openssl genrsa -out k.pem 4096", "openssl s_client -connect h:443 -servername h",
             "keytool -list -keystore k.jks", "keytool -importcert -noprompt -file ca.crt -alias ca -cacerts", "gpg --import key.asc", "gpg --batch --passphrase-file /run/secrets/p -d f.gpg",
-            "gpg --list-keys", "gpg --verify f.sig f", "ssh-keygen -t ed25519 -N '' -f /root/.ssh/id", "ssh-keygen -A", "ssh-keygen -lf id.pub",
+            "gpg --list-keys", "gpg --verify f.sig f", "gpg --batch --passphrase-fd 0 -d s.gpg", "mkpasswd --help", "drush status",
+            "caddy run --config /etc/caddy/Caddyfile", "ssh-keygen -t ed25519 -N '' -f /root/.ssh/id", "ssh-keygen -A", "ssh-keygen -lf id.pub",
             "htpasswd -D /etc/nginx/.htpasswd bob", "htpasswd -c /etc/nginx/.htpasswd admin", "mosquitto_passwd -U /etc/mosquitto/pw",
             "snmpwalk -v2c -c public 10.0.0.1", "snmpget -v2c -c public host sysUpTime.0", "snmpwalk -v3 -u mon -l noAuthNoPriv host", "snmpwalk -v3 -u mon -l authPriv -a SHA -x AES host",
             "ipmitool -I lanplus -H bmc -U ADMIN -E power status", "ipmitool -I lanplus -H bmc -U ADMIN -f /run/secrets/ipmi sel list", "ipmitool sensor list",

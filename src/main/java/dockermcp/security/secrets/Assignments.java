@@ -218,7 +218,9 @@ final class Assignments {
                 || lower.equals("-p") && !portOrPath(t, v)
                 || lower.equals("-a") && lineMentions(t, s, "redis-cli", "keydb-cli")
                 || (lower.equals("-u") || lower.equals("--user") || lower.equals("--proxy-user")) && userWithPassword(t, v);
-        return secret && !reference(t, v) ? value(t, v, spans, false, name) : e;
+        boolean descriptor = (lower.endsWith("-fd") || lower.endsWith("_fd")) && v < t.length && t[v] >= '0' && t[v] <= '9'
+                && (v + 1 >= t.length || Character.isWhitespace(t[v + 1]) || t[v + 1] >= '0' && t[v + 1] <= '9');
+        return secret && !descriptor && !reference(t, v) ? value(t, v, spans, false, name) : e; // --passphrase-fd 0: a file descriptor
     }
 
     /** A key file, a host and port, or a plain URL ({@code -keyout k.pem}, {@code -connect h:443}). */

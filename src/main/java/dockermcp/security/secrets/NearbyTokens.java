@@ -79,8 +79,8 @@ final class NearbyTokens {
         while (p < e && p - s <= 10 && (t[p] >= 'a' && t[p] <= 'z' || t[p] >= '0' && t[p] <= '9')) {
             p++;
         }
-        if (p >= e || p - s < 2 || p - s > 10 || t[p] != '_' && t[p] != '-') {
-            return false;
+        if (p >= e || p - s < 2 || p - s > 10 || t[p] != '_' && t[p] != '-' || RandomTokens.DIGEST_NAMES.contains(new String(t, s, p - s))) {
+            return false; // 'sha256-<base64>' in a Content-Security-Policy is a digest, public by design
         }
         int b = p + 1;
         if (b + 2 < e && t[b] == 'v' && t[b + 1] >= '0' && t[b + 1] <= '9' && (t[b + 2] == '_' || t[b + 2] == '-')) {

@@ -352,7 +352,7 @@ public final class RandomTokens {
         return false;
     }
 
-    private static final java.util.Set<String> DIGEST_NAMES = java.util.Set.of("sha1", "sha224", "sha256", "sha384", "sha512", "sha3", "md5",
+    static final java.util.Set<String> DIGEST_NAMES = java.util.Set.of("sha1", "sha224", "sha256", "sha384", "sha512", "sha3", "md5",
             "blake2b", "blake2s", "blake3", "xxh64", "xxh3", "digest", "hash", "checksum");
 
     /** True when the token at {@code start} follows {@code word.}, a word of 2 to 12 letters or digits that is not a digest's name. */
