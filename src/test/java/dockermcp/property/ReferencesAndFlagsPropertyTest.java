@@ -123,4 +123,19 @@ class ReferencesAndFlagsPropertyTest {
                     .doesNotContain(token.substring(0, 12));
         }
     }
+
+    @Test
+    void aValueAloneOnTheLineAfterASecretFlagThatEndsALineIsHidden() {
+        for (int seed = 0; seed < 100; seed++) {
+            SecretCorpus parts = new SecretCorpus(seed);
+            String pw = seed % 2 == 0 ? parts.chars(SecretCorpus.ALNUM, 14) + "$" : "Maple-harbor" + seed + "!";
+            String flag = List.of("--password", "--db-password", "--token", "--api-key", "--client-secret").get(seed % 5);
+            List<String> shown = REDACTOR.lines(List.of("exec: " + List.of("mysqldump", "app", "cli", "deploy").get(seed % 4) + " " + flag, "  " + pw, "done"));
+            assertThat(String.join("\n", shown)).doesNotContain(pw);
+        }
+        for (List<String> lines : List.of(List.of("usage: app --password", "reads the password from stdin"), List.of("  --token", "  -v, --verbose"),
+                List.of("options: --password", "# read from the terminal"), List.of("flags --api-key", "${API_KEY}"))) {
+            assertThat(REDACTOR.lines(lines)).isEqualTo(lines);
+        }
+    }
 }

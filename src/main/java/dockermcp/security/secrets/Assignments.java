@@ -173,6 +173,23 @@ final class Assignments {
         return e;
     }
 
+    /** The next line when it is one word that is not a flag, a comment or a plain word: a value printed after its flag. */
+    private static int valueAloneOnNextLine(char[] t, int lineBreak, int e, Spans spans) {
+        int v = nextLineStart(t, lineBreak);
+        if (v < 0) {
+            return e;
+        }
+        v = skipBlanks(t, v, t.length);
+        int w = wordEnd(t, v);
+        int after = skipBlanks(t, w, t.length);
+        if (w == v || t[v] == '-' || t[v] == '#' || after < t.length && t[after] != '\n' && t[after] != '\r' || placeholder(t, v, w)
+                || !notAWord(t, v, w)) {
+            return e;
+        }
+        spans.add(v, w);
+        return w;
+    }
+
     /** A character a bearer token can start with (RFC 6750's token68 alphabet). */
     private static boolean token68(char c) {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
@@ -200,6 +217,9 @@ final class Assignments {
             return e;
         }
         int v = skipBlanks(t, e, n);
+        if (v < n && (t[v] == '\n' || t[v] == '\r') && lower.startsWith("--") && SecretNames.suggestsSecret(lower)) {
+            return valueAloneOnNextLine(t, v, e, spans); // mysqldump --password, then the value alone on the next line
+        }
         if (v == e || v >= n || t[v] == '-' || t[v] == '\n' || t[v] == '\r') {
             return e;
         }
