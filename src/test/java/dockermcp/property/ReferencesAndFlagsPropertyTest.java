@@ -138,4 +138,17 @@ class ReferencesAndFlagsPropertyTest {
             assertThat(REDACTOR.lines(lines)).isEqualTo(lines);
         }
     }
+
+    @Test
+    void aYamlSecretKeyWithACommentHidesTheValueOnTheNextLineAndKeepsTheComment() {
+        for (int seed = 0; seed < 100; seed++) {
+            String pw = seed % 2 == 0 ? new SecretCorpus(seed).chars(SecretCorpus.ALNUM, 14) + "$" : "Maple-harbor" + seed + "!";
+            String key = List.of("db_password", "api_token", "secret", "smtpPassword").get(seed % 4);
+            List<String> shown = REDACTOR.lines(List.of(key + ": # set by ops", "  " + pw, "port: 5432"));
+            assertThat(String.join("\n", shown)).doesNotContain(pw).contains("# set by ops").contains("port: 5432");
+        }
+        List<String> heading = List.of("db_password: # see vault", "port: 5432");
+        assertThat(REDACTOR.lines(heading)).isEqualTo(heading);
+        assertThat(REDACTOR.envEntry("PASSWORD_COMPLEXITY=high")).isEqualTo("PASSWORD_COMPLEXITY=high");
+    }
 }

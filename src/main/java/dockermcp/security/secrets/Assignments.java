@@ -121,6 +121,10 @@ final class Assignments {
                 spans.add(first, end);
                 return end;
             }
+            if (v + 1 < n && t[v] == '#' && t[v + 1] == ' ' && t[k] == ':') {
+                int le = lineEnd(t, v); // db_password: # set by ops, then the value alone on the next line
+                return le < n ? Math.max(e, valueAloneOnNextLine(t, le, e, spans)) : e;
+            }
             if (v < n && (t[v] == '\n' || t[v] == '\r')) {
                 v = nextLineStart(t, v);
                 if (v < 0 || yamlKeyOrItem(t, v)) {

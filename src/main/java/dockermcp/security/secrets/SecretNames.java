@@ -41,7 +41,8 @@ public final class SecretNames {
                     + "|secure|httponly|algorithm|alg|parallelism|issuer|url|uri|endpoint|host|method|methods|type|types|header|used|usage|mode|format"
                     + "|provider|duration|window|rate|budget|total|remaining|version|scope|scopes|audience|realm|strategy|policy|level|backend"
                     + "|name|id|sock|socket|arn|alias|prompt|completion|input|output|cached|reasoning|random|allow|empty|generate|hash|algo|ref"
-                    + "|prefix|suffix|hasher|hashing|namespace|field|column|claim|kind|class|label|address|headers|integrity)(?:[^a-z0-9].*|$)");
+                    + "|prefix|suffix|hasher|hashing|namespace|field|column|claim|kind|class|label|address|headers|integrity"
+                    + "|complexity|strength|rules|requirements)(?:[^a-z0-9].*|$)");
     /** Harmless shapes of a value: a number with a unit, a duration, a boolean, an enum word, a path, a URL without user info. */
     private static final Pattern METADATA_VALUE = Pattern.compile(
             "(?:true|false|yes|no|on|off|lax|strict|none"
