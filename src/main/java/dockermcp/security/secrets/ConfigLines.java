@@ -26,9 +26,9 @@ final class ConfigLines {
     private ConfigLines() {
     }
 
-    static void find(char[] t, String lower, int present, Spans spans) {
+    static void find(char[] t, String lower, Keywords.Found words, Spans spans) {
         for (String stem : STEMS) {
-            if (!LineShapes.has(present, stem)) {
+            if (!words.has(stem)) {
                 continue;
             }
             int done = -1; // the end of the line judged last: a long line with many keywords is read once

@@ -20,7 +20,7 @@ public final class Keywords {
             // ConfigDumps, TableColumns, Banners
             "<name>", "key=", "name=", "<![cdata[", "name:", "]=>", "] => ", "\"-", "insert into", "password for", ":\n", "enerated",
             "redentials are ", "+ echo ", "+ printf ",
-            // LineShapes
+            // LineShapes: ConfigLines, Transcripts, OddSeparators, NameTails
             "pass", "pwd", "pw", "token", "cred", "psk", "phrase", "auth", "login", "logon", "bind", "connect", "334", "sp_", "identify");
 
     /** A trie over the words: {@code next[node * 128 + c]} is the child for ASCII {@code c} (0: none); {@code word[node]} is a word's index + 1. */

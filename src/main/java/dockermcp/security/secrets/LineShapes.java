@@ -17,36 +17,10 @@ final class LineShapes {
     }
 
     static void find(char[] t, String s, String lower, Keywords.Found words, Spans spans) {
-        int present = present(words);
-        ConfigLines.find(t, lower, present, spans);
-        Transcripts.find(t, lower, present, spans);
-        OddSeparators.find(t, s, lower, present, spans);
-        NameTails.find(t, lower, present, spans);
-    }
-
-    /** The keywords the rules start from; the detector's one pass finds which of them the text holds, and a rule looks only for those. */
-    private static final String[] TRIGGERS = {"pass", "pwd", "pw", "secret", "token", "cred", "psk", "phrase", "auth", "key", "login", "logon", "bind",
-            "connect", "334", "sp_", "identify"};
-    private static final java.util.Map<String, Integer> BIT = new java.util.HashMap<>();
-
-    static {
-        for (int i = 0; i < TRIGGERS.length; i++) {
-            BIT.put(TRIGGERS[i], 1 << i);
-        }
-    }
-
-    /** The set of triggers in the text, as bits, from the detector's one pass ({@link Keywords#RULES} holds them all). */
-    static int present(Keywords.Found words) {
-        int bits = 0;
-        for (int i = 0; i < TRIGGERS.length; i++) {
-            bits |= words.has(TRIGGERS[i]) ? 1 << i : 0;
-        }
-        return bits;
-    }
-
-    /** True when the text holds the trigger (one of {@link #TRIGGERS}). */
-    static boolean has(int present, String trigger) {
-        return (present & BIT.get(trigger)) != 0;
+        ConfigLines.find(t, lower, words, spans);
+        Transcripts.find(t, lower, words, spans);
+        OddSeparators.find(t, s, lower, words, spans);
+        NameTails.find(t, lower, words, spans);
     }
 
     private static final Set<String> HARMLESS_WORDS = Set.of("", "yes", "no", "on", "off", "true", "false", "none", "null", "nil", "undefined",

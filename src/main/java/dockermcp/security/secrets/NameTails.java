@@ -14,9 +14,9 @@ final class NameTails {
     private NameTails() {
     }
 
-    static void find(char[] t, String lower, int present, Spans spans) {
+    static void find(char[] t, String lower, Keywords.Found words, Spans spans) {
         for (String stem : STEMS) {
-            if (!LineShapes.has(present, stem)) {
+            if (!words.has(stem)) {
                 continue;
             }
             int at = lower.indexOf(stem);

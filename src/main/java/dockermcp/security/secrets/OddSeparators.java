@@ -37,9 +37,9 @@ final class OddSeparators {
     private OddSeparators() {
     }
 
-    static void find(char[] t, String s, String lower, int present, Spans spans) {
+    static void find(char[] t, String s, String lower, Keywords.Found words, Spans spans) {
         for (String stem : STEMS) {
-            if (!LineShapes.has(present, stem)) {
+            if (!words.has(stem)) {
                 continue;
             }
             int at = lower.indexOf(stem);
@@ -49,7 +49,7 @@ final class OddSeparators {
             }
         }
         for (String verb : CALL_VERBS) { // ldap_simple_bind_s(ld, "cn=admin", "x"), login("u", "x"): the last of two or more strings
-            if (!LineShapes.has(present, verb)) {
+            if (!words.has(verb)) {
                 continue;
             }
             int at = lower.indexOf(verb);

@@ -26,43 +26,26 @@ final class Transcripts {
     private Transcripts() {
     }
 
-    static void find(char[] t, String lower, int present, Spans spans) {
-        int at = LineShapes.has(present, "login") ? lower.indexOf("login") : -1;
-        while (at >= 0) {
-            imapLogin(t, at, spans);
-            at = lower.indexOf("login", at + 5);
+    /** Visits every place of {@code word} in the lower-case text, when the keyword pass found it there. */
+    private static void each(String lower, Keywords.Found words, String word, java.util.function.IntConsumer visit) {
+        for (int at = words.has(word) ? lower.indexOf(word) : -1; at >= 0; at = lower.indexOf(word, at + word.length())) {
+            visit.accept(at);
         }
-        at = LineShapes.has(present, "pass") ? lower.indexOf("pass") : -1;
-        while (at >= 0) {
-            passVerb(t, at, spans);
-            at = lower.indexOf("pass", at + 4);
-        }
-        at = LineShapes.has(present, "auth") ? lower.indexOf("auth") : -1;
-        while (at >= 0) {
-            auth(t, lower, at, spans);
-            at = lower.indexOf("auth", at + 4);
-        }
-        at = LineShapes.has(present, "334") ? lower.indexOf("334") : -1;
-        while (at >= 0) {
-            challenge(t, at, 3, spans);
-            at = lower.indexOf("334", at + 3);
-        }
-        at = LineShapes.has(present, "auth") ? lower.indexOf('+') : -1; // a continuation answers an AUTHENTICATE
-        while (at >= 0) {
+    }
+
+    static void find(char[] t, String lower, Keywords.Found words, Spans spans) {
+        each(lower, words, "login", at -> imapLogin(t, at, spans));
+        each(lower, words, "pass", at -> passVerb(t, at, spans));
+        each(lower, words, "auth", at -> auth(t, lower, at, spans));
+        each(lower, words, "334", at -> challenge(t, at, 3, spans));
+        for (int at = words.has("auth") ? lower.indexOf('+') : -1; at >= 0; at = lower.indexOf('+', at + 1)) { // a continuation answers an AUTHENTICATE
             if (at + 1 == t.length || t[at + 1] == ' ' || t[at + 1] == '\n' || t[at + 1] == '\r') {
                 challenge(t, at, 1, spans); // an IMAP continuation "+ ", not "+OK"
             }
-            at = lower.indexOf('+', at + 1);
         }
-        at = LineShapes.has(present, "identify") ? lower.indexOf("identify") : -1;
-        while (at >= 0) {
-            identify(t, at, spans);
-            at = lower.indexOf("identify", at + 8);
-        }
-        at = LineShapes.has(present, "sp_") ? lower.indexOf("sp_") : -1;
-        while (at >= 0) {
+        each(lower, words, "identify", at -> identify(t, at, spans));
+        for (int at = words.has("sp_") ? lower.indexOf("sp_") : -1; at >= 0; at = lower.indexOf("sp_", at)) {
             at = procedure(t, lower, at, spans);
-            at = lower.indexOf("sp_", at);
         }
     }
 
