@@ -180,7 +180,9 @@ public final class Redactor {
     private static final List<String> COMMAND_WORDS = List.of("htpasswd", "ldap", "alias set", "ssh-keygen", "smbclient", "lftp", "rabbitmqctl",
             "net user", "passphrase", "psk",
             // programs whose password flag is far from the join on a long line (ProgramArguments needs to see the program)
-            "schtasks", "snmp", "winrs", "psexec", "xfreerdp", "wmic", "cmdkey", "ipmitool", "sqlcmd", "7z ", "unrar", "openssl", "sudo ");
+            "schtasks", "snmp", "winrs", "psexec", "xfreerdp", "wmic", "cmdkey", "ipmitool", "sqlcmd", "7z ", "unrar", "openssl", "sudo ",
+            // a connection call in a stack trace: the password is its third argument, far from the wrap
+            "__construct(", "_connect(");
     private static final Keywords WRAP_WORDS = Keywords.of(Stream.concat(Stream.of("passphrase", "psk", "pass", "pwd"),
             COMMAND_WORDS.stream()).toArray(String[]::new));
     /** Words of a next line that say what the piped value before them is. */

@@ -54,7 +54,7 @@ public final class SecretCorpus {
     public static final List<String> LOG_ENCODINGS = List.of("log-encodings");
 
     /** Families found after the second outside test (kept apart so that the earlier random sequences stay as they were). */
-    public static final List<String> LATER = List.of("credential-writes", "fourth-attack");
+    public static final List<String> LATER = List.of("credential-writes", "fourth-attack", "unannounced");
 
     /** Every shape of every family, once each, in family order. */
     public List<Secret> everyShape() {
@@ -91,6 +91,7 @@ public final class SecretCorpus {
             case "log-spellings" -> 10;
             case "credential-writes" -> 8;
             case "fourth-attack" -> 6;
+            case "unannounced" -> 6;
             case "log-encodings" -> 2;
             default -> 3;
         };
@@ -125,6 +126,7 @@ public final class SecretCorpus {
             case "log-spellings" -> logSpellings(s);
             case "credential-writes" -> credentialWrites(s);
             case "fourth-attack" -> fourthAttack(s);
+            case "unannounced" -> unannounced(s);
             case "log-encodings" -> logEncodings(s);
             default -> headers(s);
         };
@@ -663,6 +665,59 @@ public final class SecretCorpus {
             default -> "snmpwalk -v3 -u " + user + " -l authPriv -a SHA -A " + pw + " 10.0.0.1";
         };
         return new Secret("fourth-attack", "fourth-" + s, pw, "INIT_CMD", line, List.of("sh", "-c", line), "+ " + line);
+    }
+
+    /**
+     * After the fifth outside test: secrets no keyword next to them announces. A network device's configuration line, a
+     * generated key alone in a log line, a random path segment after a word that makes the URL a credential, a connection
+     * call in a PHP stack trace, character codes, a password-shaped argument of a program nobody listed.
+     */
+    private Secret unannounced(int s) {
+        String pw = r.nextBoolean() ? password() : randomKey(12 + r.nextInt(6));
+        String user = pick("admin", "ops", "app");
+        return switch (s) {
+            case 0 -> {
+                String line = pick("username " + user + " privilege 15 password 0 ", "snmp-server community ", "crypto isakmp key ", "radius-server key ") + pw;
+                yield new Secret("unannounced", "device-config", pw, "DEVICE_CFG", line, List.of("sh", "-c", "printf '" + line + "\\n' >> /etc/device.cfg"), line);
+            }
+            case 1 -> {
+                String key = generatedKey(32 + r.nextInt(20));
+                yield new Secret("unannounced", "lone-key", key, "UPSTREAM_OPTS", "--client " + key, List.of("/opt/acme/bin/start", "--upstream", "acme", key),
+                        pick("client init ok (", "loaded: ", "[upstream] ") + key + pick(")", "", " ready"));
+            }
+            case 2 -> {
+                String key = chars(HEX, 32);
+                String url = "https://events." + pick("acme-alerts.com/integration/", "example.net/v2/triggers/", "notify.example.org/incoming/") + key + "/enqueue";
+                yield new Secret("unannounced", "path-segment", key, "ALERT_ENDPOINT", url, List.of("curl", "-fsS", "-X", "POST", url), "POST " + url + " -> 202");
+            }
+            case 3 -> {
+                String call = pick("PDO->__construct('mysql:host=db;dbname=shop', '", "mysqli_connect('db', '") + user + "', '" + pw + "')";
+                yield new Secret("unannounced", "php-connect", pw, "PHP_BOOT", call, List.of("php", "-r", call + ";"), "#0 /var/www/src/Db.php(12): " + call);
+            }
+            case 4 -> {
+                String codes = codes(pw);
+                String list = codes("password=") + ", " + codes;
+                yield new Secret("unannounced", "char-codes", codes, "PAYLOAD_BYTES", "[" + list + "]", List.of("node", "-e", "String.fromCharCode(" + list + ")"),
+                        "payload bytes: [" + list + "]");
+            }
+            default -> new Secret("unannounced", "shaped-argument", pw, "BOOT_ARGS", user + " " + pw, List.of("/opt/acme/bin/provision", "create-user", user, pw),
+                    "Received CONNECT from c1 (p2, c1, k60, u'" + user + "', p'" + pw + "')");
+        };
+    }
+
+    /** A generated key of letters and digits, each class at least four times. */
+    String generatedKey(int n) {
+        while (true) {
+            String k = chars(ALNUM, n);
+            if (k.chars().filter(Character::isUpperCase).count() >= 4 && k.chars().filter(Character::isLowerCase).count() >= 4
+                    && k.chars().filter(Character::isDigit).count() >= 4) {
+                return k;
+            }
+        }
+    }
+
+    private static String codes(String text) {
+        return String.join(", ", text.chars().mapToObj(Integer::toString).toList());
     }
 
     // --- generators of parts

@@ -98,7 +98,8 @@ public final class ConfigValues {
 
     /**
      * An argument vector (Cmd, Entrypoint, a health-check test). NAME=VALUE arguments are judged like env entries;
-     * the rest like a command line, so {@code --db-pwd X}, {@code -pX} and random tokens go.
+     * the rest like a command line, so {@code --db-pwd X}, {@code -pX} and random tokens go; an argument alone with the shape of
+     * a password ({@link PasswordShapes}) goes whatever the program.
      */
     public List<String> argv(List<String> args) {
         String joined = String.join(" ", args);
@@ -114,6 +115,11 @@ public final class ConfigValues {
             if (eq > 0 && !padding && Assignments.nameChar(name.charAt(name.length() - 1)) && name.chars().allMatch(c -> Assignments.nameChar((char) c))
                     && !harmless(name.replaceFirst("^-{1,2}", ""), a.substring(eq + 1))) {
                 out.add(name(name) + "=" + marker);
+            } else if (eq < 0 && !a.startsWith("-") && PasswordShapes.looksMadeUp(PlainView.of(a).text())) {
+                out.add(marker); // an argument alone with the shape of a password (tool admin Xk9#mP2vL!qR7z): no flag needs to say so
+            } else if (a.length() > 2 && a.charAt(0) == '-' && GLUED_SECRET_FLAGS.indexOf(a.charAt(1)) >= 0
+                    && PasswordShapes.looksMadeUp(PlainView.of(a.substring(2)).text())) {
+                out.add(a.substring(0, 2) + marker); // -pXk9mP2vLqR7z in a CMD whose program is on the ENTRYPOINT row
             } else {
                 out.add(local(a, offset, merged));
             }
@@ -122,13 +128,68 @@ public final class ConfigValues {
         return out;
     }
 
+    /** Short flags that take a password glued to them in many programs (mysql -pX, sshpass -pX, ldapsearch -wX, wget -kX). */
+    private static final String GLUED_SECRET_FLAGS = "pPwk";
+
     /** A shell command line (image history CreatedBy, a "sh -c" script). */
     public String commandLine(String line) {
         int at = line.indexOf(LABEL_STEP);
         if (at >= 0 && LABEL_KEY.matcher(line.substring(at + LABEL_STEP.length()).split(" ", 2)[0]).matches()) {
             return line.substring(0, at + LABEL_STEP.length()) + labelStep(line.substring(at + LABEL_STEP.length()));
         }
+        java.util.regex.Matcher exec = EXEC_STEP.matcher(line);
+        if (exec.find()) {
+            String step = execStep(line.substring(exec.end()));
+            if (step != null) {
+                return commandSpans(line.substring(0, exec.end())).apply(line.substring(0, exec.end()), marker) + step;
+            }
+        }
         return commandSpans(line).apply(line, marker);
+    }
+
+    /** A history row of an exec-form step: {@code #(nop)  CMD ["-uroot" "-pX"]}, {@code ENTRYPOINT [...]} as docker history prints it. */
+    private static final Pattern EXEC_STEP = Pattern.compile("(?:^|#\\(nop\\) {1,2})(?:CMD|ENTRYPOINT) (?=\\[\")");
+
+    /**
+     * The arguments of an exec-form step, judged as an argument vector ({@link #argv}): a CMD row whose program is on the
+     * ENTRYPOINT row has no program before its flags, so a password-shaped argument goes by its shape. Null when the
+     * row is not {@code ["a" "b"]} to its end.
+     */
+    private String execStep(String rest) {
+        List<String> args = new ArrayList<>();
+        int i = 1; // after '['
+        int n = rest.length();
+        while (i < n && rest.charAt(i) == '"') {
+            StringBuilder arg = new StringBuilder();
+            int j = i + 1;
+            while (j < n && rest.charAt(j) != '"') {
+                if (rest.charAt(j) == '\\' && j + 1 < n) {
+                    j++;
+                }
+                arg.append(rest.charAt(j));
+                j++;
+            }
+            if (j >= n) {
+                return null;
+            }
+            args.add(arg.toString());
+            i = j + 1;
+            if (i < n && rest.charAt(i) == ' ') {
+                i++;
+            }
+        }
+        if (i != n - 1 || rest.charAt(i) != ']') {
+            return null;
+        }
+        List<String> judged = argv(args);
+        if (judged.equals(args)) {
+            return null; // nothing hidden by this reading: the row is judged as a command line, as written
+        }
+        StringBuilder out = new StringBuilder("[");
+        for (int k = 0; k < judged.size(); k++) {
+            out.append(k == 0 ? "" : " ").append('"').append(judged.get(k).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        }
+        return out.append(']').toString();
     }
 
     private static final String LABEL_STEP = "#(nop) LABEL ";
@@ -179,7 +240,43 @@ public final class ConfigValues {
             i = end;
         }
         RandomTokens.splitKeys(chars, spans); // a key cut into pieces by '/' or ':' goes whole
+        madeUpWords(chars, spans);
         return plain.toOriginal(spans);
+    }
+
+    /** A file name's extension: {@code OpenJDK17U-jdk_x64_linux_17.0.9_9.tar.gz} is no password. */
+    private static final Pattern EXTENSION = Pattern.compile(".*\\.[A-Za-z][A-Za-z0-9]{0,4}");
+
+    /**
+     * A word of a command line with the shape of a password ({@link PasswordShapes}), whatever the program before it:
+     * {@code provision create-user admin Glacier#meadow343}. Flags, assignments, paths, URLs, shell variables and
+     * file names keep their shape and stay.
+     */
+    private static void madeUpWords(char[] t, Spans spans) {
+        int i = 0;
+        while (i < t.length) {
+            if (Character.isWhitespace(t[i])) {
+                i++;
+                continue;
+            }
+            int end = i;
+            while (end < t.length && !Character.isWhitespace(t[end])) {
+                end++;
+            }
+            int s = i;
+            int e = end;
+            if (e - s >= 2 && (t[s] == '\'' || t[s] == '"') && t[e - 1] == t[s]) {
+                s++;
+                e--;
+            }
+            if (e - s >= 8 && t[s] != '-' && t[s] != '$') {
+                String word = new String(t, s, e - s);
+                if (word.indexOf('$') < 0 && word.indexOf('/') < 0 && !EXTENSION.matcher(word).matches() && PasswordShapes.looksMadeUp(word)) {
+                    spans.add(s, e);
+                }
+            }
+            i = end;
+        }
     }
 
     /**

@@ -192,6 +192,25 @@ final class LineShapes {
                 || value.equals("?") || value.length() <= 26 && value.matches("\\(\\p{L}{1,24}\\)") // password := ?, Passwort: (leer)
                 || lower.equals("conn") && value.chars().allMatch(c -> c >= '0' && c <= '9') && end - v <= 12
                 || (lower.equals("passwd") || lower.equals("shadow") || lower.equals("gshadow")) && NSS_SOURCES.contains(value)
-                || LOOKUP_TABLE.matcher(value).matches();
+                || LOOKUP_TABLE.matcher(value).matches()
+                || value.equalsIgnoreCase(lower + "s") // *v1.Secret: secrets is forbidden: the kind named again, no value
+                || (lower.equals("key") || lower.equals("auth")) && countThenWord(t, v, end) // auth: 3 failed login attempts
+                || lower.equals("key") && CACHE_KEY.matcher(value).matches(); // cache hit key=product:98123:v4
+    }
+
+    /** A namespaced cache or lookup key: a word, then parts after ':' of which none is long enough to be a token. */
+    private static final java.util.regex.Pattern CACHE_KEY = java.util.regex.Pattern.compile("[a-z][a-z0-9_-]{0,30}(?::[A-Za-z0-9_.-]{1,15}){1,6}");
+
+    /** A small number followed by a word: a count in a sentence, not a value. */
+    private static boolean countThenWord(char[] t, int v, int end) {
+        if (end - v > 4 || end + 1 >= t.length || t[end] != ' ' || !Character.isLetter(t[end + 1])) {
+            return false;
+        }
+        for (int i = v; i < end; i++) {
+            if (t[i] < '0' || t[i] > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -52,7 +52,7 @@ final class NearbyTokens {
         if (e - s == 36 && uuidShape(t, s) && credentialWordJustBefore(t, s, true)) {
             return true; // npm and other tokens are UUIDs: one right after a credential word goes, a request or job id stays
         }
-        if (loneTokens && prefixedToken(t, s, e)) {
+        if (loneTokens && (prefixedToken(t, s, e) || unmistakable(t, s, e))) {
             return true; // napi_…, tgp_v1_…, csk-…: a provider's word and a generated body, wherever it stands in free text
         }
         // where it stands is cheaper to check than what it is: most tokens stand in neither place
@@ -102,6 +102,39 @@ final class NearbyTokens {
             nonHex |= Character.isLetter(c) && !(c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F');
         }
         return letter && digit && nonHex && RandomTokens.isRandom(t, b, e, null);
+    }
+
+    /**
+     * A generated key no harmless form takes, wherever it stands in free text: 32 or more letters and digits and nothing
+     * else, capitals, small letters and digits four times each at least ({@code loaded: 8IRFPfF2ern1…}); or 40 or more
+     * small letters and digits that are not hexadecimal (a base32 key). Ids in logs are hexadecimal, UUIDs, ULIDs (26
+     * capitals) or words: none of them is taken.
+     */
+    static boolean unmistakable(char[] t, int s, int e) {
+        int len = e - s;
+        if (len < 32 || s > 0 && t[s - 1] == '/' || e < t.length && t[e] == '/') {
+            return false; // a piece of a base64 blob cut by its '/' (a public key, gzip data): decoded and judged elsewhere
+        }
+        int upper = 0;
+        int lower = 0;
+        int digits = 0;
+        boolean nonHex = false;
+        for (int i = s; i < e; i++) {
+            char c = t[i];
+            if (c >= 'A' && c <= 'Z') {
+                upper++;
+            } else if (c >= 'a' && c <= 'z') {
+                lower++;
+                nonHex |= c > 'f';
+            } else if (c >= '0' && c <= '9') {
+                digits++;
+            } else {
+                return false;
+            }
+        }
+        boolean mixed = upper >= 4 && lower >= 4 && digits >= 4;
+        boolean base32 = upper == 0 && len >= 40 && nonHex && digits >= 6 && lower >= 20;
+        return (mixed || base32) && RandomTokens.isRandom(t, s, e, null) && !EncodedRuns.harmlessText(t, s, e); // base64 of a zlib'd log stays
     }
 
     /** Runs of hexadecimal digits this many bytes long or longer are decoded and read for a secret assignment. */

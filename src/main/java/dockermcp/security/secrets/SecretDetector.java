@@ -50,12 +50,15 @@ public final class SecretDetector {
         String lower = KeyMaterial.lowerAscii(chars);
         KeyMaterial.find(chars, s, lower, words, spans);
         EncodedForms.find(chars, lower, spans); // an assignment in rot13, reversed, base32, ascii85, uuencode or hex: decoded and read
+        ByteLists.find(chars, spans); // [112, 97, …], fromCharCode(…), []byte{0x70, …}: character codes decoded and read
+        WrappedBase64.find(chars, spans); // base64 folded over lines (MIME, an indented header): the chunks joined, decoded and read
         ProgramArguments.find(chars, lower, spans); // 7z x -pX, openssl passwd X, schtasks /RP X, echo X | sudo -S: by the program, no keyword
         AuthSchemes.find(chars, lower, spans);
         PasswordPairs.find(chars, s, lower, spans);
         LineShapes.find(chars, s, lower, words, spans); // redis.conf requirepass x, chap-secrets, IMAP LOGIN u x, password -> x, parola d'ordine: x, SECRET_Xk9.. names
         ConfigDumps.find(chars, words, spans); // whole config files and dumps: the name and its value apart (XML, tables, SQL, banners)
         NamedValues.find(chars, spans); // a name in a structure position marks its value position, across lines (JSON name/value, tables, XML)
+        NextLineValues.find(chars, spans); // 1) "requirepass" / 2) "x", /config/db/password / x, form-data name="password", RESP AUTH
         spans = Placeholders.shown(chars, spans); // ${DB_PASSWORD}, %DB_PASSWORD%, {{ .Values.x }}, <redacted>: no value
         for (Pattern p : operatorPatterns) { // the operator's own patterns (REDACT_PATTERNS), trusted as written
             Matcher m = p.matcher(text);

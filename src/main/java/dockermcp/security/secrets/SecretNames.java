@@ -14,7 +14,7 @@ public final class SecretNames {
     /** Parts that make a name secret wherever they occur in it (lower case). */
     private static final List<String> PARTS = List.of("pass", "pwd", "phrase", "secret", "token", "key", "auth", "cred", "private",
             "sign", "salt", "cookie", "session", "dsn", "conn", "webhook", "otp", "bearer", "jwt", "hmac", "nonce", "apikey",
-            "kubeconfig", "netrc", "npmrc", "htpasswd", "mnemonic", "pepper", "bindpw",
+            "kubeconfig", "netrc", "npmrc", "htpasswd", "mnemonic", "pepper", "bindpw", "psw",
             // the word for password in other languages, read without accents (contraseña, hasło, lösenord, jelszó, şifre, parolă)
             "contrasena", "clave", "senha", "haslo", "wachtwoord", "parola", "salasana", "losenord", "adgangskode", "passord", "jelszo",
             "heslo", "sifre", "geslo", "lozinka", "kennwort", "passwort", "motdepasse", "mot_de_passe", "пароль", "κωδικ", "συνθηματικ",
@@ -23,13 +23,13 @@ public final class SecretNames {
     private static final List<String> READ_PARTS = PARTS.stream()
             .flatMap(p -> java.util.stream.Stream.of(p, withoutAccents(PlainView.of(p).text().toLowerCase(Locale.ROOT)))).distinct().toList();
     /** Parts that make a name secret only as a whole word (between separators or at either end). */
-    private static final Pattern WORDS = Pattern.compile("(?:^|[^a-z0-9])(?:pw|pin|puk|sig|mfa|sas|2fa|totp|psk)(?:$|[^a-z0-9])|access$");
+    private static final Pattern WORDS = Pattern.compile("(?:^|[^a-z0-9])(?:pw|pin|puk|sig|mfa|sas|2fa|totp|psk|priv|tok|pat)(?:$|[^a-z0-9])|access$");
     /** Harmless words removed before the test; the rest of the name is still tested (MONKEY_TOKEN stays secret). */
     private static final List<String> HARMLESS = List.of("keyboard", "keymap", "keyspace", "keynote", "keycloak",
             "monkey", "donkey", "hockey", "turkey", "whiskey", "primary_key", "primarykey", "foreign_key", "sort_key", "partition_key",
             "public_key_id", "publickeyid", "passenger", "bypass", "compass", "passive", "passthrough", "design", "assign", "signal",
             "author", "authors", "gpg_key", "connect_timeout", "connection_timeout", "max_connections", "maxconnections", "connections_max",
-            "connection_pool_size", "pool_connections", "tokenizers", "tokenizer", "enclave", "autoclave");
+            "connection_pool_size", "pool_connections", "tokenizers", "tokenizer", "enclave", "autoclave", "goprivate", "gonoproxy");
     /**
      * Words that say the value is about the secret, not the secret (a quantity, a setting, a place): with one of them
      * anywhere in the name as a whole word ({@code MAX_TOKENS}, {@code token_ttl}, {@code OAUTH_ISSUER},

@@ -49,7 +49,10 @@ class LinearCostTest {
             "-----BEGIN PRIVATE KEY-----", "-----BEGIN PRIVATE KEY-----\n", "Authorization: ", "Bearer ", "xoxb-", "--password ", "-p", "mysql -p",
             "=", ":", "'", "\"", "\n", "x", "a", "A", "0", "-", ".", "_", "//", "token", "secret", "key=", "aws_secret", "hooks.slack.com/services/",
             "/hooks/", "$2y$", "sig=", "AccountKey=", "0123456789abcdef", "AAAA", "q~", "-us", "t1.", "0.", "1/", "sv=2020-01-01&", "Basic ",
-            "$ANSIBLE_VAULT;1.1;AES256\n", "Private-Lines: 3\n", "Zx9kQ2mP7vL4nR8t ", "api key ");
+            "$ANSIBLE_VAULT;1.1;AES256\n", "Private-Lines: 3\n", "Zx9kQ2mP7vL4nR8t ", "api key ",
+            "password 0 ", "key 7 ", "snmp-server community ", "tacacs-server host h key ", "PDO->__construct('a', ", "mysqli_connect(", "p'",
+            "PasswordMessage '", "112, ", "0x70, ", "1) \"requirepass\"\n", "/a/password\n", "$4\nAUTH\n$4\n", "robot$a:", "/integration/",
+            "Content-Disposition: form-data; name=\"password\"\n", "loaded: 8IRFPfF2ern1nUCa005Ltuj2CzSE");
 
     private final ProviderRules rules = ProviderRules.builtIn();
 
