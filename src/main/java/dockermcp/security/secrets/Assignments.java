@@ -258,7 +258,7 @@ final class Assignments {
      */
     private static boolean reference(char[] t, int v) {
         int end = v;
-        while (end < t.length && end - v < 2048 && !Character.isWhitespace(t[end])) {
+        while (end < t.length && end - v < 2048 && !RandomTokens.whitespace(t[end])) {
             end++;
         }
         String w = new String(t, v, end - v);
@@ -320,9 +320,12 @@ final class Assignments {
             return hideWordAfter(t, k, positional, spans);
         }
         int w = wordEnd(t, k);
-        String next = new String(t, k, w - k).toLowerCase(Locale.ROOT);
+        boolean told = oneOf(lower, TOLD_WORDS) || endsWithOne(lower, TOLD_SUFFIXES);
+        boolean foreign = FOREIGN_TOLD_WORDS.contains(readAs(lower));
+        // the next word is copied only after a word that tells a value (most words followed by a blank do not)
+        String next = told || foreign ? new String(t, k, w - k).toLowerCase(Locale.ROOT) : "";
         if ((next.equals("is") || next.equals("was") || next.equals("is:") || next.equals("was:"))
-                && (oneOf(lower, TOLD_WORDS) || endsWithOne(lower, TOLD_SUFFIXES))) { // the adminPassword is x, your new password is: x
+                && told) { // the adminPassword is x, your new password is: x
             int v = skipBlanks(t, w, t.length);
             int ve = wordEnd(t, v);
             if (v > w && ve > v && notAWord(t, v, ve)) {
@@ -331,7 +334,7 @@ final class Assignments {
             }
             return 0;
         }
-        if (FOREIGN_TOLD_WORDS.contains(readAs(lower)) && COPULAS.contains(readAs(next))) { // la clave es x, das Passwort ist x, a senha é x
+        if (foreign && COPULAS.contains(readAs(next))) { // la clave es x, das Passwort ist x, a senha é x
             int v = skipBlanks(t, w, t.length);
             int ve = wordEnd(t, v);
             if (v > w && ve > v && notAWord(t, v, ve)) {
@@ -848,7 +851,7 @@ final class Assignments {
 
     private static boolean noSpace(char[] t, int start, int end) {
         for (int i = start; i < end; i++) {
-            if (Character.isWhitespace(t[i])) {
+            if (RandomTokens.whitespace(t[i])) {
                 return false;
             }
         }
@@ -860,7 +863,7 @@ final class Assignments {
         int i = v;
         int digits = 0;
         int colons = 0;
-        for (; i < t.length && !Character.isWhitespace(t[i]) && "`'\"),;".indexOf(t[i]) < 0; i++) {
+        for (; i < t.length && !RandomTokens.whitespace(t[i]) && "`'\"),;".indexOf(t[i]) < 0; i++) {
             if (t[i] == ':') {
                 colons++;
             } else if (Character.isDigit(t[i])) {
@@ -887,7 +890,7 @@ final class Assignments {
             return true;
         }
         int i = v;
-        while (i < t.length && !Character.isWhitespace(t[i]) && "`'\"),;".indexOf(t[i]) < 0) { // quoting or punctuation ends it
+        while (i < t.length && !RandomTokens.whitespace(t[i]) && "`'\"),;".indexOf(t[i]) < 0) { // quoting or punctuation ends it
             char d = t[i];
             if (d == '/') {
                 String rest = new String(t, i, Math.min(t.length, i + 5) - (i));
@@ -945,7 +948,7 @@ final class Assignments {
     }
 
     private static boolean stop(char c) {
-        return Character.isWhitespace(c) || c == '"' || c == '\'' || c == '`' || c == ';' || c == '&' || c == '<' || c == '>';
+        return RandomTokens.whitespace(c) || c == '"' || c == '\'' || c == '`' || c == ';' || c == '&' || c == '<' || c == '>';
     }
 
     private static int skipBlanks(char[] t, int k, int n) {
