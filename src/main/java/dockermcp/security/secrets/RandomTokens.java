@@ -16,7 +16,16 @@ public final class RandomTokens {
 
     /** Characters a token is made of; everything else (space, '/', '.', ':', '@', quotes) separates tokens. */
     static boolean tokenChar(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+' || c == '=' || c == '_' || c == '-' || c == '~';
+        return c < 128 && TOKEN_CHARS[c];
+    }
+
+    /** Letters, digits and {@code + = _ - ~}: one array read per character instead of up to nine comparisons. */
+    private static final boolean[] TOKEN_CHARS = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            TOKEN_CHARS[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "+=_-~".indexOf(c) >= 0;
+        }
     }
 
     /** {@link Character#isWhitespace}, answered without a table look-up for the printable ASCII the scans mostly read. */
