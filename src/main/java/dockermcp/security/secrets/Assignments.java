@@ -140,7 +140,7 @@ final class Assignments {
             return value(t, k, spans, false, null); // password 'VALUE', secret "VALUE"
         }
         // apart by a blank only: in ["mosquitto_passwd","-b"] the next element is not the word's value (JSON syntax stays whole)
-        if (k > e && k < n && t[k] != '\n' && t[k] != '\r' && e - s <= 24 && Character.isWhitespace(t[k - 1]) && mayBeSpaced(t[e - 1])) {
+        if (k > e && k < n && t[k] != '\n' && t[k] != '\r' && e - s <= 24 && Character.isWhitespace(t[k - 1]) && mayBeSpaced(t, s, e)) {
             int spaced = spaced(t, s, e, k, spans);
             if (spaced > 0) {
                 return spaced;
@@ -274,6 +274,8 @@ final class Assignments {
      */
     /** The last letters of every word {@link #spaced} acts on (in lower case); a word ending otherwise is passed by without a copy. */
     private static final boolean[] SPACED_LAST = new boolean[128];
+    /** The last two letters (lower case) of the words {@link #spaced} acts on, or that end the suffixes it looks for. */
+    private static final boolean[] SPACED_PAIR = new boolean[128 * 128];
 
     static {
         java.util.List<String> words = new java.util.ArrayList<>(java.util.List.of("by", "auth", "add_user", "change_password", "user", "set"));
@@ -286,7 +288,31 @@ final class Assignments {
             if (c < 128) {
                 SPACED_LAST[c] = true;
             }
+            char b = w.length() > 1 ? w.charAt(w.length() - 2) : 0;
+            for (int before = 0; before < 128 && c < 128 && b < 128; before++) {
+                SPACED_PAIR[before * 128 + c] |= w.length() == 1 || before == b; // a word of one letter ends any pair
+            }
         }
+    }
+
+    /**
+     * False when the word t[s, e] cannot be one {@link #spaced} acts on. An ASCII word of two or more letters is judged by
+     * its last two (most words end otherwise), without a copy; a word with a letter outside ASCII may fold to one: checked.
+     */
+    static boolean mayBeSpaced(char[] t, int s, int e) {
+        if (e - s < 2) {
+            return mayBeSpaced(t[e - 1]);
+        }
+        for (int i = s; i < e; i++) {
+            if (t[i] >= 128) {
+                return true;
+            }
+        }
+        return SPACED_PAIR[lowerAscii(t[e - 2]) * 128 + lowerAscii(t[e - 1])];
+    }
+
+    private static char lowerAscii(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c | 0x20) : c;
     }
 
     /** False when a word ending in {@code last} cannot be one {@link #spaced} acts on (a letter outside ASCII may fold to one: checked). */
@@ -294,7 +320,7 @@ final class Assignments {
         return last >= 128 || SPACED_LAST[last >= 'A' && last <= 'Z' ? last | 0x20 : last];
     }
 
-    private static int spaced(char[] t, int s, int e, int k, Spans spans) {
+    static int spaced(char[] t, int s, int e, int k, Spans spans) {
         String lower = new String(t, s, e - s).toLowerCase(Locale.ROOT);
         if (lower.equals("by") && wordBefore(t, s, "identified")) {
             return value(t, k, spans, false, null);
