@@ -21,14 +21,19 @@ public final class RedactorCpu {
     private RedactorCpu() {
     }
 
-    public static void main(String[] args) {
+    /** The 573 lines (also read by RedactorRuleCpu). */
+    public static List<String> lines() {
         List<String> all = new ArrayList<>();
         for (int i = 0; i < 1500; i++) {
             all.add("2024-11-30T10:00:" + (i % 60) + "Z INFO [worker-" + (i % 8) + "] GET /api/v1/orders/" + i + " 200 in " + (i % 90)
                     + " ms request_id=7f3a9c2e-1b2c-4d5e-8f90-" + i + " user=u" + (i % 50));
             all.add("{\"level\":\"warn\",\"msg\":\"slow query\",\"ms\":" + i + ",\"table\":\"orders\",\"trace\":\"4bf92f3577b34da6a3ce929d0e0e4736\"}");
         }
-        List<String> lines = all.subList(all.size() - 573, all.size());
+        return all.subList(all.size() - 573, all.size());
+    }
+
+    public static void main(String[] args) {
+        List<String> lines = lines();
         int chars = 0;
         for (String s : lines) {
             chars += s.length() + 1;

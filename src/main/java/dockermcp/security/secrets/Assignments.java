@@ -140,7 +140,7 @@ final class Assignments {
             return value(t, k, spans, false, null); // password 'VALUE', secret "VALUE"
         }
         // apart by a blank only: in ["mosquitto_passwd","-b"] the next element is not the word's value (JSON syntax stays whole)
-        if (k > e && k < n && t[k] != '\n' && t[k] != '\r' && e - s <= 24 && Character.isWhitespace(t[k - 1]) && mayBeSpaced(t[e - 1])) {
+        if (k > e && k < n && t[k] != '\n' && t[k] != '\r' && e - s <= 24 && Character.isWhitespace(t[k - 1]) && mayBeSpaced(t, s, e)) {
             int spaced = spaced(t, s, e, k, spans);
             if (spaced > 0) {
                 return spaced;
@@ -258,7 +258,7 @@ final class Assignments {
      */
     private static boolean reference(char[] t, int v) {
         int end = v;
-        while (end < t.length && end - v < 2048 && !Character.isWhitespace(t[end])) {
+        while (end < t.length && end - v < 2048 && !RandomTokens.whitespace(t[end])) {
             end++;
         }
         String w = new String(t, v, end - v);
@@ -274,6 +274,8 @@ final class Assignments {
      */
     /** The last letters of every word {@link #spaced} acts on (in lower case); a word ending otherwise is passed by without a copy. */
     private static final boolean[] SPACED_LAST = new boolean[128];
+    /** The last two letters (lower case) of the words {@link #spaced} acts on, or that end the suffixes it looks for. */
+    private static final boolean[] SPACED_PAIR = new boolean[128 * 128];
 
     static {
         java.util.List<String> words = new java.util.ArrayList<>(java.util.List.of("by", "auth", "add_user", "change_password", "user", "set"));
@@ -286,7 +288,31 @@ final class Assignments {
             if (c < 128) {
                 SPACED_LAST[c] = true;
             }
+            char b = w.length() > 1 ? w.charAt(w.length() - 2) : 0;
+            for (int before = 0; before < 128 && c < 128 && b < 128; before++) {
+                SPACED_PAIR[before * 128 + c] |= w.length() == 1 || before == b; // a word of one letter ends any pair
+            }
         }
+    }
+
+    /**
+     * False when the word t[s, e] cannot be one {@link #spaced} acts on. An ASCII word of two or more letters is judged by
+     * its last two (most words end otherwise), without a copy; a word with a letter outside ASCII may fold to one: checked.
+     */
+    static boolean mayBeSpaced(char[] t, int s, int e) {
+        if (e - s < 2) {
+            return mayBeSpaced(t[e - 1]);
+        }
+        for (int i = s; i < e; i++) {
+            if (t[i] >= 128) {
+                return true;
+            }
+        }
+        return SPACED_PAIR[lowerAscii(t[e - 2]) * 128 + lowerAscii(t[e - 1])];
+    }
+
+    private static char lowerAscii(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c | 0x20) : c;
     }
 
     /** False when a word ending in {@code last} cannot be one {@link #spaced} acts on (a letter outside ASCII may fold to one: checked). */
@@ -294,7 +320,7 @@ final class Assignments {
         return last >= 128 || SPACED_LAST[last >= 'A' && last <= 'Z' ? last | 0x20 : last];
     }
 
-    private static int spaced(char[] t, int s, int e, int k, Spans spans) {
+    static int spaced(char[] t, int s, int e, int k, Spans spans) {
         String lower = new String(t, s, e - s).toLowerCase(Locale.ROOT);
         if (lower.equals("by") && wordBefore(t, s, "identified")) {
             return value(t, k, spans, false, null);
@@ -320,9 +346,12 @@ final class Assignments {
             return hideWordAfter(t, k, positional, spans);
         }
         int w = wordEnd(t, k);
-        String next = new String(t, k, w - k).toLowerCase(Locale.ROOT);
+        boolean told = oneOf(lower, TOLD_WORDS) || endsWithOne(lower, TOLD_SUFFIXES);
+        boolean foreign = FOREIGN_TOLD_WORDS.contains(readAs(lower));
+        // the next word is copied only after a word that tells a value (most words followed by a blank do not)
+        String next = told || foreign ? new String(t, k, w - k).toLowerCase(Locale.ROOT) : "";
         if ((next.equals("is") || next.equals("was") || next.equals("is:") || next.equals("was:"))
-                && (oneOf(lower, TOLD_WORDS) || endsWithOne(lower, TOLD_SUFFIXES))) { // the adminPassword is x, your new password is: x
+                && told) { // the adminPassword is x, your new password is: x
             int v = skipBlanks(t, w, t.length);
             int ve = wordEnd(t, v);
             if (v > w && ve > v && notAWord(t, v, ve)) {
@@ -331,7 +360,7 @@ final class Assignments {
             }
             return 0;
         }
-        if (FOREIGN_TOLD_WORDS.contains(readAs(lower)) && COPULAS.contains(readAs(next))) { // la clave es x, das Passwort ist x, a senha é x
+        if (foreign && COPULAS.contains(readAs(next))) { // la clave es x, das Passwort ist x, a senha é x
             int v = skipBlanks(t, w, t.length);
             int ve = wordEnd(t, v);
             if (v > w && ve > v && notAWord(t, v, ve)) {
@@ -848,7 +877,7 @@ final class Assignments {
 
     private static boolean noSpace(char[] t, int start, int end) {
         for (int i = start; i < end; i++) {
-            if (Character.isWhitespace(t[i])) {
+            if (RandomTokens.whitespace(t[i])) {
                 return false;
             }
         }
@@ -860,7 +889,7 @@ final class Assignments {
         int i = v;
         int digits = 0;
         int colons = 0;
-        for (; i < t.length && !Character.isWhitespace(t[i]) && "`'\"),;".indexOf(t[i]) < 0; i++) {
+        for (; i < t.length && !RandomTokens.whitespace(t[i]) && "`'\"),;".indexOf(t[i]) < 0; i++) {
             if (t[i] == ':') {
                 colons++;
             } else if (Character.isDigit(t[i])) {
@@ -887,7 +916,7 @@ final class Assignments {
             return true;
         }
         int i = v;
-        while (i < t.length && !Character.isWhitespace(t[i]) && "`'\"),;".indexOf(t[i]) < 0) { // quoting or punctuation ends it
+        while (i < t.length && !RandomTokens.whitespace(t[i]) && "`'\"),;".indexOf(t[i]) < 0) { // quoting or punctuation ends it
             char d = t[i];
             if (d == '/') {
                 String rest = new String(t, i, Math.min(t.length, i + 5) - (i));
@@ -945,7 +974,7 @@ final class Assignments {
     }
 
     private static boolean stop(char c) {
-        return Character.isWhitespace(c) || c == '"' || c == '\'' || c == '`' || c == ';' || c == '&' || c == '<' || c == '>';
+        return RandomTokens.whitespace(c) || c == '"' || c == '\'' || c == '`' || c == ';' || c == '&' || c == '<' || c == '>';
     }
 
     private static int skipBlanks(char[] t, int k, int n) {

@@ -215,6 +215,15 @@ final class EncodedRuns {
     }
 
     private static boolean base64Char(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '-' || c == '_';
+        return c < 128 && BASE64_CHARS[c];
+    }
+
+    /** Both base64 alphabets: one array read per character instead of up to nine comparisons. */
+    private static final boolean[] BASE64_CHARS = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            BASE64_CHARS[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "+/-_".indexOf(c) >= 0;
+        }
     }
 }

@@ -263,7 +263,7 @@ final class NamedValues {
                 }
             } else if (c == ',' && depth == 0) {
                 memberKey = -1;
-            } else if (depth == 0 && memberKey >= 0 && c != ':' && !Character.isWhitespace(c) && c != '\\') {
+            } else if (depth == 0 && memberKey >= 0 && c != ':' && !RandomTokens.whitespace(c) && c != '\\') {
                 int e = k;
                 while (e < t.length && ",}\n \r\t".indexOf(t[e]) < 0) {
                     e++;
@@ -293,7 +293,7 @@ final class NamedValues {
 
     private static int skipJsonSpace(char[] t, int i) {
         int limit = Math.min(t.length, i + MAX_NAME);
-        while (i < limit && (Character.isWhitespace(t[i]) || t[i] == '\\' && i + 1 < t.length && t[i + 1] == '"')) {
+        while (i < limit && (RandomTokens.whitespace(t[i]) || t[i] == '\\' && i + 1 < t.length && t[i + 1] == '"')) {
             i += t[i] == '\\' ? 1 : 1;
             if (i < limit && t[i] == '"' && t[i - 1] == '\\') {
                 break;

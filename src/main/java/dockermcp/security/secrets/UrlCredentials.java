@@ -25,7 +25,7 @@ final class UrlCredentials {
             while (i < n && i - start < MAX_AUTHORITY) {
                 char c = t[i];
                 // '?' and '#' do not end the scan: a raw password may hold them, and the '@' after them still ends the user info
-                if (c == '/' || Character.isWhitespace(c) || c == '"' || c == '\'' || c == '<' || c == '>' || c == '`') {
+                if (c == '/' || RandomTokens.whitespace(c) || c == '"' || c == '\'' || c == '<' || c == '>' || c == '`') {
                     break;
                 }
                 if (c == '@') {
@@ -118,12 +118,12 @@ final class UrlCredentials {
 
     /** What may stand before a user name or after a password: the start of a word. */
     private static boolean boundary(char c) {
-        return Character.isWhitespace(c) || c == '"' || c == '\'' || c == '=' || c == '`' || c == '(' || c == '[' || c == '<' || c == '>' || c == ')' || c == ']';
+        return RandomTokens.whitespace(c) || c == '"' || c == '\'' || c == '=' || c == '`' || c == '(' || c == '[' || c == '<' || c == '>' || c == ')' || c == ']';
     }
 
     /** A character of a password: anything but a blank, a quote and the separators of the form (after '/': no '/' or '@'). */
     private static boolean passwordChar(char c, char form) {
-        if (Character.isWhitespace(c) || c == '"' || c == '\'' || c == '`' || c == '/' || c == '@' || c == '<' || c == '>') {
+        if (RandomTokens.whitespace(c) || c == '"' || c == '\'' || c == '`' || c == '/' || c == '@' || c == '<' || c == '>') {
             return false;
         }
         return form == '/' || c != ':' && c != '=' && c != ',' && c != '(' && c != ')' && c != '[' && c != ']' && c != '{' && c != '}';
