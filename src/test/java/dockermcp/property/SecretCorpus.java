@@ -695,10 +695,10 @@ public final class SecretCorpus {
                 yield new Secret("unannounced", "php-connect", pw, "PHP_BOOT", call, List.of("php", "-r", call + ";"), "#0 /var/www/src/Db.php(12): " + call);
             }
             case 4 -> {
-                String codes = codes(pw);
+                String codes = codes(pw); // in hexadecimal: a decimal list's pieces (", 35, 10") are found in any list of numbers
                 String list = codes("password=") + ", " + codes;
-                yield new Secret("unannounced", "char-codes", codes, "PAYLOAD_BYTES", "[" + list + "]", List.of("node", "-e", "String.fromCharCode(" + list + ")"),
-                        "payload bytes: [" + list + "]");
+                yield new Secret("unannounced", "char-codes", codes, "PAYLOAD_BYTES", "[]byte{" + list + "}", List.of("node", "-e", "String.fromCharCode(" + list + ")"),
+                        "payload bytes: []byte{" + list + "}");
             }
             default -> new Secret("unannounced", "shaped-argument", pw, "BOOT_ARGS", user + " " + pw, List.of("/opt/acme/bin/provision", "create-user", user, pw),
                     "Received CONNECT from c1 (p2, c1, k60, u'" + user + "', p'" + pw + "')");
@@ -717,7 +717,7 @@ public final class SecretCorpus {
     }
 
     private static String codes(String text) {
-        return String.join(", ", text.chars().mapToObj(Integer::toString).toList());
+        return String.join(", ", text.chars().mapToObj(c -> "0x" + Integer.toHexString(c)).toList());
     }
 
     // --- generators of parts

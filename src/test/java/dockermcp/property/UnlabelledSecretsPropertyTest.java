@@ -50,6 +50,8 @@ class UnlabelledSecretsPropertyTest {
                     "loaded class com.example.billing.InvoiceServiceImplementation2Factory", "GET /assets/app." + hex(r, 20) + ".js 200")) {
                 assertThat(REDACTOR.lines(List.of(line)).get(0)).isEqualTo(line);
             }
+            String id = ulid(r);
+            assertThat(REDACTOR.envEntry("CORRELATION_ID=" + id)).isEqualTo("CORRELATION_ID=" + id); // a ULID is an id as a UUID is
         }
     }
 
@@ -292,7 +294,12 @@ class UnlabelledSecretsPropertyTest {
     }
 
     private static String ulid(Random r) {
-        return "01" + random(r, "0123456789ABCDEFGHJKMNPQRSTVWXYZ", 24);
+        while (true) { // one that spells no credential word by chance (…0PWDX… reads as pwd followed by a value)
+            String id = random(r, "01234567", 1) + random(r, "0123456789ABCDEFGHJKMNPQRSTVWXYZ", 25);
+            if (!id.matches(".*(?:PW|PASS|KEY|TOK|SEC|AUTH|PSK|SIG|CRED|OTP|PIN|SALT|DSN|CONN|BEARER|JWT|HMAC|SAS|MFA).*")) {
+                return id;
+            }
+        }
     }
 
     private static String uuid(Random r) {

@@ -73,10 +73,17 @@ final class ByteLists {
         int n = t.length;
         int value = 0;
         int i = at;
-        if (i + 1 < n && t[i] == '0' && (t[i + 1] == 'x' || t[i + 1] == 'X')) {
-            i += 2;
+        if (i + 1 < n && t[i] == '0' && (t[i + 1] == 'x' || t[i + 1] == 'X' || t[i + 1] == '\n' && i + 2 < n && t[i + 2] == 'x')) {
+            i += t[i + 1] == '\n' ? 3 : 2; // 0x, also cut by a wrapped line after its 0
             int digits = 0;
-            while (i < n && digits < 3 && Character.digit(t[i], 16) >= 0 && t[i] < 128) {
+            while (i < n && digits < 3) {
+                if (t[i] == '\n' && i + 1 < n && Character.digit(t[i + 1], 16) >= 0 && t[i + 1] < 128) {
+                    i++; // 0x / 75, 0x6 / 5: a code cut by a wrapped line
+                    continue;
+                }
+                if (Character.digit(t[i], 16) < 0 || t[i] >= 128) {
+                    break;
+                }
                 value = value * 16 + Character.digit(t[i], 16);
                 i++;
                 digits++;

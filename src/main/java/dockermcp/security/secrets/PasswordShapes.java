@@ -22,6 +22,9 @@ final class PasswordShapes {
         if (n < MIN || n > MAX || v.contains("://") || v.charAt(0) == '/' || v.indexOf('=') >= 0 || v.startsWith("-XX:") || v.startsWith("-D")) {
             return false; // a URL, a path, a list of settings, a JVM option
         }
+        if (n == 26 && RandomTokens.ulid(v.toCharArray(), 0, n)) {
+            return false; // a ULID is an id, as a UUID is
+        }
         boolean upper = false;
         boolean lower = false;
         boolean digit = false;

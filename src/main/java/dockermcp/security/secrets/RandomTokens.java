@@ -118,7 +118,7 @@ public final class RandomTokens {
         }
         mixedRun |= runMixes(s, runStart, end);
         boolean hex = lower + upper == hexLetters && symbols == dashes;
-        if (hex && harmlessHex(s, start, end, name, dashes) || resourceId(s, start, end) || podName(s, start, end, name)) {
+        if (hex && harmlessHex(s, start, end, name, dashes) || resourceId(s, start, end) || podName(s, start, end, name) || ulid(s, start, end)) {
             return false;
         }
         if (distinct < 8 || harmlessVersionOrDate(s, start, end)) {
@@ -188,6 +188,23 @@ public final class RandomTokens {
     }
 
     /** {@code i-0abc123def4567890}, {@code vol-0f3e…}, {@code sg-…}: a lower-case kind, one dash, lower-case hex (cloud resource ids). */
+    /**
+     * A ULID: 26 characters of Crockford's base32 in capitals, a 48-bit time first (so the first is 0-7). An id, public
+     * as a UUID is, ordered by time; its first ten characters barely change between ids of the same day.
+     */
+    static boolean ulid(char[] s, int start, int end) {
+        if (end - start != 26 || s[start] < '0' || s[start] > '7') {
+            return false;
+        }
+        for (int i = start; i < end; i++) {
+            char c = s[i];
+            if (!(c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' && c != 'I' && c != 'L' && c != 'O' && c != 'U')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean resourceId(char[] s, int start, int end) {
         int i = start;
         while (i < end && i - start <= 12 && s[i] >= 'a' && s[i] <= 'z') {
