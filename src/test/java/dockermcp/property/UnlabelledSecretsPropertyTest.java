@@ -234,8 +234,12 @@ class UnlabelledSecretsPropertyTest {
     @Test
     void countsCacheKeysAndKindNamesAfterAKeywordStay() {
         for (String line : List.of("auth: 3 failed login attempts for user bob from 10.0.0.7", "cache hit key=product:98123:v4 ttl=600",
-                "key: 12 entries evicted")) {
+                "key: 12 entries evicted", "W1130 10:01:17.223456 1 reflector.go:561] failed to list *v1.Secret: secrets is forbidden",
+                "Rotating signing keys: next rotation at 2026-12-07T00:00:00Z")) {
             assertThat(REDACTOR.lines(List.of(line)).get(0)).isEqualTo(line);
+        }
+        for (String line : List.of("db passwords: hunter2", "signing keys: nextrotation", "auth: 3f9Kq7Lm2x", "Secret: hunter2 is set")) {
+            assertThat(REDACTOR.lines(List.of(line)).get(0)).as(line).contains("[REDACTED]");
         }
     }
 

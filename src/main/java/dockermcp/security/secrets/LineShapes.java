@@ -193,13 +193,24 @@ final class LineShapes {
                 || lower.equals("conn") && value.chars().allMatch(c -> c >= '0' && c <= '9') && end - v <= 12
                 || (lower.equals("passwd") || lower.equals("shadow") || lower.equals("gshadow")) && NSS_SOURCES.contains(value)
                 || LOOKUP_TABLE.matcher(value).matches()
-                || value.equalsIgnoreCase(lower + "s") // *v1.Secret: secrets is forbidden: the kind named again, no value
+                || value.equalsIgnoreCase(lastWord(lower) + "s") // *v1.Secret: secrets is forbidden: the kind named again, no value
+                || lower.endsWith("s") && value.matches("[a-z]{2,12}") && end + 1 < t.length && t[end] == ' ' && t[end + 1] >= 'a' && t[end + 1] <= 'z' // signing keys: next rotation at …
                 || (lower.equals("key") || lower.equals("auth")) && countThenWord(t, v, end) // auth: 3 failed login attempts
                 || lower.equals("key") && CACHE_KEY.matcher(value).matches(); // cache hit key=product:98123:v4
     }
 
     /** A namespaced cache or lookup key: a word, then parts after ':' of which none is long enough to be a token. */
     private static final java.util.regex.Pattern CACHE_KEY = java.util.regex.Pattern.compile("[a-z][a-z0-9_-]{0,30}(?::[A-Za-z0-9_.-]{1,15}){1,6}");
+
+    /** The name's last run of letters (v1.secret: secret). */
+    private static String lastWord(String lower) {
+        int e = lower.length();
+        int b = e;
+        while (b > 0 && Character.isLetter(lower.charAt(b - 1))) {
+            b--;
+        }
+        return lower.substring(b, e);
+    }
 
     /** A small number followed by a word: a count in a sentence, not a value. */
     private static boolean countThenWord(char[] t, int v, int end) {
