@@ -218,6 +218,26 @@ class UnlabelledSecretsPropertyTest {
     }
 
     @Test
+    void aKeyDirectiveAndAUrlPasswordWithEscapedQuotesAreHidden() {
+        Random r = new Random(82);
+        for (int i = 0; i < ROUNDS; i++) {
+            String pw = password(r);
+            String line = pick(r, "  shared_key %s", "api_key %s", "access-key %s", "secretkey %s;", "\tlicense_key %s # set by ops").formatted(pw);
+            assertHidden(line, pw);
+            String user = "u" + r.nextInt(100);
+            String escaped = pw.substring(0, 5) + pick(r, "%27", "%22", "%5C") + pw.substring(5, 11) + pick(r, "%27", "%22") + pw.substring(11);
+            String url = pick(r, "https", "postgres", "amqp") + "://" + user + ":" + escaped + "@db.example.com:5432/app";
+            assertHidden("UPSTREAM " + url, pw.substring(5, 11) + pw.substring(11));
+            assertThat(REDACTOR.lines(List.of("UPSTREAM " + url)).get(0)).doesNotContain(pw.substring(5, 11)).doesNotContain(pw.substring(11));
+            assertThat(REDACTOR.envEntry("UPSTREAM_ADDR=" + url)).isEqualTo("UPSTREAM_ADDR=[REDACTED]");
+        }
+        for (String line : List.of("key expired", "hotkey F12", "proxy_cache_key $scheme$host$request_uri;", "  ssl_certificate_key /etc/nginx/tls.key;",
+                "api_key missing", "key_buffer_size 16M", "see https://docs.example.com/faq?q=it's fine")) {
+            assertThat(REDACTOR.lines(List.of(line)).get(0)).isEqualTo(line);
+        }
+    }
+
+    @Test
     void moreNamesSayTheirValueIsSecret() {
         Random r = new Random(79);
         for (int i = 0; i < ROUNDS; i++) {

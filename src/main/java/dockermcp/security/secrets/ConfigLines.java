@@ -16,9 +16,13 @@ import java.util.Locale;
  */
 final class ConfigLines {
 
-    /** Password words of a configuration name; {@code auth} and {@code pw} only at its end (masterauth, rootpw, bindpw). */
-    private static final String[] STEMS = {"pass", "pwd", "secret", "token", "cred", "psk", "phrase", "auth", "pw"};
+    /** Password words of a configuration name; {@code key}, {@code auth} and {@code pw} only at its end (shared_key, masterauth, rootpw). */
+    private static final String[] STEMS = {"pass", "pwd", "secret", "token", "cred", "psk", "phrase", "key", "auth", "pw"};
     private static final int MAX_NAME = 64;
+    /** A name ending in a key as a word ({@code shared_key}, {@code api-key}, {@code secretkey}), not a {@code hotkey}. */
+    private static final java.util.regex.Pattern KEY_NAME = java.util.regex.Pattern.compile("key|.*[_.-]key|.*(?:api|secret|access|shared|private|master|license|signing|encryption)key");
+    /** A value made of variables only ({@code $scheme$host$request_uri}): a template, not a secret. */
+    private static final java.util.regex.Pattern VARIABLES = java.util.regex.Pattern.compile("(?:\\$\\{?[A-Za-z_][A-Za-z0-9_]{0,63}\\}?)+;?");
     private static final java.util.regex.Pattern IPV4 = java.util.regex.Pattern.compile("[0-9]{1,3}(?:\\.[0-9]{1,3}){3}(?:/[0-9]{1,2})?");
     private static final java.util.regex.Pattern DESTINATION = java.util.regex.Pattern.compile(
             "\\[[a-z0-9.-]{1,253}\\](?::[a-z0-9]{1,16})?|@[a-z0-9-]{1,63}(?:\\.[a-z0-9-]{1,63}){1,8}|[a-z0-9-]{1,63}(?:\\.[a-z0-9-]{1,63}){1,8}(?::[0-9]{1,5})?");
@@ -85,7 +89,7 @@ final class ConfigLines {
         }
         String key = new String(t, ks, ke - ks);
         String value = new String(t, vs, ve - vs);
-        if (key.equals("PASS") || LineShapes.harmless(value) || LineShapes.foreignWord(value) || SecretNames.describesSecret(key, LineShapes.unquote(value))) {
+        if (key.equals("PASS") || VARIABLES.matcher(value).matches() || LineShapes.harmless(value) || LineShapes.foreignWord(value) || SecretNames.describesSecret(key, LineShapes.unquote(value))) {
             return; // PASS x is a transcript or a test report (Transcripts)
         }
         if (last - 1 == first || !LineShapes.wordLike(value)) {
@@ -111,9 +115,9 @@ final class ConfigLines {
             }
         }
         String n = lower.substring(s, e);
-        boolean word = n.endsWith("auth") || n.endsWith("pw") || n.endsWith("authtok");
+        boolean word = n.endsWith("auth") || n.endsWith("pw") || n.endsWith("authtok") || KEY_NAME.matcher(n).matches(); // fluentd shared_key x
         for (int k = 0; k < STEMS.length - 2 && !word; k++) {
-            word = n.contains(STEMS[k]);
+            word = !STEMS[k].equals("key") && n.contains(STEMS[k]);
         }
         return word && SecretNames.suggestsSecret(n);
     }

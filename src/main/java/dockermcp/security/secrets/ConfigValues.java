@@ -3,6 +3,7 @@ package dockermcp.security.secrets;
 import dockermcp.config.EnvRedaction;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -137,7 +138,7 @@ public final class ConfigValues {
         if (at >= 0 && LABEL_KEY.matcher(line.substring(at + LABEL_STEP.length()).split(" ", 2)[0]).matches()) {
             return line.substring(0, at + LABEL_STEP.length()) + labelStep(line.substring(at + LABEL_STEP.length()));
         }
-        java.util.regex.Matcher exec = EXEC_STEP.matcher(line);
+        Matcher exec = EXEC_STEP.matcher(line);
         if (exec.find()) {
             String step = execStep(line.substring(exec.end()));
             if (step != null) {

@@ -22,9 +22,15 @@ final class UrlCredentials {
             int start = sep + 3;
             int at = -1;
             int i = start;
+            boolean colon = false;
             while (i < n && i - start < MAX_AUTHORITY) {
                 char c = t[i];
                 // '?' and '#' do not end the scan: a raw password may hold them, and the '@' after them still ends the user info
+                colon |= c == ':';
+                if ((c == '"' || c == '\'') && colon && quoteInPassword(t, i)) {
+                    i++; // user:pa'ss"x@host (a %27 or %22 read as the quote it stands for): the password goes on to its '@'
+                    continue;
+                }
                 if (c == '/' || RandomTokens.whitespace(c) || c == '"' || c == '\'' || c == '<' || c == '>' || c == '`') {
                     break;
                 }
@@ -38,6 +44,20 @@ final class UrlCredentials {
             }
             from = sep + 3; // the next "://" may be inside this authority (a "//" stops the scan there)
         }
+    }
+
+    /** A quote after {@code user:} with an '@' and a host after it in the same word: a character of the password. */
+    private static boolean quoteInPassword(char[] t, int q) {
+        for (int i = q + 1; i < t.length && i - q < 128; i++) {
+            char c = t[i];
+            if (c == '@') {
+                return i + 1 < t.length && Character.isLetterOrDigit(t[i + 1]);
+            }
+            if (c == '/' || RandomTokens.whitespace(c) || c == '<' || c == '>' || c == '`') {
+                return false;
+            }
+        }
+        return false;
     }
 
     /**
