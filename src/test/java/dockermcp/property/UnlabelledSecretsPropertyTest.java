@@ -33,7 +33,13 @@ class UnlabelledSecretsPropertyTest {
     void aGeneratedKeyOfLettersAndDigitsIsHiddenWhereverItStandsInALogLine() {
         Random r = new Random(71);
         for (int i = 0; i < ROUNDS * 2; i++) {
-            String key = r.nextBoolean() ? mixedKey(r, 32 + r.nextInt(33)) : base32Key(r, 40 + r.nextInt(24));
+            String key = switch (r.nextInt(6)) {
+                case 0, 1 -> mixedKey(r, 32 + r.nextInt(33));
+                case 2 -> base32Key(r, 40 + r.nextInt(24));
+                case 3 -> mixedKey(r, 13 + r.nextInt(8)) + pick(r, "-", "_") + mixedKey(r, 20 + r.nextInt(10)) + pick(r, "", "=", "=="); // base64url, two parts
+                case 4 -> pick(r, "CFPAT-", "SKEY_", "PMK-", "XOAK_") + mixedKey(r, 32 + r.nextInt(12)); // a prefix in capitals
+                default -> pick(r, "vercel_", "acme_", "tk-") + mixedKey(r, 24 + r.nextInt(6)); // a short body with every class
+            };
             String line = pick(r, "loaded: %s", "client init ok (%s)", "[upstream] %s", "using %s for billing", "registered %s at startup",
                     "cfg %s ok", "INFO init provider=acme %s", "%s") .formatted(key);
             assertHidden(line, key);
@@ -47,7 +53,9 @@ class UnlabelledSecretsPropertyTest {
             for (String line : List.of("request " + uuid(r) + " done", "trace=" + hex(r, 32) + " span=" + hex(r, 16), "commit " + hex(r, 40),
                     "job " + ulid(r) + " queued", "pulled sha256:" + hex(r, 64),
                     "enabled -XX:+HeapDumpOnOutOfMemoryError and -XX:+UseContainerSupport", "pod web-7d9f" + hex(r, 6) + "-x2kqp ready",
-                    "loaded class com.example.billing.InvoiceServiceImplementation2Factory", "GET /assets/app." + hex(r, 20) + ".js 200")) {
+                    "loaded class com.example.billing.InvoiceServiceImplementation2Factory", "GET /assets/app." + hex(r, 20) + ".js 200",
+                    "X-Amzn-Trace-Id: Root=1-67891233-" + hex(r, 24), "build web-2024-11-30-release-notes-for-version-" + r.nextInt(100000),
+                    "JIRA-" + r.nextInt(10000) + " fixed in CI-BUILD-" + r.nextInt(100000))) {
                 assertThat(REDACTOR.lines(List.of(line)).get(0)).isEqualTo(line);
             }
             String id = ulid(r);

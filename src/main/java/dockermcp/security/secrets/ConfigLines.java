@@ -19,8 +19,8 @@ final class ConfigLines {
     /** Password words of a configuration name; {@code key}, {@code auth} and {@code pw} only at its end (shared_key, masterauth, rootpw). */
     private static final String[] STEMS = {"pass", "pwd", "secret", "token", "cred", "psk", "phrase", "key", "auth", "pw"};
     private static final int MAX_NAME = 64;
-    /** A name ending in a key as a word ({@code shared_key}, {@code api-key}, {@code secretkey}), not a {@code hotkey}. */
-    private static final java.util.regex.Pattern KEY_NAME = java.util.regex.Pattern.compile("key|.*[_.-]key|.*(?:api|secret|access|shared|private|master|license|signing|encryption)key");
+    /** A name ending in a key as a word ({@code shared_key}, {@code api-key}, {@code secretkey}); not a {@code hotkey}, not a table's {@code KEY VALUE} heading. */
+    private static final java.util.regex.Pattern KEY_NAME = java.util.regex.Pattern.compile(".*[_.-]key|.*(?:api|secret|access|shared|private|master|license|signing|encryption)key");
     /** A value made of variables only ({@code $scheme$host$request_uri}): a template, not a secret. */
     private static final java.util.regex.Pattern VARIABLES = java.util.regex.Pattern.compile("(?:\\$\\{?[A-Za-z_][A-Za-z0-9_]{0,63}\\}?)+;?");
     private static final java.util.regex.Pattern IPV4 = java.util.regex.Pattern.compile("[0-9]{1,3}(?:\\.[0-9]{1,3}){3}(?:/[0-9]{1,2})?");

@@ -72,25 +72,29 @@ final class NearbyTokens {
                 break;
             }
         }
-        if (e - s < 33 || t[s] < 'a' || t[s] > 'z' || s > 0 && (t[s - 1] == '/' || t[s - 1] == '.' || t[s - 1] == '@')) {
+        boolean capitals = t[s] >= 'A' && t[s] <= 'Z'; // CFPAT-…: a prefix in capitals, as some providers write it
+        if (e - s < 27 || !capitals && (t[s] < 'a' || t[s] > 'z') || s > 0 && (t[s - 1] == '/' || t[s - 1] == '.' || t[s - 1] == '@')) {
             return false; // a path's or a host's part is not a token's start
         }
         int p = s + 1;
-        while (p < e && p - s <= 10 && (t[p] >= 'a' && t[p] <= 'z' || t[p] >= '0' && t[p] <= '9')) {
+        while (p < e && p - s <= 10 && (capitals ? t[p] >= 'A' && t[p] <= 'Z' : t[p] >= 'a' && t[p] <= 'z' || t[p] >= '0' && t[p] <= '9')) {
             p++;
         }
-        if (p >= e || p - s < 2 || p - s > 10 || t[p] != '_' && t[p] != '-' || RandomTokens.DIGEST_NAMES.contains(new String(t, s, p - s))) {
+        if (p >= e || p - s < 2 || p - s > 10 || t[p] != '_' && t[p] != '-'
+                || RandomTokens.DIGEST_NAMES.contains(new String(t, s, p - s).toLowerCase(java.util.Locale.ROOT))) {
             return false; // 'sha256-<base64>' in a Content-Security-Policy is a digest, public by design
         }
         int b = p + 1;
         if (b + 2 < e && t[b] == 'v' && t[b + 1] >= '0' && t[b + 1] <= '9' && (t[b + 2] == '_' || t[b + 2] == '-')) {
             b += 3; // tgp_v1_…
         }
-        if (e - b < 30) {
+        if (e - b < 24) {
             return false;
         }
         boolean letter = false;
-        boolean digit = false;
+        int upper = 0;
+        int lower = 0;
+        int digits = 0;
         boolean nonHex = false;
         for (int i = b; i < e; i++) {
             char c = t[i];
@@ -98,15 +102,19 @@ final class NearbyTokens {
                 return false; // trace_id=4bf9…: a name and its value, judged as such
             }
             letter |= Character.isLetter(c);
-            digit |= c >= '0' && c <= '9';
+            upper += c >= 'A' && c <= 'Z' ? 1 : 0;
+            lower += c >= 'a' && c <= 'z' ? 1 : 0;
+            digits += c >= '0' && c <= '9' ? 1 : 0;
             nonHex |= Character.isLetter(c) && !(c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F');
         }
-        return letter && digit && nonHex && RandomTokens.isRandom(t, b, e, null);
+        // a body of 24 to 29 characters only with every class three times (vercel_r8nZymFOctx59LGExODMS6Gz)
+        boolean strong = e - b >= 30 || upper >= 3 && lower >= 3 && digits >= 3;
+        return strong && letter && digits > 0 && nonHex && RandomTokens.isRandom(t, b, e, null);
     }
 
     /**
-     * A generated key no harmless form takes, wherever it stands in free text: 32 or more letters and digits and nothing
-     * else, capitals, small letters and digits four times each at least ({@code loaded: 8IRFPfF2ern1…}); or 40 or more
+     * A generated key no harmless form takes, wherever it stands in free text: 32 or more letters and digits (at most three
+     * '-' or '_', base64 padding) and nothing else, capitals, small letters and digits four times each at least ({@code loaded: 8IRFPfF2ern1…}); or 40 or more
      * small letters and digits that are not hexadecimal (a base32 key). Ids in logs are hexadecimal, UUIDs, ULIDs (26
      * capitals) or words: none of them is taken.
      */
@@ -118,8 +126,13 @@ final class NearbyTokens {
         int upper = 0;
         int lower = 0;
         int digits = 0;
+        int joins = 0;
         boolean nonHex = false;
-        for (int i = s; i < e; i++) {
+        int end = e;
+        while (end > s && t[end - 1] == '=' && e - end < 2) {
+            end--; // base64 padding
+        }
+        for (int i = s; i < end; i++) {
             char c = t[i];
             if (c >= 'A' && c <= 'Z') {
                 upper++;
@@ -128,12 +141,14 @@ final class NearbyTokens {
                 nonHex |= c > 'f';
             } else if (c >= '0' && c <= '9') {
                 digits++;
+            } else if ((c == '-' || c == '_') && ++joins <= 3) {
+                continue; // base64url, or a key in two parts (ngrok's <27>_<21>)
             } else {
                 return false;
             }
         }
         boolean mixed = upper >= 4 && lower >= 4 && digits >= 4;
-        boolean base32 = upper == 0 && len >= 40 && nonHex && digits >= 6 && lower >= 20;
+        boolean base32 = upper == 0 && joins == 0 && len >= 40 && nonHex && digits >= 6 && lower >= 20;
         return (mixed || base32) && RandomTokens.isRandom(t, s, e, null) && !EncodedRuns.harmlessText(t, s, e); // base64 of a zlib'd log stays
     }
 
