@@ -86,7 +86,8 @@ class UnlabelledSecretsPropertyTest {
             String pw = password(r);
             String line = pick(r, "username admin privilege 15 password 0 %s", "enable password 0 %s", " password 7 %s", "snmp-server community %s RO",
                     "snmp-server community %s RW 99", "crypto isakmp key %s address 0.0.0.0 0.0.0.0", "tacacs-server host 10.1.1.1 key 7 %s",
-                    "radius-server key %s", " key 7 %s", " key-string 0 %s", " pre-shared-key %s", "username ops secret 9 %s").formatted(pw);
+                    "radius-server key %s", " key 7 %s", " key-string 0 %s", " pre-shared-key %s", "username ops secret 9 %s",
+                    " ip ospf message-digest-key 1 md5 %s", " ip ospf authentication-key 7 %s").formatted(pw);
             assertHidden(line, pw);
             assertHidden("DEVICE_CFG=" + line, pw, true);
         }
@@ -205,7 +206,9 @@ class UnlabelledSecretsPropertyTest {
         for (int i = 0; i < ROUNDS; i++) {
             String pw = password(r);
             String row = pick(r, "/bin/sh -c #(nop)  CMD [\"-hdb\" \"-uroot\" \"-p%s\"]", "/bin/sh -c #(nop)  CMD [\"provision\" \"ops\" \"%s\"]",
-                    "CMD [\"--admin\" \"ops\" \"%s\"]", "/bin/sh -c #(nop)  ENTRYPOINT [\"/opt/bin/init\" \"-w%s\"]").formatted(pw);
+                    "CMD [\"--admin\" \"ops\" \"%s\"]", "/bin/sh -c #(nop)  ENTRYPOINT [\"/opt/bin/init\" \"-w%s\"]",
+                    "/bin/sh -c #(nop)  HEALTHCHECK &{[\"CMD\" \"ssh-keygen\" \"-t\" \"ed25519\" \"-N\" \"%s\" \"-f\" \"/k\"] \"0s\" \"0s\" \"0s\" '\\x00'}",
+                    "/bin/sh -c #(nop)  HEALTHCHECK &{[\"CMD-SHELL\" \"mysqladmin ping -uroot -p%s\"] \"30s\" \"5s\" \"0s\" '\\x03'}").formatted(pw);
             assertThat(history(row)).as(row).doesNotContain(pw.substring(0, 8)).doesNotContain(pw.substring(8));
             List<String> lines = List.of(pick(r, "connecting to ", "DATABASE_URL=", "dsn: ") + pick(r, "postgres", "mysql", "amqp", "redis") + "://app:",
                     pick(r, "  ", "    ", "\t") + pw.replace("@", "") + "@db:5432/app");
@@ -213,7 +216,8 @@ class UnlabelledSecretsPropertyTest {
         }
         for (String row : List.of("/bin/sh -c #(nop)  CMD [\"nginx\" \"-g\" \"daemon off;\"]", "/bin/sh -c #(nop)  CMD [\"java\" \"-XX:+UseG1GC\" \"-jar\" \"app.jar\"]",
                 "/bin/sh -c #(nop)  ENTRYPOINT [\"/docker-entrypoint.sh\"]", "CMD [\"redis-server\" \"--port\" \"6379\" \"--appendonly\" \"yes\"]",
-                "/bin/sh -c #(nop)  CMD [\"postgres\" \"-c\" \"max_connections=200\" \"-pOstgres\"]")) {
+                "/bin/sh -c #(nop)  CMD [\"postgres\" \"-c\" \"max_connections=200\" \"-pOstgres\"]",
+                "/bin/sh -c #(nop)  HEALTHCHECK &{[\"CMD-SHELL\" \"curl -f http://localhost:8080/health || exit 1\"] \"30s\" \"5s\" \"0s\" '\\x03'}")) {
             assertThat(history(row)).isEqualTo(row);
         }
     }

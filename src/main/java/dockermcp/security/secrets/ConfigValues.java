@@ -140,7 +140,7 @@ public final class ConfigValues {
         }
         Matcher exec = EXEC_STEP.matcher(line);
         if (exec.find()) {
-            String step = execStep(line.substring(exec.end()));
+            String step = execStep(line.substring(exec.end()), exec.group(1) == null);
             if (step != null) {
                 return commandSpans(line.substring(0, exec.end())).apply(line.substring(0, exec.end()), marker) + step;
             }
@@ -148,15 +148,18 @@ public final class ConfigValues {
         return commandSpans(line).apply(line, marker);
     }
 
-    /** A history row of an exec-form step: {@code #(nop)  CMD ["-uroot" "-pX"]}, {@code ENTRYPOINT [...]} as docker history prints it. */
-    private static final Pattern EXEC_STEP = Pattern.compile("(?:^|#\\(nop\\) {1,2})(?:CMD|ENTRYPOINT) (?=\\[\")");
+    /**
+     * A history row of an exec-form step: {@code #(nop)  CMD ["-uroot" "-pX"]}, {@code ENTRYPOINT [...]}, {@code HEALTHCHECK
+     * &{["CMD" …] "30s" …}} as docker history prints them.
+     */
+    private static final Pattern EXEC_STEP = Pattern.compile("(?:^|#\\(nop\\) {1,2})(?:(CMD|ENTRYPOINT) |HEALTHCHECK &\\{)(?=\\[\")");
 
     /**
      * The arguments of an exec-form step, judged as an argument vector ({@link #argv}): a CMD row whose program is on the
      * ENTRYPOINT row has no program before its flags, so a password-shaped argument goes by its shape. Null when the
      * row is not {@code ["a" "b"]} to its end.
      */
-    private String execStep(String rest) {
+    private String execStep(String rest, boolean health) {
         List<String> args = new ArrayList<>();
         int i = 1; // after '['
         int n = rest.length();
@@ -179,10 +182,18 @@ public final class ConfigValues {
                 i++;
             }
         }
-        if (i != n - 1 || rest.charAt(i) != ']') {
+        if (i >= n || rest.charAt(i) != ']' || !health && i != n - 1 || args.isEmpty()) {
             return null;
         }
-        List<String> judged = argv(args);
+        List<String> judged;
+        if (health && args.get(0).equals("CMD-SHELL") && args.size() == 2) {
+            judged = List.of("CMD-SHELL", commandLine(args.get(1))); // HEALTHCHECK &{["CMD-SHELL" "script"] "30s" …}
+        } else if (health && args.get(0).equals("CMD")) {
+            judged = new ArrayList<>(List.of("CMD"));
+            judged.addAll(argv(args.subList(1, args.size()))); // HEALTHCHECK &{["CMD" "prog" "-N" "x"] …}: the test's own argv
+        } else {
+            judged = argv(args);
+        }
         if (judged.equals(args)) {
             return null; // nothing hidden by this reading: the row is judged as a command line, as written
         }
@@ -190,7 +201,7 @@ public final class ConfigValues {
         for (int k = 0; k < judged.size(); k++) {
             out.append(k == 0 ? "" : " ").append('"').append(judged.get(k).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
         }
-        return out.append(']').toString();
+        return out.append(']').append(rest, i + 1, n).toString(); // a health check's intervals after its test stay as they are
     }
 
     private static final String LABEL_STEP = "#(nop) LABEL ";
