@@ -242,6 +242,8 @@ class UnlabelledSecretsPropertyTest {
             assertHidden("UPSTREAM " + url, pw.substring(5, 11) + pw.substring(11));
             assertThat(REDACTOR.lines(List.of("UPSTREAM " + url)).get(0)).doesNotContain(pw.substring(5, 11)).doesNotContain(pw.substring(11));
             assertThat(REDACTOR.envEntry("UPSTREAM_ADDR=" + url)).isEqualTo("UPSTREAM_ADDR=[REDACTED]");
+            String quoted = pw.substring(0, 5) + "\\\"" + pw.substring(5);
+            assertHidden("db password=\"" + quoted + "\" accepted", pw.substring(5));
         }
         for (String line : List.of("key expired", "hotkey F12", "proxy_cache_key $scheme$host$request_uri;", "  ssl_certificate_key /etc/nginx/tls.key;",
                 "api_key missing", "key_buffer_size 16M", "see https://docs.example.com/faq?q=it's fine")) {

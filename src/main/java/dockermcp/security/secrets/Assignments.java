@@ -633,8 +633,9 @@ final class Assignments {
             start = v + 1;
             end = start;
             while (end < n && end - start < MAX_VALUE && t[end] != q && t[end] != '\n') {
-                end++;
+                end += t[end] == '\\' && end + 1 < n && t[end + 1] != '\n' ? 2 : 1; // password="pa\"ss": an escaped quote is the value's
             }
+            end = Math.min(end, n);
         } else {
             start = v;
             end = v;
