@@ -246,7 +246,8 @@ class UnlabelledSecretsPropertyTest {
             assertHidden("db password=\"" + quoted + "\" accepted", pw.substring(5));
         }
         for (String line : List.of("key expired", "hotkey F12", "proxy_cache_key $scheme$host$request_uri;", "  ssl_certificate_key /etc/nginx/tls.key;",
-                "api_key missing", "key_buffer_size 16M", "see https://docs.example.com/faq?q=it's fine")) {
+                "api_key missing", "key_buffer_size 16M", "see https://docs.example.com/faq?q=it's fine",
+                "{\"upstream\":\"postgres://db.internal:5432\",\"mail\":\"bob@example.com\"}", "{\"url\":\"https://api:v2'x\",\"owner\":\"ops@example.com\"}")) {
             assertThat(REDACTOR.lines(List.of(line)).get(0)).isEqualTo(line);
         }
     }

@@ -187,7 +187,6 @@ public final class RandomTokens {
         return lower >= 2 * upper;
     }
 
-    /** {@code i-0abc123def4567890}, {@code vol-0f3e…}, {@code sg-…}: a lower-case kind, one dash, lower-case hex (cloud resource ids). */
     /**
      * A ULID: 26 characters of Crockford's base32 in capitals, a 48-bit time first (so the first is 0-7). An id, public
      * as a UUID is, ordered by time; its first ten characters barely change between ids of the same day.
@@ -205,6 +204,7 @@ public final class RandomTokens {
         return true;
     }
 
+    /** {@code i-0abc123def4567890}, {@code vol-0f3e…}, {@code sg-…}: a lower-case kind, one dash, lower-case hex (cloud resource ids). */
     private static boolean resourceId(char[] s, int start, int end) {
         int i = start;
         while (i < end && i - start <= 12 && s[i] >= 'a' && s[i] <= 'z') {

@@ -22,12 +22,12 @@ final class UrlCredentials {
             int start = sep + 3;
             int at = -1;
             int i = start;
-            boolean colon = false;
+            int colon = -1;
             while (i < n && i - start < MAX_AUTHORITY) {
                 char c = t[i];
                 // '?' and '#' do not end the scan: a raw password may hold them, and the '@' after them still ends the user info
-                colon |= c == ':';
-                if ((c == '"' || c == '\'') && colon && quoteInPassword(t, i)) {
+                colon = c == ':' && colon < 0 ? i : colon;
+                if ((c == '"' || c == '\'') && colon >= 0 && !digitsOnly(t, colon + 1, i) && quoteInPassword(t, i)) {
                     i++; // user:pa'ss"x@host (a %27 or %22 read as the quote it stands for): the password goes on to its '@'
                     continue;
                 }
@@ -53,11 +53,21 @@ final class UrlCredentials {
             if (c == '@') {
                 return i + 1 < t.length && Character.isLetterOrDigit(t[i + 1]);
             }
-            if (c == '/' || RandomTokens.whitespace(c) || c == '<' || c == '>' || c == '`') {
-                return false;
+            if (c == '/' || RandomTokens.whitespace(c) || c == '<' || c == '>' || c == '`' || ",;{}[]=".indexOf(c) >= 0) {
+                return false; // the end of a quoted URL in JSON or a list ("…:5432","mail":"bob@…"), not a password going on
             }
         }
         return false;
+    }
+
+    /** True when t[from, to) is digits only: a port after ':', not a password. */
+    private static boolean digitsOnly(char[] t, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (t[i] < '0' || t[i] > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
