@@ -253,6 +253,42 @@ class UnlabelledSecretsPropertyTest {
     }
 
     @Test
+    void notificationUrlsHooksDatabaseStatementsAndLinesSeenWithoutTheirNameAreHidden() {
+        Random r = new Random(83);
+        for (int i = 0; i < ROUNDS; i++) {
+            String pw = password(r);
+            String key = mixedKey(r, 24 + r.nextInt(10));
+            String line = pick(r, "sending to " + pick(r, "slack", "discord", "gotify", "teams", "telegram", "pushover", "ntfy", "matrix") + "://%2$s/%1$s@chan",
+                    "ping https://hc-ping.com/" + uuid(r).substring(0, 9) + "%2$s", "POST https://hook.eu1.make.com/%2$s ok",
+                    "GET https://%3$s.m.pipedream.net ok", "client init ok (1000.%4$s.%5$s)", "auth %4$s:%5$s", "using %6$s",
+                    "{\"parameters\": {\"adminPassword\": {\"value\": \"%1$s\"}}}", "{\"priv_key\": {\"type\": \"ed25519\", \"value\": \"%1$s\"}}",
+                    "ACL SETUSER svc on >%1$s ~orders:* +@read", "CREATE USER u IDENTIFIED WITH sha256_password BY '%1$s'",
+                    "SQLConnectInfo ftp@db01 batch %1$s", ".LOGON td01/report,%1$s", "DBI->connect(\"dbi:Pg:dbname=app\", \"app\", \"%1$s\")",
+                    "mongosh --eval 'db.auth(\"admin\", \"%1$s\")'", "rar a -hp%1$s out.rar dir", "Recovery Key 1: %1$s",
+                    "mysqlsh --uri app:%1$s@db01:3306/app", "device=//bkp:%1$s@nas01/share", "+   -p%1$s -e 'select 1'")
+                    .formatted(pw, key, "%SUB", "%H1", "%H2", "%NKEY");
+            String sub = base32Key(r, 20).substring(0, 20);
+            String h1 = hex(r, 32);
+            String h2 = hex(r, 32);
+            String nkey = random(r, UPPER + "234567", 56) + "23";
+            line = line.replace("%SUB", sub).replace("%H1", h1).replace("%H2", h2).replace("%NKEY", nkey);
+            String secret = line.contains(pw) ? pw : line.contains(key) ? key : line.contains(nkey) ? nkey : line.contains(h2) ? h2 : sub;
+            assertHidden(line, secret);
+        }
+        for (int i = 0; i < ROUNDS; i++) {
+            String pw = password(r).replace(".", "#").replace("-", "!").replace("_", "^");
+            assertThat(String.join("\n", REDACTOR.lines(List.of("  " + pw)))).doesNotContain(pw.substring(0, 8)); // the value line alone (a tail window)
+            assertThat(String.join("\n", REDACTOR.lines(List.of("  " + pw, "</" + pick(r, "password", "secret", "token") + ">")))).doesNotContain(pw.substring(0, 8));
+        }
+        for (String line : List.of("{\"location\": {\"value\": \"westeurope\"}}", "token bucket refilled: capacity=100 tokens=100 rate=10/s",
+                "see https://example.com/docs and postgres://db:5432/app", "OpenJDK17U-jdk_x64_linux_hotspot_17.0.9_9.tar.gz", "Starting nginx 1.25.3",
+                "<name>\nweb-1\n</name>", "user bob@example.com logged in", "git fetch origin main:main")) {
+            List<String> lines = List.of(line.split("\n", -1));
+            assertThat(REDACTOR.lines(lines)).isEqualTo(lines);
+        }
+    }
+
+    @Test
     void moreNamesSayTheirValueIsSecret() {
         Random r = new Random(79);
         for (int i = 0; i < ROUNDS; i++) {

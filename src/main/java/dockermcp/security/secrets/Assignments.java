@@ -209,6 +209,16 @@ final class Assignments {
             spans.add(s + 2, end);
             return end;
         }
+        if (lower.length() > 2 && (lower.startsWith("-p") || lower.startsWith("-w")) && !lower.startsWith("--")) {
+            int end = e; // -pNHwkk66#gpdFQcT0h4 on a wrapped line whose program is on the line before: a password by its shape
+            while (end < t.length && end - e < MAX_VALUE && !stop(t[end])) {
+                end++;
+            }
+            if (end - s - 2 >= 8 && PasswordShapes.looksMadeUp(new String(t, s + 2, end - s - 2))) {
+                spans.add(s + 2, end);
+                return end;
+            }
+        }
         if (lower.equals("--password-stdin")) {
             piped(t, s, spans);
             return e;

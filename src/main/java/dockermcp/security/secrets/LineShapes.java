@@ -196,7 +196,8 @@ final class LineShapes {
                 || value.equalsIgnoreCase(lastWord(lower) + "s") // *v1.Secret: secrets is forbidden: the kind named again, no value
                 || lower.endsWith("s") && value.matches("[a-z]{2,12}") && end + 1 < t.length && t[end] == ' ' && t[end + 1] >= 'a' && t[end + 1] <= 'z' // signing keys: next rotation at …
                 || (lower.equals("key") || lower.equals("auth")) && countThenWord(t, v, end) // auth: 3 failed login attempts
-                || lower.equals("key") && CACHE_KEY.matcher(value).matches(); // cache hit key=product:98123:v4
+                || lower.equals("key") && CACHE_KEY.matcher(value).matches() // cache hit key=product:98123:v4
+                || lower.endsWith("s") && value.length() <= 9 && value.chars().allMatch(c -> c >= '0' && c <= '9'); // tokens=100: a count
     }
 
     /** A namespaced cache or lookup key: a word, then parts after ':' of which none is long enough to be a token. */

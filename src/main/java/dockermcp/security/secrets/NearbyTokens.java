@@ -33,6 +33,8 @@ final class NearbyTokens {
             int end = RandomTokens.tokenEnd(t, i);
             if (end - i >= RandomTokens.MIN_LENGTH && secretToken(t, i, end, loneTokens)) {
                 spans.add(i, end);
+            } else if (loneTokens && hexPair(t, i, end)) {
+                spans.add(i, RandomTokens.tokenEnd(t, end + 1)); // key:secret or id.secret in hexadecimal (Mailjet, Zoho)
             }
             i = end;
         }
@@ -148,8 +150,28 @@ final class NearbyTokens {
             }
         }
         boolean mixed = upper >= 4 && lower >= 4 && digits >= 4;
-        boolean base32 = upper == 0 && joins == 0 && len >= 40 && nonHex && digits >= 6 && lower >= 20;
+        boolean base32 = upper == 0 && joins == 0 && len >= 40 && nonHex && digits >= 6 && lower >= 20
+                || lower == 0 && joins == 0 && len >= 40 && digits >= 4 && upper >= 20; // an NKey seed, a base32 secret in capitals
         return (mixed || base32) && RandomTokens.isRandom(t, s, e, null) && !EncodedRuns.harmlessText(t, s, e); // base64 of a zlib'd log stays
+    }
+
+    /** Two runs of 32 or more hexadecimal digits joined by one ':' or '.': a key and its secret, not a digest (one run) nor a range (..). */
+    private static boolean hexPair(char[] t, int s, int e) {
+        if (e - s < 32 || e + 33 > t.length || t[e] != ':' && t[e] != '.' || !hexRun(t, s, e)) {
+            return false;
+        }
+        int e2 = RandomTokens.tokenEnd(t, e + 1);
+        return e2 - (e + 1) >= 32 && hexRun(t, e + 1, e2);
+    }
+
+    private static boolean hexRun(char[] t, int s, int e) {
+        for (int i = s; i < e; i++) {
+            char c = t[i];
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Runs of hexadecimal digits this many bytes long or longer are decoded and read for a secret assignment. */

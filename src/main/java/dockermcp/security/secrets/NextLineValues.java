@@ -6,7 +6,8 @@ package dockermcp.security.secrets;
  * {@code 2) "value"}), a key path and its value ({@code etcdctl get /config/db/password}), a form field
  * ({@code Content-Disposition: form-data; name="password"}, a blank line, the value), and a Redis protocol
  * {@code AUTH} command ({@code $4}, {@code AUTH}, {@code $17}, the password), and a URL cut after its user and ':' with the
- * password indented on the next line. One look at the first and last character of each line.
+ * password indented on the next line; a closing {@code </password>} tag whose value is on the line before; a line that is
+ * one password-shaped word alone. One look at the first and last character of each line, and one word test.
  */
 final class NextLineValues {
 
@@ -34,7 +35,137 @@ final class NextLineValues {
             if (end > ls && t[end - 1] == ':') {
                 urlUserWrapped(t, ls, end, le, spans);
             }
+            if (c == '<' && ls + 2 < end && t[ls + 1] == '/') {
+                closingTag(t, ls, end, spans);
+            }
+            loneMadeUpWord(t, ls, end, spans);
             ls = le + 1;
+        }
+        valueUnderSecretName(t, spans);
+    }
+
+    private static final char[] VALUE_KEY = "\"value\"".toCharArray();
+
+    /**
+     * {@code "adminPassword": {"value": "x"}} (ARM parameters), {@code "priv_key": {"type": "…", "value": "x"}} (Tendermint,
+     * Tink): a generic "value" member takes its meaning from the name of the object it is in.
+     */
+    private static void valueUnderSecretName(char[] t, Spans spans) {
+        int n = t.length;
+        int at = KeyBlocks.indexOf(t, "\"value\"", 0, n);
+        while (at >= 0) {
+            int v = at + VALUE_KEY.length;
+            while (v < n && (t[v] == ' ' || t[v] == '\t' || t[v] == '\n' || t[v] == '\r')) {
+                v++;
+            }
+            if (v < n && t[v] == ':') {
+                v++;
+                while (v < n && (t[v] == ' ' || t[v] == '\t' || t[v] == '\n' || t[v] == '\r')) {
+                    v++;
+                }
+                if (v < n && t[v] == '"' && secretParent(t, at)) {
+                    int e = v + 1;
+                    while (e < n && e - v < 4096 && t[e] != '"' && t[e] != '\n') {
+                        e += t[e] == '\\' && e + 1 < n ? 2 : 1;
+                    }
+                    if (e > v + 1 && e <= n) {
+                        spans.add(v + 1, Math.min(e, n));
+                    }
+                }
+            }
+            at = KeyBlocks.indexOf(t, "\"value\"", at + VALUE_KEY.length, n);
+        }
+    }
+
+    /** The object holding the member at {@code at} is the value of a member whose name suggests a secret. */
+    private static boolean secretParent(char[] t, int at) {
+        int depth = 0;
+        int i = at - 1;
+        for (; i >= 0 && at - i < 512; i--) {
+            char c = t[i];
+            if (c == '}') {
+                depth++;
+            } else if (c == '{') {
+                if (depth == 0) {
+                    break;
+                }
+                depth--;
+            }
+        }
+        if (i < 0 || at - i >= 512 || t[i] != '{') {
+            return false;
+        }
+        int k = i - 1;
+        while (k >= 0 && (t[k] == ' ' || t[k] == '\t' || t[k] == '\n' || t[k] == '\r')) {
+            k--;
+        }
+        if (k < 0 || t[k] != ':') {
+            return false;
+        }
+        k--;
+        while (k >= 0 && (t[k] == ' ' || t[k] == '\t')) {
+            k--;
+        }
+        if (k < 1 || t[k] != '"') {
+            return false;
+        }
+        int q = k - 1;
+        while (q >= 0 && k - q <= MAX_NAME && t[q] != '"') {
+            q--;
+        }
+        return q >= 0 && t[q] == '"' && SecretNames.suggestsSecret(new String(t, q + 1, k - q - 1));
+    }
+
+    /**
+     * A line that is one word with the shape of a password, a symbol in it, and nothing else: a value printed on its own line, whose
+     * name was on a line the reader does not have (a tail window, the other stream). Words, numbers, ids and paths stay.
+     */
+    private static void loneMadeUpWord(char[] t, int ls, int end, Spans spans) {
+        int s = ls;
+        while (s < end && (t[s] == ' ' || t[s] == '\t')) {
+            s++;
+        }
+        if (end - s < 8 || end - s > 64) {
+            return;
+        }
+        for (int i = s; i < end; i++) {
+            if (t[i] == ' ' || t[i] == '\t') {
+                return;
+            }
+        }
+        boolean symbol = false;
+        for (int i = s; i < end && !symbol; i++) {
+            symbol = "!#$%^&*?~@+".indexOf(t[i]) >= 0;
+        }
+        if (symbol && PasswordShapes.looksMadeUp(new String(t, s, end - s))) {
+            spans.add(s, end); // with a password's symbol: a word such as OpenJDK17U alone on its line stays
+        }
+    }
+
+    /** {@code </password>} on its own line: the line before it, one word, is the value (a tail window without the opening tag). */
+    private static void closingTag(char[] t, int ls, int end, Spans spans) {
+        int close = end - 1;
+        if (t[close] != '>' || close - (ls + 2) > MAX_NAME || !SecretNames.suggestsSecret(new String(t, ls + 2, close - ls - 2)) || ls < 2) {
+            return;
+        }
+        int pe = ls - 1; // the '\n' before this line
+        int ps = pe;
+        while (ps > 0 && t[ps - 1] != '\n') {
+            ps--;
+        }
+        int vend = trimEnd(t, ps, pe);
+        int v = ps;
+        while (v < vend && (t[v] == ' ' || t[v] == '\t')) {
+            v++;
+        }
+        for (int i = v; i < vend; i++) {
+            if (t[i] == ' ' || t[i] == '<' || t[i] == '>') {
+                return; // markup or a sentence, not a bare value
+            }
+        }
+        String value = new String(t, v, Math.max(0, vend - v));
+        if (vend > v && !value.matches("[a-z]{1,24}") && !LineShapes.harmless(value) && !SecretNames.allowsValue(new String(t, ls + 2, close - ls - 2), value)) {
+            spans.add(v, vend); // <tokenEndpoint> https://… </tokenEndpoint>, <passwordEncoder> bcrypt: a setting about a secret stays
         }
     }
 

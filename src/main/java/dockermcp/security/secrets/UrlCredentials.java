@@ -114,7 +114,8 @@ final class UrlCredentials {
                 u--;
             }
             // a user name is a name: a word that itself mixes cases and digits is a piece of a key (Xk9fQ2mP:7vL4…), not a user
-            if (u == i || i - u > MAX_USER || !Character.isLetter(t[u]) || u > 0 && !boundary(t[u - 1]) || mixesCaseAndDigits(t, u, i)) {
+            boolean share = u > 1 && t[u - 1] == '/' && t[u - 2] == '/'; // a CIFS device //user:pass@nas/share
+            if (u == i || i - u > MAX_USER || !Character.isLetter(t[u]) || u > 0 && !boundary(t[u - 1]) && !share || mixesCaseAndDigits(t, u, i)) {
                 continue;
             }
             int p = i + 1;
@@ -124,7 +125,9 @@ final class UrlCredentials {
             if (p == i + 1 || p - i > MAX_PASSWORD || !passwordLike(t, i + 1, p) || c == ':' && RandomTokens.keyFingerprint(t, i + 1)) {
                 continue;
             }
-            if (c == '/' ? p < n && t[p] == '@' && oracleService(t, p + 1) : p == n || boundary(t[p]) || t[p] == ',') {
+            // user:password@host with no scheme (mysqlsh --uri, a CIFS device): the '@' and a host after it end the password too
+            boolean host = c == ':' && p + 1 < n && t[p] == '@' && Character.isLetterOrDigit(t[p + 1]);
+            if (c == '/' ? p < n && t[p] == '@' && oracleService(t, p + 1) : p == n || boundary(t[p]) || t[p] == ',' || host) {
                 spans.add(i + 1, p);
             }
         }
