@@ -151,8 +151,33 @@ final class NearbyTokens {
         }
         boolean mixed = upper >= 4 && lower >= 4 && digits >= 4;
         boolean base32 = upper == 0 && joins == 0 && len >= 40 && nonHex && digits >= 6 && lower >= 20
-                || lower == 0 && joins == 0 && len >= 40 && digits >= 4 && upper >= 20; // an NKey seed, a base32 secret in capitals
+                || lower == 0 && joins == 0 && len >= 40 && digits >= 4 && upper >= 20 && !base32OfText(t, s, end); // an NKey seed, not base32 of words
         return (mixed || base32) && RandomTokens.isRandom(t, s, e, null) && !EncodedRuns.harmlessText(t, s, e); // base64 of a zlib'd log stays
+    }
+
+    /** True when the run decodes from base32 (RFC 4648, capitals) to printable text: encoded words, read by EncodedForms. */
+    private static boolean base32OfText(char[] t, int s, int e) {
+        int bits = 0;
+        int value = 0;
+        int bytes = 0;
+        for (int i = s; i < e; i++) {
+            char c = t[i];
+            int d = c >= 'A' && c <= 'Z' ? c - 'A' : c >= '2' && c <= '7' ? c - '2' + 26 : -1;
+            if (d < 0) {
+                return false;
+            }
+            value = (value << 5 | d) & 0xfff;
+            bits += 5;
+            if (bits >= 8) {
+                bits -= 8;
+                int b = value >> bits & 0xff;
+                if (b < 0x20 && b != '\n' && b != '\t' || b > 0x7e) {
+                    return false;
+                }
+                bytes++;
+            }
+        }
+        return bytes >= 8;
     }
 
     /** Two runs of 32 or more hexadecimal digits joined by one ':' or '.': a key and its secret, not a digest (one run) nor a range (..). */
