@@ -260,7 +260,7 @@ class UnlabelledSecretsPropertyTest {
             String key = mixedKey(r, 24 + r.nextInt(10));
             String line = pick(r, "sending to " + pick(r, "slack", "discord", "gotify", "teams", "telegram", "pushover", "ntfy", "matrix") + "://%2$s/%1$s@chan",
                     "ping https://hc-ping.com/" + uuid(r).substring(0, 9) + "%2$s", "POST https://hook.eu1.make.com/%2$s ok",
-                    "GET https://%3$s.m.pipedream.net ok", "client init ok (1000.%4$s.%5$s)", "auth %4$s:%5$s", "using %6$s",
+                    "GET https://%3$s.m.pipedream.net ok", "client init ok (1000.%4$s.%5$s)", "[auth] 1000.%4$s.%5$s", "auth %4$s:%5$s", "using %6$s",
                     "{\"parameters\": {\"adminPassword\": {\"value\": \"%1$s\"}}}", "{\"priv_key\": {\"type\": \"ed25519\", \"value\": \"%1$s\"}}",
                     "ACL SETUSER svc on >%1$s ~orders:* +@read", "CREATE USER u IDENTIFIED WITH sha256_password BY '%1$s'",
                     "SQLConnectInfo ftp@db01 batch %1$s", ".LOGON td01/report,%1$s", "DBI->connect(\"dbi:Pg:dbname=app\", \"app\", \"%1$s\")",
@@ -296,7 +296,9 @@ class UnlabelledSecretsPropertyTest {
             String name = pick(r, "ROOT_PSW", "SMTP_PSWD", "ED25519_PRIV", "svc.priv", "io.acme.tok", "GITHUB_PAT", "CI_PAT", "ldapPsw");
             assertThat(REDACTOR.envEntry(name + "=" + value)).isEqualTo(name + "=[REDACTED]");
         }
-        for (String kept : List.of("GOPRIVATE=github.com/example/*", "GONOPROXY=github.com/acme/*", "PATH=/usr/local/bin:/usr/bin",
+        for (String kept : List.of("SSH_HOST_FINGERPRINT=SHA256:uNiVztksCsDhcc0u9e8BujQXVUpKZIDTMczCvj3tD2s",
+                "SRI_HASH=sha384-oqVuAfXRKap7fdgcCY5uykM6+R9GqQ8K/uxy9rx7HNQlGYl1kPzQho1wx4JwY8wC",
+                "GOPRIVATE=github.com/example/*", "GONOPROXY=github.com/acme/*", "PATH=/usr/local/bin:/usr/bin",
                 "PRIVILEGED=false", "TOKENIZERS_PARALLELISM=false")) {
             assertThat(REDACTOR.envEntry(kept)).isEqualTo(kept);
         }
