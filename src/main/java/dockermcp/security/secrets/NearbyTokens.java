@@ -33,7 +33,8 @@ final class NearbyTokens {
             int end = RandomTokens.tokenEnd(t, i);
             if (end - i >= RandomTokens.MIN_LENGTH && secretToken(t, i, end, loneTokens)) {
                 spans.add(i, end);
-            } else if (loneTokens && hexPair(t, i, end)) {
+            }
+            if (loneTokens && hexPair(t, i, end)) {
                 spans.add(i, RandomTokens.tokenEnd(t, end + 1)); // key:secret or id.secret in hexadecimal (Mailjet, Zoho)
             }
             i = end;

@@ -11,6 +11,8 @@ final class PasswordShapes {
     /** Symbols people put in passwords and that harmless identifiers, versions and paths do not hold. */
     private static final String PASSWORD_SYMBOLS = "!#$%^&*?~";
     private static final int MIN = 8;
+    /** A key fingerprint ({@code SHA256:uNiV…}, {@code MD5:aa:bb:…}) or an integrity value ({@code sha384-…}): judged by RandomTokens' digest rules. */
+    private static final java.util.regex.Pattern DIGEST = java.util.regex.Pattern.compile("(?i)(?:sha(?:1|256|384|512)|md5)[:-][A-Za-z0-9+/=:]{20,}");
     private static final int MAX = 64;
 
     private PasswordShapes() {
@@ -22,8 +24,8 @@ final class PasswordShapes {
         if (n < MIN || n > MAX || v.contains("://") || v.charAt(0) == '/' || v.indexOf('=') >= 0 || v.startsWith("-XX:") || v.startsWith("-D")) {
             return false; // a URL, a path, a list of settings, a JVM option
         }
-        if (n == 26 && RandomTokens.ulid(v.toCharArray(), 0, n)) {
-            return false; // a ULID is an id, as a UUID is
+        if (n == 26 && RandomTokens.ulid(v.toCharArray(), 0, n) || DIGEST.matcher(v).matches()) {
+            return false; // a ULID is an id, as a UUID is; SHA256:… fingerprints and sha384-… integrity values are public digests
         }
         boolean upper = false;
         boolean lower = false;
