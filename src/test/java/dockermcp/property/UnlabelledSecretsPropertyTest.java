@@ -297,7 +297,7 @@ class UnlabelledSecretsPropertyTest {
             assertThat(REDACTOR.envEntry(name + "=" + value)).isEqualTo(name + "=[REDACTED]");
         }
         for (String kept : List.of("SSH_HOST_FINGERPRINT=SHA256:uNiVztksCsDhcc0u9e8BujQXVUpKZIDTMczCvj3tD2s",
-                "SRI_HASH=sha384-oqVuAfXRKap7fdgcCY5uykM6+R9GqQ8K/uxy9rx7HNQlGYl1kPzQho1wx4JwY8wC",
+                "com.example.tls.fingerprint=SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8",
                 "GOPRIVATE=github.com/example/*", "GONOPROXY=github.com/acme/*", "PATH=/usr/local/bin:/usr/bin",
                 "PRIVILEGED=false", "TOKENIZERS_PARALLELISM=false")) {
             assertThat(REDACTOR.envEntry(kept)).isEqualTo(kept);
