@@ -201,20 +201,14 @@ final class Assignments {
 
     private static int flag(char[] t, int s, int e, String name, String lower, Spans spans) {
         int n = t.length;
-        if (lower.length() > 2 && lower.startsWith("-p") && !lower.startsWith("--") && lineMentions(t, s, "mysql", "mariadb", "sshpass")) {
-            int end = e; // mysql -pSECRET: the password runs to the next blank, whatever characters it holds
-            while (end < t.length && end - e < MAX_VALUE && !stop(t[end])) {
-                end++;
-            }
-            spans.add(s + 2, end);
-            return end;
-        }
         if (lower.length() > 2 && (lower.startsWith("-p") || lower.startsWith("-w")) && !lower.startsWith("--")) {
-            int end = e; // -pNHwkk66#gpdFQcT0h4 on a wrapped line whose program is on the line before: a password by its shape
+            int end = e; // a glued password runs to the next blank, whatever characters it holds
             while (end < t.length && end - e < MAX_VALUE && !stop(t[end])) {
                 end++;
             }
-            if (end - s - 2 >= 8 && PasswordShapes.looksMadeUp(new String(t, s + 2, end - s - 2))) {
+            // mysql -pSECRET by its program; -pNHwkk66#gpdF… on a wrapped line whose program is on the line before, by its shape
+            if (lower.startsWith("-p") && lineMentions(t, s, "mysql", "mariadb", "sshpass")
+                    || end - s - 2 >= 8 && PasswordShapes.looksMadeUp(new String(t, s + 2, end - s - 2))) {
                 spans.add(s + 2, end);
                 return end;
             }

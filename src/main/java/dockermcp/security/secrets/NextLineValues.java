@@ -44,7 +44,7 @@ final class NextLineValues {
         valueUnderSecretName(t, spans);
     }
 
-    private static final char[] VALUE_KEY = "\"value\"".toCharArray();
+    private static final String VALUE_KEY = "\"value\"";
 
     /**
      * {@code "adminPassword": {"value": "x"}} (ARM parameters), {@code "priv_key": {"type": "…", "value": "x"}} (Tendermint,
@@ -52,17 +52,11 @@ final class NextLineValues {
      */
     private static void valueUnderSecretName(char[] t, Spans spans) {
         int n = t.length;
-        int at = KeyBlocks.indexOf(t, "\"value\"", 0, n);
+        int at = KeyBlocks.indexOf(t, VALUE_KEY, 0, n);
         while (at >= 0) {
-            int v = at + VALUE_KEY.length;
-            while (v < n && (t[v] == ' ' || t[v] == '\t' || t[v] == '\n' || t[v] == '\r')) {
-                v++;
-            }
+            int v = blanksEnd(t, at + VALUE_KEY.length());
             if (v < n && t[v] == ':') {
-                v++;
-                while (v < n && (t[v] == ' ' || t[v] == '\t' || t[v] == '\n' || t[v] == '\r')) {
-                    v++;
-                }
+                v = blanksEnd(t, v + 1);
                 if (v < n && t[v] == '"' && secretParent(t, at)) {
                     int e = v + 1;
                     while (e < n && e - v < 4096 && t[e] != '"' && t[e] != '\n') {
@@ -73,8 +67,16 @@ final class NextLineValues {
                     }
                 }
             }
-            at = KeyBlocks.indexOf(t, "\"value\"", at + VALUE_KEY.length, n);
+            at = KeyBlocks.indexOf(t, VALUE_KEY, at + VALUE_KEY.length(), n);
         }
+    }
+
+    /** The first character from v that is no blank or line break. */
+    private static int blanksEnd(char[] t, int v) {
+        while (v < t.length && (t[v] == ' ' || t[v] == '\t' || t[v] == '\n' || t[v] == '\r')) {
+            v++;
+        }
+        return v;
     }
 
     /** The object holding the member at {@code at} is the value of a member whose name suggests a secret. */

@@ -11,6 +11,9 @@ import java.util.regex.Pattern;
  */
 public final class SecretDetector {
 
+    /** The built-in rules alone: what decoded text (character codes, wrapped base64) is read with. */
+    static final SecretDetector RULES_ONLY = new SecretDetector(List.of());
+
     private final List<Pattern> operatorPatterns;
 
     public SecretDetector(List<Pattern> operatorPatterns) {
