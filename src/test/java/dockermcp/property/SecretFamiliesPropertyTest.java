@@ -45,6 +45,78 @@ class SecretFamiliesPropertyTest {
         assertThat(leaks).as("leaks").isEmpty();
     }
 
+    /**
+     * A 64 KiB log read at once, as docker_logs returns it (the detector then runs its two halves on two threads):
+     * every shape of every family, whole or wrapped over two lines, planted at random places among harmless log lines,
+     * is hidden; a harmless line two lines or more from a planted one comes out as it went in; and four calls reading
+     * the same log at the same time give the same answer as one alone.
+     */
+    @Test
+    void everyShapeIsHiddenInALongLogReadAtOnceAndTheAnswerIsTheSameUnderConcurrentCalls() throws Exception {
+        java.util.Random random = new java.util.Random(7);
+        for (int seed = 0; seed < 6; seed++) {
+            HarmlessText harmless = new HarmlessText(100 + seed);
+            List<String> log = new ArrayList<>();
+            java.util.Set<Integer> planted = new java.util.HashSet<>();
+            List<SecretCorpus.Secret> shapes = new SecretCorpus(500 + seed).everyShape();
+            for (SecretCorpus.Secret s : shapes) {
+                for (int k = random.nextInt(4); k >= 0; k--) {
+                    log.add(harmless.logLine());
+                }
+                planted.add(log.size());
+                if (random.nextBoolean()) {
+                    log.add(s.logLine());
+                } else {
+                    log.addAll(s.wrapped());
+                    planted.add(log.size() - 1);
+                }
+            }
+            while (String.join("\n", log).length() < 64 * 1024) {
+                log.add(harmless.logLine());
+            }
+            List<String> out = REDACTOR.lines(log);
+            String joined = String.join("\n", out);
+            StringBuilder harmlessLines = new StringBuilder(); // a UUID's piece (-4437-ac) may also stand in a harmless line's UUID
+            for (int i = 0; i < log.size(); i++) {
+                if (!planted.contains(i)) {
+                    harmlessLines.append(log.get(i)).append('\n');
+                }
+            }
+            List<String> leaks = new ArrayList<>();
+            for (SecretCorpus.Secret s : shapes) {
+                for (String piece : SecretCorpus.pieces(s.value())) {
+                    if (joined.contains(piece) && harmlessLines.indexOf(piece) < 0) {
+                        int at = joined.indexOf(piece);
+                        leaks.add(s.family() + "/" + s.shape() + ": '" + piece + "' in ..." + joined.substring(Math.max(0, at - 300), Math.min(joined.length(), at + 200)));
+                        break;
+                    }
+                }
+            }
+            assertThat(leaks).as("leaks from a long log, seed " + seed).isEmpty();
+            for (int i = 0; i < log.size(); i++) {
+                boolean near = false;
+                for (int d = -2; d <= 2; d++) {
+                    near |= planted.contains(i + d);
+                }
+                if (!near) {
+                    assertThat(out.get(i)).as("harmless line " + i + " far from any secret").isEqualTo(log.get(i));
+                }
+            }
+            java.util.concurrent.ExecutorService four = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                List<java.util.concurrent.Future<List<String>>> answers = new ArrayList<>();
+                for (int c = 0; c < 8; c++) {
+                    answers.add(four.submit(() -> REDACTOR.lines(log)));
+                }
+                for (var a : answers) {
+                    assertThat(a.get()).isEqualTo(out);
+                }
+            } finally {
+                four.shutdownNow();
+            }
+        }
+    }
+
     /** The redacted forms of one secret, by carrier. */
     static Map<String, String> carriers(SecretCorpus.Secret s) {
         ObjectNode tree = JsonNodeFactory.instance.objectNode();

@@ -27,9 +27,8 @@ public final class SecretDetector {
 
     /** @param freeText true for free text; false for a configuration value, where a token alone is judged by its name */
     Spans find(CharSequence text, boolean freeText) {
-        Spans spans = new Spans();
         if (text == null || text.isEmpty()) {
-            return spans;
+            return new Spans();
         }
         String s = text.toString();
         char[] chars = s.toCharArray(); // the scanners read an array: far cheaper per character than CharSequence.charAt
@@ -37,32 +36,22 @@ public final class SecretDetector {
             s = new String(chars);
             text = s;
         }
-        Keywords.Found words = Keywords.RULES.in(chars); // one pass: a rule whose keyword is absent skips its own search
-        KeyBlocks.find(chars, spans);
-        ProviderRules.builtIn().find(chars, text, spans); // compiled at the first redaction, not at start-up
-        if (words.has("://")) {
-            UrlCredentials.find(chars, spans);
-        }
-        UrlCredentials.findBare(chars, spans);
-        if (words.has("kty")) {
-            JwkMembers.find(chars, text, spans);
-        }
-        Assignments.find(chars, spans);
-        CredentialWrites.find(chars, spans); // echo x > ~/.pgpass, echo x | chpasswd: no keyword needed
-        NearbyTokens.find(chars, spans, freeText);
         String lower = KeyMaterial.lowerAscii(chars);
-        KeyMaterial.find(chars, s, lower, words, spans);
-        EncodedForms.find(chars, lower, spans); // an assignment in rot13, reversed, base32, ascii85, uuencode or hex: decoded and read
-        ByteLists.find(chars, spans); // [112, 97, …], fromCharCode(…), []byte{0x70, …}: character codes decoded and read
-        WrappedBase64.find(chars, spans); // base64 folded over lines (MIME, an indented header): the chunks joined, decoded and read
-        ProgramArguments.find(chars, lower, spans); // 7z x -pX, openssl passwd X, schtasks /RP X, echo X | sudo -S: by the program, no keyword
-        AuthSchemes.find(chars, lower, spans);
-        PasswordPairs.find(chars, s, lower, spans);
-        LineShapes.find(chars, s, lower, words, spans); // redis.conf requirepass x, chap-secrets, IMAP LOGIN u x, password -> x, parola d'ordine: x, SECRET_Xk9.. names
-        ConfigDumps.find(chars, words, spans); // whole config files and dumps: the name and its value apart (XML, tables, SQL, banners)
-        NamedValues.find(chars, spans); // a name in a structure position marks its value position, across lines (JSON name/value, tables, XML)
-        NextLineValues.find(chars, spans); // 1) "requirepass" / 2) "x", /config/db/password / x, form-data name="password", RESP AUTH
-        spans = Placeholders.shown(chars, spans); // ${DB_PASSWORD}, %DB_PASSWORD%, {{ .Values.x }}, <redacted>: no value
+        String plain = s;
+        CharSequence read = text;
+        Spans byName = new Spans();
+        Spans tokens = new Spans();
+        // two halves of about equal cost, no rule reading another's findings: on a long text they run at once (Halves)
+        Runnable byWords = () -> findByWords(chars, plain, lower, byName);
+        Runnable byTokens = () -> findByTokens(chars, read, lower, tokens, freeText);
+        if (chars.length >= Halves.PARALLEL_MIN) {
+            Halves.both(byWords, byTokens);
+        } else {
+            byWords.run();
+            byTokens.run();
+        }
+        byName.addAll(tokens);
+        Spans spans = Placeholders.shown(chars, byName); // ${DB_PASSWORD}, %DB_PASSWORD%, {{ .Values.x }}, <redacted>: no value
         for (Pattern p : operatorPatterns) { // the operator's own patterns (REDACT_PATTERNS), trusted as written
             Matcher m = p.matcher(text);
             while (m.find()) {
@@ -70,6 +59,38 @@ public final class SecretDetector {
             }
         }
         return spans;
+    }
+
+    /** The rules that start from a keyword, a name or a program: a word the text holds. */
+    private static void findByWords(char[] chars, String s, String lower, Spans spans) {
+        Keywords.Found words = Keywords.RULES.in(chars); // one pass: a rule whose keyword is absent skips its own search
+        if (words.has("://")) {
+            UrlCredentials.find(chars, spans);
+        }
+        if (words.has("kty")) {
+            JwkMembers.find(chars, s, spans);
+        }
+        Assignments.find(chars, spans);
+        KeyMaterial.find(chars, s, lower, words, spans);
+        ProgramArguments.find(chars, lower, spans); // 7z x -pX, openssl passwd X, schtasks /RP X, echo X | sudo -S: by the program, no keyword
+        PasswordPairs.find(chars, s, lower, spans);
+        LineShapes.find(chars, s, lower, words, spans); // redis.conf requirepass x, chap-secrets, IMAP LOGIN u x, password -> x, parola d'ordine: x, SECRET_Xk9.. names
+        ConfigDumps.find(chars, words, spans); // whole config files and dumps: the name and its value apart (XML, tables, SQL, banners)
+        NamedValues.find(chars, spans); // a name in a structure position marks its value position, across lines (JSON name/value, tables, XML)
+        NextLineValues.find(chars, spans); // 1) "requirepass" / 2) "x", /config/db/password / x, form-data name="password", RESP AUTH
+    }
+
+    /** The rules that start from a token's shape: key blocks, provider prefixes, random and encoded runs, URL user info, auth schemes. */
+    private static void findByTokens(char[] chars, CharSequence text, String lower, Spans spans, boolean freeText) {
+        KeyBlocks.find(chars, spans);
+        ProviderRules.builtIn().find(chars, text, spans); // compiled at the first redaction, not at start-up
+        UrlCredentials.findBare(chars, spans);
+        CredentialWrites.find(chars, spans); // echo x > ~/.pgpass, echo x | chpasswd: no keyword needed
+        NearbyTokens.find(chars, spans, freeText);
+        AuthSchemes.find(chars, lower, spans); // Authorization headers, ?token= in a query, JWTs
+        EncodedForms.find(chars, lower, spans); // an assignment in rot13, reversed, base32, ascii85, uuencode or hex: decoded and read
+        ByteLists.find(chars, spans); // [112, 97, …], fromCharCode(…), []byte{0x70, …}: character codes decoded and read
+        WrappedBase64.find(chars, spans); // base64 folded over lines (MIME, an indented header): the chunks joined, decoded and read
     }
 
     /** Reads every Unicode blank (no-break, ideographic, en and em spaces…) as a space, in place; true when one was there. */

@@ -18,6 +18,13 @@ public final class Spans {
         ranges[size++] = ((long) start << 32) | end;
     }
 
+    /** Adds every range of {@code other}. */
+    void addAll(Spans other) {
+        for (int i = 0; i < other.size; i++) {
+            add(start(other.ranges[i]), end(other.ranges[i]));
+        }
+    }
+
     public boolean isEmpty() {
         return size == 0;
     }

@@ -1,0 +1,75 @@
+package dockermcp.security.secrets;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs the two halves of the detector's rules on a long text at once, the second on a helper thread, so that the
+ * redaction of a 64 KiB log answer takes about half the time on a machine with two cores or more. The CPU spent is the
+ * same. Whichever comes first runs the second half: the helper, or the caller once its own half is done, so a busy
+ * helper (other calls redacting) never makes a call wait longer than doing both halves itself. One core: no helper.
+ */
+final class Halves {
+
+    /** Below this many characters, handing a half to another thread costs more than it saves. */
+    static final int PARALLEL_MIN = 8 * 1024;
+
+    private static final int HELPERS = Math.min(4, Runtime.getRuntime().availableProcessors() - 1);
+    private static final ThreadPoolExecutor POOL = HELPERS < 1 ? null : pool();
+
+    private Halves() {
+    }
+
+    private static ThreadPoolExecutor pool() {
+        AtomicInteger n = new AtomicInteger();
+        ThreadPoolExecutor p = new ThreadPoolExecutor(HELPERS, HELPERS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "redaction-" + n.incrementAndGet());
+            t.setDaemon(true); // never holds the JVM; started at the first long text, gone after 30 s idle
+            return t;
+        });
+        p.allowCoreThreadTimeOut(true);
+        return p;
+    }
+
+    /** Runs both; returns when both are done. An exception of either reaches the caller as it would have serially. */
+    static void both(Runnable first, Runnable second) {
+        if (POOL == null) {
+            first.run();
+            second.run();
+            return;
+        }
+        AtomicBoolean taken = new AtomicBoolean();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        POOL.execute(() -> {
+            if (taken.compareAndSet(false, true)) {
+                try {
+                    second.run();
+                    done.complete(null);
+                } catch (Throwable e) {
+                    done.completeExceptionally(e);
+                }
+            }
+        });
+        first.run();
+        if (taken.compareAndSet(false, true)) {
+            second.run(); // the helper had not started it: done here, its queued turn does nothing
+            return;
+        }
+        try {
+            done.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+}
