@@ -2,6 +2,7 @@ package dockermcp.security;
 
 import dockermcp.config.EnvRedaction;
 import dockermcp.security.secrets.ConfigValues;
+import dockermcp.security.secrets.Halves;
 import dockermcp.security.secrets.Keywords;
 import dockermcp.security.secrets.SecretDetector;
 import dockermcp.security.secrets.SecretNames;
@@ -79,40 +80,57 @@ public final class Redactor {
      */
     public List<String> lines(List<String> original) {
         // checked as a reader sees them: terminal escapes and invisible characters out, mapped back at the end
-        List<PlainView> views = new ArrayList<>(original.size());
-        List<String> lines = new ArrayList<>(original.size());
+        int n = original.size();
+        int length = 0;
         for (String line : original) {
-            PlainView v = PlainView.of(line);
-            views.add(v);
-            lines.add(v.text());
+            length += line.length() + 1;
         }
-        StringBuilder joined = new StringBuilder();
-        int[] starts = new int[lines.size() + 1];
-        for (int i = 0; i < lines.size(); i++) {
+        PlainView[] views = new PlainView[n];
+        Halves.both(length, () -> plainViews(original, views, 0, n / 2), () -> plainViews(original, views, n / 2, n));
+        List<String> lines = new ArrayList<>(n);
+        StringBuilder joined = new StringBuilder(length);
+        int[] starts = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            lines.add(views[i].text());
             starts[i] = joined.length();
             joined.append(lines.get(i)).append('\n');
         }
-        starts[lines.size()] = joined.length();
+        starts[n] = joined.length();
         String all = joined.toString();
-        int[] byBreak = detector.find(all).merged();
-        Keywords.Found words = WRAP_WORDS.in(all.toCharArray()); // the words wrapped() looks for in each line: most texts hold none
+        int[][] byBreakFound = new int[1][];
+        Keywords.Found[] wordsFound = new Keywords.Found[1];
+        Halves.both(all.length(), () -> byBreakFound[0] = detector.find(all).merged(),
+                () -> wordsFound[0] = WRAP_WORDS.in(all.toCharArray())); // the words wrapped() looks for in each line: most texts hold none
+        int[] byBreak = byBreakFound[0];
+        Keywords.Found words = wordsFound[0];
 
-        List<Spans> local = new ArrayList<>(lines.size());
-        for (int i = 0; i < lines.size(); i++) {
+        List<Spans> local = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
             Spans s = new Spans();
             clip(byBreak, starts[i], lines.get(i).length(), s, false);
             local.add(s);
         }
-        for (int i = 0; i + 1 < lines.size(); i++) {
+        for (int i = 0; i + 1 < n; i++) {
             int k = lowerBound(byBreak, starts[i + 1]);
             boolean nextStartsHidden = k < byBreak.length && byBreak[k] <= starts[i + 1];
             wrapped(lines.get(i), lines.get(i + 1), local.get(i), local.get(i + 1), nextStartsHidden, words);
         }
-        List<String> out = new ArrayList<>(lines.size());
-        for (int i = 0; i < lines.size(); i++) {
-            out.add(views.get(i).toOriginal(local.get(i)).apply(original.get(i), MARK));
+        String[] out = new String[n];
+        Halves.both(length, () -> putBack(original, views, local, out, 0, n / 2), () -> putBack(original, views, local, out, n / 2, n));
+        return java.util.Arrays.asList(out);
+    }
+
+    private static void plainViews(List<String> original, PlainView[] views, int from, int to) {
+        for (int i = from; i < to; i++) {
+            views[i] = PlainView.of(original.get(i));
         }
-        return out;
+    }
+
+    /** Lines from..to of the answer: each original line with the parts found in its plain view replaced by the marker. */
+    private static void putBack(List<String> original, PlainView[] views, List<Spans> local, String[] out, int from, int to) {
+        for (int i = from; i < to; i++) {
+            out[i] = views[i].toOriginal(local.get(i)).apply(original.get(i), MARK);
+        }
     }
 
     /**

@@ -193,6 +193,9 @@ final class ConfigLines {
 
     private static void userList(char[] t, int[] w, Spans spans) {
         int n = w.length / 2;
+        if (!mayBeUserList(t, w, n)) {
+            return; // most lines of a log: decided on the characters, no word copied
+        }
         String[] words = new String[n];
         for (int k = 0; k < n; k++) {
             words[k] = new String(t, w[2 * k], w[2 * k + 1] - w[2 * k]);
@@ -221,6 +224,24 @@ final class ConfigLines {
         if (layout && !secret.equals("*") && !number(LineShapes.unquote(secret)) && !LineShapes.harmless(secret)) {
             LineShapes.hide(t, w[4], w[5], spans); // chap-secrets, pap-secrets: client server secret [addresses]
         }
+    }
+
+    /**
+     * What {@link #userList} needs before it reads the words: two words, the first quoted (pgbouncer) or starting as a
+     * postfix destination does ({@code [}, {@code @}, {@code -}, a letter or digit); or three and more with {@code *} or a ppp
+     * server's name second, or {@code *} fourth.
+     */
+    private static boolean mayBeUserList(char[] t, int[] w, int n) {
+        if (n == 2) {
+            char c = t[w[0]];
+            return c == '"' || c == '[' || c == '@' || c == '-' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                    || c >= 128; // a letter that lower-cases to ASCII (the Kelvin sign)
+        }
+        return star(t, w[2], w[3]) || n >= 4 && star(t, w[6], w[7]) || w[3] - w[2] >= 4 && w[3] - w[2] <= 9;
+    }
+
+    private static boolean star(char[] t, int s, int e) {
+        return e - s == 1 && t[s] == '*';
     }
 
     private static final java.util.Set<String> PPP_SERVERS = java.util.Set.of("pptpd", "pptp", "l2tpd", "xl2tpd", "pppd", "pppoe", "openl2tp", "accel-ppp");

@@ -9,15 +9,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs the two halves of the detector's rules on a long text at once, the second on a helper thread, so that the
- * redaction of a 64 KiB log answer takes about half the time on a machine with two cores or more. The CPU spent is the
- * same. Whichever comes first runs the second half: the helper, or the caller once its own half is done, so a busy
+ * Runs two halves of the redaction of a long text at once (the detector's two groups of rules; the lines' plain views;
+ * their results put back), the second on a helper thread, so that the redaction of a 64 KiB log answer takes about half
+ * the time on a machine with two cores or more. The CPU spent is the same. Whichever comes first runs the second half: the helper, or the caller once its own half is done, so a busy
  * helper (other calls redacting) never makes a call wait longer than doing both halves itself. One core: no helper.
  */
-final class Halves {
+public final class Halves {
 
     /** Below this many characters, handing a half to another thread costs more than it saves. */
-    static final int PARALLEL_MIN = 8 * 1024;
+    private static final int PARALLEL_MIN = 8 * 1024;
 
     private static final int HELPERS = Math.min(4, Runtime.getRuntime().availableProcessors() - 1);
     private static final ThreadPoolExecutor POOL = HELPERS < 1 ? null : pool();
@@ -36,9 +36,12 @@ final class Halves {
         return p;
     }
 
-    /** Runs both; returns when both are done. An exception of either reaches the caller as it would have serially. */
-    static void both(Runnable first, Runnable second) {
-        if (POOL == null) {
+    /**
+     * Runs both, at once when the text they read has {@code length} characters or more; returns when both are done. An
+     * exception of either reaches the caller as it would have serially.
+     */
+    public static void both(int length, Runnable first, Runnable second) {
+        if (POOL == null || length < PARALLEL_MIN) {
             first.run();
             second.run();
             return;

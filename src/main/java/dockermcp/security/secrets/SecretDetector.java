@@ -44,12 +44,7 @@ public final class SecretDetector {
         // two halves of about equal cost, no rule reading another's findings: on a long text they run at once (Halves)
         Runnable byWords = () -> findByWords(chars, plain, lower, byName);
         Runnable byTokens = () -> findByTokens(chars, read, lower, tokens, freeText);
-        if (chars.length >= Halves.PARALLEL_MIN) {
-            Halves.both(byWords, byTokens);
-        } else {
-            byWords.run();
-            byTokens.run();
-        }
+        Halves.both(chars.length, byWords, byTokens);
         byName.addAll(tokens);
         Spans spans = Placeholders.shown(chars, byName); // ${DB_PASSWORD}, %DB_PASSWORD%, {{ .Values.x }}, <redacted>: no value
         for (Pattern p : operatorPatterns) { // the operator's own patterns (REDACT_PATTERNS), trusted as written
