@@ -28,18 +28,34 @@ final class AuthSchemes {
     }
 
     static void find(char[] t, String lower, Spans spans) {
-        for (int at = lower.indexOf("authorization"); at >= 0; at = lower.indexOf("authorization", at + 13)) {
-            header(t, at + 13, spans);
+        // one pass for the four searches; each goes on from where its own last match told it to
+        int header = 0;
+        int param = 0;
+        int ey = 0;
+        int ew = 0;
+        for (int at = 0; at < t.length; at++) {
+            char c = t[at];
+            if (c == '=') {
+                if (at >= param) {
+                    param = query(t, lower, at, spans) + 1;
+                }
+            } else if ((c | 0x20) == 'e' && at + 1 < t.length) {
+                char next = (char) (t[at + 1] | 0x20);
+                if (next == 'y' && at >= ey && isLetter(t[at + 1])) {
+                    ey = jwt(t, at, spans) + 2;
+                } else if (next == 'w' && at >= ew && isLetter(t[at + 1])) {
+                    ew = jwt(t, at, spans) + 2;
+                }
+            } else if ((c | 0x20) == 'a' && at >= header && lower.startsWith("authorization", at)) {
+                header(t, at + 13, spans);
+                header = at + 13;
+            }
         }
-        for (int at = lower.indexOf('='); at >= 0; at = lower.indexOf('=', at + 1)) {
-            at = query(t, lower, at, spans);
-        }
-        for (int at = lower.indexOf("ey"); at >= 0; at = lower.indexOf("ey", at + 2)) {
-            at = jwt(t, at, spans);
-        }
-        for (int at = lower.indexOf("ew"); at >= 0; at = lower.indexOf("ew", at + 2)) {
-            at = jwt(t, at, spans);
-        }
+    }
+
+    /** An ASCII letter: (c | 0x20) is a lower-case letter for these only. */
+    private static boolean isLetter(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
     }
 
     /** After a header name ending in {@code authorization}: the separator, the scheme, then its credentials. */

@@ -64,7 +64,10 @@ final class ByteLists {
     }
 
     private static boolean partOfWord(char c) {
-        return Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-';
+        if (c < 128) { // answered without the Unicode tables for ASCII
+            return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-';
+        }
+        return Character.isLetterOrDigit(c);
     }
 
     /** The printable character code at {@code at} (decimal up to 3 digits, or 0x and 2 hex digits) and its end, packed, or -1. */

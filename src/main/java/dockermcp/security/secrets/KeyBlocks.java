@@ -109,12 +109,14 @@ final class KeyBlocks {
     static int indexOf(char[] s, String needle, int from, int limit) {
         int max = Math.min(s.length, limit) - needle.length();
         char first = needle.charAt(0);
+        int len = needle.length();
+        char second = len > 1 ? needle.charAt(1) : 0;
         outer:
         for (int i = Math.max(0, from); i <= max; i++) {
-            if (s[i] != first) {
+            if (s[i] != first || len > 1 && s[i + 1] != second) { // two characters before the rest: '-' starts many a date
                 continue;
             }
-            for (int k = 1; k < needle.length(); k++) {
+            for (int k = 2; k < len; k++) {
                 if (s[i + k] != needle.charAt(k)) {
                     continue outer;
                 }

@@ -27,50 +27,22 @@ public final class ProviderRules {
     private static final ProviderRules BUILT_IN = load();
 
     private final List<Rule> rules;
-    private final Node root = new Node();
-    /** The root's children by character: the common case (no keyword starts here) costs one array read. */
-    private final Node[] roots = root.next;
+    /** Keywords where a word starts (a token starts there: no 'task' for 'sk', no 'method' for 'eth'). */
+    private final Trie atWordStart = new Trie();
     /**
-     * Keywords are looked for only where a word starts (a token starts there: no 'task' for 'sk', no 'method' for
-     * 'eth'), except keywords that start with a symbol ('/hooks/', ':aa', '-us') and rules that start before their keyword.
+     * Keywords that may start inside a word: those that start with a symbol ('/hooks/', ':aa', '-us') and those of
+     * rules that start before their keyword.
      */
-    private final Node[] midWord = new Node[128];
+    private final Trie midWord = new Trie();
 
     private ProviderRules(List<Rule> rules) {
         this.rules = List.copyOf(rules);
         for (int r = 0; r < rules.size(); r++) {
             for (String k : rules.get(r).keywords()) {
-                Node n = root;
-                for (char c : k.toCharArray()) {
-                    if (c >= 128) {
-                        throw new IllegalStateException("provider rule keywords are ASCII: " + k);
-                    }
-                    if (n.next[c] == null) {
-                        n.next[c] = new Node();
-                    }
-                    n = n.next[c];
+                atWordStart.add(k, r);
+                if (!Character.isLetterOrDigit(k.charAt(0)) || rules.get(r).back() != 0) {
+                    midWord.add(k, r);
                 }
-                n.ruleIds = java.util.Arrays.copyOf(n.ruleIds, n.ruleIds.length + 1);
-                n.ruleIds[n.ruleIds.length - 1] = r;
-            }
-        }
-        // a second trie for keywords that may start inside a word
-        for (int r = 0; r < rules.size(); r++) {
-            for (String k : rules.get(r).keywords()) {
-                if (Character.isLetterOrDigit(k.charAt(0)) && rules.get(r).back() == 0) {
-                    continue;
-                }
-                Node[] level = midWord;
-                Node n = null;
-                for (char c : k.toCharArray()) {
-                    if (level[c] == null) {
-                        level[c] = new Node();
-                    }
-                    n = level[c];
-                    level = n.next;
-                }
-                n.ruleIds = java.util.Arrays.copyOf(n.ruleIds, n.ruleIds.length + 1);
-                n.ruleIds[n.ruleIds.length - 1] = r;
             }
         }
     }
@@ -97,9 +69,12 @@ public final class ProviderRules {
             if (first >= 128) {
                 continue;
             }
-            Node node = startsWord ? roots[first] : midWord[first];
-            for (int j = i + 1; node != null; j++) {
-                for (int r : node.ruleIds) {
+            Trie trie = startsWord ? atWordStart : midWord;
+            int[] next = trie.next;
+            for (int j = i + 1, node = next[first]; node != 0; j++) {
+                int[] ids = trie.ruleIds[node];
+                for (int k = 0; ids != null && k < ids.length; k++) {
+                    int r = ids[k];
                     if (doneUntil == null) {
                         doneUntil = new int[rules.size()];
                         matchers = new Matcher[rules.size()];
@@ -112,7 +87,7 @@ public final class ProviderRules {
                     break;
                 }
                 char c = lower(chars[j]);
-                node = c < 128 ? node.next[c] : null;
+                node = c < 128 ? next[node * 128 + c] : 0;
             }
         }
     }
@@ -230,8 +205,33 @@ public final class ProviderRules {
     }
 
     /** A keyword trie node over ASCII (keywords are lower-case ASCII; text is lower-cased as it is walked). */
-    private static final class Node {
-        final Node[] next = new Node[128];
-        int[] ruleIds = new int[0];
+    /**
+     * A trie of ASCII keywords in flat arrays: {@code next[node * 128 + c]} is the child of a node for character c (0:
+     * none; node 0 is the root), {@code ruleIds[node]} the rules whose keyword ends there (null: none).
+     */
+    private static final class Trie {
+        int[] next = new int[128 * 64];
+        int[][] ruleIds = new int[64][];
+        int nodes = 1;
+
+        void add(String keyword, int rule) {
+            int node = 0;
+            for (char c : keyword.toCharArray()) {
+                if (c >= 128) {
+                    throw new IllegalStateException("provider rule keywords are ASCII: " + keyword);
+                }
+                if (next[node * 128 + c] == 0) {
+                    if (nodes == ruleIds.length) {
+                        next = java.util.Arrays.copyOf(next, next.length * 2);
+                        ruleIds = java.util.Arrays.copyOf(ruleIds, ruleIds.length * 2);
+                    }
+                    next[node * 128 + c] = nodes++;
+                }
+                node = next[node * 128 + c];
+            }
+            int[] ids = ruleIds[node] == null ? new int[0] : ruleIds[node];
+            ruleIds[node] = java.util.Arrays.copyOf(ids, ids.length + 1);
+            ruleIds[node][ids.length] = rule;
+        }
     }
 }

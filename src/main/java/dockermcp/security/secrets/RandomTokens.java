@@ -30,7 +30,7 @@ public final class RandomTokens {
 
     /** {@link Character#isWhitespace}, answered without a table look-up for the printable ASCII the scans mostly read. */
     static boolean whitespace(char c) {
-        return (c <= ' ' || c >= 128) && Character.isWhitespace(c);
+        return c == ' ' || (c < ' ' || c >= 128) && Character.isWhitespace(c);
     }
 
     /** The end of the token starting at {@code start}. */
