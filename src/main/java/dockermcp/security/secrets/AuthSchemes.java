@@ -27,7 +27,7 @@ final class AuthSchemes {
     private AuthSchemes() {
     }
 
-    static void find(char[] t, String lower, Spans spans) {
+    static void find(char[] t, Spans spans) {
         // one pass for the four searches; each goes on from where its own last match told it to
         int header = 0;
         int param = 0;
@@ -37,7 +37,7 @@ final class AuthSchemes {
             char c = t[at];
             if (c == '=') {
                 if (at >= param) {
-                    param = query(t, lower, at, spans) + 1;
+                    param = query(t, at, spans) + 1;
                 }
             } else if ((c | 0x20) == 'e' && at + 1 < t.length) {
                 char next = (char) (t[at + 1] | 0x20);
@@ -46,7 +46,7 @@ final class AuthSchemes {
                 } else if (next == 'w' && at >= ew && isLetter(t[at + 1])) {
                     ew = jwt(t, at, spans) + 2;
                 }
-            } else if ((c | 0x20) == 'a' && at >= header && lower.startsWith("authorization", at)) {
+            } else if ((c | 0x20) == 'a' && at >= header && KeyMaterial.startsWithLower(t, at, "authorization")) {
                 header(t, at + 13, spans);
                 header = at + 13;
             }
@@ -177,7 +177,7 @@ final class AuthSchemes {
     }
 
     /** A secret parameter of a URL query or fragment at the '=' at eq; returns where the scan goes on. */
-    private static int query(char[] t, String lower, int eq, Spans spans) {
+    private static int query(char[] t, int eq, Spans spans) {
         int n = eq;
         while (n > 0 && eq - n < 40 && (Character.isLetterOrDigit(t[n - 1]) || t[n - 1] == '_' || t[n - 1] == '-' || t[n - 1] == '.')) {
             n--;
@@ -185,7 +185,7 @@ final class AuthSchemes {
         if (n == eq || n == 0 || t[n - 1] != '?' && t[n - 1] != '&' && t[n - 1] != '#' && t[n - 1] != ';') {
             return eq;
         }
-        String name = lower.substring(n, eq);
+        String name = KeyMaterial.lowerAscii(t, n, eq);
         boolean always = SECRET_PARAMS.contains(name);
         if (!always && !LONG_PARAMS.contains(name)) {
             return eq;

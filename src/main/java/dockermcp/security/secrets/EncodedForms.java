@@ -21,10 +21,10 @@ final class EncodedForms {
     private EncodedForms() {
     }
 
-    static void find(char[] t, String lower, Spans spans) {
+    static void find(char[] t, Spans spans) {
         shifted(t, spans);
         runs(t, spans);
-        uuencoded(t, lower, spans);
+        uuencoded(t, spans);
     }
 
     /** For each pair of characters (a-z, '/'), the words of both lists that start with it: one table look-up per character. */
@@ -100,7 +100,7 @@ final class EncodedForms {
         Spans found = new Spans();
         Assignments.find(plain, found);
         UrlCredentials.find(plain, found);
-        AuthSchemes.find(plain, KeyMaterial.lowerAscii(plain), found);
+        AuthSchemes.find(plain, found);
         int[] m = found.merged();
         for (int k = 0; k < m.length; k += 2) {
             spans.add(reversed ? to - m[k + 1] : from + m[k], reversed ? to - m[k] : from + m[k + 1]);
@@ -273,8 +273,11 @@ final class EncodedForms {
     }
 
     /** {@code begin 644 name} and the lines after it up to {@code end}: decoded, and hidden from begin to end when they hold a secret. */
-    private static void uuencoded(char[] t, String lower, Spans spans) {
-        for (int at = lower.indexOf("begin "); at >= 0; at = lower.indexOf("begin ", at + 1)) {
+    private static void uuencoded(char[] t, Spans spans) {
+        for (int at = 0; at + 6 <= t.length; at++) {
+            if ((t[at] | 0x20) != 'b' || !KeyMaterial.startsWithLower(t, at, "begin ")) {
+                continue;
+            }
             int k = at + 6;
             int digits = 0;
             while (k < t.length && t[k] >= '0' && t[k] <= '7' && digits < 5) {

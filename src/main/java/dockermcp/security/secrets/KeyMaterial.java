@@ -443,6 +443,30 @@ final class KeyMaterial {
     }
 
     /** The text with ASCII letters in lower case and every other character as it is (so indexes stay). */
+    /** t[from, to) with ASCII capitals in lower case. */
+    static String lowerAscii(char[] t, int from, int to) {
+        char[] l = new char[to - from];
+        for (int i = from; i < to; i++) {
+            char c = t[i];
+            l[i - from] = c >= 'A' && c <= 'Z' ? (char) (c | 0x20) : c;
+        }
+        return new String(l);
+    }
+
+    /** True when t holds {@code lowerWord} at {@code at}, ASCII capitals read as small letters. */
+    static boolean startsWithLower(char[] t, int at, String lowerWord) {
+        if (at < 0 || at + lowerWord.length() > t.length) {
+            return false;
+        }
+        for (int k = 0; k < lowerWord.length(); k++) {
+            char c = t[at + k];
+            if ((c >= 'A' && c <= 'Z' ? (char) (c | 0x20) : c) != lowerWord.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static String lowerAscii(char[] t) {
         char[] l = new char[t.length];
         for (int i = 0; i < t.length; i++) {

@@ -36,14 +36,13 @@ public final class SecretDetector {
             s = new String(chars);
             text = s;
         }
-        String lower = KeyMaterial.lowerAscii(chars);
         String plain = s;
         CharSequence read = text;
         Spans byName = new Spans();
         Spans tokens = new Spans();
         // two halves of about equal cost, no rule reading another's findings: on a long text they run at once (Halves)
-        Runnable byWords = () -> findByWords(chars, plain, lower, byName);
-        Runnable byTokens = () -> findByTokens(chars, read, lower, tokens, freeText);
+        Runnable byWords = () -> findByWords(chars, plain, byName);
+        Runnable byTokens = () -> findByTokens(chars, read, tokens, freeText);
         Halves.both(chars.length, byWords, byTokens);
         byName.addAll(tokens);
         Spans spans = Placeholders.shown(chars, byName); // ${DB_PASSWORD}, %DB_PASSWORD%, {{ .Values.x }}, <redacted>: no value
@@ -57,7 +56,8 @@ public final class SecretDetector {
     }
 
     /** The rules that start from a keyword, a name or a program: a word the text holds. */
-    private static void findByWords(char[] chars, String s, String lower, Spans spans) {
+    private static void findByWords(char[] chars, String s, Spans spans) {
+        String lower = KeyMaterial.lowerAscii(chars);
         Keywords.Found words = Keywords.RULES.in(chars); // one pass: a rule whose keyword is absent skips its own search
         if (words.has("://")) {
             UrlCredentials.find(chars, spans);
@@ -76,14 +76,14 @@ public final class SecretDetector {
     }
 
     /** The rules that start from a token's shape: key blocks, provider prefixes, random and encoded runs, URL user info, auth schemes. */
-    private static void findByTokens(char[] chars, CharSequence text, String lower, Spans spans, boolean freeText) {
+    private static void findByTokens(char[] chars, CharSequence text, Spans spans, boolean freeText) {
         KeyBlocks.find(chars, spans);
         ProviderRules.builtIn().find(chars, text, spans); // compiled at the first redaction, not at start-up
         UrlCredentials.findBare(chars, spans);
         CredentialWrites.find(chars, spans); // echo x > ~/.pgpass, echo x | chpasswd: no keyword needed
         NearbyTokens.find(chars, spans, freeText);
-        AuthSchemes.find(chars, lower, spans); // Authorization headers, ?token= in a query, JWTs
-        EncodedForms.find(chars, lower, spans); // an assignment in rot13, reversed, base32, ascii85, uuencode or hex: decoded and read
+        AuthSchemes.find(chars, spans); // Authorization headers, ?token= in a query, JWTs
+        EncodedForms.find(chars, spans); // an assignment in rot13, reversed, base32, ascii85, uuencode or hex: decoded and read
         ByteLists.find(chars, spans); // [112, 97, …], fromCharCode(…), []byte{0x70, …}: character codes decoded and read
         WrappedBase64.find(chars, spans); // base64 folded over lines (MIME, an indented header): the chunks joined, decoded and read
     }
