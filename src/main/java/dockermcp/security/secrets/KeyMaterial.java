@@ -233,10 +233,17 @@ final class KeyMaterial {
      * lines of base64 too: hidden unless its structure is a certificate, a request or a public key.
      */
     private static void der(char[] t, String s, Spans spans) {
-        for (String prefix : new String[] {"MI", "MH", "MC4CAQAw"}) {
-            int from = 0;
-            for (int at = s.indexOf(prefix, from); at >= 0; at = s.indexOf(prefix, from)) {
-                from = at + prefix.length();
+        int[] from = new int[DER_PREFIXES.length]; // each prefix's search goes on from its own last block
+        for (int at = 0; at + 1 < t.length; at++) {
+            if (t[at] != 'M' || t[at + 1] != 'I' && t[at + 1] != 'H' && t[at + 1] != 'C') {
+                continue;
+            }
+            for (int p = 0; p < DER_PREFIXES.length; p++) {
+                String prefix = DER_PREFIXES[p];
+                if (at < from[p] || !s.startsWith(prefix, at)) {
+                    continue;
+                }
+                from[p] = at + prefix.length();
                 if (at > 0 && base64Char(t[at - 1])) {
                     continue;
                 }
@@ -258,10 +265,13 @@ final class KeyMaterial {
                 if (total >= (prefix.length() > 2 ? 60 : 100) && secretDer(t, at, first)) {
                     spans.add(at, end);
                 }
-                from = Math.max(from, end);
+                from[p] = Math.max(from[p], end);
             }
         }
     }
+
+    /** How DER keys start in base64: a SEQUENCE with a long length (MI, MH), an Ed25519 PKCS#8 key (MC4CAQAw). */
+    private static final String[] DER_PREFIXES = {"MI", "MH", "MC4CAQAw"};
 
     /** False for a certificate, a signing request or a public key; true for private keys, PKCS#12 and anything else. */
     static boolean secretDer(char[] t, int at, int end) {

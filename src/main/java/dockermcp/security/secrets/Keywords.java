@@ -20,6 +20,8 @@ public final class Keywords {
             // ConfigDumps, TableColumns, Banners
             "<name>", "key=", "name=", "<![cdata[", "name:", "]=>", "] => ", "\"-", "insert into", "password for", ":\n", "enerated",
             "redentials are ", "+ echo ", "+ printf ",
+            // NextLineValues
+            "\"value\"",
             // LineShapes: ConfigLines, Transcripts, OddSeparators, NameTails
             "pass", "pwd", "pw", "token", "cred", "psk", "phrase", "auth", "login", "logon", "bind", "connect", "334", "sp_", "identify");
 

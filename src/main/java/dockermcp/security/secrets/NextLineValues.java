@@ -16,7 +16,7 @@ final class NextLineValues {
     private NextLineValues() {
     }
 
-    static void find(char[] t, Spans spans) {
+    static void find(char[] t, Keywords.Found words, Spans spans) {
         int n = t.length;
         int ls = 0;
         while (ls < n) {
@@ -41,7 +41,9 @@ final class NextLineValues {
             loneMadeUpWord(t, ls, end, spans);
             ls = le + 1;
         }
-        valueUnderSecretName(t, spans);
+        if (words.has(VALUE_KEY)) { // one pass told whether the text holds it at all
+            valueUnderSecretName(t, spans);
+        }
     }
 
     private static final String VALUE_KEY = "\"value\"";

@@ -72,7 +72,7 @@ public final class SecretDetector {
         LineShapes.find(chars, s, lower, words, spans); // redis.conf requirepass x, chap-secrets, IMAP LOGIN u x, password -> x, parola d'ordine: x, SECRET_Xk9.. names
         ConfigDumps.find(chars, words, spans); // whole config files and dumps: the name and its value apart (XML, tables, SQL, banners)
         NamedValues.find(chars, spans); // a name in a structure position marks its value position, across lines (JSON name/value, tables, XML)
-        NextLineValues.find(chars, spans); // 1) "requirepass" / 2) "x", /config/db/password / x, form-data name="password", RESP AUTH
+        NextLineValues.find(chars, words, spans); // 1) "requirepass" / 2) "x", /config/db/password / x, form-data name="password", RESP AUTH
     }
 
     /** The rules that start from a token's shape: key blocks, provider prefixes, random and encoded runs, URL user info, auth schemes. */
