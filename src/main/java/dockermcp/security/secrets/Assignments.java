@@ -97,10 +97,10 @@ final class Assignments {
         k = skipBlanks(t, k, n);
         int sep = separator(t, k);
         if (sep > 0) {
-            String name = new String(t, s, e - (s));
-            if (!SecretNames.suggestsSecret(name)) {
-                return e;
+            if (!SecretNames.suggestsSecret(t, s, e)) {
+                return e; // most names: decided without a copy
             }
+            String name = new String(t, s, e - (s));
             boolean cookieHeader = sep == 1 && t[k] == ':' && name.toLowerCase(Locale.ROOT).endsWith("cookie");
             int v = skipBlanks(t, k + sep, n);
             if (LineShapes.notAValue(name, t, v)) {
@@ -136,7 +136,7 @@ final class Assignments {
             }
             return value(t, v, spans, true, name, jsonKey(t, s, k, e));
         }
-        if (k > e && k < n && (t[k] == '\'' || t[k] == '"') && SecretNames.suggestsSecret(new String(t, s, e - s)) && !secretsName(t, s, e, k)) {
+        if (k > e && k < n && (t[k] == '\'' || t[k] == '"') && SecretNames.suggestsSecret(t, s, e) && !secretsName(t, s, e, k)) {
             return value(t, k, spans, false, null); // password 'VALUE', secret "VALUE"
         }
         // apart by a blank only: in ["mosquitto_passwd","-b"] the next element is not the word's value (JSON syntax stays whole)

@@ -75,6 +75,45 @@ public final class SecretNames {
         return secret;
     }
 
+    /** The same decisions read from the characters of a name: a direct-mapped table by their hash answers a repeated name without a copy. */
+    private static final Decision[] BY_CHARS = new Decision[1024];
+
+    private record Decision(String name, boolean secret) {
+    }
+
+    /** True when the name t[s, e) suggests a secret value ({@link #suggestsSecret(String)}, without a copy when the name was seen). */
+    static boolean suggestsSecret(char[] t, int s, int e) {
+        int len = e - s;
+        if (len <= 0 || len > 256) {
+            return len > 256;
+        }
+        int h = 0;
+        for (int i = s; i < e; i++) {
+            h = 31 * h + t[i];
+        }
+        int slot = (h ^ h >>> 16) & (BY_CHARS.length - 1);
+        Decision d = BY_CHARS[slot]; // racy on purpose: a record's fields are final, a lost write only costs a recomputation
+        if (d != null && sameName(d.name(), t, s, e)) {
+            return d.secret();
+        }
+        String name = new String(t, s, len);
+        boolean secret = suggestsSecret(name);
+        BY_CHARS[slot] = new Decision(name, secret);
+        return secret;
+    }
+
+    private static boolean sameName(String name, char[] t, int s, int e) {
+        if (name.length() != e - s) {
+            return false;
+        }
+        for (int i = s; i < e; i++) {
+            if (name.charAt(i - s) != t[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean decide(String name) {
         String lower = withoutAccents(name.toLowerCase(Locale.ROOT));
         for (String h : HARMLESS) {
