@@ -4,7 +4,9 @@ bin/docker-mcp-secure (its JVM flags and start-up archive, stdio, audit log on, 
 once: one as shipped, one with REDACT_LOG_CONTENT=false (log lines not redacted; the rest of the call identical). The
 same docker_logs call (default 64 KiB cap) goes to both in turn, pair by pair, so both see the same machine load; the
 round trip is timed from the request's write to the answer's last byte. Prints the medians, their difference as a share
-of the call as shipped, and the median of the per-pair shares.
+of the call as shipped, the median of the per-pair shares, and each server's CPU time per call (user + system of the
+whole process over the counted calls, from /proc: the redaction runs on two threads for a long answer, so its wall time
+and its CPU differ).
 
     UNIX_DOCKER_HOST=unix:///.../docker.sock python3 bench/logs_cost.py [CALLS] [CONTAINER] [TAIL]
 
@@ -55,6 +57,11 @@ class Server:
             raise SystemExit('docker_logs failed: %s' % json.dumps(answer)[:300])
         return elapsed, result.get('structuredContent', {})
 
+    def cpu(self):
+        with open('/proc/%d/stat' % self.p.pid) as f:
+            ticks = f.read().rsplit(')', 1)[1].split()
+        return (int(ticks[11]) + int(ticks[12])) / os.sysconf('SC_CLK_TCK')
+
     def close(self):
         self.p.stdin.close()
         self.p.wait()
@@ -69,13 +76,18 @@ for i in range(WARMUP + CALLS):
     times = {}
     for s in order:
         times[s] = s.logs()[0]
+    if i == WARMUP - 1:
+        cpu0 = {s: s.cpu() for s in (shipped, plain)}
     if i >= WARMUP:
         with_r.append(times[shipped])
         without.append(times[plain])
         shares.append((times[shipped] - times[plain]) / times[shipped])
+cpu = {s: (s.cpu() - cpu0[s]) * 1000 / CALLS for s in (shipped, plain)}
 shipped.close()
 plain.close()
 w, wo = statistics.median(with_r), statistics.median(without)
 print('median over %d paired calls: docker_logs %.2f ms as shipped, %.2f ms without log redaction' % (CALLS, w, wo))
 print('redaction share of the call: %.1f %% (difference of the medians), %.1f %% (median of the per-pair shares)'
       % (100 * (w - wo) / w, 100 * statistics.median(shares)))
+print('server CPU per call: %.2f ms as shipped, %.2f ms without log redaction (redaction: %.1f %% of the CPU)'
+      % (cpu[shipped], cpu[plain], 100 * (cpu[shipped] - cpu[plain]) / cpu[shipped]))

@@ -362,6 +362,11 @@ public final class Redactor {
     }
 
     public JsonNode tree(JsonNode node, String skip) {
+        return tree(node, skip, List.of());
+    }
+
+    /** @param runBy the program an image history row's exec-form CMD is given to (its image's ENTRYPOINT row), or none */
+    private JsonNode tree(JsonNode node, String skip, List<String> runBy) {
         if (node instanceof ObjectNode obj) {
             JsonNode entrypoint = obj.get("entrypoint") instanceof ArrayNode e ? e.deepCopy() : null; // as it was, whichever field comes first
             for (String name : new ArrayList<>(obj.propertyNames())) {
@@ -411,7 +416,7 @@ public final class Redactor {
                     }
                     case "createdBy", "commandLine" -> { // an image history step, a process of docker_top
                         if (v.isString()) {
-                            obj.put(name, config.commandLine(v.asString()));
+                            obj.put(name, config.commandLine(v.asString(), runBy));
                             continue;
                         }
                     }
@@ -424,16 +429,41 @@ public final class Redactor {
                 }
             }
         } else if (node instanceof ArrayNode arr) {
+            List<List<String>> entrypoints = historyEntrypoints(arr);
             for (int i = 0; i < arr.size(); i++) {
                 JsonNode v = arr.get(i);
                 if (v.isString()) {
                     arr.set(i, arr.stringNode(text(v.asString())));
                 } else {
-                    tree(v, null);
+                    tree(v, null, runBy(entrypoints, i));
                 }
             }
         }
         return node;
+    }
+
+    /** The exec-form ENTRYPOINT of each row of an image's history (newest first, as Docker lists it); empty lists elsewhere. */
+    private static List<List<String>> historyEntrypoints(ArrayNode rows) {
+        List<List<String>> found = new ArrayList<>(rows.size());
+        for (JsonNode row : rows) {
+            found.add(row.path("createdBy").isString() ? ConfigValues.entrypointOf(row.get("createdBy").asString()) : List.of());
+        }
+        return found;
+    }
+
+    /** The ENTRYPOINT a CMD row at {@code i} is given to: the nearest older row that set one, else the nearest newer. */
+    private static List<String> runBy(List<List<String>> entrypoints, int i) {
+        for (int j = i + 1; j < entrypoints.size(); j++) {
+            if (!entrypoints.get(j).isEmpty()) {
+                return entrypoints.get(j);
+            }
+        }
+        for (int j = i - 1; j >= 0; j--) {
+            if (!entrypoints.get(j).isEmpty()) {
+                return entrypoints.get(j);
+            }
+        }
+        return List.of();
     }
 
     private static boolean allStrings(ArrayNode arr) {

@@ -20,6 +20,27 @@ class RedactorTest {
         assertThat(r.envEntry(name + "=s3cr3t value")).isEqualTo(name + "=" + Redactor.MARK);
     }
 
+    /**
+     * An image's history lists ENTRYPOINT and CMD as separate rows; Docker runs the CMD as the entrypoint's arguments, so
+     * a word-shaped passphrase after ssh-keygen's -N (no shape of its own) goes from the CMD row as it does from a
+     * container's cmd; a CMD given to a program with no such flag stays as written.
+     */
+    @Test
+    void aHistoryCmdRowIsJudgedAsTheArgumentsOfTheImagesEntrypointRow() {
+        JsonNode history = JsonMapper.builder().build().readTree("""
+                {"history": [
+                  {"createdBy": "/bin/sh -c #(nop)  CMD [\\"-N\\" \\"correcthorse\\" \\"-f\\" \\"/etc/ssh/key\\"]"},
+                  {"createdBy": "/bin/sh -c #(nop)  ENTRYPOINT [\\"ssh-keygen\\" \\"-q\\"]"},
+                  {"createdBy": "/bin/sh -c #(nop)  CMD [\\"-g\\" \\"daemon off;\\"]"},
+                  {"createdBy": "/bin/sh -c #(nop)  ENTRYPOINT [\\"nginx\\"]"}
+                ]}""");
+        r.tree(history);
+        assertThat(history.get("history").get(0).get("createdBy").asString())
+                .isEqualTo("/bin/sh -c #(nop)  CMD [\"-N\" \"[REDACTED]\" \"-f\" \"/etc/ssh/key\"]");
+        assertThat(history.get("history").get(2).get("createdBy").asString()).isEqualTo("/bin/sh -c #(nop)  CMD [\"-g\" \"daemon off;\"]");
+        assertThat(history.get("history").get(1).get("createdBy").asString()).isEqualTo("/bin/sh -c #(nop)  ENTRYPOINT [\"ssh-keygen\" \"-q\"]");
+    }
+
     @Test
     void ordinaryVariablesStay() {
         assertThat(r.envEntry("PATH=/usr/bin:/bin")).isEqualTo("PATH=/usr/bin:/bin");

@@ -134,18 +134,38 @@ public final class ConfigValues {
 
     /** A shell command line (image history CreatedBy, a "sh -c" script). */
     public String commandLine(String line) {
+        return commandLine(line, List.of());
+    }
+
+    /**
+     * An image history step whose exec-form {@code CMD} row is given to the program of the image's {@code ENTRYPOINT} row
+     * ({@code ENTRYPOINT ["ssh-keygen"]}, {@code CMD ["-N" "x"]}): the row is judged after that entrypoint, as Docker runs it.
+     */
+    public String commandLine(String line, List<String> entrypoint) {
         int at = line.indexOf(LABEL_STEP);
         if (at >= 0 && LABEL_KEY.matcher(line.substring(at + LABEL_STEP.length()).split(" ", 2)[0]).matches()) {
             return line.substring(0, at + LABEL_STEP.length()) + labelStep(line.substring(at + LABEL_STEP.length()));
         }
         Matcher exec = EXEC_STEP.matcher(line);
         if (exec.find()) {
-            String step = execStep(line.substring(exec.end()), exec.group(1) == null);
+            String step = execStep(line.substring(exec.end()), exec.group(1) == null, "CMD".equals(exec.group(1)) ? entrypoint : List.of());
             if (step != null) {
                 return commandSpans(line.substring(0, exec.end())).apply(line.substring(0, exec.end()), marker) + step;
             }
         }
         return commandSpans(line).apply(line, marker);
+    }
+
+    /** The arguments of an exec-form {@code ENTRYPOINT} history row ({@code #(nop)  ENTRYPOINT ["ssh-keygen" "-q"]}); empty for any other row. */
+    public static List<String> entrypointOf(String createdBy) {
+        Matcher exec = EXEC_STEP.matcher(createdBy);
+        if (!exec.find() || !"ENTRYPOINT".equals(exec.group(1))) {
+            return List.of();
+        }
+        List<String> args = new ArrayList<>();
+        String rest = createdBy.substring(exec.end());
+        int end = execArgs(rest, args);
+        return end >= 0 && end == rest.length() - 1 && rest.charAt(end) == ']' ? args : List.of();
     }
 
     /**
@@ -159,8 +179,36 @@ public final class ConfigValues {
      * ENTRYPOINT row has no program before its flags, so a password-shaped argument goes by its shape. Null when the
      * row is not {@code ["a" "b"]} to its end.
      */
-    private String execStep(String rest, boolean health) {
+    private String execStep(String rest, boolean health, List<String> entrypoint) {
         List<String> args = new ArrayList<>();
+        int i = execArgs(rest, args);
+        int n = rest.length();
+        if (i < 0 || i >= n || rest.charAt(i) != ']' || !health && i != n - 1 || args.isEmpty()) {
+            return null;
+        }
+        List<String> judged;
+        if (health && args.get(0).equals("CMD-SHELL") && args.size() == 2) {
+            judged = List.of("CMD-SHELL", commandLine(args.get(1))); // HEALTHCHECK &{["CMD-SHELL" "script"] "30s" …}
+        } else if (health && args.get(0).equals("CMD")) {
+            judged = new ArrayList<>(List.of("CMD"));
+            judged.addAll(argv(args.subList(1, args.size()))); // HEALTHCHECK &{["CMD" "prog" "-N" "x"] …}: the test's own argv
+        } else {
+            List<String> run = new ArrayList<>(entrypoint);
+            run.addAll(args);
+            judged = argv(run).subList(entrypoint.size(), run.size());
+        }
+        if (judged.equals(args)) {
+            return null; // nothing hidden by this reading: the row is judged as a command line, as written
+        }
+        StringBuilder out = new StringBuilder("[");
+        for (int k = 0; k < judged.size(); k++) {
+            out.append(k == 0 ? "" : " ").append('"').append(judged.get(k).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        }
+        return out.append(']').append(rest, i + 1, n).toString(); // a health check's intervals after its test stay as they are
+    }
+
+    /** Reads {@code ["a" "b"} (escapes undone) into args; returns where the list ends (its ']' expected there), or -1 when a quote is not closed. */
+    private static int execArgs(String rest, List<String> args) {
         int i = 1; // after '['
         int n = rest.length();
         while (i < n && rest.charAt(i) == '"') {
@@ -174,7 +222,7 @@ public final class ConfigValues {
                 j++;
             }
             if (j >= n) {
-                return null;
+                return -1;
             }
             args.add(arg.toString());
             i = j + 1;
@@ -182,26 +230,7 @@ public final class ConfigValues {
                 i++;
             }
         }
-        if (i >= n || rest.charAt(i) != ']' || !health && i != n - 1 || args.isEmpty()) {
-            return null;
-        }
-        List<String> judged;
-        if (health && args.get(0).equals("CMD-SHELL") && args.size() == 2) {
-            judged = List.of("CMD-SHELL", commandLine(args.get(1))); // HEALTHCHECK &{["CMD-SHELL" "script"] "30s" …}
-        } else if (health && args.get(0).equals("CMD")) {
-            judged = new ArrayList<>(List.of("CMD"));
-            judged.addAll(argv(args.subList(1, args.size()))); // HEALTHCHECK &{["CMD" "prog" "-N" "x"] …}: the test's own argv
-        } else {
-            judged = argv(args);
-        }
-        if (judged.equals(args)) {
-            return null; // nothing hidden by this reading: the row is judged as a command line, as written
-        }
-        StringBuilder out = new StringBuilder("[");
-        for (int k = 0; k < judged.size(); k++) {
-            out.append(k == 0 ? "" : " ").append('"').append(judged.get(k).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-        }
-        return out.append(']').append(rest, i + 1, n).toString(); // a health check's intervals after its test stay as they are
+        return i;
     }
 
     private static final String LABEL_STEP = "#(nop) LABEL ";

@@ -25,7 +25,7 @@ public final class SecretNames {
     /** Parts that make a name secret only as a whole word (between separators or at either end). */
     private static final Pattern WORDS = Pattern.compile("(?:^|[^a-z0-9])(?:pw|pin|puk|sig|mfa|sas|2fa|totp|psk|priv|tok|pat)(?:$|[^a-z0-9])|access$");
     /** Harmless words removed before the test; the rest of the name is still tested (MONKEY_TOKEN stays secret). */
-    private static final List<String> HARMLESS = List.of("keyboard", "keymap", "keyspace", "keynote", "keycloak",
+    private static final List<String> HARMLESS = List.of("keyboard", "keymap", "keyspace", "keynote", "keycloak", "keygen",
             "monkey", "donkey", "hockey", "turkey", "whiskey", "primary_key", "primarykey", "foreign_key", "sort_key", "partition_key",
             "public_key_id", "publickeyid", "passenger", "bypass", "compass", "passive", "passthrough", "design", "assign", "signal",
             "author", "authors", "gpg_key", "connect_timeout", "connection_timeout", "max_connections", "maxconnections", "connections_max",
