@@ -71,11 +71,13 @@ public final class SecretDetector {
         PasswordPairs.find(chars, s, lower, spans);
         LineShapes.find(chars, s, lower, words, spans); // redis.conf requirepass x, chap-secrets, IMAP LOGIN u x, password -> x, parola d'ordine: x, SECRET_Xk9.. names
         ConfigDumps.find(chars, words, spans); // whole config files and dumps: the name and its value apart (XML, tables, SQL, banners)
-        NamedValues.find(chars, spans); // a name in a structure position marks its value position, across lines (JSON name/value, tables, XML)
         NextLineValues.find(chars, words, spans); // 1) "requirepass" / 2) "x", /config/db/password / x, form-data name="password", RESP AUTH
     }
 
-    /** The rules that start from a token's shape: key blocks, provider prefixes, random and encoded runs, URL user info, auth schemes. */
+    /**
+     * The rules that start from a token's shape (key blocks, provider prefixes, random and encoded runs, URL user info, auth
+     * schemes), and the structure rule (JSON, tables, XML), which needs neither the keyword pass nor the lowered text.
+     */
     private static void findByTokens(char[] chars, CharSequence text, Spans spans, boolean freeText) {
         KeyBlocks.find(chars, spans);
         ProviderRules.builtIn().find(chars, text, spans); // compiled at the first redaction, not at start-up
@@ -86,6 +88,7 @@ public final class SecretDetector {
         EncodedForms.find(chars, spans); // an assignment in rot13, reversed, base32, ascii85, uuencode or hex: decoded and read
         ByteLists.find(chars, spans); // [112, 97, …], fromCharCode(…), []byte{0x70, …}: character codes decoded and read
         WrappedBase64.find(chars, spans); // base64 folded over lines (MIME, an indented header): the chunks joined, decoded and read
+        NamedValues.find(chars, spans); // a name in a structure position marks its value position, across lines (JSON name/value, tables, XML)
     }
 
     /** Reads every Unicode blank (no-break, ideographic, en and em spaces…) as a space, in place; true when one was there. */
