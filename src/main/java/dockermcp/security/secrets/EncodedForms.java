@@ -27,30 +27,36 @@ final class EncodedForms {
         uuencoded(t, spans);
     }
 
-    /** For each pair of characters (a-z, '/'), the words of both lists that start with it: one table look-up per character. */
-    private static final int[] BY_PAIR = new int[27 * 27];
+    /** For each pair of characters (a-z, '/', anything else), the words of both lists that start with it: one table look-up per character. */
+    private static final int[] BY_PAIR = new int[28 * 28];
+    /** {@link #letter} of each ASCII character. */
+    private static final byte[] LETTERS = new byte[128];
 
     static {
+        for (char c = 0; c < 128; c++) {
+            LETTERS[c] = (byte) letter(c);
+        }
         for (int w = 0; w < ROT13_WORDS.length + REVERSED_WORDS.length; w++) {
             String word = w < ROT13_WORDS.length ? ROT13_WORDS[w] : REVERSED_WORDS[w - ROT13_WORDS.length];
-            BY_PAIR[letter(word.charAt(0)) * 27 + letter(word.charAt(1))] |= 1 << w;
+            BY_PAIR[letter(word.charAt(0)) * 28 + letter(word.charAt(1))] |= 1 << w;
         }
     }
 
-    /** 0-25 for a letter of either case, 26 for '/', -1 otherwise. */
+    /** 0-25 for a letter of either case, 26 for '/', 27 otherwise (a row of the pair table with no word). */
     private static int letter(char c) {
         char l = (char) (c | 0x20);
-        return l >= 'a' && l <= 'z' ? l - 'a' : c == '/' ? 26 : -1;
+        return l >= 'a' && l <= 'z' ? l - 'a' : c == '/' ? 26 : 27;
     }
 
     /** The lines around each rot13 or reversed credential word, read back as plain text, and the secrets found there. */
     private static void shifted(char[] t, Spans spans) {
         int doneRot13 = -1; // the end of the last window read as rot13 (or reversed): a line is read once for each
         int doneReversed = -1;
-        int prev = t.length > 0 ? letter(t[0]) : -1;
+        int prev = t.length > 0 ? letter(t[0]) : 27;
         for (int i = 0; i + 1 < t.length; i++) {
-            int next = letter(t[i + 1]);
-            int words = prev < 0 || next < 0 ? 0 : BY_PAIR[prev * 27 + next];
+            char c = t[i + 1];
+            int next = c < 128 ? LETTERS[c] : 27;
+            int words = BY_PAIR[prev * 28 + next];
             prev = next;
             if (words == 0) {
                 continue;
