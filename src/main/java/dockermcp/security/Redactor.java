@@ -86,7 +86,7 @@ public final class Redactor {
             length += line.length() + 1;
         }
         PlainView[] views = new PlainView[n];
-        Halves.both(length, () -> plainViews(original, views, 0, n / 2), () -> plainViews(original, views, n / 2, n));
+        Halves.range(length, n, i -> views[i] = PlainView.of(original.get(i)));
         List<String> lines = new ArrayList<>(n);
         StringBuilder joined = new StringBuilder(length);
         int[] starts = new int[n + 1];
@@ -97,12 +97,10 @@ public final class Redactor {
         }
         starts[n] = joined.length();
         String all = joined.toString();
-        int[][] byBreakFound = new int[1][];
-        Keywords.Found[] wordsFound = new Keywords.Found[1];
-        Halves.both(all.length(), () -> byBreakFound[0] = detector.find(all).merged(),
-                () -> wordsFound[0] = WRAP_WORDS.in(all.toCharArray())); // the words wrapped() looks for in each line: most texts hold none
-        int[] byBreak = byBreakFound[0];
-        Keywords.Found words = wordsFound[0];
+        // the words wrapped() looks for in each line (most texts hold none), found beside the detector
+        Halves.Both<int[], Keywords.Found> found = Halves.compute(all.length(), () -> detector.find(all).merged(), () -> WRAP_WORDS.in(all.toCharArray()));
+        int[] byBreak = found.first();
+        Keywords.Found words = found.second();
 
         List<Spans> local = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -116,21 +114,8 @@ public final class Redactor {
             wrapped(lines.get(i), lines.get(i + 1), local.get(i), local.get(i + 1), nextStartsHidden, words);
         }
         String[] out = new String[n];
-        Halves.both(length, () -> putBack(original, views, local, out, 0, n / 2), () -> putBack(original, views, local, out, n / 2, n));
+        Halves.range(length, n, i -> out[i] = views[i].toOriginal(local.get(i)).apply(original.get(i), MARK));
         return java.util.Arrays.asList(out);
-    }
-
-    private static void plainViews(List<String> original, PlainView[] views, int from, int to) {
-        for (int i = from; i < to; i++) {
-            views[i] = PlainView.of(original.get(i));
-        }
-    }
-
-    /** Lines from..to of the answer: each original line with the parts found in its plain view replaced by the marker. */
-    private static void putBack(List<String> original, PlainView[] views, List<Spans> local, String[] out, int from, int to) {
-        for (int i = from; i < to; i++) {
-            out[i] = views[i].toOriginal(local.get(i)).apply(original.get(i), MARK);
-        }
     }
 
     /**

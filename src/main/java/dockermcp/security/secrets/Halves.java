@@ -7,6 +7,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 
 /**
  * Runs two halves of the redaction of a long text at once (the detector's two groups of rules; the lines' plain views;
@@ -34,6 +36,35 @@ public final class Halves {
         });
         p.allowCoreThreadTimeOut(true);
         return p;
+    }
+
+    /** Two results computed at once. */
+    public record Both<A, B>(A first, B second) {
+    }
+
+    /** Computes both, at once when the text they read has {@code length} characters or more ({@link #both(int, Runnable, Runnable)}). */
+    @SuppressWarnings("unchecked")
+    public static <A, B> Both<A, B> compute(int length, Supplier<A> first, Supplier<B> second) {
+        Object[] out = new Object[2];
+        both(length, () -> {
+            out[0] = first.get();
+        }, () -> {
+            out[1] = second.get();
+        });
+        return new Both<>((A) out[0], (B) out[1]);
+    }
+
+    /** Calls {@code each} for 0..n-1, the two halves of the range at once when the text has {@code length} characters or more. */
+    public static void range(int length, int n, IntConsumer each) {
+        both(length, () -> {
+            for (int i = 0; i < n / 2; i++) {
+                each.accept(i);
+            }
+        }, () -> {
+            for (int i = n / 2; i < n; i++) {
+                each.accept(i);
+            }
+        });
     }
 
     /**
