@@ -146,6 +146,25 @@ public final class RandomTokens {
         return subresourceIntegrity(s, start, end) ? end : -1;
     }
 
+    /**
+     * True when position {@code at} lies in a public digest: a key fingerprint ({@code SHA256:…}) or an integrity value
+     * ({@code sha384-…}, also after {@code name=}). A keyword that random base64 spells by chance there names nothing.
+     */
+    static boolean inDigest(char[] s, int at) {
+        if (keyFingerprint(s, at)) {
+            return true;
+        }
+        int from = at;
+        while (from > 0 && at - from < 100 && (tokenChar(s[from - 1]) && s[from - 1] != '=' || s[from - 1] == '/')) {
+            from--;
+        }
+        int end = from + 7;
+        while (end < s.length && end - from < 100 && (tokenChar(s[end]) || s[end] == '/') && s[end] != '-' && s[end] != '_' && s[end] != '~') {
+            end++;
+        }
+        return end > at && subresourceIntegrity(s, from, end);
+    }
+
     /** {@code sha512-<base64 of 64 bytes>}: a package's or a script's integrity digest (npm, SRI), public by design. */
     private static boolean subresourceIntegrity(char[] s, int start, int end) {
         if (end - start < 51 || s[start] != 's' || s[start + 1] != 'h' || s[start + 2] != 'a' || s[start + 6] != '-') {
@@ -159,6 +178,8 @@ public final class RandomTokens {
     /** CamelCase words, acronyms of up to four capitals before a word allowed (UnlockExperimentalVMOptions), after one + or -. */
     private static final java.util.regex.Pattern CAMEL_WORDS = java.util.regex.Pattern.compile("[+-]?(?:[A-Z]{1,4}(?=[A-Z][a-z])|[A-Z][a-z]{1,24})+");
     private static final java.util.regex.Pattern CAMEL_WORD = java.util.regex.Pattern.compile("[A-Z][a-z]+");
+    /** A lower-case setting after a CamelCase option's name ({@code IdentitiesOnly=yes}): the name is still judged as words. */
+    private static final java.util.regex.Pattern OPTION_VALUE = java.util.regex.Pattern.compile("=[a-z]{0,16}$");
 
     /**
      * Words in CamelCase: every word of small letters has a vowel, and the small letters are twice the capitals or
@@ -168,7 +189,7 @@ public final class RandomTokens {
         if (end - start > 128) {
             return false;
         }
-        String w = new String(s, start, end - start);
+        String w = OPTION_VALUE.matcher(new String(s, start, end - start)).replaceFirst(""); // ssh -o StrictHostKeyChecking=no
         if (!CAMEL_WORDS.matcher(w).matches()) {
             return false;
         }
@@ -235,7 +256,7 @@ public final class RandomTokens {
     public static boolean splitKey(char[] s, int start, int end) {
         int len = end - start;
         if (len < 20 || len > 1024 || s[start] == '~' || s[start] == '.' || s[start] == '-' || !onlyPieces(s, start, end)
-                || keyFingerprint(s, start)) {
+                || keyFingerprint(s, start) || subresourceIntegrity(s, start, end)) {
             return false; // a relative path, a flag; a URL has "://" (checked below)
         }
         int[] seen = new int[128];
@@ -288,6 +309,50 @@ public final class RandomTokens {
     }
 
     /**
+     * True when the word is standard base64 of 64 to 128 random bytes (an Azure storage or Service Bus key, a 512-bit HMAC
+     * key): whole groups of four, padding only at the end, and a quarter of the bytes or more outside printable text, as
+     * random bytes are (a digest of 64 bytes alone is hidden too: base64 alone cannot tell them apart).
+     */
+    static boolean base64Key(char[] s, int start, int end) {
+        int len = end - start;
+        if (len < 88 || len > 172 || (len & 3) != 0) {
+            return false;
+        }
+        int upper = 0;
+        int lower = 0;
+        int digits = 0;
+        for (int i = start; i < end; i++) {
+            char c = s[i];
+            upper += c >= 'A' && c <= 'Z' ? 1 : 0;
+            lower += c >= 'a' && c <= 'z' ? 1 : 0;
+            digits += c >= '0' && c <= '9' ? 1 : 0;
+            boolean pad = c == '=' && i >= end - 2;
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/' || pad)
+                    || pad && i == end - 2 && s[end - 1] != '=') {
+                return false;
+            }
+        }
+        if (upper < 8 || lower < 8 || digits < 4) {
+            return false; // a run of one letter (AAAA…) decodes to zero bytes: a ruler, no key
+        }
+        byte[] raw;
+        try {
+            raw = java.util.Base64.getDecoder().decode(new String(s, start, len));
+        } catch (IllegalArgumentException notBase64) {
+            return false;
+        }
+        int inner = (raw[1] & 0xff) < 0x80 ? 2 : 2 + (raw[1] & 0x7f);
+        if (raw[0] == 0x30 && inner < raw.length && raw[inner] == 0x30) {
+            return false; // DER: a SEQUENCE opening with a SEQUENCE, a public key (SPKI) or a certificate line, public by design
+        }
+        int binary = 0;
+        for (byte b : raw) {
+            binary += b < 0x20 || b >= 0x7f ? 1 : 0; // a signed byte: >= 0x80 is negative
+        }
+        return raw.length >= 64 && binary * 4 >= raw.length;
+    }
+
+    /**
      * The cheap half of {@link #splitKey}, without allocation: only token characters and separators, at least one
      * separator, no "://". Most words fail here (a UUID, a JSON fragment), before the counts and the entropy.
      */
@@ -330,11 +395,11 @@ public final class RandomTokens {
                 int[] w = trimmed(s, i, end);
                 int from = w[0];
                 for (int k = w[0]; k < w[1]; k++) {
-                    if (s[k] == '=') {
-                        from = k + 1;
+                    if (s[k] == '=' && k + 1 < w[1] && s[k + 1] != '=') {
+                        from = k + 1; // NAME=value; base64 padding (…GMGw==) ends a key, it starts no value
                     }
                 }
-                if (splitKey(s, from, w[1]) && !EncodedRuns.harmlessText(s, from, w[1])) { // base64 of harmless text is no key
+                if ((splitKey(s, from, w[1]) || base64Key(s, from, w[1])) && !EncodedRuns.harmlessText(s, from, w[1])) { // base64 of harmless text is no key
                     spans.add(from, w[1]);
                 }
             }
@@ -399,7 +464,7 @@ public final class RandomTokens {
         if (dashes == 0 && len == 40 && name != null) {
             String n = name.toLowerCase(Locale.ROOT);
             return n.contains("revision") || n.contains("commit") || n.contains("sha") || n.contains("vcs-ref") || n.contains("vcs_ref")
-                    || n.contains("git_ref") || n.contains("fingerprint") || n.contains("gpg");
+                    || n.contains("git_ref") || n.contains("fingerprint") || n.contains("gpg") || n.contains("etag"); // an ETag: a content hash
         }
         return false;
     }
