@@ -57,7 +57,7 @@ class ShortPrefixTokensAndCredentialFilesPropertyTest {
         Gen g = new Gen(703);
         for (int i = 0; i < ROUNDS; i++) {
             for (String line : List.of("processed 11" + g.string("0123456789", 6, 10) + " bytes", "commit " + g.string(HEX, 40, 40),
-                    "trace " + g.string(HEX, 32, 32) + " ok", "EXO" + g.pick("TIC", "DUS") + " loaded", "cu_ms=" + g.between(1, 900),
+                    "trace " + g.string(HEX, 32, 32) + " ok", "request req-" + g.string(HEX, 32, 32) + " done", "EXO" + g.pick("TIC", "DUS") + " loaded", "cu_ms=" + g.between(1, 900),
                     "perm: denied for user bob", "fc-" + g.pick("main", "worker", "02") + " started")) {
                 assertThat(REDACTOR.lines(List.of(line)).get(0)).isEqualTo(line);
             }
