@@ -69,6 +69,27 @@ class PublicValuesStayPropertyTest {
     }
 
     @Test
+    void anOpenSshPublicKeyAndDigestHeadersStayInLogs() {
+        Gen g = new Gen(715);
+        for (int i = 0; i < ROUNDS; i++) {
+            byte[] wire = new byte[51]; // "ssh-ed25519" and a 32-byte key, each after its length, as OpenSSH writes it
+            wire[3] = 11;
+            System.arraycopy("ssh-ed25519".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, wire, 4, 11);
+            wire[18] = 32;
+            for (int k = 19; k < wire.length; k++) {
+                wire[k] = (byte) g.between(0, 255);
+            }
+            String publicKey = "ssh-ed25519 " + java.util.Base64.getEncoder().encodeToString(wire) + " " + g.pick("deploy@ci", "user@host");
+            for (String line : List.of(publicKey, "Added key: " + publicKey)) {
+                assertThat(REDACTOR.lines(List.of(line)).get(0)).isEqualTo(line);
+            }
+            String digest = g.base64(64);
+            // the digest itself stays (EncodedForms may still take the name for a rot13 word when the base64 spells one)
+            assertThat(REDACTOR.lines(List.of("Digest: " + g.pick("SHA-512=", "sha-512=") + digest)).get(0)).contains(digest);
+        }
+    }
+
+    @Test
     void sshOptionsACookieNameAndAClusterIdStayInConfiguration() {
         Gen g = new Gen(714);
         for (int i = 0; i < ROUNDS; i++) {

@@ -147,11 +147,12 @@ public final class RandomTokens {
     }
 
     /**
-     * True when position {@code at} lies in a public digest: a key fingerprint ({@code SHA256:…}) or an integrity value
-     * ({@code sha384-…}, also after {@code name=}). A keyword that random base64 spells by chance there names nothing.
+     * True when position {@code at} lies in a public form of random base64: a key fingerprint ({@code SHA256:…}), an
+     * integrity value ({@code sha384-…}, also after {@code name=}) or an OpenSSH public key. A keyword that random base64
+     * spells by chance there ({@code …kzKey8…}, {@code …gkeYff…}) names nothing.
      */
-    static boolean inDigest(char[] s, int at) {
-        if (keyFingerprint(s, at)) {
+    static boolean publicForm(char[] s, int at) {
+        if (keyFingerprint(s, at) || openSshKey(s, at)) {
             return true;
         }
         int from = at;
@@ -308,6 +309,41 @@ public final class RandomTokens {
                 && (upperPairs >= 1 || lower * 2 <= lowerRuns * 5) && longestRun <= 7 && entropyBits(seen, joined) >= 3.8;
     }
 
+    /** OpenSSH key types: the base64 after one of them (and a blank) is a public key ({@code ssh-ed25519 AAAAC3…}). */
+    private static final String[] SSH_KEY_TYPES = {"ssh-", "ecdsa-sha2-", "sk-ssh-", "sk-ecdsa-"};
+
+    /**
+     * True when position s lies in a word {@code AAAA…} right after an OpenSSH key type word: a public key
+     * ({@code ssh-ed25519 AAAAC3…/…}), public by design, whatever keyword stands before it.
+     */
+    static boolean openSshKey(char[] t, int s) {
+        int a = s;
+        while (a > 0 && s - a < 1024 && !whitespace(t[a - 1])) {
+            a--;
+        }
+        if (a + 4 > t.length || t[a] != 'A' || t[a + 1] != 'A' || t[a + 2] != 'A' || t[a + 3] != 'A' || a < 2 || t[a - 1] != ' ') {
+            return false;
+        }
+        int w = a - 1;
+        while (w > 0 && a - w < 48 && !whitespace(t[w - 1])) {
+            w--;
+        }
+        for (String type : SSH_KEY_TYPES) {
+            if (KeyBlocks.startsWith(t, w, type)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when s[start, end) is {@code name=} and the name is a digest's ({@code SHA-512=}, {@code digest=}, {@code sha512=}). */
+    private static boolean digestName(char[] s, int start, int end) {
+        if (end - start < 2 || end - start > 16) {
+            return false;
+        }
+        return DIGEST_NAMES.contains(new String(s, start, end - start - 1).replace("-", "").toLowerCase(Locale.ROOT));
+    }
+
     /**
      * True when the word is standard base64 of 64 to 128 random bytes (an Azure storage or Service Bus key, a 512-bit HMAC
      * key): whole groups of four, padding only at the end, and a quarter of the bytes or more outside printable text, as
@@ -394,13 +430,17 @@ public final class RandomTokens {
             if (end - i >= 20) {
                 int[] w = trimmed(s, i, end);
                 int from = w[0];
+                int keyFrom = w[0]; // the same, but base64 padding (…GMGw==) ends a key, it starts no value
                 for (int k = w[0]; k < w[1]; k++) {
-                    if (s[k] == '=' && k + 1 < w[1] && s[k + 1] != '=') {
-                        from = k + 1; // NAME=value; base64 padding (…GMGw==) ends a key, it starts no value
+                    if (s[k] == '=') {
+                        from = k + 1;
+                        keyFrom = k + 1 < w[1] && s[k + 1] != '=' ? k + 1 : keyFrom;
                     }
                 }
-                if ((splitKey(s, from, w[1]) || base64Key(s, from, w[1])) && !EncodedRuns.harmlessText(s, from, w[1])) { // base64 of harmless text is no key
+                if (splitKey(s, from, w[1]) && !EncodedRuns.harmlessText(s, from, w[1]) && !openSshKey(s, from)) { // base64 of harmless text is no key
                     spans.add(from, w[1]);
+                } else if (base64Key(s, keyFrom, w[1]) && !digestName(s, w[0], keyFrom) && !EncodedRuns.harmlessText(s, keyFrom, w[1])) {
+                    spans.add(keyFrom, w[1]);
                 }
             }
             i = end;

@@ -56,7 +56,7 @@ class LinearCostTest {
             // the seventh outside test's rules: short prefixes, Tor keys, credential files, a logger's table, base64 keys
             "fc-", "11", "EXO", "perm:a.", "ED25519-V3:", "== ed25519v1-secret: type0 ==", "-pbkdf2-", "a: MD5:", "OBF:", "1 MD5 HEX:",
             "[admins]\n", "a = ", "u: Xk9, ", "INFO | a | password |\n", "| ", "DBI->connect(\\\"a\\\", ", "sha512-", "gpg: key ",
-            "Eby8vdM02xNOcqFlqUwJPLlmEt+/");
+            "Eby8vdM02xNOcqFlqUwJPLlmEt+/", "ssh-ed25519 AAAA", "Added key: ssh-rsa AAAAkey/");
 
     private final ProviderRules rules = ProviderRules.builtIn();
 

@@ -3,11 +3,12 @@ package dockermcp.security.secrets;
 import java.util.regex.Pattern;
 
 /**
- * What GnuPG and apt print about keys is public: a key id or fingerprint ({@code gpg: key 4AEE18F83AFDEB23: public key
- * "Docker Release (CE deb) <docker@docker.com>" imported}, {@code NO_PUBKEY 4AEE18F83AFDEB23}) and a user id. A hidden
- * part of such a line that has one of these shapes is shown again; anything else in the line is judged as usual.
+ * Parts of public keys that other rules take for a value: what GnuPG and apt print about keys, a key id or fingerprint
+ * ({@code gpg: key 4AEE18F83AFDEB23: public key "Docker Release (CE deb) <docker@docker.com>" imported},
+ * {@code NO_PUBKEY 4AEE18F83AFDEB23}) and a user id; an OpenSSH key type before its key ({@code key: ssh-ed25519 AAAA…}).
+ * A hidden part with one of these shapes is shown again; anything else in the line is judged as usual.
  */
-final class GpgLines {
+final class PublicKeyParts {
 
     /** A key id (short or long) or a v4 fingerprint, in capitals as gpg prints them (hex secrets are written small), an optional 0x before. */
     private static final Pattern KEY_ID = Pattern.compile("(?:0x)?(?:[0-9A-F]{8}|[0-9A-F]{16}|[0-9A-F]{40})");
@@ -17,13 +18,16 @@ final class GpgLines {
     private static final String[] MARKS = {"gpg: ", "NO_PUBKEY ", "EXPKEYSIG ", "BADSIG ", "GOODSIG ", "ERRSIG ", "VALIDSIG ", "KEYEXPIRED "};
     private static final int LOOK_BACK = 256;
 
-    private GpgLines() {
+    private PublicKeyParts() {
     }
 
-    /** True when t[s, e) is a key id or a user id in a line that GnuPG or apt printed. */
+    /** True when t[s, e) is a key id or a user id in a line that GnuPG or apt printed, or an OpenSSH key type before its key. */
     static boolean publicPart(char[] t, int s, int e) {
-        if (e - s > 400 || e - s < 8) {
+        if (e - s > 400 || e - s < 7) {
             return false;
+        }
+        if (e + 5 <= t.length && t[e] == ' ' && RandomTokens.openSshKey(t, e + 1)) {
+            return true; // ssh-ed25519 AAAAC3…: the type of a public key
         }
         String part = new String(t, s, e - s);
         return (KEY_ID.matcher(part).matches() || USER_ID.matcher(part).matches()) && gpgLine(t, s);
