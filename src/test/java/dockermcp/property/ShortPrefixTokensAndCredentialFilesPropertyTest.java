@@ -39,6 +39,8 @@ class ShortPrefixTokensAndCredentialFilesPropertyTest {
                     "+ java -jar jenkins-cli.jar -s https://ci.example.com/ -auth ops%d:%s build deploy", "%d | using %s", "Service %d key: %s",
                     "250-PrivateKey=%2$s", "HiddenServiceDir /var/lib/tor/hs%d\nHiddenServicePort 80 %2$s").formatted(g.between(0, 9), token);
             assertHidden(line, token.substring(token.length() - 24));
+            String name = g.pick("UPSTREAM_1", "SCRAPER_CFG", "com.example.client");
+            assertThat(REDACTOR.envEntry(name + "=" + token)).isEqualTo(name + "=[REDACTED]"); // under a neutral name too
         }
     }
 
