@@ -161,6 +161,13 @@ final class Gen {
         };
     }
 
+    /** Base64 of this many random bytes (a generated key as providers print it). */
+    String base64(int bytes) {
+        byte[] raw = new byte[bytes];
+        random.nextBytes(raw);
+        return java.util.Base64.getEncoder().encodeToString(raw);
+    }
+
     <T> List<T> list(int min, int max, Supplier<T> element) {
         int n = length(min, max);
         List<T> out = new ArrayList<>(n);

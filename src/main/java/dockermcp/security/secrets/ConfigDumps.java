@@ -42,6 +42,7 @@ final class ConfigDumps {
         }
         TableColumns.find(t, words, spans);
         Banners.find(t, words, spans);
+        CredentialFiles.find(t, spans); // CouchDB [admins], Jetty realm.properties: the line names a user, the value is its password
     }
 
     /** Hadoop, Maven and Tomcat style: {@code <name>fs.s3a.secret.key</name>}, then {@code <value>x</value>}. */

@@ -18,6 +18,16 @@ public final class ConfigValues {
             "(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-nistp(?:256|384|521)|sk-(?:ssh-ed25519|ecdsa-sha2-nistp256)@openssh\\.com) AAAA[A-Za-z0-9+/]{16,1024}={0,3}"
                     + "(?: [A-Za-z0-9_.+-]{1,64}(?:@[A-Za-z0-9_.-]{1,253})?)?");
 
+    /**
+     * Keys the providers publish in web pages (Stripe's publishable {@code pk_live_}/{@code pk_test_}, PostHog's project
+     * {@code phc_}): shown under a name whose only secret word is "key".
+     */
+    private static final Pattern PUBLISHABLE_KEY = Pattern.compile("pk_(?:live|test)_[A-Za-z0-9]{10,247}|phc_[A-Za-z0-9]{43}");
+    private static final Pattern KEY_WORD = Pattern.compile("(?i)key");
+    /** 16 bytes in unpadded base64url (a UUID as Kafka's kafka-storage random-uuid prints it) under a name ending in ID. */
+    private static final Pattern SHORT_UUID = Pattern.compile("[A-Za-z0-9_-]{22}");
+    private static final Pattern ID_NAME = Pattern.compile("(?:.*[^A-Za-z])?(?:ID|Id|id)");
+
     private final SecretDetector detector;
     private final EnvRedaction env;
     private final String marker;
@@ -35,6 +45,12 @@ public final class ConfigValues {
         String v = PlainView.of(value).text();
         if (PUBLIC_KEY.matcher(v).matches()) {
             return true; // an OpenSSH public key (PUBLIC_KEY=ssh-ed25519 AAAA... user@host) is not a secret
+        }
+        if (PUBLISHABLE_KEY.matcher(v).matches() && !SecretNames.suggestsSecret(KEY_WORD.matcher(n).replaceAll(""))) {
+            return true; // STRIPE_KEY=pk_live_…: published in web pages by design; STRIPE_SECRET_KEY=pk_… still goes by its name
+        }
+        if (SHORT_UUID.matcher(v).matches() && ID_NAME.matcher(n).matches() && !SecretNames.suggestsSecret(n)) {
+            return true; // CLUSTER_ID=q1Sh-9_ISia_zwGINzRvyQ: Kafka's id is a UUID in base64url, an id as a UUID is
         }
         char[] chars = v.toCharArray();
         return SecretNames.allowsValue(n, v) && !detector.matches(v) && !RandomTokens.any(chars, n) && !RandomTokens.anySplitKey(chars)

@@ -45,7 +45,7 @@ final class NameTails {
         while (i < e && Character.isLetter(t[i]) && Character.isUpperCase(t[i]) == upper) {
             i++; // the rest of the word: PASSWORD, Secret, password
         }
-        if (i >= e || e - s > MAX_NAME || !SecretNames.suggestsSecret(lower.substring(s, i))) {
+        if (i >= e || e - s > MAX_NAME || !SecretNames.suggestsSecret(lower.substring(s, i)) || RandomTokens.publicForm(t, at)) {
             return e;
         }
         boolean podName = kubernetesName(t, s, e);

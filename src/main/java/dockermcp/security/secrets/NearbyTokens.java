@@ -55,12 +55,13 @@ final class NearbyTokens {
         if (e - s == 36 && uuidShape(t, s) && credentialWordJustBefore(t, s, true)) {
             return true; // npm and other tokens are UUIDs: one right after a credential word goes, a request or job id stays
         }
-        if (loneTokens && (prefixedToken(t, s, e) || unmistakable(t, s, e))) {
+        if (loneTokens && (prefixedToken(t, s, e) || unmistakable(t, s, e) && !RandomTokens.publicForm(t, s))) {
             return true; // napi_…, tgp_v1_…, csk-…: a provider's word and a generated body, wherever it stands in free text
         }
         // where it stands is cheaper to check than what it is: most tokens stand in neither place
-        boolean keyword = keywordBefore(t, s);
-        return (keyword || loneTokens && aloneOnLine(t, s, e) && !EncodedRuns.harmlessText(t, s, e)) && RandomTokens.isRandom(t, s, e, null);
+        boolean keyword = keywordBefore(t, s) && !RandomTokens.publicForm(t, s); // sha512-…kzKey8…/e1O7…: random base64 spells words
+        return (keyword || loneTokens && aloneOnLine(t, s, e) && !EncodedRuns.harmlessText(t, s, e)) && RandomTokens.isRandom(t, s, e, null)
+                && (keyword || !RandomTokens.publicForm(t, s)); // ssh-ed25519 AAAAC3… alone on its line
     }
 
     /**

@@ -45,8 +45,8 @@ final class Placeholders {
         while (z > a && (t[z - 1] == '"' || t[z - 1] == '\'')) {
             z--;
         }
-        if (isPlaceholder(t, a, z) || settingName(t, a, z)) {
-            return true;
+        if (isPlaceholder(t, a, z) || settingName(t, a, z) || PublicKeyParts.publicPart(t, a, z)) {
+            return true; // a key id or user id gpg printed, an OpenSSH key's type: public
         }
         for (int c = s; c >= Math.max(0, s - 2); c--) {
             int pe = end(t, c);

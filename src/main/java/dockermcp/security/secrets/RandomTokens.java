@@ -146,6 +146,26 @@ public final class RandomTokens {
         return subresourceIntegrity(s, start, end) ? end : -1;
     }
 
+    /**
+     * True when position {@code at} lies in a public form of random base64: a key fingerprint ({@code SHA256:…}), an
+     * integrity value ({@code sha384-…}, also after {@code name=}) or an OpenSSH public key. A keyword that random base64
+     * spells by chance there ({@code …kzKey8…}, {@code …gkeYff…}) names nothing.
+     */
+    static boolean publicForm(char[] s, int at) {
+        if (keyFingerprint(s, at) || openSshKey(s, at)) {
+            return true;
+        }
+        int from = at;
+        while (from > 0 && at - from < 100 && (tokenChar(s[from - 1]) && s[from - 1] != '=' || s[from - 1] == '/')) {
+            from--;
+        }
+        int end = from + 7;
+        while (end < s.length && end - from < 100 && (tokenChar(s[end]) || s[end] == '/') && s[end] != '-' && s[end] != '_' && s[end] != '~') {
+            end++;
+        }
+        return end > at && subresourceIntegrity(s, from, end);
+    }
+
     /** {@code sha512-<base64 of 64 bytes>}: a package's or a script's integrity digest (npm, SRI), public by design. */
     private static boolean subresourceIntegrity(char[] s, int start, int end) {
         if (end - start < 51 || s[start] != 's' || s[start + 1] != 'h' || s[start + 2] != 'a' || s[start + 6] != '-') {
@@ -159,6 +179,8 @@ public final class RandomTokens {
     /** CamelCase words, acronyms of up to four capitals before a word allowed (UnlockExperimentalVMOptions), after one + or -. */
     private static final java.util.regex.Pattern CAMEL_WORDS = java.util.regex.Pattern.compile("[+-]?(?:[A-Z]{1,4}(?=[A-Z][a-z])|[A-Z][a-z]{1,24})+");
     private static final java.util.regex.Pattern CAMEL_WORD = java.util.regex.Pattern.compile("[A-Z][a-z]+");
+    /** A lower-case setting after a CamelCase option's name ({@code IdentitiesOnly=yes}): the name is still judged as words. */
+    private static final java.util.regex.Pattern OPTION_VALUE = java.util.regex.Pattern.compile("=[a-z]{0,16}$");
 
     /**
      * Words in CamelCase: every word of small letters has a vowel, and the small letters are twice the capitals or
@@ -168,7 +190,7 @@ public final class RandomTokens {
         if (end - start > 128) {
             return false;
         }
-        String w = new String(s, start, end - start);
+        String w = OPTION_VALUE.matcher(new String(s, start, end - start)).replaceFirst(""); // ssh -o StrictHostKeyChecking=no
         if (!CAMEL_WORDS.matcher(w).matches()) {
             return false;
         }
@@ -235,7 +257,7 @@ public final class RandomTokens {
     public static boolean splitKey(char[] s, int start, int end) {
         int len = end - start;
         if (len < 20 || len > 1024 || s[start] == '~' || s[start] == '.' || s[start] == '-' || !onlyPieces(s, start, end)
-                || keyFingerprint(s, start)) {
+                || keyFingerprint(s, start) || subresourceIntegrity(s, start, end)) {
             return false; // a relative path, a flag; a URL has "://" (checked below)
         }
         int[] seen = new int[128];
@@ -287,6 +309,85 @@ public final class RandomTokens {
                 && (upperPairs >= 1 || lower * 2 <= lowerRuns * 5) && longestRun <= 7 && entropyBits(seen, joined) >= 3.8;
     }
 
+    /** OpenSSH key types: the base64 after one of them (and a blank) is a public key ({@code ssh-ed25519 AAAAC3…}). */
+    private static final String[] SSH_KEY_TYPES = {"ssh-", "ecdsa-sha2-", "sk-ssh-", "sk-ecdsa-"};
+
+    /**
+     * True when position s lies in a word {@code AAAA…} right after an OpenSSH key type word: a public key
+     * ({@code ssh-ed25519 AAAAC3…/…}), public by design, whatever keyword stands before it.
+     */
+    static boolean openSshKey(char[] t, int s) {
+        int a = s;
+        while (a > 0 && s - a < 1024 && !whitespace(t[a - 1])) {
+            a--;
+        }
+        if (a + 4 > t.length || t[a] != 'A' || t[a + 1] != 'A' || t[a + 2] != 'A' || t[a + 3] != 'A' || a < 2 || t[a - 1] != ' ') {
+            return false;
+        }
+        int w = a - 1;
+        while (w > 0 && a - w < 48 && !whitespace(t[w - 1])) {
+            w--;
+        }
+        for (String type : SSH_KEY_TYPES) {
+            if (KeyBlocks.startsWith(t, w, type)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when s[start, end) is {@code name=} and the name is a digest's ({@code SHA-512=}, {@code digest=}, {@code sha512=}). */
+    private static boolean digestName(char[] s, int start, int end) {
+        if (end - start < 2 || end - start > 16) {
+            return false;
+        }
+        return DIGEST_NAMES.contains(new String(s, start, end - start - 1).replace("-", "").toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * True when the word is standard base64 of 64 to 128 random bytes (an Azure storage or Service Bus key, a 512-bit HMAC
+     * key): whole groups of four, padding only at the end, and a quarter of the bytes or more outside printable text, as
+     * random bytes are (a digest of 64 bytes alone is hidden too: base64 alone cannot tell them apart).
+     */
+    static boolean base64Key(char[] s, int start, int end) {
+        int len = end - start;
+        if (len < 88 || len > 172 || (len & 3) != 0) {
+            return false;
+        }
+        int upper = 0;
+        int lower = 0;
+        int digits = 0;
+        for (int i = start; i < end; i++) {
+            char c = s[i];
+            upper += c >= 'A' && c <= 'Z' ? 1 : 0;
+            lower += c >= 'a' && c <= 'z' ? 1 : 0;
+            digits += c >= '0' && c <= '9' ? 1 : 0;
+            boolean pad = c == '=' && i >= end - 2;
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/' || pad)
+                    || pad && i == end - 2 && s[end - 1] != '=') {
+                return false;
+            }
+        }
+        if (upper < 8 || lower < 8 || digits < 4) {
+            return false; // a run of one letter (AAAA…) decodes to zero bytes: a ruler, no key
+        }
+        byte[] raw;
+        try {
+            raw = java.util.Base64.getDecoder().decode(new String(s, start, len));
+        } catch (IllegalArgumentException notBase64) {
+            return false;
+        }
+        int inner = (raw[1] & 0xff) < 0x80 ? 2 : 2 + (raw[1] & 0x7f);
+        if (raw[0] == 0x30 && inner < raw.length && raw[inner] == 0x30) {
+            return false; // DER: a SEQUENCE opening with a SEQUENCE, a public key (SPKI) or a certificate line, public by design
+        }
+        int binary = 0;
+        for (byte b : raw) {
+            binary += b < 0x20 || b >= 0x7f ? 1 : 0; // a signed byte: >= 0x80 is negative
+        }
+        return raw.length >= 64 && binary * 4 >= raw.length;
+    }
+
     /**
      * The cheap half of {@link #splitKey}, without allocation: only token characters and separators, at least one
      * separator, no "://". Most words fail here (a UUID, a JSON fragment), before the counts and the entropy.
@@ -329,13 +430,17 @@ public final class RandomTokens {
             if (end - i >= 20) {
                 int[] w = trimmed(s, i, end);
                 int from = w[0];
+                int keyFrom = w[0]; // the same, but base64 padding (…GMGw==) ends a key, it starts no value
                 for (int k = w[0]; k < w[1]; k++) {
                     if (s[k] == '=') {
                         from = k + 1;
+                        keyFrom = k + 1 < w[1] && s[k + 1] != '=' ? k + 1 : keyFrom;
                     }
                 }
-                if (splitKey(s, from, w[1]) && !EncodedRuns.harmlessText(s, from, w[1])) { // base64 of harmless text is no key
+                if (splitKey(s, from, w[1]) && !EncodedRuns.harmlessText(s, from, w[1]) && !openSshKey(s, from)) { // base64 of harmless text is no key
                     spans.add(from, w[1]);
+                } else if (base64Key(s, keyFrom, w[1]) && !digestName(s, w[0], keyFrom) && !EncodedRuns.harmlessText(s, keyFrom, w[1])) {
+                    spans.add(keyFrom, w[1]);
                 }
             }
             i = end;
@@ -399,7 +504,7 @@ public final class RandomTokens {
         if (dashes == 0 && len == 40 && name != null) {
             String n = name.toLowerCase(Locale.ROOT);
             return n.contains("revision") || n.contains("commit") || n.contains("sha") || n.contains("vcs-ref") || n.contains("vcs_ref")
-                    || n.contains("git_ref") || n.contains("fingerprint") || n.contains("gpg");
+                    || n.contains("git_ref") || n.contains("fingerprint") || n.contains("gpg") || n.contains("etag"); // an ETag: a content hash
         }
         return false;
     }

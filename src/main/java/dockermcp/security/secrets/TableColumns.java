@@ -41,12 +41,15 @@ final class TableColumns {
             int le = indexOf(t, '\n', ls, t.length);
             le = le < 0 ? t.length : le;
             int next = le + 1;
-            if (le - ls <= MAX_HEADER) {
-                char sep = separator(t, ls, le);
-                List<int[]> header = sep == 0 ? null : cells(t, ls, le, sep);
+            // a Markdown table a logger printed has a prefix on every line (a time stamp, compose's "app-1  | "): its first
+            // or second bar may start the table, and each row is then read from its bar of the same rank
+            for (int bars = -1; bars <= 1 && le - ls <= MAX_HEADER && next == le + 1; bars++) {
+                int hs = rowStart(t, ls, le, bars);
+                char sep = hs < 0 ? 0 : separator(t, hs, le);
+                List<int[]> header = sep == 0 || bars >= 0 && sep != '|' ? null : cells(t, hs, le, sep);
                 int col = header == null ? -1 : secretColumn(t, header);
                 if (col >= 0) {
-                    next = rows(t, next, sep, header, col, spans);
+                    next = rows(t, next, sep, header, col, spans, bars);
                 }
             }
             ls = next;
@@ -158,19 +161,23 @@ final class TableColumns {
     }
 
     /** Hides the secret column of the rows that follow a header; returns where the table ends. */
-    private static int rows(char[] t, int at, char sep, List<int[]> header, int col, Spans spans) {
+    private static int rows(char[] t, int at, char sep, List<int[]> header, int col, Spans spans, int bars) {
         String name = ConfigDumps.unquote(new String(t, header.get(col)[0], header.get(col)[1] - header.get(col)[0]));
         for (int row = 0; row < MAX_ROWS && at < t.length; row++) {
             int le = indexOf(t, '\n', at, Math.min(t.length, at + ConfigDumps.MAX_VALUE));
             le = le < 0 ? Math.min(t.length, at + ConfigDumps.MAX_VALUE) : le;
-            if (sep == '|' && markdownRule(t, at, le)) { // |---|, and an ASCII box's +----+ and +====+ lines
+            int rs = rowStart(t, at, le, bars);
+            if (rs < 0) {
+                return at;
+            }
+            if (sep == '|' && markdownRule(t, rs, le)) { // |---|, and an ASCII box's +----+ and +====+ lines
                 at = le + 1;
                 continue;
             }
-            if (separator(t, at, le) != sep) {
+            if (separator(t, rs, le) != sep) {
                 return at;
             }
-            List<int[]> cells = cells(t, at, le, sep);
+            List<int[]> cells = cells(t, rs, le, sep);
             if (cells.size() != header.size()) {
                 return at;
             }
@@ -181,6 +188,22 @@ final class TableColumns {
             at = le + 1;
         }
         return at;
+    }
+
+    private static final int MAX_PREFIX = 64;
+
+    /** The line's start (bars -1), or its bar after {@code bars} bars of a logger's prefix; -1 when there is none that near. */
+    private static int rowStart(char[] t, int s, int e, int bars) {
+        if (bars < 0) {
+            return s;
+        }
+        int seen = 0;
+        for (int i = s; i < e && i - s <= MAX_PREFIX; i++) {
+            if (t[i] == '|' && seen++ == bars) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static boolean markdownRule(char[] t, int s, int e) {

@@ -52,7 +52,11 @@ class LinearCostTest {
             "$ANSIBLE_VAULT;1.1;AES256\n", "Private-Lines: 3\n", "Zx9kQ2mP7vL4nR8t ", "api key ",
             "password 0 ", "key 7 ", "snmp-server community ", "tacacs-server host h key ", "PDO->__construct('a', ", "mysqli_connect(", "p'",
             "PasswordMessage '", "112, ", "0x70, ", "1) \"requirepass\"\n", "/a/password\n", "$4\nAUTH\n$4\n", "robot$a:", "/integration/",
-            "Content-Disposition: form-data; name=\"password\"\n", "loaded: 8IRFPfF2ern1nUCa005Ltuj2CzSE", "a://u:'", "a://u:p'\"'x", " shared_key ");
+            "Content-Disposition: form-data; name=\"password\"\n", "loaded: 8IRFPfF2ern1nUCa005Ltuj2CzSE", "a://u:'", "a://u:p'\"'x", " shared_key ",
+            // the seventh outside test's rules: short prefixes, Tor keys, credential files, a logger's table, base64 keys
+            "fc-", "11", "EXO", "perm:a.", "ED25519-V3:", "== ed25519v1-secret: type0 ==", "-pbkdf2-", "a: MD5:", "OBF:", "1 MD5 HEX:",
+            "[admins]\n", "a = ", "u: Xk9, ", "INFO | a | password |\n", "| ", "DBI->connect(\\\"a\\\", ", "sha512-", "gpg: key ",
+            "Eby8vdM02xNOcqFlqUwJPLlmEt+/", "ssh-ed25519 AAAA", "Added key: ssh-rsa AAAAkey/");
 
     private final ProviderRules rules = ProviderRules.builtIn();
 

@@ -160,6 +160,11 @@ final class RegexSamples {
         if (c == '\\') {
             char e = re.charAt(pos + 1);
             pos += 2;
+            if (e == 'x') { // \xhh: a character by its code (a NUL in a binary key file's header)
+                char code = (char) Integer.parseInt(re.substring(pos, pos + 2), 16);
+                pos += 2;
+                return () -> out.append(code);
+            }
             return switch (e) {
                 case 'd' -> () -> out.append((char) ('0' + random.nextInt(10)));
                 case 's' -> () -> out.append(' ');
