@@ -68,6 +68,62 @@ class CommandLinePasswordsPropertyTest {
         assertThat(changed).as("of " + total).isEmpty();
     }
 
+    /**
+     * A script given to {@code sh -c '…'} writes the quotes of its own code as {@code '"'"'} or {@code '\''} (the outside
+     * test's {@code perl -e 'DBI->connect('"'"'dbi:…'"'"', '"'"'user'"'"', '"'"'x'"'"')'}): the password inside is hidden
+     * in the command carriers and in a log line that prints the command; the same quoting around harmless words stays.
+     */
+    @Test
+    void aPasswordQuotedInsideASingleQuotedShellScriptIsHidden() {
+        List<String> idioms = List.of("'\"'\"'", "'\\''");
+        int checked = 0;
+        List<String> changed = new ArrayList<>();
+        for (int seed = 0; seed < 25; seed++) {
+            SecretCorpus parts = new SecretCorpus(seed);
+            Random r = new Random(seed);
+            for (int i = 0; i < 20; i++) {
+                String x = secret(parts, r);
+                String user = parts.pick(USERS.subList(0, USERS.size() - 1));
+                String code = switch (r.nextInt(5)) {
+                    case 0 -> "perl -MDBI -e 'DBI->connect('dbi:Pg:dbname=app;host=db','" + user + "','" + x + "')'";
+                    case 1 -> "python3 -c 'import psycopg2; psycopg2.connect(host='db', user='" + user + "', password='" + x + "')'";
+                    case 2 -> parts.pick(List.of("PASSPHRASE", "PGPASSWORD", "MYSQL_PWD")) + "='" + x + "' " + parts.pick(List.of("duplicity /data file:///b", "psql -h db", "mysql -h db"));
+                    case 3 -> "mysql -h db -u " + user + " --password='" + x + "' -e 'select 1'";
+                    default -> "node -e 'require('pg').connect({user: '" + user + "', password: '" + x + "'})'";
+                };
+                String idiom = parts.pick(idioms);
+                String script = "sh -c '" + code.replace("'", idiom) + "'";
+                List<String> shown = new ArrayList<>(quotedOnce(script));
+                shown.add(REDACTOR.lines(List.of("+ " + script, "done")).get(0));
+                for (String out : shown) {
+                    assertHidden(x, script, out);
+                    checked++;
+                }
+                String harmless = "sh -c '" + parts.pick(List.of("echo 'it's fine'", "printf 'a b' > /tmp/x", "grep -q 'ready' /var/log/app.log",
+                        "su - app -c 'cd /srv && ./run'")).replace("'", idiom) + "'";
+                for (String out : quotedOnce(harmless)) {
+                    if (!out.equals(harmless)) {
+                        changed.add(harmless + " -> " + out);
+                    }
+                }
+            }
+        }
+        assertThat(checked).isEqualTo(25 * 20 * 3);
+        assertThat(changed).isEmpty();
+    }
+
+    /** A script quoted once, as docker_top/docker_events print it (commandLine) and as an image's history holds it (createdBy). */
+    private static List<String> quotedOnce(String script) {
+        List<String> out = new ArrayList<>();
+        ObjectNode top = JSON.objectNode();
+        top.put("commandLine", script);
+        out.add(REDACTOR.tree(top).get("commandLine").asString());
+        ObjectNode step = JSON.objectNode();
+        step.put("createdBy", "/bin/sh -c " + script);
+        out.add(REDACTOR.tree(step).get("createdBy").asString().substring("/bin/sh -c ".length()));
+        return out;
+    }
+
     /** The text of docker_inspect is rendered from the redacted structure and read once more: JSON syntax must come out whole. */
     @Test
     void theTextPassNeverRedactsAcrossJsonSyntax() {

@@ -44,6 +44,27 @@ class ShortPrefixTokensAndCredentialFilesPropertyTest {
         }
     }
 
+    /** Hexadecimal keys by their structure: a Ghost Admin API key (24-hex id ':' 64-hex secret), a Cloudflare global key (37 hex), an LWA client secret. */
+    @Test
+    void aHexKeyByItsStructureIsHiddenInALogLineWithNoKeyword() {
+        Gen g = new Gen(705);
+        for (int i = 0; i < ROUNDS * 2; i++) {
+            String token = switch (g.between(0, 2)) {
+                case 0 -> g.string(HEX, 24, 24) + ":" + g.string(HEX, 64, 64);
+                case 1 -> g.string("abcdef", 3, 3) + g.string("0123456789", 3, 3) + g.string(HEX, 31, 31); // letters and digits both
+                default -> "amzn1.oa2-cs.v1." + g.string(HEX, 64, 64);
+            };
+            String line = g.pick("loaded: %s", "[auth] %s", "%s", "using %s for the admin API", "client %s ready").formatted(token);
+            assertHidden(line, token.substring(token.length() - 24));
+        }
+        for (int i = 0; i < ROUNDS; i++) { // what stays: ids and digests of even lengths, a 24-hex id before a word
+            for (String line : List.of("object " + g.string(HEX, 24, 24) + ":shard-" + g.between(0, 9), "commit " + g.string(HEX, 38, 38),
+                    "layer " + g.string(HEX, 36, 36) + " pulled", "span " + g.string(HEX, 24, 24) + ":" + g.string(HEX, 16, 16))) {
+                assertThat(REDACTOR.lines(List.of(line)).get(0)).isEqualTo(line);
+            }
+        }
+    }
+
     @Test
     void aTorOnionServiceSecretKeyFileIsHidden() {
         Gen g = new Gen(702);

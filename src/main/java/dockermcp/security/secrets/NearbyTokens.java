@@ -55,7 +55,7 @@ final class NearbyTokens {
         if (e - s == 36 && uuidShape(t, s) && credentialWordJustBefore(t, s, true)) {
             return true; // npm and other tokens are UUIDs: one right after a credential word goes, a request or job id stays
         }
-        if (loneTokens && (prefixedToken(t, s, e) || unmistakable(t, s, e) && !RandomTokens.publicForm(t, s))) {
+        if (loneTokens && (prefixedToken(t, s, e) || unmistakable(t, s, e) && !RandomTokens.publicForm(t, s) || oddHexKey(t, s, e))) {
             return true; // napi_…, tgp_v1_…, csk-…: a provider's word and a generated body, wherever it stands in free text
         }
         // where it stands is cheaper to check than what it is: most tokens stand in neither place
@@ -182,13 +182,37 @@ final class NearbyTokens {
         return bytes >= 8;
     }
 
-    /** Two runs of 32 or more hexadecimal digits joined by one ':' or '.': a key and its secret, not a digest (one run) nor a range (..). */
+    /**
+     * Two runs of hexadecimal digits joined by one ':' or '.', 32 or more each, or an id of 24 and a secret of 64 (a Ghost
+     * Admin API key): a key and its secret, not a digest (one run) nor a range (..).
+     */
     private static boolean hexPair(char[] t, int s, int e) {
-        if (e - s < 32 || e + 33 > t.length || t[e] != ':' && t[e] != '.' || !hexRun(t, s, e)) {
+        if (e - s < 24 || e + 33 > t.length || t[e] != ':' && t[e] != '.' || !hexRun(t, s, e)) {
             return false;
         }
         int e2 = RandomTokens.tokenEnd(t, e + 1);
-        return e2 - (e + 1) >= 32 && hexRun(t, e + 1, e2);
+        int second = e2 - (e + 1);
+        return (e - s >= 32 ? second >= 32 : e - s == 24 && second == 64) && hexRun(t, e + 1, e2);
+    }
+
+    /** 37 small hexadecimal digits with letters and digits both: a Cloudflare global API key (digests and ids have even lengths). */
+    private static boolean oddHexKey(char[] t, int s, int e) {
+        if (e - s != 37) {
+            return false;
+        }
+        boolean letter = false;
+        boolean digit = false;
+        for (int i = s; i < e; i++) {
+            char c = t[i];
+            if (c >= 'a' && c <= 'f') {
+                letter = true;
+            } else if (c >= '0' && c <= '9') {
+                digit = true;
+            } else {
+                return false;
+            }
+        }
+        return letter && digit;
     }
 
     private static boolean hexRun(char[] t, int s, int e) {

@@ -5,7 +5,8 @@ package dockermcp.security.secrets;
  * than tab and line feed, and invisible format characters (zero-width, bidi, soft hyphen, tag characters) taken out,
  * so that a colour code before a token or a zero-width joiner inside one cannot hide it from the detector. Lookalikes
  * are read as the ASCII they imitate: fullwidth and other compatibility forms (NFKC), Cyrillic and Greek homoglyphs of
- * Latin letters, and the percent-encoded separators and quotes of URLs and form bodies ({@code password%3Dx}). Spans
+ * Latin letters, the percent-encoded separators and quotes of URLs and form bodies ({@code password%3Dx}), and a quote
+ * a shell script wrote inside a single-quoted word ({@code '"'"'} or {@code '\''}, read as {@code '}). Spans
  * found in the plain text map back to the original, which keeps every character it had.
  */
 public final class PlainView {
@@ -26,7 +27,7 @@ public final class PlainView {
         int kept = 0;
         while (i < n) {
             char c = s.charAt(i);
-            if (c > 0x20 && c < 0x7f && c != '%' && c != '&' && c != '\\' && c != '-' && c != '.' && c != '_') {
+            if (c > 0x20 && c < 0x7f && c != '%' && c != '&' && c != '\\' && c != '-' && c != '.' && c != '_' && c != '\'') {
                 if (out != null) { // printable ASCII that no fold or hidden run starts with: read as it is, the common case
                     map[kept++] = i;
                     out.append(c);
@@ -195,6 +196,10 @@ public final class PlainView {
             if (c == '%' && i + 2 < s.length()) {
                 return percent(s, i);
             }
+            if (c == '\'') { // a quote inside a single-quoted shell word: sh -c 'x='"'"'pass'"'"'' or 'x='\''pass'\'''
+                return s.startsWith(SHELL_QUOTE, i) ? SHELL_QUOTE.length() << 16 | '\''
+                        : s.startsWith(SHELL_QUOTE_ESCAPED, i) ? SHELL_QUOTE_ESCAPED.length() << 16 | '\'' : 0;
+            }
             return c == '\\' || c == '&' ? escaped(s, i) : 0;
         }
         if (c >= 0x370 && c < 0x530) {
@@ -213,6 +218,10 @@ public final class PlainView {
         String nfkc = java.text.Normalizer.normalize(new String(Character.toChars(cp)), java.text.Normalizer.Form.NFKC);
         return nfkc.length() == 1 && nfkc.charAt(0) > 0x20 && nfkc.charAt(0) < 0x7f ? Character.charCount(cp) << 16 | nfkc.charAt(0) : 0;
     }
+
+    /** The two ways a shell script writes a single quote inside a single-quoted word: close, quote it, reopen. */
+    private static final String SHELL_QUOTE = "'\"'\"'";
+    private static final String SHELL_QUOTE_ESCAPED = "'\\''";
 
     /** How many times a percent escape may be encoded again ({@code %253D}, {@code %25253D}) and still be read. */
     private static final int PERCENT_DEPTH = 3;
