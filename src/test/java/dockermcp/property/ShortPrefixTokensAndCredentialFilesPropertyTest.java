@@ -44,24 +44,35 @@ class ShortPrefixTokensAndCredentialFilesPropertyTest {
         }
     }
 
-    /** Hexadecimal keys by their structure: a Ghost Admin API key (24-hex id ':' 64-hex secret), a Cloudflare global key (37 hex), an LWA client secret. */
+    /**
+     * Keys by their structure alone: a Ghost Admin API key (24-hex id ':' 64-hex secret), a Cloudflare global key (37 hex),
+     * an LWA client secret, a Riot {@code RGAPI-} key, a PagerDuty {@code u+} token; and public values of the same shapes.
+     */
     @Test
     void aHexKeyByItsStructureIsHiddenInALogLineWithNoKeyword() {
         Gen g = new Gen(705);
         for (int i = 0; i < ROUNDS * 2; i++) {
-            String token = switch (g.between(0, 2)) {
+            String token = switch (g.between(0, 4)) {
                 case 0 -> g.string(HEX, 24, 24) + ":" + g.string(HEX, 64, 64);
                 case 1 -> g.string("abcdef", 3, 3) + g.string("0123456789", 3, 3) + g.string(HEX, 31, 31); // letters and digits both
+                case 2 -> "RGAPI-" + java.util.UUID.nameUUIDFromBytes(g.string(ALNUM, 8, 8).getBytes()); // a Riot Games key
+                case 3 -> "u+" + g.string(ALNUM + "-_", 18, 18); // a PagerDuty user token
                 default -> "amzn1.oa2-cs.v1." + g.string(HEX, 64, 64);
             };
             String line = g.pick("loaded: %s", "[auth] %s", "%s", "using %s for the admin API", "client %s ready").formatted(token);
-            assertHidden(line, token.substring(token.length() - 24));
+            assertHidden(line, token.substring(Math.max(2, token.length() - 24)));
         }
         for (int i = 0; i < ROUNDS; i++) { // what stays: ids and digests of even lengths, a 24-hex id before a word
             for (String line : List.of("object " + g.string(HEX, 24, 24) + ":shard-" + g.between(0, 9), "commit " + g.string(HEX, 38, 38),
-                    "layer " + g.string(HEX, 36, 36) + " pulled", "span " + g.string(HEX, 24, 24) + ":" + g.string(HEX, 16, 16))) {
+                    "layer " + g.string(HEX, 36, 36) + " pulled", "span " + g.string(HEX, 24, 24) + ":" + g.string(HEX, 16, 16),
+                    // public: an OpenPGP key id after "key" (gpg, apt), a host key's fingerprint as ssh-keygen prints it
+                    "Verified signature from key A7" + g.string("0123456789ABCDEF", 14, 14) + " (Release <r@example.net>)")) {
                 assertThat(REDACTOR.lines(List.of(line)).get(0)).isEqualTo(line);
             }
+            // the fingerprint stays; the word SHA256 before it is sometimes taken when the base64 spells a rot13 keyword (SECURITY.md)
+            String fingerprint = g.string(ALNUM + "+/", 43, 43);
+            assertThat(REDACTOR.lines(List.of("ssh-keygen: generated host key /etc/ssh/ssh_host_ed25519_key: SHA256:" + fingerprint + " root@web")).get(0))
+                    .contains(fingerprint);
         }
     }
 

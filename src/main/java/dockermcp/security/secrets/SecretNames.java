@@ -29,7 +29,11 @@ public final class SecretNames {
             "monkey", "donkey", "hockey", "turkey", "whiskey", "primary_key", "primarykey", "foreign_key", "sort_key", "partition_key",
             "public_key_id", "publickeyid", "passenger", "bypass", "compass", "passive", "passthrough", "design", "assign", "signal",
             "author", "authors", "gpg_key", "connect_timeout", "connection_timeout", "max_connections", "maxconnections", "connections_max",
-            "connection_pool_size", "pool_connections", "tokenizers", "tokenizer", "enclave", "autoclave", "goprivate", "gonoproxy");
+            "connection_pool_size", "pool_connections", "tokenizers", "tokenizer", "enclave", "autoclave", "goprivate", "gonoproxy",
+            // ssh options name a setting, never hold a secret (ssh -o StrictHostKeyChecking=accept-new)
+            "stricthostkeychecking", "hostkeyalgorithms", "hostkeyalias", "updatehostkeys", "verifyhostkeydns", "pubkeyauthentication",
+            "pubkeyacceptedalgorithms", "pubkeyacceptedkeytypes", "passwordauthentication", "kbdinteractiveauthentication",
+            "challengeresponseauthentication", "preferredauthentications");
     /**
      * Words that say the value is about the secret, not the secret (a quantity, a setting, a place): with one of them
      * anywhere in the name as a whole word ({@code MAX_TOKENS}, {@code token_ttl}, {@code OAUTH_ISSUER},
