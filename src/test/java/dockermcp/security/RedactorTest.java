@@ -41,6 +41,80 @@ class RedactorTest {
         assertThat(history.get("history").get(1).get("createdBy").asString()).isEqualTo("/bin/sh -c #(nop)  ENTRYPOINT [\"ssh-keygen\" \"-q\"]");
     }
 
+    /**
+     * An image history's ENV row shows what the image's Env shows, no more: each NAME=value (and the old ENV NAME value
+     * form) is judged as that env entry, whatever builder wrote the row.
+     */
+    @Test
+    void aHistoryEnvRowIsJudgedAsTheImagesEnvEntries() {
+        java.util.Random random = new java.util.Random(11);
+        String[] names = {"DB_P4SSWORD", "PSSWD", "API_TOKEN", "MYSQL_ROOT_PASSWORD", "DJANGO_SECRET_KEY"};
+        String[] prefixes = {"/bin/sh -c #(nop)  ENV ", "/bin/sh -c #(nop) ENV ", "ENV "};
+        for (int i = 0; i < 200; i++) {
+            String value = "Silver.maple" + (1000 + random.nextInt(9000)) + "?!#".charAt(random.nextInt(3)) + Integer.toString(random.nextInt(1 << 20), 36);
+            String name = names[random.nextInt(names.length)];
+            String prefix = prefixes[random.nextInt(prefixes.length)];
+            for (String row : java.util.List.of(prefix + name + "=" + value, prefix + "TZ=UTC " + name + "=" + value + " LOG_LEVEL=info",
+                    prefix + name + " " + value)) {
+                JsonNode step = JsonMapper.builder().build().createObjectNode().put("createdBy", row);
+                String shown = r.tree(step).get("createdBy").asString();
+                assertThat(shown).as(row).doesNotContain(value).contains(name);
+                assertThat(r.envEntry(name + "=" + value)).isEqualTo(name + "=" + Redactor.MARK);
+            }
+        }
+        for (String row : java.util.List.of("/bin/sh -c #(nop)  ENV LANG=C.UTF-8", "ENV PATH=/usr/local/bin:/usr/bin TZ=Europe/Paris",
+                "/bin/sh -c #(nop)  ENV NODE_VERSION=20.11.1", "/bin/sh -c #(nop)  ENV JAVA_HOME /opt/java/openjdk")) {
+            JsonNode step = JsonMapper.builder().build().createObjectNode().put("createdBy", row);
+            assertThat(r.tree(step).get("createdBy").asString()).isEqualTo(row);
+        }
+    }
+
+    /**
+     * An identifier under an id's name is random by design and is shown (MONGO_OBJECT_ID, EVENT_KSUID, the swarm ids the
+     * engine puts on a task's container); a name that also says secret, a value a provider rule knows, or a value that is
+     * not one identifier word still goes.
+     */
+    @Test
+    void identifiersUnderAnIdsNameStayAndSecretsUnderOneGo() {
+        java.util.Random random = new java.util.Random(12);
+        String alnum = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+        for (int i = 0; i < 200; i++) {
+            StringBuilder id = new StringBuilder();
+            for (int k = 0; k < 25; k++) {
+                id.append(alnum.charAt(random.nextInt(alnum.length())));
+            }
+            String hex = Long.toHexString(random.nextLong() | 1L << 63) + Long.toHexString(random.nextLong() | 1L << 63);
+            for (String entry : java.util.List.of("MONGO_OBJECT_ID=" + hex.substring(0, 24), "EVENT_KSUID=" + id.substring(0, 25) + "Zz",
+                    "JOB_NANOID=" + id.substring(0, 19) + "_-", "AWS_XRAY_TRACE_ID=1-" + hex.substring(0, 8) + "-" + hex.substring(8, 32),
+                    "STRIPE_PRICE_ID=price_" + id, "runId=" + hex.substring(0, 16))) {
+                assertThat(r.envEntry(entry)).isEqualTo(entry);
+            }
+            assertThat(r.envEntry("UPSTREAM_ID=" + id + "x9")).isEqualTo("UPSTREAM_ID=" + Redactor.MARK); // a random key of no id form still goes
+            String swarmId = id.toString().toLowerCase(java.util.Locale.ROOT); // the engine's ids: 25 small letters and digits
+            for (String label : java.util.List.of("com.docker.swarm.task.id", "com.docker.swarm.node.id", "com.docker.swarm.task.name")) {
+                String value = label.endsWith("name") ? "web.1." + swarmId : swarmId;
+                JsonNode labels = JsonMapper.builder().build().createObjectNode().set("labels",
+                        JsonMapper.builder().build().createObjectNode().put(label, value));
+                assertThat(r.tree(labels).get("labels").get(label).asString()).isEqualTo(value);
+            }
+            for (String entry : java.util.List.of("SECRET_ID=" + id, "ACCESS_KEY_ID=" + id, "APP_ID=sk_live_" + id, "CLIENT_ID=" + id.substring(0, 8) + "#!x" + id,
+                    "SESSION_ID=" + id)) {
+                assertThat(r.envEntry(entry)).as(entry).endsWith("=" + Redactor.MARK);
+            }
+        }
+    }
+
+    /** Names that say what a setting of a secret is (its lifetime, its rules, where it applies) and a harmless value stay. */
+    @ParameterizedTest
+    @ValueSource(strings = {"OAUTH2_PROXY_EMAIL_DOMAINS=*", "OAUTH2_PROXY_COOKIE_EXPIRE=12h", "OAUTH2_PROXY_UPSTREAMS=http://grafana:3000/",
+            "GF_AUTH_DISABLE_LOGIN_FORM=true", "PASSWORD_REQUIRE_UPPERCASE=true", "OTP_DIGITS=6", "OTP_PERIOD=30", "SIGNATURE_TOLERANCE_SECONDS=300",
+            "JWT_LEEWAY=30s", "TOKEN_CLOCK_SKEW=5m"})
+    void settingsAboutASecretWithAHarmlessValueStay(String entry) {
+        assertThat(r.envEntry(entry)).isEqualTo(entry);
+        String name = entry.substring(0, entry.indexOf('='));
+        assertThat(r.envEntry(name + "=Xk9#mPq2vLt")).isEqualTo(name + "=" + Redactor.MARK); // a password's shape under it still goes
+    }
+
     @Test
     void ordinaryVariablesStay() {
         assertThat(r.envEntry("PATH=/usr/bin:/bin")).isEqualTo("PATH=/usr/bin:/bin");

@@ -26,7 +26,18 @@ public final class ConfigValues {
     private static final Pattern KEY_WORD = Pattern.compile("(?i)key");
     /** 16 bytes in unpadded base64url (a UUID as Kafka's kafka-storage random-uuid prints it) under a name ending in ID. */
     private static final Pattern SHORT_UUID = Pattern.compile("[A-Za-z0-9_-]{22}");
-    private static final Pattern ID_NAME = Pattern.compile("(?:.*[^A-Za-z])?(?:ID|Id|id)");
+    private static final Pattern ID_NAME = Pattern.compile("(?:.*[^A-Za-z])?(?:ID|Id|id|UUID|uuid|KSUID|ksuid|ULID|ulid|NANOID|nanoid)|.*[a-z0-9](?:Id|Uuid)");
+    /**
+     * Identifiers of known forms (a random key under an id's name still goes, SecretCorpus' {@code UPSTREAM_ID}): hexadecimal
+     * (a MongoDB ObjectId), an AWS X-Ray trace id, a KSUID (27 base62), a NanoID (21), Stripe object ids ({@code price_…}).
+     */
+    private static final Pattern ID_VALUE = Pattern.compile("[0-9a-f]{8,64}|[0-9A-F]{8,64}|1-[0-9a-f]{8}-[0-9a-f]{24}"
+            + "|(?:price|prod|cus|sub|pi|in|ch|evt|pm|seti|acct|txn|po|re|src|card|ba|cs_test|cs_live|plink|si|ii)_[A-Za-z0-9]{8,64}");
+    private static final Pattern KSUID = Pattern.compile("[0-9A-Za-z]{27}");
+    private static final Pattern NANOID = Pattern.compile("[A-Za-z0-9_-]{21}");
+    /** Labels the engine puts on a swarm task's container: its node, service and task ids (25 small letters and digits) and the task's name. */
+    private static final String SWARM_LABELS = "com.docker.swarm.";
+    private static final Pattern SWARM_ID = Pattern.compile("(?:[a-z0-9][a-z0-9_.-]{0,62}\\.[0-9]{1,5}\\.)?[a-z0-9]{25}");
 
     private final SecretDetector detector;
     private final EnvRedaction env;
@@ -52,10 +63,21 @@ public final class ConfigValues {
         if (SHORT_UUID.matcher(v).matches() && ID_NAME.matcher(n).matches() && !SecretNames.suggestsSecret(n)) {
             return true; // CLUSTER_ID=q1Sh-9_ISia_zwGINzRvyQ: Kafka's id is a UUID in base64url, an id as a UUID is
         }
+        if ((ID_NAME.matcher(n).matches() && idForm(n, v) || n.startsWith(SWARM_LABELS) && SWARM_ID.matcher(v).matches())
+                && !SecretNames.suggestsSecret(n) && !detector.matches(v)) {
+            return true; // an id of a known form under an id's name (MONGO_OBJECT_ID, EVENT_KSUID, com.docker.swarm.task.id)
+        }
         char[] chars = v.toCharArray();
         return SecretNames.allowsValue(n, v) && !detector.matches(v) && !RandomTokens.any(chars, n) && !RandomTokens.anySplitKey(chars)
                 && !PasswordShapes.looksMadeUp(v) // too short for entropy: WPr0WRMIoXzA, Maple-harbor12!
                 && !madeUpWord(v); // a sentence holding one: "db pw is Xk9!mP2q"
+    }
+
+    /** The value has an id's known form; a KSUID's or a NanoID's only under a name that says so (EVENT_KSUID, JOB_NANOID). */
+    private static boolean idForm(String name, String value) {
+        String upper = name.toUpperCase(java.util.Locale.ROOT);
+        return ID_VALUE.matcher(value).matches() || upper.endsWith("KSUID") && KSUID.matcher(value).matches()
+                || upper.endsWith("NANOID") && NANOID.matcher(value).matches();
     }
 
     /** True when a value of several words holds one with the shape of a generated key or a human password. */
@@ -160,7 +182,14 @@ public final class ConfigValues {
     public String commandLine(String line, List<String> entrypoint) {
         int at = line.indexOf(LABEL_STEP);
         if (at >= 0 && LABEL_KEY.matcher(line.substring(at + LABEL_STEP.length()).split(" ", 2)[0]).matches()) {
-            return line.substring(0, at + LABEL_STEP.length()) + labelStep(line.substring(at + LABEL_STEP.length()));
+            return line.substring(0, at + LABEL_STEP.length()) + labelStep(line.substring(at + LABEL_STEP.length()), false);
+        }
+        Matcher env = ENV_STEP.matcher(line);
+        if (env.find()) { // ENV NAME=value as the image's Env holds it: judged as that entry is, so the row shows no more
+            String rest = line.substring(env.end());
+            String first = rest.split(" ", 2)[0];
+            return line.substring(0, env.end()) + (LABEL_KEY.matcher(first).matches() ? labelStep(rest, true)
+                    : first + " " + envValue(first, rest.substring(Math.min(rest.length(), first.length() + 1)))); // ENV NAME value
         }
         Matcher exec = EXEC_STEP.matcher(line);
         if (exec.find()) {
@@ -258,7 +287,17 @@ public final class ConfigValues {
      * ("db pw is x" goes) and no less (a revision under org.opencontainers.image.revision stays). A word that starts
      * with {@code key=} begins the next label; other words belong to the value before them.
      */
-    private String labelStep(String rest) {
+    /** An image history step that set env (the classic builder's {@code #(nop)  ENV}, BuildKit's {@code ENV}). */
+    private static final Pattern ENV_STEP = Pattern.compile("(?:^|#\\(nop\\) {1,2})ENV (?=[A-Za-z_])");
+
+    /** The value of an env entry as {@link #envEntry} shows it. */
+    private String envValue(String name, String value) {
+        String shown = envEntry(name + "=" + value);
+        return shown.substring(shown.indexOf('=') + 1);
+    }
+
+    /** @param env the step's pairs are env entries ({@link #envEntry}), not labels */
+    private String labelStep(String rest, boolean env) {
         List<String> keys = new ArrayList<>();
         List<StringBuilder> values = new ArrayList<>();
         for (String word : rest.split(" ", -1)) {
@@ -272,7 +311,8 @@ public final class ConfigValues {
         }
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < keys.size(); i++) {
-            out.append(i == 0 ? "" : " ").append(name(keys.get(i))).append('=').append(label(keys.get(i), values.get(i).toString()));
+            String value = values.get(i).toString();
+            out.append(i == 0 ? "" : " ").append(name(keys.get(i))).append('=').append(env ? envValue(keys.get(i), value) : label(keys.get(i), value));
         }
         return out.toString();
     }

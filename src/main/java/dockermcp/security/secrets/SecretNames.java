@@ -46,10 +46,11 @@ public final class SecretNames {
                     + "|provider|duration|window|rate|budget|total|remaining|version|scope|scopes|audience|realm|strategy|policy|level|backend"
                     + "|name|id|sock|socket|arn|alias|prompt|completion|input|output|cached|reasoning|random|allow|empty|generate|hash|algo|ref"
                     + "|prefix|suffix|hasher|hashing|namespace|field|column|claim|kind|class|label|address|headers|integrity"
-                    + "|complexity|strength|rules|requirements)(?:[^a-z0-9].*|$)");
+                    + "|complexity|strength|rules|requirements|expire|disable|require|digits|period|seconds|minutes|hours|days|tolerance"
+                    + "|skew|leeway|domains|domain|upstreams|upstream|uppercase|lowercase|symbols)(?:[^a-z0-9].*|$)");
     /** Harmless shapes of a value: a number with a unit, a duration, a boolean, an enum word, a path, a URL without user info, a cookie's name (__Host-x). */
     private static final Pattern METADATA_VALUE = Pattern.compile(
-            "(?:true|false|yes|no|on|off|lax|strict|none"
+            "(?:true|false|yes|no|on|off|lax|strict|none|\\*"
                     + "|(?:HS|RS|ES|PS)(?:256|384|512)|EdDSA|(?:\\d{1,12}(?:\\.\\d{1,6})?(?:ms|s|m|h|d|w|k|kb|mb|gb|KB|MB|GB|Ki|Mi|Gi)?){1,3}"
                     + "|md5|sha1|sha224|sha256|sha384|sha512|argon2id|argon2i|argon2d|pbkdf2|[a-z]{1,24}(?:[_-][a-z0-9]{1,24}){0,4}|[a-z][a-z0-9]{0,23}(?:[_-][a-z]{1,24}){1,4}|[A-Z]{1,24}(?:[_-][A-Z]{1,24}){0,3}|[A-Z][a-z]{0,23}(?:-[A-Z][a-z]{0,23}){0,4}"
                     + "|[a-z][a-z0-9_.-]{0,63}(?::[a-z0-9_.-]{1,63}){0,4}:|[a-z]{2,16}:[A-Za-z0-9_.-]{1,64}(?:/[A-Za-z0-9_.-]{1,64}){1,16}(?:#[A-Za-z0-9_.-]{1,64})?"
