@@ -59,7 +59,7 @@ final class NearbyTokens {
             return true; // napi_…, tgp_v1_…, csk-…: a provider's word and a generated body, wherever it stands in free text
         }
         // where it stands is cheaper to check than what it is: most tokens stand in neither place
-        boolean keyword = keywordBefore(t, s) && !RandomTokens.publicForm(t, s) && !openPgpKeyId(t, s, e); // sha512-…kzKey8…/e1O7…: random base64 spells words
+        boolean keyword = keywordBefore(t, s) && !RandomTokens.publicForm(t, s) && !PublicKeyParts.longKeyId(t, s, e); // sha512-…kzKey8…/e1O7…: random base64 spells words
         return (keyword || loneTokens && aloneOnLine(t, s, e) && !EncodedRuns.harmlessText(t, s, e)) && RandomTokens.isRandom(t, s, e, null)
                 && (keyword || !RandomTokens.publicForm(t, s)); // ssh-ed25519 AAAAC3… alone on its line
     }
@@ -195,21 +195,13 @@ final class NearbyTokens {
         return (e - s >= 32 ? second >= 32 : e - s == 24 && second == 64) && hexRun(t, e + 1, e2);
     }
 
-    /**
-     * 16 or 40 capital hexadecimal digits, letters and digits both: an OpenPGP key id or fingerprint as gpg and apt print
-     * them ({@code signature from key 3AA5C34371567BD2}), public; secrets in hexadecimal are written in small letters.
-     */
-    private static boolean openPgpKeyId(char[] t, int s, int e) {
-        return (e - s == 16 || e - s == 40) && hexOfBothKinds(t, s, e, 'A');
-    }
-
     /** 37 small hexadecimal digits with letters and digits both: a Cloudflare global API key (digests and ids have even lengths). */
     private static boolean oddHexKey(char[] t, int s, int e) {
         return e - s == 37 && hexOfBothKinds(t, s, e, 'a');
     }
 
     /** Hexadecimal digits only, letters in one case (from {@code a}: 'a' or 'A'), with letters and digits both. */
-    private static boolean hexOfBothKinds(char[] t, int s, int e, char a) {
+    static boolean hexOfBothKinds(char[] t, int s, int e, char a) {
         boolean letter = false;
         boolean digit = false;
         for (int i = s; i < e; i++) {

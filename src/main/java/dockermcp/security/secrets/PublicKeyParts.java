@@ -21,6 +21,14 @@ final class PublicKeyParts {
     private PublicKeyParts() {
     }
 
+    /**
+     * A long key id or a fingerprint (16 or 40 capitals of {@link #KEY_ID}'s form, letters and digits both) wherever it
+     * stands: after "key" in any program's line ({@code signature from key 3AA5C34371567BD2}) it is public too.
+     */
+    static boolean longKeyId(char[] t, int s, int e) {
+        return (e - s == 16 || e - s == 40) && NearbyTokens.hexOfBothKinds(t, s, e, 'A');
+    }
+
     /** True when t[s, e) is a key id or a user id in a line that GnuPG or apt printed, or an OpenSSH key type before its key. */
     static boolean publicPart(char[] t, int s, int e) {
         if (e - s > 400 || e - s < 7) {
