@@ -141,8 +141,8 @@ public final class Redactor {
             from--;
         }
         String lastWord = line.substring(from); // the line's last word, at most WRAP_MAX characters
-        if (!cutAtDelimiter && finishedWord(lastWord)) {
-            return;
+        if (!cutAtDelimiter && (finishedWord(lastWord) || LABEL.matcher(lastWord).matches())) {
+            return; // a label (length:, used:) ends its line: the value on the next line is read across the break, not glued to it
         }
         int to = 0;
         while (to < next.length() && to < WRAP_MAX && !Character.isWhitespace(next.charAt(to))) {
@@ -176,6 +176,8 @@ public final class Redactor {
             }
         }
     }
+
+    private static final java.util.regex.Pattern LABEL = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z_-]{0,40}:");
 
     /** Values that may hold one of these characters (Assignments reads past them when no new name follows). */
     private static final String DELIMITERS = ";&'\"`";

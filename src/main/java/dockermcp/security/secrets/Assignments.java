@@ -133,6 +133,7 @@ final class Assignments {
                 if (v < 0 || yamlKeyOrItem(t, v)) {
                     return e; // "secrets:" followed by a list or a key is a heading, not a value
                 }
+                v = LinePairs.pastSharedPrefix(t, lineStart(t, s), s, v); // 2026-… INFO boot: x: the log prefix both lines carry is no value
             }
             if (t[k] == ':' && v > k + 1 && !endsWithOne(name.toLowerCase(Locale.ROOT), SAID_WORDS) && assignmentAt(t, v)) {
                 return v; // connection authorized: user=app: the value is an assignment of its own, judged by its own name
@@ -159,6 +160,9 @@ final class Assignments {
             int end = e + 1; // <password>VALUE</password>, as in Maven settings.xml and many XML configurations
             while (end < n && end - e < MAX_VALUE && t[end] != '<' && t[end] != '\n') {
                 end++;
+            }
+            if (SecretNames.allowsValue(name, new String(t, e + 1, end - e - 1))) {
+                return end; // <key>Password</key>: a property list names the value that follows
             }
             spans.add(e + 1, end);
             return end;
@@ -631,6 +635,15 @@ final class Assignments {
             return Math.max(end, v + 1);
         }
         char q = t[v];
+        if (q == '{' && v > 0 && t[v - 1] == '=') {
+            int close = braced(t, v);
+            if (close > v + 1) { // ODBC and ADO.NET quote a value with ';' in braces: Pwd={a;b}, '}}' for a brace inside
+                if (!FORMAT_FIELD.matcher(new String(t, v + 1, close - v - 1)).matches()) {
+                    spans.add(v + 1, close);
+                }
+                return close + 1;
+            }
+        }
         if (q == '{' || q == '[') {
             return v + 1; // "auth": { ... }: a structure follows, its own keys are judged on their own
         }
@@ -643,6 +656,9 @@ final class Assignments {
                 end += t[end] == '\\' && end + 1 < n && t[end + 1] != '\n' ? 2 : 1; // password="pa\"ss": an escaped quote is the value's
             }
             end = Math.min(end, n);
+            if ((end == n || t[end] != q) && closersOnly(t, start, end)) {
+                return end; // "msg":"database password:"}: the quote closed the message, no value opens after it
+            }
         } else {
             start = v;
             end = v;
@@ -677,6 +693,36 @@ final class Assignments {
         }
         spans.add(start, end);
         return end;
+    }
+
+    private static boolean closersOnly(char[] t, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if ("}]), ;\r\t".indexOf(t[i]) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A format string's field ({@code password={password}}, {@code {0}}, {@code {db.pass}}): a placeholder, no value. */
+    private static final java.util.regex.Pattern FORMAT_FIELD = java.util.regex.Pattern.compile("[a-z_][a-z0-9_.]{0,40}|[0-9]{1,2}|");
+
+    /** The '}' that closes the brace at v on its line ('}}' is a brace inside), or -1 when a quote, brace or line break comes first. */
+    private static int braced(char[] t, int v) {
+        for (int i = v + 1; i < t.length && i - v <= MAX_VALUE; i++) {
+            char c = t[i];
+            if (c == '}') {
+                if (i + 1 < t.length && t[i + 1] == '}') {
+                    i++;
+                    continue;
+                }
+                return i;
+            }
+            if (c == '\n' || c == '\r' || c == '"' || c == '{') {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     /** At most this many words after a blank are read as the rest of a password ({@code password=ab cd}). */
@@ -1012,5 +1058,13 @@ final class Assignments {
             i++;
         }
         return i < t.length ? i : -1;
+    }
+
+    /** The start of the line holding position i. */
+    private static int lineStart(char[] t, int i) {
+        while (i > 0 && t[i - 1] != '\n') {
+            i--;
+        }
+        return i;
     }
 }

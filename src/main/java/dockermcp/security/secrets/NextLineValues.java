@@ -122,27 +122,61 @@ final class NextLineValues {
 
     /**
      * A line that is one word with the shape of a password, a symbol in it, and nothing else: a value printed on its own line, whose
-     * name was on a line the reader does not have (a tail window, the other stream). Words, numbers, ids and paths stay.
+     * name was on a line the reader does not have (a tail window, the other stream). Quotes, brackets and a trailing comma around
+     * it ({@code  "x"}}) are structure; a table row ({@code | admin | x |}) is read cell by cell. Words, numbers, ids and paths stay.
      */
     private static void loneMadeUpWord(char[] t, int ls, int end, Spans spans) {
         int s = ls;
         while (s < end && (t[s] == ' ' || t[s] == '\t')) {
             s++;
         }
-        if (end - s < 8 || end - s > 64) {
+        if (s < end && t[s] == '|') {
+            int cell = s + 1;
+            for (int k = s + 1; k <= end && k - s < 1024; k++) {
+                if (k == end || t[k] == '|') {
+                    madeUpWord(t, cell, k, true, spans);
+                    cell = k + 1;
+                }
+            }
             return;
         }
-        for (int i = s; i < end; i++) {
-            if (t[i] == ' ' || t[i] == '\t') {
-                return;
-            }
+        madeUpWord(t, s, end, false, spans);
+    }
+
+    /**
+     * The one word between s and e, quotes, brackets, a comma and blanks around it left out, when it is password-shaped: with a
+     * password's symbol; or, quoted as a JSON value or alone in a table cell, 12 characters or more of a random key or a human password.
+     */
+    private static void madeUpWord(char[] t, int s, int e, boolean cell, Spans spans) {
+        int from = s;
+        while (s < e && (t[s] == ' ' || t[s] == '\t' || "\"'[({,".indexOf(t[s]) >= 0)) {
+            s++;
+        }
+        while (e > s && (t[e - 1] == ' ' || t[e - 1] == '\t' || "\"')]},;".indexOf(t[e - 1]) >= 0)) {
+            e--;
+        }
+        if (e - s < 8 || e - s > 64) {
+            return;
         }
         boolean symbol = false;
-        for (int i = s; i < end && !symbol; i++) {
-            symbol = "!#$%^&*?~@+".indexOf(t[i]) >= 0;
+        boolean structure = false;
+        int classes = 0;
+        for (int i = s; i < e; i++) {
+            char c = t[i];
+            if (c == ' ' || c == '\t' || c == '"' || c == '\'') {
+                return; // words, or a structure of several values
+            }
+            symbol |= "!#$%^&*?~@+".indexOf(c) >= 0;
+            structure |= c == '/' || c == ':' || c == '=' || c == '@'; // a URL, an address, an assignment: judged by their own rules
+            classes |= c >= 'a' && c <= 'z' ? 1 : c >= 'A' && c <= 'Z' ? 2 : c >= '0' && c <= '9' ? 4 : 0;
         }
-        if (symbol && PasswordShapes.looksMadeUp(new String(t, s, end - s))) {
-            spans.add(s, end); // with a password's symbol: a word such as OpenJDK17U alone on its line stays
+        if (symbol && !structure && classes == 7 && e - s >= 12) {
+            spans.add(s, e); // every class and a password's symbol (THwnm02+yjeLXUVVs): made to be a password
+            return;
+        }
+        boolean quoted = s > from && t[s - 1] == '"' && e < t.length && t[e] == '"' && e - s >= 12; // a JSON value cut from its name: "x"}
+        if ((symbol || quoted || cell && e - s >= 12) && PasswordShapes.looksMadeUp(new String(t, s, e - s))) {
+            spans.add(s, e); // with a password's symbol or quoted as a value: a word such as OpenJDK17U alone on its line stays
         }
     }
 

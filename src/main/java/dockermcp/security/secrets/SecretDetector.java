@@ -71,6 +71,7 @@ public final class SecretDetector {
         PasswordPairs.find(chars, s, lower, spans);
         LineShapes.find(chars, s, lower, words, spans); // redis.conf requirepass x, chap-secrets, IMAP LOGIN u x, password -> x, parola d'ordine: x, SECRET_Xk9.. names
         ConfigDumps.find(chars, words, spans); // whole config files and dumps: the name and its value apart (XML, tables, SQL, banners)
+        LinePairs.find(chars, spans); // a name line and its value line through the wrapper both carry (log prefix, JSON record, box, element pair)
         NextLineValues.find(chars, words, spans); // 1) "requirepass" / 2) "x", /config/db/password / x, form-data name="password", RESP AUTH
     }
 
@@ -87,6 +88,7 @@ public final class SecretDetector {
         AuthSchemes.find(chars, spans); // Authorization headers, ?token= in a query, JWTs
         EncodedForms.find(chars, spans); // an assignment in rot13, reversed, base32, ascii85, uuencode or hex: decoded and read
         ByteLists.find(chars, spans); // [112, 97, …], fromCharCode(…), []byte{0x70, …}: character codes decoded and read
+        HexDumps.find(chars, spans); // hexdump -C, xxd, tcpdump -X, od -c: the rows' bytes decoded, joined and read
         WrappedBase64.find(chars, spans); // base64 folded over lines (MIME, an indented header): the chunks joined, decoded and read
         NamedValues.find(chars, spans); // a name in a structure position marks its value position, across lines (JSON name/value, tables, XML)
     }

@@ -29,7 +29,7 @@ public final class SecretNames {
             "monkey", "donkey", "hockey", "turkey", "whiskey", "primary_key", "primarykey", "foreign_key", "sort_key", "partition_key",
             "public_key_id", "publickeyid", "passenger", "bypass", "compass", "passive", "passthrough", "design", "assign", "signal",
             "author", "authors", "gpg_key", "connect_timeout", "connection_timeout", "max_connections", "maxconnections", "connections_max",
-            "connection_pool_size", "pool_connections", "tokenizers", "tokenizer", "enclave", "autoclave", "goprivate", "gonoproxy",
+            "connection_pool_size", "pool_connections", "abortconnect", "connecttimeout", "connectretry", "connect_retry", "reconnect", "disconnect", "connected", "tokenizers", "tokenizer", "enclave", "autoclave", "goprivate", "gonoproxy",
             // ssh options name a setting, never hold a secret (ssh -o StrictHostKeyChecking=accept-new)
             "stricthostkeychecking", "hostkeyalgorithms", "hostkeyalias", "updatehostkeys", "verifyhostkeydns", "pubkeyauthentication",
             "pubkeyacceptedalgorithms", "pubkeyacceptedkeytypes", "passwordauthentication", "kbdinteractiveauthentication",
@@ -215,8 +215,38 @@ public final class SecretNames {
     /** True when a value under this name is shown: the name suggests no secret, or it only describes one, or the value is a file's path. */
     public static boolean allowsValue(String name, String value) {
         return !suggestsSecret(name) || describesSecret(name, value) || SCOPE_NAME.matcher(name).matches() && SCOPE_LIST.matcher(value).matches()
-                || filePath(name, value) || CONNECTION_NAME.matcher(name).matches() && HOST_PORT.matcher(value).matches();
+                || filePath(name, value) || CONNECTION_NAME.matcher(name).matches() && hostAndOptions(value)
+                || name.equalsIgnoreCase("key") && KEY_NAME.matcher(value).matches();
     }
+
+    /** A property list's {@code <key>Password</key>}: the element holds a name (letters only, words), the value is the next element. */
+    private static final Pattern KEY_NAME = Pattern.compile("[A-Za-z][A-Za-z_. -]{1,62}[A-Za-z]");
+
+    /**
+     * Where to connect and how, no credential: {@code redis-primary:6379,abortConnect=false,connectTimeout=5000} (StackExchange.Redis):
+     * hosts and ports, then options whose names say nothing of a secret and whose values are words or numbers.
+     */
+    private static boolean hostAndOptions(String value) {
+        if (value.length() > 512) {
+            return false;
+        }
+        String[] parts = value.split(",", -1);
+        if (!HOST_PORT.matcher(parts[0]).matches()) {
+            return false;
+        }
+        for (int i = 1; i < parts.length; i++) {
+            int eq = parts[i].indexOf('=');
+            if (eq < 0 ? !HOST_PORT.matcher(parts[i]).matches()
+                    : CREDENTIAL_OPTION.matcher(parts[i].substring(0, eq)).matches() || !OPTION.matcher(parts[i]).matches()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** An option that carries a credential (abortConnect and connectTimeout say how to connect: not these). */
+    private static final Pattern CREDENTIAL_OPTION = Pattern.compile("(?i).*(?:pass|pwd|secret|token|key|auth|cred|sig|user|login).*");
+    private static final Pattern OPTION = Pattern.compile("[A-Za-z][A-Za-z0-9]{1,40}=(?:[A-Za-z]{1,16}|[0-9]{1,9})");
 
     /** A connection's name, and a value that only says where to connect: {@code ConnectionStrings__Redis=redis:6379}. */
     private static final Pattern CONNECTION_NAME = Pattern.compile("(?i).*(?:conn|dsn|url|uri|addr|endpoint).*");

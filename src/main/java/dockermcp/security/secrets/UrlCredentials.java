@@ -113,6 +113,10 @@ final class UrlCredentials {
             while (u > 0 && i - u <= MAX_USER && userChar(t[u - 1])) {
                 u--;
             }
+            if (c == '/' && i + 1 < n && t[i + 1] == '"' && u < i && Character.isLetter(t[u])) {
+                quotedOracle(t, i + 1, spans); // jdbc:oracle:thin:user/"pa@ss"@//host: a quoted password may hold '@' and '/'
+                continue;
+            }
             // a user name is a name: a word that itself mixes cases and digits is a piece of a key (Xk9fQ2mP:7vL4…), not a user
             boolean share = u > 1 && t[u - 1] == '/' && t[u - 2] == '/'; // a CIFS device //user:pass@nas/share
             if (u == i || i - u > MAX_USER || !Character.isLetter(t[u]) || u > 0 && !boundary(t[u - 1]) && !share || mixesCaseAndDigits(t, u, i)) {
@@ -129,6 +133,21 @@ final class UrlCredentials {
             boolean host = c == ':' && p + 1 < n && t[p] == '@' && Character.isLetterOrDigit(t[p + 1]);
             if (c == '/' ? p < n && t[p] == '@' && oracleService(t, p + 1) : p == n || boundary(t[p]) || t[p] == ',' || host) {
                 spans.add(i + 1, p);
+            }
+        }
+    }
+
+    /** The password quoted at q when its closing quote is followed by '@' and a service: hidden inside the quotes. */
+    private static void quotedOracle(char[] t, int q, Spans spans) {
+        for (int p = q + 1; p < t.length && p - q <= MAX_PASSWORD; p++) {
+            if (t[p] == '\n' || t[p] == '\r') {
+                return;
+            }
+            if (t[p] == '"') {
+                if (p > q + 1 && p + 1 < t.length && t[p + 1] == '@' && oracleService(t, p + 2)) {
+                    spans.add(q + 1, p);
+                }
+                return;
             }
         }
     }

@@ -56,7 +56,11 @@ class LinearCostTest {
             // the seventh outside test's rules: short prefixes, Tor keys, credential files, a logger's table, base64 keys
             "fc-", "11", "EXO", "perm:a.", "ED25519-V3:", "== ed25519v1-secret: type0 ==", "-pbkdf2-", "a: MD5:", "OBF:", "1 MD5 HEX:",
             "[admins]\n", "a = ", "u: Xk9, ", "INFO | a | password |\n", "| ", "DBI->connect(\\\"a\\\", ", "sha512-", "gpg: key ",
-            "Eby8vdM02xNOcqFlqUwJPLlmEt+/", "ssh-ed25519 AAAA", "Added key: ssh-rsa AAAAkey/");
+            "Eby8vdM02xNOcqFlqUwJPLlmEt+/", "ssh-ed25519 AAAA", "Added key: ssh-rsa AAAAkey/",
+            // name and value lines, dumps, braced values
+            "2026-11-30T10:00:01Z INFO a: password:\n", "| password |\n| ", "<key>Password</key>", "<td>password</td>\n<td>", "</a>", "=> \"",
+            "00000000  50 4f 53 54 20 2f 61 70  ", "00000010: 4854 5450 ", "\t0x0030:  4175 ", "0000000   A   U", "  \\r", " 001", "Pwd={a;",
+            "/\"a@", "a/\"");
 
     private final ProviderRules rules = ProviderRules.builtIn();
 
