@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  * both lines carry (a log prefix with its own time stamp, a JSON record, a box, an element pair, a Ruby hash arrow), a
  * value alone in a table row or a JSON value cut from its name, bytes printed as a dump ({@code hexdump -C}, {@code xxd},
  * {@code tcpdump -X}, {@code od -c}) with the secret cut over rows, connection strings that brace or quote a password
- * ({@code Pwd={a;b}}, {@code user/"p@ss"@//host}); and their harmless look-alikes, which stay as they are.
+ * ({@code Pwd={a;b}}, {@code user/"p@ss"@//host}); and their harmless look-alikes, which stay as they are (also an object
+ * store's {@code key=} that names a file).
  */
 class LinePairsAndDumpsPropertyTest {
 
@@ -154,6 +155,20 @@ class LinePairsAndDumpsPropertyTest {
             assertThat(REDACTOR.envEntry(entry)).isEqualTo(entry);
         }
         assertThat(REDACTOR.envEntry("ConnectionStrings__Redis=redis-primary:6379,password=Cobalt.willow404,ssl=true")).doesNotContain("willow404");
+    }
+
+    @Test
+    void anObjectKeyThatNamesAFileStaysAndARandomKeyUnderKeyGoes() {
+        Gen g = new Gen(806);
+        for (int i = 0; i < ROUNDS; i++) {
+            String path = g.pick("2026/11/" + g.between(10, 30), "uploads/avatars", "exports/orders/daily", "backups/db-" + g.between(1, 9)) + "/"
+                    + g.pick("export", "42", "dump-" + g.between(1, 99), "part-0000" + g.between(0, 9)) + g.pick(".csv", ".png", ".json.gz", ".parquet");
+            String line = g.pick("S3 PutObject ok bucket=orders-exports key=%s etag=\"%s\"", "minio: GET object key=%s (%s)", "uploaded key=%s md5=%s")
+                    .formatted(path, g.string("0123456789abcdef", 32, 32));
+            assertThat(REDACTOR.lines(List.of(line)).get(0)).isEqualTo(line);
+            String secret = g.string(Gen.ALNUM, 12, 12) + "/" + g.string(Gen.ALNUM + "+", 27, 27); // an AWS secret key's shape
+            assertHidden("loaded key=" + secret, secret);
+        }
     }
 
     // --- dumps as the tools print them

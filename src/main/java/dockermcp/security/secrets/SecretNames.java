@@ -208,9 +208,14 @@ public final class SecretNames {
      */
     public static boolean describesSecret(String name, String value) {
         return name.length() <= 128 && value.length() <= 256
-                && (METADATA_WORD.matcher(name).matches() || METADATA_WORD.matcher(CAMEL.matcher(name).replaceAll("$1_$2")).matches())
-                && METADATA_VALUE.matcher(value).matches();
+                && ((METADATA_WORD.matcher(name).matches() || METADATA_WORD.matcher(CAMEL.matcher(name).replaceAll("$1_$2")).matches())
+                && METADATA_VALUE.matcher(value).matches() || OBJECT_KEY_NAME.matcher(name).matches() && OBJECT_KEY.matcher(value).matches());
     }
+
+    /** An object store's key names a file: {@code key=2026/11/30/export.csv} (S3 PutObject, GCS, MinIO logs). */
+    private static final Pattern OBJECT_KEY_NAME = Pattern.compile("(?i)(?:object_?|s3_?|blob_?)?key");
+    /** Lower-case path segments, the last a file name with an extension: a random key (mixed case, '+') never has this shape. */
+    private static final Pattern OBJECT_KEY = Pattern.compile("(?:[a-z0-9_.=-]{1,64}/){1,16}[a-z0-9_=-][a-z0-9_.=-]{0,63}\\.[a-z0-9]{1,8}");
 
     /** True when a value under this name is shown: the name suggests no secret, or it only describes one, or the value is a file's path. */
     public static boolean allowsValue(String name, String value) {
