@@ -84,6 +84,7 @@ public final class SecretDetector {
         UrlCredentials.findBare(chars, spans);
         CredentialWrites.find(chars, spans); // echo x > ~/.pgpass, echo x | chpasswd: no keyword needed
         NearbyTokens.find(chars, spans, freeText);
+        VendorTokens.find(chars, spans); // npg_…, <uuid>:fx, <32hex>-<8hex>-<8hex>: provider token families alone; capability URLs' secret parts
         AuthSchemes.find(chars, spans); // Authorization headers, ?token= in a query, JWTs
         EncodedForms.find(chars, spans); // an assignment in rot13, reversed, base32, ascii85, uuencode or hex: decoded and read
         ByteLists.find(chars, spans); // [112, 97, …], fromCharCode(…), []byte{0x70, …}: character codes decoded and read
