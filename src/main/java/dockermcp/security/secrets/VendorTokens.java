@@ -25,7 +25,16 @@ final class VendorTokens {
     /** Markers Azure writes into its identifiable keys (Storage, Service Bus, Event Hubs, Relay, Functions, Search, ACR, API Management, IoT, Cosmos DB). */
     private static final String[] AZURE_SIGNATURES = {"+ASt", "+ASb", "+AEh", "+ARm", "AzFu", "AzSe", "+ACR", "APIM", "AIoT", "ACDb"};
 
+    /** Stripe's object ids, shown in dashboards and URLs ({@code pi_…}, {@code cs_test_…}, {@code price_…}); its keys are sk_, rk_, whsec_. */
+    private static final Set<String> PUBLIC_OBJECTS = Set.of("pi", "cs", "price", "prod", "cus", "sub", "ch", "in", "evt", "pm", "seti", "acct",
+            "txn", "po", "re", "src", "card", "ba", "plink", "si", "ii", "prctbl", "promo", "cpn", "py", "pyr", "tr", "trr", "ipi", "il", "cbtxn");
+
     private VendorTokens() {
+    }
+
+    /** True when t[s, p) is the word of a public object id (Stripe's pi_, cs_test_, price_). */
+    static boolean publicObjectId(char[] t, int s, int p) {
+        return p - s <= 6 && PUBLIC_OBJECTS.contains(new String(t, s, p - s));
     }
 
     static void find(char[] t, Spans spans) {
@@ -45,7 +54,10 @@ final class VendorTokens {
                 }
             }
             int len = end - s;
-            if (len >= 8 && len <= 4096 && (i == 0 || startBoundary(t[i - 1])) && token(t, s, end)) {
+            int body = len >= 8 && len <= 4096 && (i == 0 || startBoundary(t[i - 1])) ? prefixed(t, s, end) : -1;
+            if (body >= 0) {
+                spans.add(body, end); // the body: a name's own word before it stays (TOKEN_ghp_… keeps TOKEN_)
+            } else if (len >= 8 && len <= 4096 && (i == 0 || startBoundary(t[i - 1])) && token(t, s, end)) {
                 spans.add(s, end);
             } else if (len >= 8 && uuidWithKey(t, s, end)) {
                 spans.add(s, RandomTokens.tokenEnd(t, end + 1));
@@ -63,7 +75,7 @@ final class VendorTokens {
     }
 
     private static boolean token(char[] t, int s, int e) {
-        return prefixed(t, s, e) || glued(t, s, e) || hexTuple(t, s, e) || grouped(t, s, e) || longBase64url(t, s, e) || azureKey(t, s, e);
+        return glued(t, s, e) || hexTuple(t, s, e) || grouped(t, s, e) || longBase64url(t, s, e) || azureKey(t, s, e);
     }
 
     /**
@@ -71,7 +83,7 @@ final class VendorTokens {
      * every class mixed when short ({@code npg_AEeA4MdyKeLc}), small letters and digits interleaved ({@code da2-0styj…}), or
      * hexadecimal of 32 or more after a word that does not name an id ({@code rootly_<64 hex>}, {@code zpka_<hex>_<hex>}).
      */
-    private static boolean prefixed(char[] t, int s, int e) {
+    private static int prefixed(char[] t, int s, int e) {
         int p = s;
         int words = 0;
         int b = -1;
@@ -84,16 +96,16 @@ final class VendorTokens {
                 break;
             }
             if (ID_WORDS.contains(new String(t, w, p - w).toLowerCase(Locale.ROOT)) || RandomTokens.DIGEST_NAMES.contains(new String(t, w, p - w).toLowerCase(Locale.ROOT))) {
-                return false; // trace_<hex>, price_…, cs_test_…: an id of a known form, public
+                return -1; // trace_<hex>, price_…, cs_test_…: an id of a known form, public
             }
             words++;
             p++;
             b = p;
-            if (words >= 1 && randomBody(t, b, e)) {
-                return true;
+            if (randomBody(t, b, e)) {
+                return b;
             }
         }
-        return false;
+        return -1;
     }
 
     private static boolean oneCase(char[] t, int s, int e) {
@@ -143,29 +155,62 @@ final class VendorTokens {
             }
             kind = k;
         }
-        if (!nonHex) { // hexadecimal: a key when long, in one case, with letters and digits both
-            return digits > 0 && upper + lower > 0 && (upper == 0 || lower == 0) && len - joins >= 32;
+        if (!nonHex) { // hexadecimal: a key when long, in one case, with letters and digits both, in one piece or two (not a UUID: pvc-<uuid>)
+            return digits > 0 && upper + lower > 0 && (upper == 0 || lower == 0) && joins <= 1 && len - joins >= 32;
         }
         if (upper >= 2 && lower >= 2 && digits >= 1 && switches >= 6) {
             return joins <= 2 && (len < RandomTokens.MIN_LENGTH ? switches * 2 >= len : RandomTokens.isRandom(t, b, e, null));
         }
-        // small letters and digits (or capitals and digits) interleaved: a body of 20 or more with digits spread through it
-        return len - joins >= 20 && (upper == 0 || lower == 0) && digits >= 3 && switches >= 6 && switches * 4 >= len - joins;
+        // small letters and digits (or capitals and digits) interleaved: a body of 20 or more with digits spread through it, in one
+        // piece or in pieces that each mix them (sk-helicone-kmtz665-4jecc37-…; a pod's name, payment-api-7d9f8c6b5-x2k4z, has words)
+        return len - joins >= 20 && (upper == 0 || lower == 0) && digits >= 3
+                && (joins == 0 ? switches >= 6 && switches * 4 >= len : piecesMixed(t, b, e));
+    }
+
+    /** Every piece between '-' and '_' is five characters or more and holds a letter and a digit. */
+    private static boolean piecesMixed(char[] t, int b, int e) {
+        int p = b;
+        while (p < e) {
+            int q = p;
+            boolean letter = false;
+            boolean digit = false;
+            while (q < e && t[q] != '-' && t[q] != '_') {
+                letter |= Character.isLetter(t[q]);
+                digit |= t[q] >= '0' && t[q] <= '9';
+                q++;
+            }
+            if (q - p < 5 || !letter || !digit) {
+                return false;
+            }
+            p = q + 1;
+        }
+        return true;
+    }
+
+    /** True when the token starts with a public object id's word and '_' (cs_test_…, pi_…), judged as an id, not a key. */
+    static boolean publicObject(char[] t, int s, int e) {
+        for (int p = s + 2; p < e && p - s <= 6; p++) {
+            if (t[p] == '_') {
+                return publicObjectId(t, s, p);
+            }
+        }
+        return false;
     }
 
     /** A vendor word glued to a hexadecimal key: {@code dapi<32 hex>}, {@code dose<32 hex>} (the word has a letter past 'f'). */
     private static boolean glued(char[] t, int s, int e) {
         int p = s;
-        boolean beyondHex = false;
-        while (p < e && p - s < 6 && t[p] >= 'a' && t[p] <= 'z') {
-            beyondHex |= t[p] > 'f';
+        int word = s; // the word ends after its last letter past 'f'; hexadecimal letters after it begin the key (isqry|ab2d…)
+        while (p < e && p - s < 8 && t[p] >= 'a' && t[p] <= 'z') {
             p++;
+            word = t[p - 1] > 'f' ? p : word;
         }
-        if (p - s < 3 || !beyondHex || e - p < 32 || e - p > 64 || !NearbyTokens.hexOfBothKinds(t, p, e, 'a')) {
+        p = word;
+        if (p - s < 3 || p - s > 7 || e - p < 32 || e - p > 64 || !NearbyTokens.hexOfBothKinds(t, p, e, 'a')) {
             return false;
         }
-        String word = new String(t, s, p - s);
-        return !ID_WORDS.contains(word) && !RandomTokens.DIGEST_NAMES.contains(word) && !word.startsWith("sha") && !word.startsWith("md");
+        String w = new String(t, s, p - s);
+        return !ID_WORDS.contains(w) && !RandomTokens.DIGEST_NAMES.contains(w) && !w.startsWith("sha") && !w.startsWith("md");
     }
 
     /**
@@ -228,25 +273,29 @@ final class VendorTokens {
      */
     private static boolean longBase64url(char[] t, int s, int e) {
         int len = e - s;
-        if (len < 100) {
-            return false;
+        if (len < 100 || s > 0 && t[s - 1] == '/' || e < t.length && t[e] == '/') {
+            return false; // a piece of a base64 blob cut by its '/' (a public key's DER): judged elsewhere
         }
-        int upper = 0;
-        int lower = 0;
-        int digits = 0;
+        int[] n = classes(t, s, e, "-_");
+        return n != null && n[0] >= 12 && n[1] >= 12 && n[2] >= 6 && RandomTokens.isRandom(t, s, e, null) && !EncodedRuns.harmlessText(t, s, e);
+    }
+
+    /** How many capitals, small letters and digits t[s, e) holds, or null when it holds a character neither of them nor in {@code others}. */
+    static int[] classes(char[] t, int s, int e, String others) {
+        int[] n = new int[3];
         for (int i = s; i < e; i++) {
             char c = t[i];
             if (c >= 'A' && c <= 'Z') {
-                upper++;
+                n[0]++;
             } else if (c >= 'a' && c <= 'z') {
-                lower++;
+                n[1]++;
             } else if (c >= '0' && c <= '9') {
-                digits++;
-            } else if (c != '-' && c != '_') {
-                return false;
+                n[2]++;
+            } else if (others.indexOf(c) < 0) {
+                return null;
             }
         }
-        return upper >= 12 && lower >= 12 && digits >= 6 && RandomTokens.isRandom(t, s, e, null) && !EncodedRuns.harmlessText(t, s, e);
+        return n;
     }
 
     /** A base64 key of 40 to 100 characters carrying the signature Azure writes into its identifiable keys. */

@@ -56,7 +56,10 @@ class LinearCostTest {
             // the seventh outside test's rules: short prefixes, Tor keys, credential files, a logger's table, base64 keys
             "fc-", "11", "EXO", "perm:a.", "ED25519-V3:", "== ed25519v1-secret: type0 ==", "-pbkdf2-", "a: MD5:", "OBF:", "1 MD5 HEX:",
             "[admins]\n", "a = ", "u: Xk9, ", "INFO | a | password |\n", "| ", "DBI->connect(\\\"a\\\", ", "sha512-", "gpg: key ",
-            "Eby8vdM02xNOcqFlqUwJPLlmEt+/", "ssh-ed25519 AAAA", "Added key: ssh-rsa AAAAkey/");
+            "Eby8vdM02xNOcqFlqUwJPLlmEt+/", "ssh-ed25519 AAAA", "Added key: ssh-rsa AAAAkey/",
+            // the eighth round's rules: vendor words and bodies, keys after ids, capability URLs
+            "npg_", "sk-helicone-", "kmtz665-", "zpka_0a1b", "dapi0a", "1/", ":fx ", "0a1b2c3d-", "gkz2-", "+ARm", "IGQV",
+            "https://hooks.x/", "rtmp://a/live2/", "/push/", "/rest/1/", "?PK=", "&_sid=", "a://b/c/", "https://a/hooks/Ab1", "_|WARNING:-DO-NOT-SHARE-THIS.");
 
     private final ProviderRules rules = ProviderRules.builtIn();
 
