@@ -114,7 +114,7 @@ final class CapabilityUrls {
             return capitalsTogether(t, s, e) || !words(t, s, e);
         }
         if (len < RandomTokens.MIN_LENGTH) {
-            return letters >= 3 && !VERSION.matcher(java.nio.CharBuffer.wrap(t, s, len)).matches(); // qI74TljyvV, 9c62e2185b, 9aydfinzbk
+            return !VERSION.matcher(java.nio.CharBuffer.wrap(t, s, len)).matches(); // qI74TljyvV, 7e7b998585, 9aydfinzbk; not v2beta1
         }
         return true; // 16 or more with letters and digits under a capability: a key whatever its mix
     }

@@ -21,7 +21,10 @@ final class VendorTokens {
             "txn", "tx", "tid", "sid", "pid", "ref", "git", "oid", "chunk", "block", "part", "key", "item", "record", "row",
             "order", "user", "account", "session", "device", "host", "instance", "vm", "pod", "volume", "network", "net", "snap",
             "snapshot", "backup", "release", "version", "tag", "ver", "price", "prod", "cus", "sub", "pi", "in", "ch", "pm", "seti",
-            "acct", "po", "re", "src", "card", "ba", "cs", "plink", "si", "ii", "test", "live", "nix", "store", "bafy");
+            "acct", "po", "re", "src", "card", "ba", "cs", "plink", "si", "ii", "test", "live", "nix", "store", "bafy",
+            // AWS resource ids (subnet-0bb1…, vpc-…, ami-…), model API object ids (chatcmpl-…, toolu_…, thread_…)
+            "subnet", "vpc", "sg", "ami", "vol", "eni", "igw", "rtb", "acl", "nat", "eipalloc", "tgw", "vpce", "lt", "fs", "fsap",
+            "chatcmpl", "cmpl", "resp", "thread", "asst", "batch", "ft", "call", "toolu", "srvtoolu", "compl");
     /** Markers Azure writes into its identifiable keys (Storage, Service Bus, Event Hubs, Relay, Functions, Search, ACR, API Management, IoT, Cosmos DB). */
     private static final String[] AZURE_SIGNATURES = {"+ASt", "+ASb", "+AEh", "+ARm", "AzFu", "AzSe", "+ACR", "APIM", "AIoT", "ACDb"};
 
@@ -92,8 +95,8 @@ final class VendorTokens {
             while (p < e && p - w <= 12 && (t[p] >= 'a' && t[p] <= 'z' || t[p] >= 'A' && t[p] <= 'Z' || p > w + 1 && t[p] >= '0' && t[p] <= '9')) {
                 p++;
             }
-            if (p - w < 2 || p - w > 12 || p >= e || t[p] != '_' && t[p] != '-' || !oneCase(t, w, p)) {
-                break;
+            if (p - w < 2 || p - w > 12 || e - p < 13 || t[p] != '_' && t[p] != '-' || !oneCase(t, w, p)) {
+                break; // no word, or no room for a body of 12 after it: most tokens of a log line end here, before any copy
             }
             if (ID_WORDS.contains(new String(t, w, p - w).toLowerCase(Locale.ROOT)) || RandomTokens.DIGEST_NAMES.contains(new String(t, w, p - w).toLowerCase(Locale.ROOT))) {
                 return -1; // trace_<hex>, price_…, cs_test_…: an id of a known form, public
@@ -167,9 +170,13 @@ final class VendorTokens {
                 && (joins == 0 ? switches >= 6 && switches * 4 >= len : piecesMixed(t, b, e));
     }
 
-    /** Every piece between '-' and '_' is five characters or more and holds a letter and a digit. */
+    /**
+     * Every piece between '-' and '_' is five characters or more and holds a letter and a digit, but one after the first
+     * (a generated piece may draw no digit: …-yv4utx8-gtuydxi-npq8b30); a pod's name starts with words (frontend-deployment-5d8f…).
+     */
     private static boolean piecesMixed(char[] t, int b, int e) {
         int p = b;
+        int lettersOnly = 0;
         while (p < e) {
             int q = p;
             boolean letter = false;
@@ -179,7 +186,7 @@ final class VendorTokens {
                 digit |= t[q] >= '0' && t[q] <= '9';
                 q++;
             }
-            if (q - p < 5 || !letter || !digit) {
+            if (q - p < 5 || !letter || !digit && (p == b || ++lettersOnly > 1)) {
                 return false;
             }
             p = q + 1;
