@@ -68,6 +68,17 @@ class VendorTokensAndCapabilityUrlsPropertyTest {
     }
 
     @Test
+    void aRobloxSecurityCookieIsHiddenAfterItsWarning() {
+        Gen g = new Gen(808);
+        for (int i = 0; i < ROUNDS / 4; i++) {
+            String key = g.string("0123456789ABCDEF", 100, 900);
+            String cookie = "_|WARNING:-DO-NOT-SHARE-THIS.--Sharing-this-will-allow-someone-to-log-in-as-you-and-to-steal-your-ROBUX-and-items.|_" + key;
+            assertHidden(g.pick("cookie .ROBLOSECURITY=%s", "%s", "using %s for the bot").formatted(cookie), key);
+            assertThat(REDACTOR.envEntry("ROBLOX_COOKIE_" + g.between(1, 9) + "=" + cookie)).doesNotContain(key.substring(0, 8));
+        }
+    }
+
+    @Test
     void aCapabilityUrlsKeyIsHiddenWhereverTheUrlStands() {
         Gen g = new Gen(803);
         for (int i = 0; i < ROUNDS; i++) {
