@@ -33,6 +33,20 @@ public final class ConfigValues {
      */
     private static final Pattern ID_VALUE = Pattern.compile("[0-9a-f]{8,64}|[0-9A-F]{8,64}|1-[0-9a-f]{8}-[0-9a-f]{24}"
             + "|(?:price|prod|cus|sub|pi|in|ch|evt|pm|seti|acct|txn|po|re|src|card|ba|cs_test|cs_live|plink|si|ii)_[A-Za-z0-9]{8,64}");
+    /**
+     * Values whose whole form is public, ids and addresses that say what they are: a W3C trace parent, an X-Ray trace header,
+     * a Cloudflare ray id, a go.sum hash, a Nix store path, an age recipient, a Nostr npub, a Bitcoin bech32 address, an
+     * Ethereum address, an IPFS CID, a libp2p peer id, a content digest. Shown under a name that suggests no secret.
+     */
+    private static final Pattern PUBLIC_VALUE = Pattern.compile("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}"
+            + "|(?:Root=)?1-[0-9a-f]{8}-[0-9a-f]{24}(?:;Parent=[0-9a-f]{16})?(?:;Sampled=[01?])?|[0-9a-f]{16}-[A-Z]{3}"
+            + "|h1:[A-Za-z0-9+/]{43}=|/nix/store/[0-9a-df-np-sv-z]{32}-[A-Za-z0-9+._?=-]{1,200}(?:/[A-Za-z0-9+._?=/-]{0,400})?"
+            + "|(?:age|npub|bc|tb)1[02-9ac-hj-np-z]{38,90}|0x[0-9a-fA-F]{40}|bafy[a-z2-7]{50,60}|Qm[1-9A-HJ-NP-Za-km-z]{44}"
+            + "|12D3KooW[1-9A-HJ-NP-Za-km-z]{44}|sha(?:256|384|512):[0-9a-f]{64,128}");
+    /** Public keys in base64 under a name that says public (WireGuard's 32 bytes, minisign's RW…): the name's "key" is the public one. */
+    private static final Pattern PUBLIC_KEY_BASE64 = Pattern.compile("[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=|RW[A-Za-z0-9+/]{54}");
+    private static final Pattern PUBLIC_NAME = Pattern.compile("(?i)(?:.*[^a-z])?(?:pub|public|pubkey|publickey|recipient|recipients|address|verify|verifying)(?:[^a-z].*)?");
+    private static final Pattern NOT_PUBLIC_NAME = Pattern.compile("(?i).*(?:priv|secret|pass|seed|psk|preshared|pre_shared|mnemonic|token).*");
     private static final Pattern KSUID = Pattern.compile("[0-9A-Za-z]{27}");
     private static final Pattern NANOID = Pattern.compile("[A-Za-z0-9_-]{21}");
     /** Labels the engine puts on a swarm task's container: its node, service and task ids (25 small letters and digits) and the task's name. */
@@ -59,6 +73,10 @@ public final class ConfigValues {
         }
         if (PUBLISHABLE_KEY.matcher(v).matches() && !SecretNames.suggestsSecret(KEY_WORD.matcher(n).replaceAll(""))) {
             return true; // STRIPE_KEY=pk_live_…: published in web pages by design; STRIPE_SECRET_KEY=pk_… still goes by its name
+        }
+        if ((PUBLIC_VALUE.matcher(v).matches() || PUBLIC_KEY_BASE64.matcher(v).matches() && PUBLIC_NAME.matcher(n).matches())
+                && (!SecretNames.suggestsSecret(n) || PUBLIC_NAME.matcher(n).matches()) && !NOT_PUBLIC_NAME.matcher(n).matches()) {
+            return true; // OTEL_TRACE_PARENT, GO_SUM_HASH, AGE_RECIPIENT, WG_PEER_PUBLIC_KEY, MINISIGN_PUBKEY: public by what they are
         }
         if (SHORT_UUID.matcher(v).matches() && ID_NAME.matcher(n).matches() && !SecretNames.suggestsSecret(n)) {
             return true; // CLUSTER_ID=q1Sh-9_ISia_zwGINzRvyQ: Kafka's id is a UUID in base64url, an id as a UUID is

@@ -55,11 +55,12 @@ final class NearbyTokens {
         if (e - s == 36 && uuidShape(t, s) && credentialWordJustBefore(t, s, true)) {
             return true; // npm and other tokens are UUIDs: one right after a credential word goes, a request or job id stays
         }
-        if (loneTokens && (prefixedToken(t, s, e) || unmistakable(t, s, e) && !RandomTokens.publicForm(t, s) || oddHexKey(t, s, e))) {
+        if (loneTokens && (prefixedToken(t, s, e) || unmistakable(t, s, e) && !RandomTokens.publicForm(t, s) && !VendorTokens.publicObject(t, s, e) || oddHexKey(t, s, e))) {
             return true; // napi_…, tgp_v1_…, csk-…: a provider's word and a generated body, wherever it stands in free text
         }
         // where it stands is cheaper to check than what it is: most tokens stand in neither place
-        boolean keyword = keywordBefore(t, s) && !RandomTokens.publicForm(t, s) && !PublicKeyParts.longKeyId(t, s, e); // sha512-…kzKey8…/e1O7…: random base64 spells words
+        boolean keyword = keywordBefore(t, s) && !RandomTokens.publicForm(t, s) && !PublicKeyParts.longKeyId(t, s, e)
+                && !VendorTokens.publicObject(t, s, e); // "checkout session cs_test_…": a Stripe object's id, not the session's secret // sha512-…kzKey8…/e1O7…: random base64 spells words
         return (keyword || loneTokens && aloneOnLine(t, s, e) && !EncodedRuns.harmlessText(t, s, e)) && RandomTokens.isRandom(t, s, e, null)
                 && (keyword || !RandomTokens.publicForm(t, s)); // ssh-ed25519 AAAAC3… alone on its line
     }
@@ -85,7 +86,7 @@ final class NearbyTokens {
             p++;
         }
         if (p >= e || p - s < 2 || p - s > 10 || t[p] != '_' && t[p] != '-'
-                || RandomTokens.DIGEST_NAMES.contains(new String(t, s, p - s).toLowerCase(java.util.Locale.ROOT))) {
+                || RandomTokens.DIGEST_NAMES.contains(new String(t, s, p - s).toLowerCase(java.util.Locale.ROOT)) || VendorTokens.publicObjectId(t, s, p)) {
             return false; // 'sha256-<base64>' in a Content-Security-Policy is a digest, public by design
         }
         int b = p + 1;

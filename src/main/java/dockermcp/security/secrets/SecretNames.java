@@ -15,6 +15,8 @@ public final class SecretNames {
     private static final List<String> PARTS = List.of("pass", "pwd", "phrase", "secret", "token", "key", "auth", "cred", "private",
             "sign", "salt", "cookie", "session", "dsn", "conn", "webhook", "otp", "bearer", "jwt", "hmac", "nonce", "apikey",
             "kubeconfig", "netrc", "npmrc", "htpasswd", "mnemonic", "pepper", "bindpw", "psw",
+            // misspellings a password's name is written with (DB_PASWD, PSSWD, PASWORD, PASSWRD)
+            "pasw", "pssw", "passwrd", "paswrd",
             // the word for password in other languages, read without accents (contraseña, hasło, lösenord, jelszó, şifre, parolă)
             "contrasena", "clave", "senha", "haslo", "wachtwoord", "parola", "salasana", "losenord", "adgangskode", "passord", "jelszo",
             "heslo", "sifre", "geslo", "lozinka", "kennwort", "passwort", "motdepasse", "mot_de_passe", "пароль", "κωδικ", "συνθηματικ",
@@ -23,7 +25,7 @@ public final class SecretNames {
     private static final List<String> READ_PARTS = PARTS.stream()
             .flatMap(p -> java.util.stream.Stream.of(p, withoutAccents(PlainView.of(p).text().toLowerCase(Locale.ROOT)))).distinct().toList();
     /** Parts that make a name secret only as a whole word (between separators or at either end). */
-    private static final Pattern WORDS = Pattern.compile("(?:^|[^a-z0-9])(?:pw|pin|puk|sig|mfa|sas|2fa|totp|psk|priv|tok|pat)(?:$|[^a-z0-9])|access$");
+    private static final Pattern WORDS = Pattern.compile("(?:^|[^a-z0-9])(?:pw|pin|puk|sig|mfa|sas|2fa|totp|psk|priv|tok|pat|sk)(?:$|[^a-z0-9])|access$");
     /** Harmless words removed before the test; the rest of the name is still tested (MONKEY_TOKEN stays secret). */
     private static final List<String> HARMLESS = List.of("keyboard", "keymap", "keyspace", "keynote", "keycloak", "keygen",
             "monkey", "donkey", "hockey", "turkey", "whiskey", "primary_key", "primarykey", "foreign_key", "sort_key", "partition_key",
@@ -129,6 +131,14 @@ public final class SecretNames {
                 return true;
             }
         }
+        String folded = leetFolded(lower);
+        if (folded != null) {
+            for (String p : PARTS) {
+                if (p.length() >= 4 && folded.contains(p)) {
+                    return true; // DB_P4SSWORD, S3CRET, T0KEN: digits written for letters
+                }
+            }
+        }
         String joined = lower.replaceAll("[^a-z0-9]", "");
         for (String c : COMPOUNDS) {
             if (joined.contains(c)) {
@@ -141,8 +151,29 @@ public final class SecretNames {
                 && WORDS.matcher(withoutAccents(CAMEL.matcher(name).replaceAll("$1_$2").toLowerCase(Locale.ROOT))).find();
     }
 
+    /** The name with digits written for letters read as the letters (4 a, 5 s, 0 o, 1 i, 3 e, 7 t, @ a, $ s), or null when it has none. */
+    private static String leetFolded(String lower) {
+        boolean any = false;
+        char[] c = lower.toCharArray();
+        for (int i = 0; i < c.length; i++) {
+            char f = switch (c[i]) {
+                case '4', '@' -> 'a';
+                case '5', '$' -> 's';
+                case '0' -> 'o';
+                case '1' -> 'i';
+                case '3' -> 'e';
+                case '7' -> 't';
+                default -> c[i];
+            };
+            any |= f != c[i];
+            c[i] = f;
+        }
+        return any ? new String(c) : null;
+    }
+
     /** Secret words of two words, whatever joins them (RECOVERY_CODES, recovery-codes, recoveryCodes). */
-    private static final List<String> COMPOUNDS = List.of("recoverycode", "backupcode", "bindpw", "unsealkey");
+    private static final List<String> COMPOUNDS = List.of("recoverycode", "backupcode", "bindpw", "unsealkey", "accesscode", "securitycode",
+            "verificationcode", "snmpcommunity", "communitystring", "rocommunity", "rwcommunity");
 
     private static final Pattern CAMEL = Pattern.compile("([a-z0-9])([A-Z])");
     /** A camelCase identifier: lower-case words, each after the first starting with one capital (adminPin, ldapBindPw). */

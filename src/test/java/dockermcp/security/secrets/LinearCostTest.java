@@ -60,7 +60,10 @@ class LinearCostTest {
             // name and value lines, dumps, braced values
             "2026-11-30T10:00:01Z INFO a: password:\n", "| password |\n| ", "<key>Password</key>", "<td>password</td>\n<td>", "</a>", "=> \"",
             "00000000  50 4f 53 54 20 2f 61 70  ", "00000010: 4854 5450 ", "\t0x0030:  4175 ", "0000000   A   U", "  \\r", " 001", "Pwd={a;",
-            "/\"a@", "a/\"");
+            "/\"a@", "a/\"",
+            // the eighth round's rules: vendor words and bodies, keys after ids, capability URLs
+            "npg_", "sk-helicone-", "kmtz665-", "zpka_0a1b", "dapi0a", "1/", ":fx ", "0a1b2c3d-", "gkz2-", "+ARm", "IGQV",
+            "https://hooks.x/", "rtmp://a/live2/", "/push/", "/rest/1/", "?PK=", "&_sid=", "a://b/c/", "https://a/hooks/Ab1", "_|WARNING:-DO-NOT-SHARE-THIS.");
 
     private final ProviderRules rules = ProviderRules.builtIn();
 

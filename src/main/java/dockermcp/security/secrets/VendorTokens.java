@@ -1,0 +1,362 @@
+package dockermcp.security.secrets;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Provider tokens by the families their formats fall in, whatever the provider and wherever they stand (a log line, a
+ * value under a neutral name): a short vendor word and a generated body ({@code npg_…}, {@code AVNS_…},
+ * {@code sk-helicone-…}, {@code rootly_<hex>}, {@code da2-…}, {@code dapi<hex>}); an id of a known form with a key after
+ * a ':' ({@code <uuid>:fx}, {@code <uuid>:<hex>}); hexadecimal key tuples ({@code <32hex>-<8hex>-<8hex>}) and a
+ * count and a 40-hex key ({@code 1/<hex>}); grouped keys ({@code gkz2-u16u-gz4e-bju7}); long base64url tokens of every
+ * character class ({@code IGQV…}, {@code BQ…}); and base64 keys carrying a vendor's signature ({@code …+ARm…=}). One pass
+ * over the tokens; every test reads its token once.
+ */
+final class VendorTokens {
+
+    /** Words a request, trace, build or content id is written after: {@code trace_<hex>} is an id, not a key. */
+    private static final Set<String> ID_WORDS = Set.of("trace", "span", "req", "request", "correlation", "corr", "run", "build", "job",
+            "commit", "rev", "revision", "sha", "sha1", "sha256", "sha512", "md5", "digest", "hash", "checksum", "etag", "blob", "layer",
+            "image", "container", "node", "task", "object", "obj", "file", "cache", "id", "uuid", "msg", "message", "event", "evt",
+            "txn", "tx", "tid", "sid", "pid", "ref", "git", "oid", "chunk", "block", "part", "key", "item", "record", "row",
+            "order", "user", "account", "session", "device", "host", "instance", "vm", "pod", "volume", "network", "net", "snap",
+            "snapshot", "backup", "release", "version", "tag", "ver", "price", "prod", "cus", "sub", "pi", "in", "ch", "pm", "seti",
+            "acct", "po", "re", "src", "card", "ba", "cs", "plink", "si", "ii", "test", "live", "nix", "store", "bafy",
+            // AWS resource ids (subnet-0bb1…, vpc-…, ami-…), model API object ids (chatcmpl-…, toolu_…, thread_…)
+            "subnet", "vpc", "sg", "ami", "vol", "eni", "igw", "rtb", "acl", "nat", "eipalloc", "tgw", "vpce", "lt", "fs", "fsap",
+            "chatcmpl", "cmpl", "resp", "thread", "asst", "batch", "ft", "call", "toolu", "srvtoolu", "compl");
+    /** Markers Azure writes into its identifiable keys (Storage, Service Bus, Event Hubs, Relay, Functions, Search, ACR, API Management, IoT, Cosmos DB). */
+    private static final String[] AZURE_SIGNATURES = {"+ASt", "+ASb", "+AEh", "+ARm", "AzFu", "AzSe", "+ACR", "APIM", "AIoT", "ACDb"};
+
+    /** Stripe's object ids, shown in dashboards and URLs ({@code pi_…}, {@code cs_test_…}, {@code price_…}); its keys are sk_, rk_, whsec_. */
+    private static final Set<String> PUBLIC_OBJECTS = Set.of("pi", "cs", "price", "prod", "cus", "sub", "ch", "in", "evt", "pm", "seti", "acct",
+            "txn", "po", "re", "src", "card", "ba", "plink", "si", "ii", "prctbl", "promo", "cpn", "py", "pyr", "tr", "trr", "ipi", "il", "cbtxn");
+
+    private VendorTokens() {
+    }
+
+    /** True when t[s, p) is the word of a public object id (Stripe's pi_, cs_test_, price_). */
+    static boolean publicObjectId(char[] t, int s, int p) {
+        return p - s <= 6 && PUBLIC_OBJECTS.contains(new String(t, s, p - s));
+    }
+
+    static void find(char[] t, Spans spans) {
+        int n = t.length;
+        int i = 0;
+        while (i < n) {
+            if (!RandomTokens.tokenChar(t[i])) {
+                i++;
+                continue;
+            }
+            int end = RandomTokens.tokenEnd(t, i);
+            int s = i;
+            for (int k = i; k < end && k - i < 48; k++) {
+                if (t[k] == '=' && k + 1 < end && t[k + 1] != '=') {
+                    s = k + 1; // ARG=npg_…: the value after a name
+                    break;
+                }
+            }
+            int len = end - s;
+            int body = len >= 8 && len <= 4096 && (i == 0 || startBoundary(t[i - 1])) ? prefixed(t, s, end) : -1;
+            if (body >= 0) {
+                spans.add(body, end); // the body: a name's own word before it stays (TOKEN_ghp_… keeps TOKEN_)
+            } else if (len >= 8 && len <= 4096 && (i == 0 || startBoundary(t[i - 1])) && token(t, s, end)) {
+                spans.add(s, end);
+            } else if (len >= 8 && uuidWithKey(t, s, end)) {
+                spans.add(s, RandomTokens.tokenEnd(t, end + 1));
+            } else if (len >= 1 && len <= 3 && allDigits(t, s, end) && end + 41 <= n && t[end] == '/' && (i == 0 || startBoundary(t[i - 1]))
+                    && RandomTokens.tokenEnd(t, end + 1) == end + 41 && NearbyTokens.hexOfBothKinds(t, end + 1, end + 41, 'a')) {
+                spans.add(s, end + 41); // Transifex 1/<40 hex>: a count, a '/' and a key, not a path's part (…/commits/<40 hex>)
+            }
+            i = end;
+        }
+    }
+
+    /** A token starts after a blank, a quote, a bracket or a separator of words, not inside a path, a host or a URL. */
+    private static boolean startBoundary(char c) {
+        return c != '/' && c != '.' && c != '@' && c != ':' && c != '\\' && c != '%' && c != '&' && c != '?' && c != '#';
+    }
+
+    private static boolean token(char[] t, int s, int e) {
+        return glued(t, s, e) || hexTuple(t, s, e) || grouped(t, s, e) || longBase64url(t, s, e) || azureKey(t, s, e);
+    }
+
+    /**
+     * A vendor word or two (letters, a digit after them: {@code da2}) joined by {@code _} or {@code -}, then a generated body:
+     * every class mixed when short ({@code npg_AEeA4MdyKeLc}), small letters and digits interleaved ({@code da2-0styj…}), or
+     * hexadecimal of 32 or more after a word that does not name an id ({@code rootly_<64 hex>}, {@code zpka_<hex>_<hex>}).
+     */
+    private static int prefixed(char[] t, int s, int e) {
+        int p = s;
+        int words = 0;
+        int b = -1;
+        while (words < 3 && p < e) {
+            int w = p;
+            while (p < e && p - w <= 12 && (t[p] >= 'a' && t[p] <= 'z' || t[p] >= 'A' && t[p] <= 'Z' || p > w + 1 && t[p] >= '0' && t[p] <= '9')) {
+                p++;
+            }
+            if (p - w < 2 || p - w > 12 || e - p < 13 || t[p] != '_' && t[p] != '-' || !oneCase(t, w, p)) {
+                break; // no word, or no room for a body of 12 after it: most tokens of a log line end here, before any copy
+            }
+            if (ID_WORDS.contains(new String(t, w, p - w).toLowerCase(Locale.ROOT)) || RandomTokens.DIGEST_NAMES.contains(new String(t, w, p - w).toLowerCase(Locale.ROOT))) {
+                return -1; // trace_<hex>, price_…, cs_test_…: an id of a known form, public
+            }
+            words++;
+            p++;
+            b = p;
+            if (randomBody(t, b, e)) {
+                return b;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean oneCase(char[] t, int s, int e) {
+        boolean upper = false;
+        boolean lower = false;
+        for (int i = s; i < e; i++) {
+            upper |= t[i] >= 'A' && t[i] <= 'Z';
+            lower |= t[i] >= 'a' && t[i] <= 'z';
+        }
+        return !(upper && lower);
+    }
+
+    private static boolean randomBody(char[] t, int b, int e) {
+        int len = e - b;
+        if (len < 12) {
+            return false;
+        }
+        int upper = 0;
+        int lower = 0;
+        int digits = 0;
+        int joins = 0;
+        int switches = 0;
+        int kind = 0;
+        boolean nonHex = false;
+        for (int i = b; i < e; i++) {
+            char c = t[i];
+            int k;
+            if (c >= 'A' && c <= 'Z') {
+                upper++;
+                k = 1;
+                nonHex |= c > 'F';
+            } else if (c >= 'a' && c <= 'z') {
+                lower++;
+                k = 2;
+                nonHex |= c > 'f';
+            } else if (c >= '0' && c <= '9') {
+                digits++;
+                k = 3;
+            } else if (c == '-' || c == '_') {
+                joins++;
+                continue;
+            } else {
+                return false; // '=' or '+' or '~': a name and a value, or base64 judged elsewhere
+            }
+            if (kind != 0 && k != kind) {
+                switches++;
+            }
+            kind = k;
+        }
+        if (!nonHex) { // hexadecimal: a key when long, in one case, with letters and digits both, in one piece or two (not a UUID: pvc-<uuid>)
+            return digits > 0 && upper + lower > 0 && (upper == 0 || lower == 0) && joins <= 1 && len - joins >= 32;
+        }
+        if (upper >= 2 && lower >= 2 && digits >= 1 && switches >= 6) {
+            return joins <= 2 && (len < RandomTokens.MIN_LENGTH ? switches * 2 >= len : RandomTokens.isRandom(t, b, e, null));
+        }
+        // small letters and digits (or capitals and digits) interleaved: a body of 20 or more with digits spread through it, in one
+        // piece or in pieces that each mix them (sk-helicone-kmtz665-4jecc37-…; a pod's name, payment-api-7d9f8c6b5-x2k4z, has words)
+        return len - joins >= 20 && (upper == 0 || lower == 0) && digits >= 3
+                && (joins == 0 ? switches >= 6 && switches * 4 >= len : piecesMixed(t, b, e));
+    }
+
+    /**
+     * Every piece between '-' and '_' is five characters or more and holds a letter and a digit, but one after the first
+     * (a generated piece may draw no digit: …-yv4utx8-gtuydxi-npq8b30); a pod's name starts with words (frontend-deployment-5d8f…).
+     */
+    private static boolean piecesMixed(char[] t, int b, int e) {
+        int p = b;
+        int lettersOnly = 0;
+        while (p < e) {
+            int q = p;
+            boolean letter = false;
+            boolean digit = false;
+            while (q < e && t[q] != '-' && t[q] != '_') {
+                letter |= Character.isLetter(t[q]);
+                digit |= t[q] >= '0' && t[q] <= '9';
+                q++;
+            }
+            if (q - p < 5 || !letter || !digit && (p == b || ++lettersOnly > 1)) {
+                return false;
+            }
+            p = q + 1;
+        }
+        return true;
+    }
+
+    /** True when the token starts with a public object id's word and '_' (cs_test_…, pi_…), judged as an id, not a key. */
+    static boolean publicObject(char[] t, int s, int e) {
+        for (int p = s + 2; p < e && p - s <= 6; p++) {
+            if (t[p] == '_') {
+                return publicObjectId(t, s, p);
+            }
+        }
+        return false;
+    }
+
+    /** A vendor word glued to a hexadecimal key: {@code dapi<32 hex>}, {@code dose<32 hex>} (the word has a letter past 'f'). */
+    private static boolean glued(char[] t, int s, int e) {
+        int p = s;
+        int word = s; // the word ends after its last letter past 'f'; hexadecimal letters after it begin the key (isqry|ab2d…)
+        while (p < e && p - s < 8 && t[p] >= 'a' && t[p] <= 'z') {
+            p++;
+            word = t[p - 1] > 'f' ? p : word;
+        }
+        p = word;
+        if (p - s < 3 || p - s > 7 || e - p < 32 || e - p > 64 || !NearbyTokens.hexOfBothKinds(t, p, e, 'a')) {
+            return false;
+        }
+        String w = new String(t, s, p - s);
+        return !ID_WORDS.contains(w) && !RandomTokens.DIGEST_NAMES.contains(w) && !w.startsWith("sha") && !w.startsWith("md");
+    }
+
+    /**
+     * Hexadecimal pieces joined by '-': a long first piece and two or more after it ({@code <32>-<8>-<8>}, Mailgun's). A UUID
+     * (8-4-4-4-12), a W3C trace parent ({@code 00-<32>-<16>-01}) and an X-Ray id ({@code 1-<8>-<24>}) start with short pieces.
+     */
+    private static boolean hexTuple(char[] t, int s, int e) {
+        int pieces = 0;
+        int first = -1;
+        int p = s;
+        while (p < e) {
+            int q = p;
+            while (q < e && (t[q] >= '0' && t[q] <= '9' || t[q] >= 'a' && t[q] <= 'f' || t[q] >= 'A' && t[q] <= 'F')) {
+                q++;
+            }
+            if (q - p < 6 || q < e && t[q] != '-') {
+                return false;
+            }
+            if (first < 0) {
+                first = q - p;
+            }
+            pieces++;
+            p = q + 1;
+        }
+        return pieces >= 3 && first >= 24 && NearbyTokens.hexOfBothKinds(t, s, s + first, t[s] >= 'A' && t[s] <= 'F' ? 'A' : 'a');
+    }
+
+    /**
+     * Four or five groups of four letters and digits joined by '-', in one case, letters and digits mixed in two groups or
+     * more: an app password (Bluesky, Apple as their users paste them) or a stream or licence key.
+     */
+    private static boolean grouped(char[] t, int s, int e) {
+        int len = e - s;
+        if (len != 19 && len != 24) {
+            return false;
+        }
+        int mixedGroups = 0;
+        for (int g = s; g < e; g += 5) {
+            boolean letter = false;
+            boolean digit = false;
+            for (int i = g; i < g + 4; i++) {
+                char c = t[i];
+                letter |= c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+                digit |= c >= '0' && c <= '9';
+                if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')) {
+                    return false;
+                }
+            }
+            if (g + 4 < e && t[g + 4] != '-') {
+                return false;
+            }
+            mixedGroups += letter && digit ? 1 : 0;
+        }
+        return mixedGroups >= 2 && oneCase(t, s, e);
+    }
+
+    /**
+     * A token of 100 or more base64url characters with capitals, small letters and digits, many of each, and case switching
+     * throughout: an OAuth access or refresh token (Instagram's IGQV…, Spotify's BQ…), which no harmless form takes.
+     */
+    private static boolean longBase64url(char[] t, int s, int e) {
+        int len = e - s;
+        if (len < 100 || s > 0 && t[s - 1] == '/' || e < t.length && t[e] == '/') {
+            return false; // a piece of a base64 blob cut by its '/' (a public key's DER): judged elsewhere
+        }
+        int[] n = classes(t, s, e, "-_");
+        return n != null && n[0] >= 12 && n[1] >= 12 && n[2] >= 6 && RandomTokens.isRandom(t, s, e, null) && !EncodedRuns.harmlessText(t, s, e);
+    }
+
+    /** How many capitals, small letters and digits t[s, e) holds, or null when it holds a character neither of them nor in {@code others}. */
+    static int[] classes(char[] t, int s, int e, String others) {
+        int[] n = new int[3];
+        for (int i = s; i < e; i++) {
+            char c = t[i];
+            if (c >= 'A' && c <= 'Z') {
+                n[0]++;
+            } else if (c >= 'a' && c <= 'z') {
+                n[1]++;
+            } else if (c >= '0' && c <= '9') {
+                n[2]++;
+            } else if (others.indexOf(c) < 0) {
+                return null;
+            }
+        }
+        return n;
+    }
+
+    /** A base64 key of 40 to 100 characters carrying the signature Azure writes into its identifiable keys. */
+    private static boolean azureKey(char[] t, int s, int e) {
+        int len = e - s;
+        if (len < 40 || len > 100) {
+            return false;
+        }
+        String token = new String(t, s, len);
+        for (String sig : AZURE_SIGNATURES) {
+            int at = token.indexOf(sig);
+            if (at >= 0 && at >= len - 16) {
+                return RandomTokens.isRandom(t, s, e, null);
+            }
+        }
+        return false;
+    }
+
+    /** A UUID, a ':' and a key: DeepL's {@code <uuid>:fx}, fal.ai's {@code <uuid>:<32 hex>}. */
+    private static boolean uuidWithKey(char[] t, int s, int e) {
+        if (e - s != 36 || e + 3 > t.length || t[e] != ':' || !uuid(t, s)) {
+            return false;
+        }
+        int e2 = RandomTokens.tokenEnd(t, e + 1);
+        int len = e2 - (e + 1);
+        if (len == 2 && t[e + 1] == 'f' && t[e + 2] == 'x') {
+            return true;
+        }
+        boolean letter = false;
+        boolean digit = false;
+        for (int i = e + 1; i < e2; i++) {
+            letter |= Character.isLetter(t[i]);
+            digit |= t[i] >= '0' && t[i] <= '9';
+        }
+        return len >= 16 && letter && digit;
+    }
+
+    private static boolean uuid(char[] t, int s) {
+        for (int i = 0; i < 36; i++) {
+            char c = t[s + i];
+            boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
+            if (dash ? c != '-' : !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean allDigits(char[] t, int s, int e) {
+        for (int i = s; i < e; i++) {
+            if (t[i] < '0' || t[i] > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+}
