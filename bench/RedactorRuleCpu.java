@@ -55,6 +55,9 @@ public final class RedactorRuleCpu {
         rules.put("lineshapes", (c, x, l, f, sp) -> LineShapes.find(c, x, l, f, sp));
         rules.put("configdumps", (c, x, l, f, sp) -> ConfigDumps.find(c, f, sp));
         rules.put("named", (c, x, l, f, sp) -> NamedValues.find(c, sp));
+        rules.put("linepairs", (c, x, l, f, sp) -> LinePairs.find(c, sp));
+        rules.put("hexdumps", (c, x, l, f, sp) -> HexDumps.find(c, sp));
+        rules.put("nextline", (c, x, l, f, sp) -> NextLineValues.find(c, f, sp));
         rules.put("detector", (c, x, l, f, sp) -> new SecretDetector(List.of()).find(x));
         String only = System.getProperty("only");
         if (only != null) {
