@@ -21,6 +21,8 @@ final class LineShapes {
         Transcripts.find(t, lower, words, spans);
         OddSeparators.find(t, s, lower, words, spans);
         NameTails.find(t, lower, words, spans);
+        AdminCommands.find(t, lower, spans); // ejabberdctl register u h X, h=db,u=app,p=X, :pserver:u:X@host
+        CredentialColumns.find(t, lower, spans); // psk.txt, davfs2 secrets, snmpd createUser, nagios $USER3$=x
     }
 
     private static final Set<String> HARMLESS_WORDS = Set.of("", "yes", "no", "on", "off", "true", "false", "none", "null", "nil", "undefined",
