@@ -125,7 +125,7 @@ final class AdminCommands {
             e++;
         }
         boolean otherKey = false;
-        for (int i = s; i + 1 < t.length && i < e && !Character.isWhitespace(t[i]) && t[i] != '\'' && t[i] != '"'; i++) {
+        for (int i = s; i + 1 < t.length && i - s < 2 * MAX_DSN && !Character.isWhitespace(t[i]) && t[i] != '\'' && t[i] != '"'; i++) {
             boolean keyStart = i == s || t[i - 1] == ',';
             if (keyStart && i != at && Character.isLetter(t[i]) && t[i + 1] == '=') {
                 otherKey = true;

@@ -59,11 +59,28 @@ final class CredentialColumns {
         if (cols.size() <= 4 && place(first)) {
             int[] last = cols.get(cols.size() - 1);
             String v = LineShapes.unquote(new String(t, last[0], last[1] - last[0]));
-            if (PasswordShapes.looksMadeUp(v) || quoted(t, last) && cols.size() > 2 && !LineShapes.harmless(v) && !LineShapes.wordLike(v)) {
+            if (PasswordShapes.looksMadeUp(v) || madeOfClasses(v) || quoted(t, last) && cols.size() > 2 && !LineShapes.harmless(v) && !LineShapes.wordLike(v)) {
                 int[] in = ProgramArguments.inner(t, last);
                 spans.add(in[0], in[1]);
             }
         }
+    }
+
+    /** Eight or more characters of letters in both cases and digits, no path, address or image reference: a key, not a name. */
+    private static boolean madeOfClasses(String v) {
+        if (v.length() < 8 || v.length() > 128 || v.indexOf(':') >= 0 || v.indexOf('/') >= 0 || LineShapes.harmless(v) || place(v)) {
+            return false;
+        }
+        boolean upper = false;
+        boolean lower = false;
+        boolean digit = false;
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            upper |= c >= 'A' && c <= 'Z';
+            lower |= c >= 'a' && c <= 'z';
+            digit |= c >= '0' && c <= '9';
+        }
+        return upper && lower && digit;
     }
 
     private static boolean quoted(char[] t, int[] c) {

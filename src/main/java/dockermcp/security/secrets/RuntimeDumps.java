@@ -43,8 +43,11 @@ final class RuntimeDumps {
             restOfLine(t, at + 12, spans);
         }
         for (int at = lower.indexOf("issecret=true"); at >= 0; at = lower.indexOf("issecret=true", at + 13)) {
-            int close = lower.indexOf(']', at);
-            if (close > 0 && close - at < MAX_NAME && lower.lastIndexOf("##vso[", at) >= 0) {
+            int close = at;
+            while (close < t.length && close - at < MAX_NAME && t[close] != ']') {
+                close++;
+            }
+            if (close < t.length && t[close] == ']' && before(lower, "##vso[", at, 2 * MAX_NAME) >= 0) {
                 restOfLine(t, close + 1, spans);
             }
         }
@@ -84,8 +87,16 @@ final class RuntimeDumps {
                 continue;
             }
             j++;
+            boolean newLine = false;
             while (j < t.length && j - close < 16 && (t[j] == ' ' || t[j] == '\t' || t[j] == '\n' || t[j] == '\r')) {
+                newLine |= t[j] == '\n';
                 j++;
+            }
+            for (int p = j; newLine && p < t.length && p - j < MAX_NAME && t[p] != '\n'; p++) {
+                if (t[p] == '"' || t[p] == '\'') {
+                    j = p; // the list goes on after a logger's prefix on the next line
+                    break;
+                }
             }
             if (j >= t.length || t[j] != '"' && t[j] != '\'') {
                 i = close - 1;
@@ -119,8 +130,10 @@ final class RuntimeDumps {
         if (ns == at || !SecretNames.suggestsSecret(t, ns, at)) {
             return at;
         }
-        int le = lower.indexOf('\n', at);
-        le = le < 0 ? t.length : Math.min(le, at + 4 * MAX_VALUE);
+        int le = at;
+        while (le < t.length && le - at < 4 * MAX_VALUE && t[le] != '\n') {
+            le++;
+        }
         int s = at + 4;
         while (s < le) {
             int e = lower.indexOf(" => ", s);
@@ -151,8 +164,8 @@ final class RuntimeDumps {
         if (qe >= t.length || t[qe] != t[qs] || qe == qs + 1 || !SecretNames.suggestsSecret(t, qs + 1, qe)) {
             return;
         }
-        int lt = lower.lastIndexOf('<', at);
-        if (lt < 0 || at - lt > 2 * MAX_NAME || lower.lastIndexOf('>', at) > lt) {
+        int lt = before(lower, "<", at, 2 * MAX_NAME);
+        if (lt < 0 || before(lower, ">", at, at - lt) >= 0) {
             return; // not inside a tag
         }
         int gt = qe + 1;
@@ -184,9 +197,11 @@ final class RuntimeDumps {
         String end = "</" + part + ">";
         for (int at = lower.indexOf(open); at >= 0; at = lower.indexOf(open, at + open.length())) {
             int vs = at + open.length();
-            int ve = lower.indexOf(end, vs);
-            int next = lower.indexOf('<', vs);
-            if (ve > vs && next == ve) {
+            int ve = vs;
+            while (ve < t.length && ve - vs < 4 * MAX_VALUE && t[ve] != '<') {
+                ve++;
+            }
+            if (ve > vs && lower.startsWith(end, ve)) {
                 spans.add(vs, ve);
             }
         }
@@ -249,13 +264,23 @@ final class RuntimeDumps {
     }
 
     private static boolean secretWordBefore(String lower, int at) {
-        int ls = Math.max(lower.lastIndexOf('\n', at) + 1, at - 2 * MAX_NAME);
-        String before = lower.substring(ls, at);
+        int nl = before(lower, "\n", at, 2 * MAX_NAME);
+        int ls = nl >= 0 ? nl + 1 : Math.max(0, at - 2 * MAX_NAME);
         for (String w : SECRET_WORDS) {
-            if (before.contains(w)) {
+            if (before(lower, w, at, at - ls) >= 0) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Where {@code w} last starts before {@code at}, looking back at most {@code reach} characters; -1 when it does not. */
+    static int before(String s, String w, int at, int reach) {
+        for (int i = at - w.length(); i >= 0 && i >= at - reach; i--) {
+            if (s.startsWith(w, i)) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -76,11 +76,18 @@ final class WireLogins {
         }
         try {
             byte[] b = Base64.getDecoder().decode(new String(t, s, e - s));
-            for (byte x : b) {
-                if (x == 0) {
-                    spans.add(s, e);
-                    return;
+            int nuls = 0;
+            int last = -1;
+            for (int i = 0; i < b.length; i++) {
+                if (b[i] == 0) {
+                    nuls++;
+                    last = i;
+                } else if (b[i] > 0 && b[i] < 32) {
+                    return; // a response is text between its separators
                 }
+            }
+            if ((nuls == 1 || nuls == 2) && last > 0 && last < b.length - 1) {
+                spans.add(s, e); // [authzid] NUL user NUL password
             }
         } catch (IllegalArgumentException notBase64) {
             // a word after PLAIN, no response
@@ -115,9 +122,8 @@ final class WireLogins {
     }
 
     private static boolean lineHas(String lower, int at, String word) {
-        int ls = lower.lastIndexOf('\n', at) + 1;
-        int w = lower.indexOf(word, Math.max(ls, at - MAX_PART));
-        return w >= 0 && w < at;
+        int nl = RuntimeDumps.before(lower, "\n", at, MAX_PART);
+        return RuntimeDumps.before(lower, word, at, nl >= 0 ? at - nl : MAX_PART) >= 0;
     }
 
     /** {@code F 18 PasswordMessage "x"}, {@code PasswordMessage (p) x}: the first word after it that is not a length or a type letter. */
