@@ -56,7 +56,7 @@ final class CredentialColumns {
             }
             return;
         }
-        if (cols.size() <= 4 && place(first)) {
+        if (cols.size() <= 4 && place(first) && accounts(t, cols)) {
             int[] last = cols.get(cols.size() - 1);
             String v = LineShapes.unquote(new String(t, last[0], last[1] - last[0]));
             if (PasswordShapes.looksMadeUp(v) || madeOfClasses(v) || quoted(t, last) && cols.size() > 2 && !LineShapes.harmless(v) && !LineShapes.wordLike(v)) {
@@ -64,6 +64,20 @@ final class CredentialColumns {
                 spans.add(in[0], in[1]);
             }
         }
+    }
+
+    /** The columns between the place and the password name an account (alice, ops@acme.io, "DOMAIN\\bob"), never a flag. */
+    private static boolean accounts(char[] t, List<int[]> cols) {
+        for (int i = 1; i < cols.size() - 1; i++) {
+            int[] c = cols.get(i);
+            for (int k = c[0]; k < c[1]; k++) {
+                char ch = t[k];
+                if (!(Character.isLetterOrDigit(ch) || ch == '.' || ch == '_' || ch == '@' || ch == '\\' || ch == '"' || ch == '*' || ch == '-' && k > c[0])) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Eight or more characters of letters in both cases and digits, no path, address or image reference: a key, not a name. */

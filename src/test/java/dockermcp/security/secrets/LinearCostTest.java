@@ -56,7 +56,12 @@ class LinearCostTest {
             // the seventh outside test's rules: short prefixes, Tor keys, credential files, a logger's table, base64 keys
             "fc-", "11", "EXO", "perm:a.", "ED25519-V3:", "== ed25519v1-secret: type0 ==", "-pbkdf2-", "a: MD5:", "OBF:", "1 MD5 HEX:",
             "[admins]\n", "a = ", "u: Xk9, ", "INFO | a | password |\n", "| ", "DBI->connect(\\\"a\\\", ", "sha512-", "gpg: key ",
-            "Eby8vdM02xNOcqFlqUwJPLlmEt+/", "ssh-ed25519 AAAA", "Added key: ssh-rsa AAAAkey/");
+            "Eby8vdM02xNOcqFlqUwJPLlmEt+/", "ssh-ed25519 AAAA", "Added key: ssh-rsa AAAAkey/",
+            // the eighth round's rules: admin verbs, DSNs, method roots, credential columns, wire logins, runtime dumps
+            "register a b ", "user add ", "passwd ", "p=", ",p=", "h=a,p=", ":pserver:", ":a:b:", "10.0.0.1\tXk9mP2vLqR7z\n", "createUser u SHA ",
+            "$USER1$=", "\\x00", "\\x00a", "PLAIN ", "PLAIN AGFiAGM= ", "HELLO AUTH ", "\"AUTH\" ", "AUTH2 ", "PasswordMessage ", "\"-password\", \"",
+            "'--secret',\n", " => ", "DB_PASSWORD => ", " Name=\"Password\">", "<Data Name=\"Password\"", "<RSAKeyValue><P>", "<InverseQ>", "<D>",
+            "::add-mask::", "issecret=true", "##vso[", "01000001 ", "password bits: 01000001 ");
 
     private final ProviderRules rules = ProviderRules.builtIn();
 
