@@ -15,7 +15,7 @@ import java.util.Set;
 final class AdminCommands {
 
     /** Verbs after which the last of the positional arguments is a password. */
-    private static final List<String> VERBS = List.of("register", "passwd", "password", "add_user", "add-user", "adduser", "change_password",
+    static final List<String> VERBS = List.of("register", "passwd", "password", "add_user", "add-user", "adduser", "change_password",
             "change-password", "changepassword", "set_password", "set-password", "setpassword", "create-user", "create_user", "createuser",
             "user-create", "reset-password", "reset_password", "resetpassword", "update-password", "update_password", "set-initial-password",
             "setpass", "chpass", "passwd-user", "user-password", "add");
@@ -33,15 +33,15 @@ final class AdminCommands {
     private AdminCommands() {
     }
 
-    static void find(char[] t, String lower, Spans spans) {
+    static void find(char[] t, String lower, Keywords.Found late, Spans spans) {
         for (String verb : VERBS) {
-            for (int at = lower.indexOf(verb); at >= 0; at = lower.indexOf(verb, at + verb.length())) {
+            for (int at = late.has(verb) ? lower.indexOf(verb) : -1; at >= 0; at = lower.indexOf(verb, at + verb.length())) {
                 if (word(t, at, at + verb.length())) {
                     verb(t, at, verb, spans);
                 }
             }
         }
-        for (int at = lower.indexOf("p="); at >= 0; at = lower.indexOf("p=", at + 2)) {
+        for (int at = late.has("p=") ? lower.indexOf("p=") : -1; at >= 0; at = lower.indexOf("p=", at + 2)) {
             percona(t, at, spans);
         }
         for (int at = lower.indexOf(':'); at >= 0; at = lower.indexOf(':', at + 1)) {

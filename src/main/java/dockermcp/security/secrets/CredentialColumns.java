@@ -29,11 +29,44 @@ final class CredentialColumns {
             while (le < n && t[le] != '\n') {
                 le++;
             }
-            if (le - ls <= MAX_LINE) {
+            if (le - ls <= MAX_LINE && worthReading(t, ls, le)) {
                 line(t, lower, ls, le, spans);
             }
             ls = le + 1;
         }
+    }
+
+    /**
+     * Without a copy: a line of two to four words, a {@code $USERn$=} macro, or one that starts with an snmpd directive
+     * ({@code createUser}, {@code usmUser}, possibly after a {@code file:} prefix); the other lines of a log cost one look.
+     */
+    private static boolean worthReading(char[] t, int ls, int le) {
+        int words = 0;
+        int first = -1;
+        int firstEnd = -1;
+        boolean inWord = false;
+        for (int i = ls; i < le; i++) {
+            boolean blank = t[i] == ' ' || t[i] == '\t' || t[i] == '\r';
+            if (blank && inWord && firstEnd < 0) {
+                firstEnd = i;
+            }
+            if (!blank && !inWord) {
+                words++;
+                if (first < 0) {
+                    first = i;
+                }
+                if (words > 4) {
+                    break;
+                }
+            }
+            inWord = !blank;
+        }
+        if (first < 0) {
+            return false;
+        }
+        char c = t[first];
+        return words >= 2 && words <= 4 || words == 1 && c == '$' || c == 'c' || c == 'C' || c == 'u' || c == 'U'
+                || firstEnd > 0 && t[firstEnd - 1] == ':';
     }
 
     private static void line(char[] t, String lower, int ls, int le, Spans spans) {

@@ -21,17 +21,19 @@ final class RuntimeDumps {
     private RuntimeDumps() {
     }
 
-    static void find(char[] t, String lower, Spans spans) {
-        argvLists(t, spans);
-        for (int at = lower.indexOf(" => "); at >= 0; at = lower.indexOf(" => ", at + 4)) {
+    static void find(char[] t, String lower, Keywords.Found late, Spans spans) {
+        if (late.has("\"-") || late.has("'-")) {
+            argvLists(t, spans);
+        }
+        for (int at = late.has(" => ") ? lower.indexOf(" => ") : -1; at >= 0; at = lower.indexOf(" => ", at + 4)) {
             at = phpinfo(t, lower, at, spans);
         }
         for (String attr : new String[] {"name=", "key="}) {
-            for (int at = lower.indexOf(attr); at >= 0; at = lower.indexOf(attr, at + attr.length())) {
+            for (int at = late.has(attr) ? lower.indexOf(attr) : -1; at >= 0; at = lower.indexOf(attr, at + attr.length())) {
                 namedElement(t, lower, at, attr.length(), spans);
             }
         }
-        if (lower.contains("keyvalue>") || lower.contains("<inverseq>")) {
+        if (late.has("keyvalue>") || late.has("<inverseq>")) {
             for (String part : KEY_PARTS) {
                 element(t, lower, part, spans);
             }
@@ -39,10 +41,10 @@ final class RuntimeDumps {
                 element(t, lower, "x", spans);
             }
         }
-        for (int at = lower.indexOf("::add-mask::"); at >= 0; at = lower.indexOf("::add-mask::", at + 12)) {
+        for (int at = late.has("::add-mask::") ? lower.indexOf("::add-mask::") : -1; at >= 0; at = lower.indexOf("::add-mask::", at + 12)) {
             restOfLine(t, at + 12, spans);
         }
-        for (int at = lower.indexOf("issecret=true"); at >= 0; at = lower.indexOf("issecret=true", at + 13)) {
+        for (int at = late.has("issecret=true") ? lower.indexOf("issecret=true") : -1; at >= 0; at = lower.indexOf("issecret=true", at + 13)) {
             int close = at;
             while (close < t.length && close - at < MAX_NAME && t[close] != ']') {
                 close++;
@@ -51,7 +53,7 @@ final class RuntimeDumps {
                 restOfLine(t, close + 1, spans);
             }
         }
-        if (lower.indexOf("0100") >= 0 || lower.indexOf("0110") >= 0) {
+        if (late.has("0100") || late.has("0110")) {
             bitGroups(t, lower, spans);
         }
     }

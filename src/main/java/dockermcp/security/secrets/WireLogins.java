@@ -13,25 +13,25 @@ import java.util.Locale;
  */
 final class WireLogins {
 
-    private static final String[] NUL_FORMS = {"\\x00", "\\u0000", "\\000", "\\0", "^@", "\u0000"};
+    static final String[] NUL_FORMS = {"\\x00", "\\u0000", "\\000", "\\0", "^@", "\u0000"};
     private static final int MAX_PART = 256;
 
     private WireLogins() {
     }
 
-    static void find(char[] t, String lower, Spans spans) {
+    static void find(char[] t, String lower, Keywords.Found late, Spans spans) {
         for (String nul : NUL_FORMS) {
-            for (int at = lower.indexOf(nul); at >= 0; at = lower.indexOf(nul, at + nul.length())) {
+            for (int at = late.has(nul) ? lower.indexOf(nul) : -1; at >= 0; at = lower.indexOf(nul, at + nul.length())) {
                 at = plainResponse(t, lower, at, nul, spans);
             }
         }
-        for (int at = lower.indexOf("plain"); at >= 0; at = lower.indexOf("plain", at + 5)) {
+        for (int at = late.has("plain") ? lower.indexOf("plain") : -1; at >= 0; at = lower.indexOf("plain", at + 5)) {
             plainBase64(t, at + 5, spans);
         }
-        for (int at = lower.indexOf("auth"); at >= 0; at = lower.indexOf("auth", at + 4)) {
+        for (int at = late.has("auth") ? lower.indexOf("auth") : -1; at >= 0; at = lower.indexOf("auth", at + 4)) {
             redisAuth(t, lower, at, spans);
         }
-        for (int at = lower.indexOf("passwordmessage"); at >= 0; at = lower.indexOf("passwordmessage", at + 15)) {
+        for (int at = late.has("passwordmessage") ? lower.indexOf("passwordmessage") : -1; at >= 0; at = lower.indexOf("passwordmessage", at + 15)) {
             passwordMessage(t, at + 15, spans);
         }
     }
