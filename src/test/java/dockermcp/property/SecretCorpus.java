@@ -55,11 +55,13 @@ public final class SecretCorpus {
 
     /** Families found after the second outside test (kept apart so that the earlier random sequences stay as they were). */
     public static final List<String> LATER = List.of("credential-writes", "fourth-attack", "unannounced");
+    /** The seventh outside test's families (admin verbs, DSNs, credential columns, transcripts, runtime dumps), kept apart as above. */
+    public static final List<String> SEVENTH_ATTACK = List.of("seventh-attack");
 
     /** Every shape of every family, once each, in family order. */
     public List<Secret> everyShape() {
         List<Secret> out = new ArrayList<>();
-        for (String f : java.util.stream.Stream.of(FAMILIES, SECOND_ATTACK, LOG_SPELLINGS, LATER, LOG_ENCODINGS).flatMap(List::stream).toList()) {
+        for (String f : java.util.stream.Stream.of(FAMILIES, SECOND_ATTACK, LOG_SPELLINGS, LATER, LOG_ENCODINGS, SEVENTH_ATTACK).flatMap(List::stream).toList()) {
             for (int shape = 0; shape < shapes(f); shape++) {
                 out.add(make(f, shape));
             }
@@ -92,6 +94,7 @@ public final class SecretCorpus {
             case "credential-writes" -> 8;
             case "fourth-attack" -> 6;
             case "unannounced" -> 6;
+            case "seventh-attack" -> 4; // credential columns (psk.txt) need their line: AdminCommandsAndDumpsPropertyTest
             case "log-encodings" -> 2;
             default -> 3;
         };
@@ -127,6 +130,7 @@ public final class SecretCorpus {
             case "credential-writes" -> credentialWrites(s);
             case "fourth-attack" -> fourthAttack(s);
             case "unannounced" -> unannounced(s);
+            case "seventh-attack" -> seventhAttack(s);
             case "log-encodings" -> logEncodings(s);
             default -> headers(s);
         };
@@ -672,6 +676,23 @@ public final class SecretCorpus {
      * generated key alone in a log line, a random path segment after a word that makes the URL a credential, a connection
      * call in a PHP stack trace, character codes, a password-shaped argument of a program nobody listed.
      */
+    private Secret seventhAttack(int s) {
+        String pw = r.nextBoolean() ? password() : randomKey(12 + r.nextInt(6));
+        String user = pick("admin", "ops", "app") + chars(DIGITS, 3);
+        return switch (s) {
+            case 0 -> new Secret("seventh-attack", "percona-dsn", pw, "PT_SOURCE", "D=app,t=orders,h=db01,u=" + user + ",p=" + pw,
+                    List.of("pt-online-schema-change", "--alter", "ADD COLUMN c INT", "D=app,t=orders,h=db01,u=" + user + ",p=" + pw, "--execute"),
+                    "running pt-table-checksum h=db01,u=" + user + ",p=" + pw + ",P=3306");
+            case 1 -> new Secret("seventh-attack", "admin-verb", pw, "BOOTSTRAP_CMD", "emqx ctl admins passwd " + user + " " + pw,
+                    List.of(pick("ejabberdctl", "prosodyctl", "xmppctl"), "register", user, "localhost", pw), "+ acme-admin set-password " + user + " " + pw);
+            case 2 -> new Secret("seventh-attack", "redis-hello", pw, "REDIS_TRACE", "MIGRATE 10.0.0.9 6379 \"\" 0 5000 AUTH2 " + user + " " + pw + " KEYS a",
+                    List.of("sh", "-c", "echo HELLO 3 AUTH " + user + " " + pw), "1700000000.123456 [0 10.0.0.7:51234] \"HELLO\" \"3\" \"AUTH\" \"" + user
+                    + "\" \"" + pw + "\" \"SETNAME\" \"w\"");
+            default -> new Secret("seventh-attack", "argv-dump", pw, "EVENT_XML", "<Data Name=\"Password\">" + pw + "</Data>",
+                    List.of("/app/server", "-db-pass", pw), "{\"cmdline\": [\"/app/server\", \"-db-pass\", \"" + pw + "\", \"-listen\", \":8080\"]}");
+        };
+    }
+
     private Secret unannounced(int s) {
         String pw = r.nextBoolean() ? password() : randomKey(12 + r.nextInt(6));
         String user = pick("admin", "ops", "app");

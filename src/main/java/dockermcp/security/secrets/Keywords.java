@@ -23,7 +23,13 @@ public final class Keywords {
             // NextLineValues
             "\"value\"",
             // LineShapes: ConfigLines, Transcripts, OddSeparators, NameTails
-            "pass", "pwd", "pw", "token", "cred", "psk", "phrase", "auth", "login", "logon", "bind", "connect", "334", "sp_", "identify");
+            "pass", "pwd", "pw", "token", "cred", "psk", "phrase", "auth", "login", "logon", "bind", "connect", "334", "sp_", "identify",
+            // AdminCommands (its VERBS), WireLogins (its NUL_FORMS), RuntimeDumps
+            "register", "passwd", "password", "add_user", "add-user", "adduser", "change_password", "change-password", "changepassword",
+            "set_password", "set-password", "setpassword", "create-user", "create_user", "createuser", "user-create", "reset-password",
+            "reset_password", "resetpassword", "update-password", "update_password", "set-initial-password", "setpass", "chpass", "passwd-user",
+            "user-password", "add", "p=", "\\x00", "\\u0000", "\\000", "\\0", "^@", "\u0000", "plain", "passwordmessage", "'-", " => ",
+            "keyvalue>", "<inverseq>", "::add-mask::", "issecret=true", "0100", "0110");
 
     /** A trie over the words: {@code next[node * 128 + c]} is the child for ASCII {@code c} (0: none); {@code word[node]} is a word's index + 1. */
     private final int[] next;

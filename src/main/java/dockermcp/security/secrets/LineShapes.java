@@ -21,6 +21,10 @@ final class LineShapes {
         Transcripts.find(t, lower, words, spans);
         OddSeparators.find(t, s, lower, words, spans);
         NameTails.find(t, lower, words, spans);
+        AdminCommands.find(t, lower, words, spans); // ejabberdctl register u h X, h=db,u=app,p=X, :pserver:u:X@host
+        CredentialColumns.find(t, lower, spans); // psk.txt, davfs2 secrets, snmpd createUser, nagios $USER3$=x
+        WireLogins.find(t, lower, words, spans); // response=\x00u\x00X, SASL PLAIN base64, HELLO 3 AUTH u X, MIGRATE … AUTH2 u X, PasswordMessage
+        RuntimeDumps.find(t, lower, words, spans); // ["-db-pass", "X"], NAME => X => X, <Data Name="Password">X, <InverseQ>, ::add-mask::X
     }
 
     private static final Set<String> HARMLESS_WORDS = Set.of("", "yes", "no", "on", "off", "true", "false", "none", "null", "nil", "undefined",

@@ -77,12 +77,22 @@ final class Transcripts {
     }
 
     private static boolean prefixOnly(char[] t, int[] w, int before) {
-        for (int k = 0; k < before; k++) {
-            if (!LineShapes.prefixWord(t, w[2 * k], w[2 * k + 1])) {
+        for (int k = before - 1; k >= 0; k--) {
+            int s = w[2 * k];
+            int e = w[2 * k + 1];
+            if (e - s > 1 && (t[e - 1] == ']' || t[e - 1] == ':') || e - s == 1 && (t[s] == '|' || t[s] == '>')) {
+                return true; // the logger's prefix ends here (app-1  | , main.go:42] , host daemon[412]: ): what is before it is its own
+            }
+            if (!LineShapes.prefixWord(t, s, e) && !level(t, s, e)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** A log level: DEBUG, INFO, WARN, TRACE, NOTICE. */
+    private static boolean level(char[] t, int s, int e) {
+        return e - s >= 4 && e - s <= 6 && Set.of("debug", "info", "warn", "trace", "notice", "fine", "finer").contains(new String(t, s, e - s).toLowerCase(Locale.ROOT));
     }
 
     /** {@code tag LOGIN user password}: the last of exactly two arguments. */

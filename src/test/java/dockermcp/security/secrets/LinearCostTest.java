@@ -63,7 +63,12 @@ class LinearCostTest {
             "/\"a@", "a/\"",
             // the eighth round's rules: vendor words and bodies, keys after ids, capability URLs
             "npg_", "sk-helicone-", "kmtz665-", "zpka_0a1b", "dapi0a", "1/", ":fx ", "0a1b2c3d-", "gkz2-", "+ARm", "IGQV",
-            "https://hooks.x/", "rtmp://a/live2/", "/push/", "/rest/1/", "?PK=", "&_sid=", "a://b/c/", "https://a/hooks/Ab1", "_|WARNING:-DO-NOT-SHARE-THIS.");
+            "https://hooks.x/", "rtmp://a/live2/", "/push/", "/rest/1/", "?PK=", "&_sid=", "a://b/c/", "https://a/hooks/Ab1", "_|WARNING:-DO-NOT-SHARE-THIS.",
+            // admin verbs, DSNs, method roots, credential columns, wire logins, runtime dumps
+            "register a b ", "user add ", "passwd ", "p=", ",p=", "h=a,p=", ":pserver:", ":a:b:", "10.0.0.1\tXk9mP2vLqR7z\n", "createUser u SHA ",
+            "$USER1$=", "\\x00", "\\x00a", "PLAIN ", "PLAIN AGFiAGM= ", "HELLO AUTH ", "\"AUTH\" ", "AUTH2 ", "PasswordMessage ", "\"-password\", \"",
+            "'--secret',\n", " => ", "DB_PASSWORD => ", " Name=\"Password\">", "<Data Name=\"Password\"", "<RSAKeyValue><P>", "<InverseQ>", "<D>",
+            "::add-mask::", "issecret=true", "##vso[", "01000001 ", "password bits: 01000001 ");
 
     private final ProviderRules rules = ProviderRules.builtIn();
 
