@@ -67,6 +67,42 @@ class VendorTokensAndCapabilityUrlsPropertyTest {
         }
     }
 
+    /**
+     * A vendor word, its environment and a generated body ({@code tr_prod_…}, {@code bb_live_…}), a vendor word with a digit
+     * ({@code e2b_<hex>}), five groups of five with both cases (Nextcloud app passwords); Stripe object ids stay.
+     */
+    @Test
+    void aVendorAndItsEnvironmentOrGroupsOfFiveAreHidden() {
+        Gen g = new Gen(809);
+        for (int i = 0; i < ROUNDS; i++) {
+            String body = mixed(g, g.between(16, 30));
+            String lettersOnly = body.replaceAll("[0-9]", "") + g.string(Gen.UPPER, 2, 2) + g.string(Gen.LOWER, 2, 2);
+            String secret;
+            String token = switch (g.between(0, 3)) {
+                case 0 -> vendorWord(g).toLowerCase(java.util.Locale.ROOT) + "_" + g.pick("prod", "live", "dev", "test") + "_"
+                        + (secret = g.bool() ? body : lettersOnly.length() >= 16 ? lettersOnly : body);
+                case 1 -> g.string(Gen.LOWER, 1, 1) + g.between(1, 9) + g.string(Gen.LOWER, 1, 2) + "_" + (secret = hexBoth(g, 40));
+                case 2 -> secret = groupsOfFive(g);
+                default -> vendorWord(g).toLowerCase(java.util.Locale.ROOT) + "_live_" + (secret = mixed(g, 12) + "_" + g.string(Gen.DIGITS, 2, 2) + "_" + mixed(g, 14));
+            };
+            assertHidden(g.pick("configured %s for export", "registered: %s", "loaded integration %s").formatted(token), secret);
+        }
+        for (String id : List.of("tr_1PqX2bLkdIwHu7ix1GfFe3Yq", "pi_3PqX2bLkdIwHu7ix1GfFe3Yq", "cs_test_a1B2c3D4e5F6g7H8i9J0kLmNoPq",
+                "web_prod_deployment", "build_test_results")) {
+            String line = "transfer " + id + " done";
+            assertThat(REDACTOR.lines(List.of(line)).get(0)).isEqualTo(line);
+        }
+    }
+
+    private static String groupsOfFive(Gen g) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 5; i++) {
+            StringBuilder p = new StringBuilder(g.string(Gen.UPPER, 1, 1) + g.string(Gen.LOWER, 2, 2) + g.string(Gen.DIGITS, 1, 1) + g.string(Gen.ALNUM, 1, 1));
+            sb.append(i == 0 ? "" : "-").append(shuffle(g, p));
+        }
+        return sb.toString();
+    }
+
     @Test
     void aRobloxSecurityCookieIsHiddenAfterItsWarning() {
         Gen g = new Gen(808);

@@ -182,7 +182,7 @@ final class LinePairs {
     }
 
     /** The end of the line's content: closing characters, closing tags, blanks and a separator left out. */
-    private static int contentEnd(char[] t, int ls, int le) {
+    static int contentEnd(char[] t, int ls, int le) {
         int e = le;
         for (int guard = 0; guard < 16 && e > ls; guard++) {
             while (e > ls && (t[e - 1] == ' ' || t[e - 1] == '\t' || t[e - 1] == '\r')) {

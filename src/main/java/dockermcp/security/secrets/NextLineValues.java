@@ -141,6 +141,78 @@ final class NextLineValues {
             return;
         }
         madeUpWord(t, s, end, false, spans);
+        framedLastWord(t, s, end, spans);
+    }
+
+    /**
+     * A line whose message is one word inside a wrapper a reader knows, its name line cut off (a tail window): after a log
+     * prefix ({@code 2026-… INFO bootstrap: x}, {@code I1130 … main.go:42] x}), as a JSON record's field ({@code {"msg":"x"}}),
+     * an element's text ({@code <td>x</td>}), after a Ruby arrow ({@code => "x"}). Judged as a table cell is.
+     */
+    private static void framedLastWord(char[] t, int s, int end, Spans spans) {
+        int ce = LinePairs.contentEnd(t, s, end);
+        int ws = ce;
+        while (ws > s && ce - ws <= 64 && " \t\"'>([{".indexOf(t[ws - 1]) < 0) {
+            ws--;
+        }
+        if (ws == s || ce - ws < 12 || ce - ws > 64) {
+            return;
+        }
+        char before = t[ws - 1];
+        int p = ws - 1;
+        boolean framed;
+        if (before == '"' || before == '\'') {
+            framed = p > s && (t[p - 1] == ':' || t[p - 1] == ' ' && p - 2 >= s && (t[p - 2] == '>' || t[p - 2] == ':')); // "msg":"x", => "x"
+        } else if (before == '>') {
+            int lt = p;
+            while (lt > s && t[lt] != '<' && p - lt < 32) {
+                lt--;
+            }
+            framed = t[lt] == '<' && lt + 1 < p && Character.isLetter(t[lt + 1]) && tagName(t, lt + 1, p); // <td>x, <string>x
+        } else {
+            framed = before == ' ' && p > s && (t[p - 1] == ':' || t[p - 1] == ']' || t[p - 1] == '|' || t[p - 1] == '>')
+                    && (Character.isDigit(t[s]) || t[s] == '[' || s + 1 < end && Character.isLetter(t[s]) && Character.isDigit(t[s + 1])
+                    || clock(t, s, Math.min(p, s + 40))); // a log prefix: a time stamp first, a level, syslog's Nov 30 10:00:08
+        }
+        if (framed && !lowerWordPiece(t, ws, ce)) {
+            madeUpWord(t, ws, ce, true, spans);
+        }
+    }
+
+    private static boolean tagName(char[] t, int s, int e) {
+        for (int i = s; i < e; i++) {
+            if (!Character.isLetterOrDigit(t[i]) && t[i] != ':' && t[i] != '-' && t[i] != '_') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A time of day (two digits, ':', two digits) in t[s, e). */
+    private static boolean clock(char[] t, int s, int e) {
+        for (int i = s + 2; i + 2 < e; i++) {
+            if (t[i] == ':' && Character.isDigit(t[i - 1]) && Character.isDigit(t[i - 2]) && Character.isDigit(t[i + 1]) && Character.isDigit(t[i + 2])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A piece between '.', '_' and '-' of four small letters or more (jdk_x64_linux): a name's word; a generated piece mixes cases. */
+    private static boolean lowerWordPiece(char[] t, int s, int e) {
+        int run = 0;
+        for (int i = s; i <= e; i++) {
+            char c = i < e ? t[i] : '.';
+            if (c == '.' || c == '_' || c == '-') {
+                if (run >= 4) {
+                    return true;
+                }
+                run = 0;
+            } else {
+                run = c >= 'a' && c <= 'z' && run >= 0 ? run + 1 : -1;
+            }
+        }
+        return false;
     }
 
     /**

@@ -92,23 +92,43 @@ final class VendorTokens {
         int b = -1;
         while (words < 3 && p < e) {
             int w = p;
-            while (p < e && p - w <= 12 && (t[p] >= 'a' && t[p] <= 'z' || t[p] >= 'A' && t[p] <= 'Z' || p > w + 1 && t[p] >= '0' && t[p] <= '9')) {
+            while (p < e && p - w <= 12 && (t[p] >= 'a' && t[p] <= 'z' || t[p] >= 'A' && t[p] <= 'Z' || p > w && t[p] >= '0' && t[p] <= '9')) {
                 p++;
             }
             if (p - w < 2 || p - w > 12 || e - p < 13 || t[p] != '_' && t[p] != '-' || !oneCase(t, w, p)) {
                 break; // no word, or no room for a body of 12 after it: most tokens of a log line end here, before any copy
             }
-            if (ID_WORDS.contains(new String(t, w, p - w).toLowerCase(Locale.ROOT)) || RandomTokens.DIGEST_NAMES.contains(new String(t, w, p - w).toLowerCase(Locale.ROOT))) {
-                return -1; // trace_<hex>, price_…, cs_test_…: an id of a known form, public
+            String word = new String(t, w, p - w).toLowerCase(Locale.ROOT);
+            if (words == 0 && (ID_WORDS.contains(word) || RandomTokens.DIGEST_NAMES.contains(word))) {
+                return -1; // trace_<hex>, price_…, cs_test_…: an id of a known form, public (a vendor's bb_live_, tr_prod_ go on)
             }
             words++;
             p++;
             b = p;
+            if (words >= 2 && ENVIRONMENTS.contains(word) && (randomBody(t, b, e) || mixedLetters(t, b, e))) {
+                return b;
+            }
+            if (words == 1 && t[b - 1] == '_' && PUBLIC_OBJECTS.contains(word) && (e - b <= 32 && !oneCase(t, b, e) || !randomBody(t, b, e))) {
+                continue; // tr_1PqX…: a Stripe object id (up to 32, both cases); tr_prod_… (a vendor and its environment) is read on
+            }
             if (randomBody(t, b, e)) {
                 return b;
             }
         }
         return -1;
+    }
+
+    /** A key's environment after its vendor word: {@code tr_prod_…}, {@code bb_live_…}, {@code sk_test_…}. */
+    private static final Set<String> ENVIRONMENTS = Set.of("live", "test", "prod", "dev", "sandbox", "staging", "stg");
+
+    /** After a vendor and an environment: 16 or more letters (digits allowed) in both cases, switching often: generated. */
+    private static boolean mixedLetters(char[] t, int b, int e) {
+        int[] n = classes(t, b, e, "");
+        int switches = 0;
+        for (int i = b + 1; i < e; i++) {
+            switches += Character.isUpperCase(t[i]) != Character.isUpperCase(t[i - 1]) ? 1 : 0;
+        }
+        return n != null && e - b >= 16 && n[0] >= 4 && n[1] >= 4 && switches >= 6;
     }
 
     private static boolean oneCase(char[] t, int s, int e) {
@@ -251,14 +271,19 @@ final class VendorTokens {
      */
     private static boolean grouped(char[] t, int s, int e) {
         int len = e - s;
-        if (len != 19 && len != 24) {
+        int w = 4;
+        while (w <= 6 && (s + w >= e || t[s + w] != '-')) {
+            w++; // the groups' width: 4 (app passwords), 5 (Nextcloud app passwords, product keys), 6
+        }
+        int groups = (len + 1) / (w + 1);
+        if (w > 6 || groups < 4 || groups > 6 || groups * (w + 1) - 1 != len) {
             return false;
         }
         int mixedGroups = 0;
-        for (int g = s; g < e; g += 5) {
+        for (int g = s; g < e; g += w + 1) {
             boolean letter = false;
             boolean digit = false;
-            for (int i = g; i < g + 4; i++) {
+            for (int i = g; i < g + w; i++) {
                 char c = t[i];
                 letter |= c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
                 digit |= c >= '0' && c <= '9';
@@ -266,12 +291,12 @@ final class VendorTokens {
                     return false;
                 }
             }
-            if (g + 4 < e && t[g + 4] != '-') {
+            if (g + w < e && t[g + w] != '-') {
                 return false;
             }
             mixedGroups += letter && digit ? 1 : 0;
         }
-        return mixedGroups >= 2 && oneCase(t, s, e);
+        return mixedGroups >= 2 && oneCase(t, s, e) || mixedGroups >= 3 && w >= 5; // Y5QdU-Pv58X-1gjQ7-…: both cases, random
     }
 
     /**
