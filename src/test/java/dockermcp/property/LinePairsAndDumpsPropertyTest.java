@@ -166,7 +166,7 @@ class LinePairsAndDumpsPropertyTest {
             assertHidden(g.pick("", "HikariPool-1 - jdbcUrl....", "url=") + oracle, quoted);
         }
         for (String harmless : List.of("Driver={ODBC Driver 18 for SQL Server};Server=tcp:sql01,1433;Database=erp;Encrypt=yes",
-                "log.info(\"password={password}\")", "url=jdbc:oracle:thin:@//ora01.example.com:1521/ERP")) {
+                "log.info(\"password={password}\")", "https://shop.example.org/checkout/success?session_id={CHECKOUT_SESSION_ID}", "url=jdbc:oracle:thin:@//ora01.example.com:1521/ERP")) {
             assertThat(REDACTOR.lines(List.of(harmless)).get(0)).isEqualTo(harmless);
         }
         for (String options : List.of("abortConnect=false", "abortConnect=false,connectTimeout=5000,ssl=true", "connectRetry=3,syncTimeout=2000")) {

@@ -70,6 +70,7 @@ final class ProgramSecretsCorpus {
             "svn checkout --username @U@ --password @P@ https://svn.acme.io/repo", "svn up --non-interactive --password=@P@",
             "hg clone --config auth.x.password=@P@ https://hg.acme.io/r", "psql 'host=db user=@U@ password=@P@ dbname=app'",
             "/usr/bin/mysql -h db -u @U@ -p@P@", "C:\\tools\\psexec.exe \\\\srv -u @U@ -p @P@ cmd", "exec redis-cli -a @P@ --no-auth-warning ping",
+            "memtier_benchmark -s cache01 -a @P@ --test-time=30", "redis-benchmark -h cache01 -a @P@ -q -n 1000", "valkey-cli -a @P@ ping",
             "sudo -u app mysqldump -u @U@ -p@P@ app", "timeout 5 sshpass -p @P@ ssh host true", "nohup mongosh -u @U@ -p @P@ db &",
             "env HOME=/tmp unzip -P @P@ in.zip", "time 7z x -p@P@ a.7z", "xargs -I{} ipmitool -H {} -U root -P @P@ power status",
             "keytool -v -list -keystore k.jks -storepass @P@", "snmpset -v3 -u mon -l authPriv -a SHA256 -A @P@ -x AES256 -X @P@ h 1.3 i 1",

@@ -97,7 +97,8 @@ class VendorTokensAndCapabilityUrlsPropertyTest {
     private static String groupsOfFive(Gen g) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < 5; i++) {
-            StringBuilder p = new StringBuilder(g.string(Gen.UPPER, 1, 1) + g.string(Gen.LOWER, 2, 2) + g.string(Gen.DIGITS, 1, 1) + g.string(Gen.ALNUM, 1, 1));
+            StringBuilder p = new StringBuilder(i < 2 ? g.string(Gen.UPPER, 1, 1) + g.string(Gen.LOWER, 2, 2) + g.string(Gen.DIGITS, 1, 1) + g.string(Gen.ALNUM, 1, 1)
+                    : g.string(Gen.LOWER, 3, 3) + g.string(Gen.UPPER, 1, 1) + g.string(Gen.LOWER, 1, 1)); // two groups with a digit at least
             sb.append(i == 0 ? "" : "-").append(shuffle(g, p));
         }
         return sb.toString();

@@ -251,7 +251,7 @@ final class Assignments {
                 || (name.equals("-N") || name.equals("-P")) && lineMentions(t, s, "ssh-keygen")
                 || lower.equals("-k") && lineMentions(t, s, "openssl")
                 || lower.equals("-p") && !portOrPath(t, v)
-                || lower.equals("-a") && lineMentions(t, s, "redis-cli", "keydb-cli")
+                || lower.equals("-a") && lineMentions(t, s, "redis", "keydb", "valkey", "memtier", "dragonfly") // redis-cli, redis-benchmark, memtier_benchmark
                 || (lower.equals("-u") || lower.equals("--user") || lower.equals("--proxy-user")) && userWithPassword(t, v);
         boolean descriptor = (lower.endsWith("-fd") || lower.endsWith("_fd")) && v < t.length && t[v] >= '0' && t[v] <= '9'
                 && (v + 1 >= t.length || Character.isWhitespace(t[v + 1]) || t[v + 1] >= '0' && t[v + 1] <= '9');
@@ -704,8 +704,11 @@ final class Assignments {
         return true;
     }
 
-    /** A format string's field ({@code password={password}}, {@code {0}}, {@code {db.pass}}): a placeholder, no value. */
-    private static final java.util.regex.Pattern FORMAT_FIELD = java.util.regex.Pattern.compile("[a-z_][a-z0-9_.]{0,40}|[0-9]{1,2}|");
+    /**
+     * A format string's or a template's field ({@code password={password}}, {@code {0}}, {@code {db.pass}},
+     * {@code session_id={CHECKOUT_SESSION_ID}}): a placeholder, no value.
+     */
+    private static final java.util.regex.Pattern FORMAT_FIELD = java.util.regex.Pattern.compile("[a-z_][a-z0-9_.]{0,40}|[A-Z_][A-Z0-9_.]{0,40}|[0-9]{1,2}|");
 
     /** The '}' that closes the brace at v on its line ('}}' is a brace inside), or -1 when a quote, brace or line break comes first. */
     private static int braced(char[] t, int v) {

@@ -296,7 +296,7 @@ final class VendorTokens {
             }
             mixedGroups += letter && digit ? 1 : 0;
         }
-        return mixedGroups >= 2 && oneCase(t, s, e) || mixedGroups >= 3 && w >= 5; // Y5QdU-Pv58X-1gjQ7-…: both cases, random
+        return mixedGroups >= 2 && (oneCase(t, s, e) || w >= 5); // Y5QdU-Pv58X-1gjQ7-…, dpjfX-xHmWo-…-rDgO8-9vwjf: both cases, random
     }
 
     /**
