@@ -65,8 +65,22 @@ final class CredentialColumns {
             return false;
         }
         char c = t[first];
-        return words >= 2 && words <= 4 || words == 1 && c == '$' || c == 'c' || c == 'C' || c == 'u' || c == 'U'
-                || firstEnd > 0 && t[firstEnd - 1] == ':';
+        boolean placeFirst = Character.isLetterOrDigit(c) || c == '/' || c == '[' || c == '*'; // not a JSON record, a tag, a comment
+        return words >= 2 && words <= 4 && placeFirst || words == 1 && c == '$'
+                || (c == 'c' || c == 'C') && startsIgnoringCase(t, first, le, "createuser") || (c == 'u' || c == 'U') && startsIgnoringCase(t, first, le, "usmuser")
+                || firstEnd > 0 && t[firstEnd - 1] == ':' && words <= 12;
+    }
+
+    private static boolean startsIgnoringCase(char[] t, int at, int le, String lowerWord) {
+        if (le - at < lowerWord.length()) {
+            return false;
+        }
+        for (int i = 0; i < lowerWord.length(); i++) {
+            if (Character.toLowerCase(t[at + i]) != lowerWord.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void line(char[] t, String lower, int ls, int le, Spans spans) {

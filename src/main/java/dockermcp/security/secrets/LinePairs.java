@@ -17,6 +17,14 @@ final class LinePairs {
     private static final int MAX_VALUE = 256;
     /** Characters that close a structure around a line's content, or separate a name from its value. */
     private static final String CLOSERS = "\"'`}])|,;:=>*#";
+    private static final boolean[] CLOSER = new boolean[128];
+
+    static {
+        for (char c : CLOSERS.toCharArray()) {
+            CLOSER[c] = true;
+        }
+    }
+
     /** Characters that open a structure around a value. */
     private static final String OPENERS = "\"'`{[(|:=>-";
 
@@ -192,7 +200,7 @@ final class LinePairs {
                 break;
             }
             char c = t[e - 1];
-            if (CLOSERS.indexOf(c) >= 0 && !(c == '>' && closingTag(t, ls, e))) {
+            if (c < 128 && CLOSER[c] && !(c == '>' && closingTag(t, ls, e))) {
                 e--;
             } else if (c == '>' && closingTag(t, ls, e)) {
                 e = lastIndexOf(t, '<', ls, e);

@@ -152,7 +152,7 @@ final class NextLineValues {
     private static void framedLastWord(char[] t, int s, int end, Spans spans) {
         int ce = LinePairs.contentEnd(t, s, end);
         int ws = ce;
-        while (ws > s && ce - ws <= 64 && " \t\"'>([{".indexOf(t[ws - 1]) < 0) {
+        while (ws > s && ce - ws <= 64 && !wordStop(t[ws - 1])) {
             ws--;
         }
         if (ws == s || ce - ws < 12 || ce - ws > 64) {
@@ -186,6 +186,21 @@ final class NextLineValues {
             }
         }
         return true;
+    }
+
+    private static final boolean[] PASSWORD_SYMBOL = table("!#$%^&*?~@+");
+    private static final boolean[] WORD_STOP = table(" \t\"'>([{");
+
+    private static boolean[] table(String chars) {
+        boolean[] t = new boolean[128];
+        for (char c : chars.toCharArray()) {
+            t[c] = true;
+        }
+        return t;
+    }
+
+    private static boolean wordStop(char c) {
+        return c < 128 && WORD_STOP[c];
     }
 
     /** A time of day (two digits, ':', two digits) in t[s, e). */
@@ -232,15 +247,20 @@ final class NextLineValues {
         }
         boolean symbol = false;
         boolean structure = false;
+        boolean hex = true;
         int classes = 0;
         for (int i = s; i < e; i++) {
             char c = t[i];
             if (c == ' ' || c == '\t' || c == '"' || c == '\'') {
                 return; // words, or a structure of several values
             }
-            symbol |= "!#$%^&*?~@+".indexOf(c) >= 0;
+            symbol |= c < 128 && PASSWORD_SYMBOL[c];
             structure |= c == '/' || c == ':' || c == '=' || c == '@'; // a URL, an address, an assignment: judged by their own rules
             classes |= c >= 'a' && c <= 'z' ? 1 : c >= 'A' && c <= 'Z' ? 2 : c >= '0' && c <= '9' ? 4 : 0;
+            hex &= c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c == '-';
+        }
+        if (hex || (classes & 4) == 0) {
+            return; // a trace id, a digest, a UUID, words without a digit: no password's shape (PasswordShapes would say so, after a copy)
         }
         if (symbol && !structure && classes == 7 && e - s >= 12) {
             spans.add(s, e); // every class and a password's symbol (THwnm02+yjeLXUVVs): made to be a password
