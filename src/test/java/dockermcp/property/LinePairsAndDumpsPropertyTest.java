@@ -190,6 +190,24 @@ class LinePairsAndDumpsPropertyTest {
         }
     }
 
+    /** In a configuration value, an option's CamelCase name and its value are judged apart: ssh -o options stay, a key after a name goes. */
+    @Test
+    void anOptionNameAndItsValueAreJudgedApartInAConfigurationValue() {
+        Gen g = new Gen(808);
+        for (int i = 0; i < ROUNDS; i++) {
+            StringBuilder command = new StringBuilder("ssh");
+            for (int k = g.between(1, 3); k > 0; k--) {
+                command.append(" -o ").append(g.pick("StrictHostKeyChecking=accept-new", "StrictHostKeyChecking=no", "UserKnownHostsFile=/dev/null",
+                        "ServerAliveInterval=" + g.between(10, 120), "PreferredAuthentications=publickey", "IdentitiesOnly=yes", "ConnectTimeout=" + g.between(5, 30),
+                        "LogLevel=ERROR", "ControlPersist=" + g.between(1, 10) + "m"));
+            }
+            String entry = g.pick("GIT_SSH_COMMAND", "RSYNC_RSH", "SSH_OPTS") + "=" + command;
+            assertThat(REDACTOR.envEntry(entry)).isEqualTo(entry);
+            String key = g.string(Gen.ALNUM, 20, 32) + g.string(Gen.DIGITS, 1, 2);
+            assertThat(REDACTOR.envEntry("OPTS=" + g.pick("Secret", "ClientToken", "Value", "x") + "=" + key)).doesNotContain(key.substring(0, 12));
+        }
+    }
+
     // --- dumps as the tools print them
 
     private static String dump(Gen g, byte[] b) {

@@ -61,7 +61,8 @@ final class NearbyTokens {
         // where it stands is cheaper to check than what it is: most tokens stand in neither place
         boolean keyword = keywordBefore(t, s) && !RandomTokens.publicForm(t, s) && !PublicKeyParts.longKeyId(t, s, e)
                 && !VendorTokens.publicObject(t, s, e); // "checkout session cs_test_…": a Stripe object's id, not the session's secret // sha512-…kzKey8…/e1O7…: random base64 spells words
-        return (keyword || loneTokens && aloneOnLine(t, s, e) && !EncodedRuns.harmlessText(t, s, e)) && RandomTokens.isRandom(t, s, e, null)
+        return (keyword ? RandomTokens.randomParts(t, s, e, null) // after a keyword: ssh -o PreferredAuthentications=… StrictHostKeyChecking=accept-new
+                : loneTokens && aloneOnLine(t, s, e) && !EncodedRuns.harmlessText(t, s, e) && RandomTokens.isRandom(t, s, e, null))
                 && (keyword || !RandomTokens.publicForm(t, s)); // ssh-ed25519 AAAAC3… alone on its line
     }
 

@@ -57,12 +57,33 @@ public final class RandomTokens {
                 continue;
             }
             int end = tokenEnd(s, i);
-            if (end - i >= MIN_LENGTH && isRandom(s, i, end, name)) {
+            if (end - i >= MIN_LENGTH && randomParts(s, i, end, name)) {
                 return true;
             }
             i = end;
         }
         return false;
+    }
+
+    /**
+     * {@link #isRandom} of a token, or of its two parts when it is an option's name (letters only, a word or CamelCase),
+     * '=' and a value ({@code StrictHostKeyChecking=accept-new}): each judged alone, so a long name does not make it random.
+     */
+    static boolean randomParts(char[] s, int i, int end, String name) {
+        int eq = optionName(s, i, end);
+        if (eq < 0) {
+            return isRandom(s, i, end, name);
+        }
+        return isRandom(s, i, eq, name) || end - eq - 1 >= MIN_LENGTH && isRandom(s, eq + 1, end, name);
+    }
+
+    /** Where the '=' after an option's name (letters only, a word or CamelCase) stands in s[i, end), or -1. */
+    private static int optionName(char[] s, int i, int end) {
+        int k = i;
+        while (k < end && (s[k] >= 'a' && s[k] <= 'z' || s[k] >= 'A' && s[k] <= 'Z')) {
+            k++;
+        }
+        return k - i >= 2 && k + 1 < end && s[k] == '=' && s[k + 1] != '=' ? k : -1;
     }
 
     /** True when s[start, end] looks like a generated key and is not a harmless form. */
