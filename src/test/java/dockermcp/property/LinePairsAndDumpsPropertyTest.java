@@ -208,6 +208,34 @@ class LinePairsAndDumpsPropertyTest {
         }
     }
 
+    /**
+     * The eighth outside test's structures: a secret named by a subscript (Lua, Python, PHP, Ruby), by a credential's
+     * {@code "type"} member (Keycloak), or by the word for secret in Italian, Spanish, Portuguese, Polish, German; and
+     * their harmless neighbours.
+     */
+    @Test
+    void aSecretNamedBySubscriptTypeMemberOrForeignWordIsHidden() {
+        Gen g = new Gen(810);
+        for (int i = 0; i < ROUNDS; i++) {
+            String value = secret(g);
+            String name = g.pick("password", "db_password", "api_key", "secret", "auth_token");
+            String q = g.pick("\"", "'");
+            String subscript = g.pick("config = { [%1$s%2$s%1$s] = %1$s%3$s%1$s, [%1$shost%1$s] = %1$sdb%1$s }", "db[%1$s%2$s%1$s] = %1$s%3$s%1$s",
+                    "$cfg[%1$s%2$s%1$s] = %1$s%3$s%1$s;", "settings[%1$s%2$s%1$s]=%1$s%3$s%1$s").formatted(q, name, value);
+            assertHidden(subscript, value);
+            String sep = g.pick(":", ": ");
+            String keycloak = "{\"credentials\":" + g.pick("", " ") + "[{" + g.pick("", "\"temporary\"" + sep + "false,") + "\"type\"" + sep + "\"password\","
+                    + "\"value\"" + sep + "\"" + value + "\"" + g.pick("", ",\"temporary\"" + sep + "true") + "}]}";
+            assertHidden(keycloak, value);
+            String foreign = g.pick("SEGRETO", "DB_SECRETO", "SEGREDO_APP", "SEKRET", "APP_GEHEIMNIS") + "=" + g.pick("Mango.sable721?", value);
+            assertThat(REDACTOR.envEntry(foreign)).endsWith("=[REDACTED]");
+        }
+        for (String harmless : List.of("config = { [\"host\"] = \"db\", [\"port\"] = 5432 }", "cfg['timeout'] = '30'",
+                "{\"type\":\"string\",\"value\":\"hello world\"}", "{\"type\": \"otp\", \"value\": null}")) {
+            assertThat(REDACTOR.lines(List.of(harmless)).get(0)).isEqualTo(harmless);
+        }
+    }
+
     // --- dumps as the tools print them
 
     private static String dump(Gen g, byte[] b) {

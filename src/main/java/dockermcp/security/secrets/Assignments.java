@@ -94,6 +94,9 @@ final class Assignments {
             piped(t, s, spans); // echo 'user:PASS' | chpasswd
         }
         int k = afterQuote(t, e); // the closing quote of "pwd": or 'token' =>, also escaped (\"pwd\":) or URL-encoded (%22pwd%22)
+        if (k > e && k < n && t[k] == ']' && s >= 2 && t[s - 2] == '[' && (t[s - 1] == '"' || t[s - 1] == '\'')) {
+            k++; // a subscript: Lua's ["password"] = "x", Python's db['password'] = 'x', PHP's $cfg['password'] = 'x'
+        }
         k = skipBlanks(t, k, n);
         int sep = separator(t, k);
         if (sep > 0) {

@@ -28,7 +28,8 @@ final class NamedValues {
     private static final int MAX_CONTINUED = 32;
     private static final int MAX_JUDGED = 4;
     private static final String[] NAME_MEMBERS = {"name", "key", "field", "variable", "var", "parameter", "parametername",
-            "parameterkey", "optionname", "setting", "property", "attribute", "param", "label", "tag", "id"};
+            "parameterkey", "optionname", "setting", "property", "attribute", "param", "label", "tag", "id",
+            "type"}; // Keycloak's credentials: {"type":"password","value":"x"}
     private static final Set<String> VALUE_MEMBERS = Set.of("value", "val", "data", "new_value", "old_value", "newvalue", "oldvalue",
             "parametervalue", "optionvalue", "settingvalue", "current", "previous", "from", "to", "v");
     private static final Set<String> NAME_COLUMNS = Set.of("key", "name", "field", "parameter", "property", "setting", "variable", "option", "attribute");
@@ -268,10 +269,17 @@ final class NamedValues {
                 while (e < t.length && ",}\n \r\t".indexOf(t[e]) < 0) {
                     e++;
                 }
-                hide(t, k, e, spans); // a number or a bare word as the value
+                if (!literal(t, k, e)) {
+                    hide(t, k, e, spans); // a number or a bare word as the value (a PIN is a number; null, true, false are none)
+                }
                 k = e - 1;
             }
         }
+    }
+
+    /** JSON's null, true or false. */
+    private static boolean literal(char[] t, int s, int e) {
+        return e - s == 4 && (KeyBlocks.startsWith(t, s, "null") || KeyBlocks.startsWith(t, s, "true")) || e - s == 5 && KeyBlocks.startsWith(t, s, "false");
     }
 
     private static int backslashTrimmed(char[] t, int s, int e) {

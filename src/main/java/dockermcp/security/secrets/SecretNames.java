@@ -19,7 +19,8 @@ public final class SecretNames {
             "pasw", "pssw", "passwrd", "paswrd",
             // the word for password in other languages, read without accents (contraseña, hasło, lösenord, jelszó, şifre, parolă)
             "contrasena", "clave", "senha", "haslo", "wachtwoord", "parola", "salasana", "losenord", "adgangskode", "passord", "jelszo",
-            "heslo", "sifre", "geslo", "lozinka", "kennwort", "passwort", "motdepasse", "mot_de_passe", "пароль", "κωδικ", "συνθηματικ",
+            "heslo", "sifre", "geslo", "lozinka", "kennwort", "passwort", "motdepasse", "mot_de_passe", "segreto", "secreto", "segredo",
+            "sekret", "geheimnis", "katalaluan", "katasandi", "angou", "пароль", "κωδικ", "συνθηματικ",
             "パスワード", "密码", "密碼", "口令", "비밀번호", "암호");
     /** The parts, also as the detector reads them (Cyrillic and Greek lookalikes folded to Latin, accents off). */
     private static final List<String> READ_PARTS = PARTS.stream()
