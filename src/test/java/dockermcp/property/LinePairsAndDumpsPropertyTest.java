@@ -236,6 +236,20 @@ class LinePairsAndDumpsPropertyTest {
         }
     }
 
+    /** The eighth outside test's false positives: a flag under a secret's name, a revision in hex under a version's name. */
+    @Test
+    void aFlagUnderASecretsNameAndARevisionUnderAVersionsNameAreShown() {
+        Gen g = new Gen(811);
+        for (int i = 0; i < ROUNDS; i++) {
+            String flag = g.pick("MYSQL_ONETIME_PASSWORD", "MYSQL_ALLOW_EMPTY_PASSWORD", "REQUIRE_TOKEN", "ROTATE_SECRET") + "=" + g.pick("yes", "no", "true", "FALSE", "on");
+            assertThat(REDACTOR.envEntry(flag)).isEqualTo(flag);
+            String revision = g.pick("SOURCE_VERSION", "BUILD_REVISION", "GIT_COMMIT", "APP_SHA") + "=" + g.string("0123456789abcdef", 40, 40);
+            assertThat(REDACTOR.envEntry(revision)).isEqualTo(revision);
+            String key = g.string(Gen.ALNUM, 20, 30) + g.string(Gen.DIGITS, 2, 2);
+            assertThat(REDACTOR.envEntry("GIT_COMMIT=" + key)).isEqualTo("GIT_COMMIT=[REDACTED]"); // a random key is no revision
+        }
+    }
+
     // --- dumps as the tools print them
 
     private static String dump(Gen g, byte[] b) {

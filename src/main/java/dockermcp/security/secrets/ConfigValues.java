@@ -27,6 +27,11 @@ public final class ConfigValues {
     /** 16 bytes in unpadded base64url (a UUID as Kafka's kafka-storage random-uuid prints it) under a name ending in ID. */
     private static final Pattern SHORT_UUID = Pattern.compile("[A-Za-z0-9_-]{22}");
     private static final Pattern ID_NAME = Pattern.compile("(?:.*[^A-Za-z])?(?:ID|Id|id|UUID|uuid|KSUID|ksuid|ULID|ulid|NANOID|nanoid)|.*[a-z0-9](?:Id|Uuid)");
+    /** A git revision under a version's name: {@code SOURCE_VERSION=<40 hex>} (Heroku), {@code BUILD_REVISION}, {@code GIT_COMMIT}. */
+    private static final Pattern REVISION_NAME = Pattern.compile("(?:.*[^A-Za-z])?(?:VERSION|REVISION|COMMIT|SHA|SHA1|REF)");
+    private static final Pattern REVISION = Pattern.compile("[0-9a-f]{7,64}");
+    /** A flag under a secret's name: {@code MYSQL_ONETIME_PASSWORD=yes}, {@code MYSQL_ALLOW_EMPTY_PASSWORD=true} say how, not what. */
+    private static final Pattern FLAG = Pattern.compile("(?i)yes|no|true|false|on|off");
     /**
      * Identifiers of known forms (a random key under an id's name still goes, SecretCorpus' {@code UPSTREAM_ID}): hexadecimal
      * (a MongoDB ObjectId), an AWS X-Ray trace id, a KSUID (27 base62), a NanoID (21), Stripe object ids ({@code price_…}).
@@ -84,6 +89,9 @@ public final class ConfigValues {
         if ((ID_NAME.matcher(n).matches() && idForm(n, v) || n.startsWith(SWARM_LABELS) && SWARM_ID.matcher(v).matches())
                 && !SecretNames.suggestsSecret(n) && !detector.matches(v)) {
             return true; // an id of a known form under an id's name (MONGO_OBJECT_ID, EVENT_KSUID, com.docker.swarm.task.id)
+        }
+        if (FLAG.matcher(v).matches() || REVISION_NAME.matcher(n).matches() && REVISION.matcher(v).matches() && !SecretNames.suggestsSecret(n)) {
+            return true;
         }
         char[] chars = v.toCharArray();
         return SecretNames.allowsValue(n, v) && !detector.matches(v) && !RandomTokens.any(chars, n) && !RandomTokens.anySplitKey(chars)
