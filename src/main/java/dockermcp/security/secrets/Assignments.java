@@ -136,7 +136,7 @@ final class Assignments {
                 if (v < 0 || yamlKeyOrItem(t, v)) {
                     return e; // "secrets:" followed by a list or a key is a heading, not a value
                 }
-                v = LinePairs.pastSharedPrefix(t, lineStart(t, s), s, v); // 2026-… INFO boot: x: the log prefix both lines carry is no value
+                v = LinePairs.pastSharedPrefix(t, LineShapes.lineStart(t, s), s, v); // 2026-… INFO boot: x: the log prefix both lines carry is no value
             }
             if (t[k] == ':' && v > k + 1 && !endsWithOne(name.toLowerCase(Locale.ROOT), SAID_WORDS) && assignmentAt(t, v)) {
                 return v; // connection authorized: user=app: the value is an assignment of its own, judged by its own name
@@ -1064,13 +1064,5 @@ final class Assignments {
             i++;
         }
         return i < t.length ? i : -1;
-    }
-
-    /** The start of the line holding position i. */
-    private static int lineStart(char[] t, int i) {
-        while (i > 0 && t[i - 1] != '\n') {
-            i--;
-        }
-        return i;
     }
 }

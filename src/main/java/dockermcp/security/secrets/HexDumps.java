@@ -22,7 +22,7 @@ final class HexDumps {
         int n = t.length;
         int ls = 0;
         while (ls < n) {
-            int le = lineEnd(t, ls);
+            int le = NextLineValues.lineEnd(t, ls);
             Row first = Row.at(t, ls, le, MIN_ROW_BYTES);
             ls = first == null ? le + 1 : block(t, first, spans);
         }
@@ -39,7 +39,7 @@ final class HexDumps {
             row.decode(t, bytes);
             rows.add(row);
             next = row.lineEnd + 1;
-            row = next < t.length ? Row.at(t, next, lineEnd(t, next), 1) : null; // the last row of a dump may hold one byte
+            row = next < t.length ? Row.at(t, next, NextLineValues.lineEnd(t, next), 1) : null; // the last row of a dump may hold one byte
         }
         if (bytes.length() >= 8) {
             hide(bytes, rows, spans);
@@ -125,7 +125,7 @@ final class HexDumps {
             if (i >= le || t[i] != ' ' && t[i] != '\t') {
                 return null;
             }
-            int end = trimmedEnd(t, i, le);
+            int end = NextLineValues.trimEnd(t, i, le);
             if (octal && i - os == 7 && odFields(t, i, end) >= min) {
                 return new Row(i, le, true);
             }
@@ -139,7 +139,7 @@ final class HexDumps {
         void decode(char[] t, StringBuilder out) {
             int before = out.length();
             if (od) {
-                odDecode(t, dataStart, trimmedEnd(t, dataStart, lineEnd), out);
+                odDecode(t, dataStart, NextLineValues.trimEnd(t, dataStart, lineEnd), out);
             } else {
                 hexBytes(t, dataStart, lineEnd, out);
             }
@@ -251,21 +251,5 @@ final class HexDumps {
 
     private static boolean hex(char c) {
         return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
-    }
-
-    private static int trimmedEnd(char[] t, int from, int le) {
-        int e = le;
-        while (e > from && (t[e - 1] == ' ' || t[e - 1] == '\t' || t[e - 1] == '\r')) {
-            e--;
-        }
-        return e;
-    }
-
-    private static int lineEnd(char[] t, int from) {
-        int i = from;
-        while (i < t.length && t[i] != '\n') {
-            i++;
-        }
-        return i;
     }
 }

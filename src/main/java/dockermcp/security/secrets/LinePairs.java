@@ -17,13 +17,7 @@ final class LinePairs {
     private static final int MAX_VALUE = 256;
     /** Characters that close a structure around a line's content, or separate a name from its value. */
     private static final String CLOSERS = "\"'`}])|,;:=>*#";
-    private static final boolean[] CLOSER = new boolean[128];
-
-    static {
-        for (char c : CLOSERS.toCharArray()) {
-            CLOSER[c] = true;
-        }
-    }
+    private static final boolean[] CLOSER = NextLineValues.table(CLOSERS);
 
     /** Characters that open a structure around a value. */
     private static final String OPENERS = "\"'`{[(|:=>-";
@@ -35,7 +29,7 @@ final class LinePairs {
         int n = t.length;
         int ls = 0;
         while (ls < n) {
-            int le = lineEnd(t, ls);
+            int le = NextLineValues.lineEnd(t, ls);
             int nameEnd = contentEnd(t, ls, le);
             int ws = nameEnd;
             while (ws > ls && nameEnd - ws <= MAX_NAME && wordChar(t[ws - 1])) {
@@ -73,7 +67,7 @@ final class LinePairs {
 
     /** The value line at vs, read past the prefix it shares with the name line (which must end before the name at ws). */
     private static void valueLine(char[] t, int ls, int ws, int vs, Spans spans) {
-        value(t, pastSharedPrefix(t, ls, ws, vs), lineEnd(t, vs), false, spans);
+        value(t, pastSharedPrefix(t, ls, ws, vs), NextLineValues.lineEnd(t, vs), false, spans);
     }
 
     /**
@@ -81,7 +75,7 @@ final class LinePairs {
      * match digits, so two time stamps are one prefix; the prefix ends where a word ends): a log prefix both lines carry.
      */
     static int pastSharedPrefix(char[] t, int ls, int ws, int vs) {
-        int ve = lineEnd(t, vs);
+        int ve = NextLineValues.lineEnd(t, vs);
         int shared = 0;
         while (ls + shared < ws && vs + shared < ve && same(t[ls + shared], t[vs + shared])) {
             shared++;
@@ -105,7 +99,7 @@ final class LinePairs {
         while (le < t.length && t[le] != '\n' && le - i < 2 * MAX_NAME + MAX_VALUE) {
             le++;
         }
-        int close = indexOf(t, '>', i, Math.min(le, i + MAX_NAME));
+        int close = ConfigDumps.indexOf(t, '>', i, Math.min(le, i + MAX_NAME));
         if (close < 0) {
             return;
         }
@@ -130,7 +124,7 @@ final class LinePairs {
                 s++;
             }
             if (s < le && t[s] == '<') {
-                int close = indexOf(t, '>', s, Math.min(le, s + MAX_NAME));
+                int close = ConfigDumps.indexOf(t, '>', s, Math.min(le, s + MAX_NAME));
                 if (close > s && t[s + 1] != '/') {
                     s = close + 1; // <td>, <string>, <dd>
                 }
@@ -182,7 +176,7 @@ final class LinePairs {
             digits &= x >= '0' && x <= '9' || x == '.' || x == ':' || x == '-' || i > s && (x == 'T' || x == 'Z' || x == '+'); // 2026-11-30T10:00Z
             lower &= !letter || Character.isLowerCase(x) || i == s;
             upper &= !letter || Character.isUpperCase(x);
-            if (x == ':' && i + 2 < e && t[i + 1] == '/' && t[i + 2] == '/' && indexOf(t, '@', i, e) < 0) {
+            if (x == ':' && i + 2 < e && t[i + 1] == '/' && t[i + 2] == '/' && ConfigDumps.indexOf(t, '@', i, e) < 0) {
                 return true; // a URL without user info
             }
         }
@@ -203,7 +197,7 @@ final class LinePairs {
             if (c < 128 && CLOSER[c] && !(c == '>' && closingTag(t, ls, e))) {
                 e--;
             } else if (c == '>' && closingTag(t, ls, e)) {
-                e = lastIndexOf(t, '<', ls, e);
+                e = ConfigDumps.lastIndexOf(t, '<', e - 1, ls);
             } else {
                 break;
             }
@@ -213,7 +207,7 @@ final class LinePairs {
 
     /** True when the text before e ends in an end tag {@code </name>}. */
     private static boolean closingTag(char[] t, int ls, int e) {
-        int open = lastIndexOf(t, '<', Math.max(ls, e - MAX_NAME), e);
+        int open = ConfigDumps.lastIndexOf(t, '<', e - 1, Math.max(ls, e - MAX_NAME));
         if (open < 0 || open + 2 >= e || t[open + 1] != '/') {
             return false;
         }
@@ -239,31 +233,5 @@ final class LinePairs {
 
     private static boolean nameChar(char c) {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-' || c == '.';
-    }
-
-    private static int lineEnd(char[] t, int from) {
-        int i = from;
-        while (i < t.length && t[i] != '\n') {
-            i++;
-        }
-        return i;
-    }
-
-    private static int indexOf(char[] t, char c, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (t[i] == c) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static int lastIndexOf(char[] t, char c, int from, int to) {
-        for (int i = to - 1; i >= from; i--) {
-            if (t[i] == c) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

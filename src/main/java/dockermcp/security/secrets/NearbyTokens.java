@@ -23,6 +23,15 @@ final class NearbyTokens {
 
     /** @param loneTokens also tokens alone on their line (free text; a configuration value is judged by its name instead) */
     static void find(char[] t, Spans spans, boolean loneTokens) {
+        walk(t, spans, loneTokens, false);
+    }
+
+    /** {@link #find}, and the provider token families ({@link VendorTokens}) judged in the same walk over the tokens. */
+    static void findWithVendorTokens(char[] t, Spans spans, boolean loneTokens) {
+        walk(t, spans, loneTokens, true);
+    }
+
+    private static void walk(char[] t, Spans spans, boolean loneTokens, boolean vendorTokens) {
         int n = t.length;
         int i = 0;
         while (i < n) {
@@ -36,6 +45,9 @@ final class NearbyTokens {
             }
             if (loneTokens && hexPair(t, i, end)) {
                 spans.add(i, RandomTokens.tokenEnd(t, end + 1)); // key:secret or id.secret in hexadecimal (Mailjet, Zoho)
+            }
+            if (vendorTokens) {
+                VendorTokens.at(t, i, end, spans); // npg_…, <uuid>:fx, <32hex>-<8hex>-<8hex>: provider token families alone
             }
             i = end;
         }

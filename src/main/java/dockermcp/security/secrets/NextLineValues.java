@@ -191,7 +191,8 @@ final class NextLineValues {
     private static final boolean[] PASSWORD_SYMBOL = table("!#$%^&*?~@+");
     private static final boolean[] WORD_STOP = table(" \t\"'>([{");
 
-    private static boolean[] table(String chars) {
+    /** A look-up table of the ASCII characters given. */
+    static boolean[] table(String chars) {
         boolean[] t = new boolean[128];
         for (char c : chars.toCharArray()) {
             t[c] = true;
@@ -449,7 +450,8 @@ final class NextLineValues {
         }
     }
 
-    private static int lineEnd(char[] t, int from) {
+    /** The position of the line break ending the line at {@code from}, or the text's end. */
+    static int lineEnd(char[] t, int from) {
         int i = from;
         while (i < t.length && t[i] != '\n') {
             i++;
@@ -458,7 +460,7 @@ final class NextLineValues {
     }
 
     /** The end of the line's text without trailing blanks and '\r'. */
-    private static int trimEnd(char[] t, int from, int le) {
+    static int trimEnd(char[] t, int from, int le) {
         int end = le;
         while (end > from && (t[end - 1] == '\r' || t[end - 1] == ' ' || t[end - 1] == '\t')) {
             end--;

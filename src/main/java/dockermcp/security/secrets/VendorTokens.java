@@ -10,7 +10,7 @@ import java.util.Set;
  * a ':' ({@code <uuid>:fx}, {@code <uuid>:<hex>}); hexadecimal key tuples ({@code <32hex>-<8hex>-<8hex>}) and a
  * count and a 40-hex key ({@code 1/<hex>}); grouped keys ({@code gkz2-u16u-gz4e-bju7}); long base64url tokens of every
  * character class ({@code IGQV…}, {@code BQ…}); and base64 keys carrying a vendor's signature ({@code …+ARm…=}). One pass
- * over the tokens; every test reads its token once.
+ * over the tokens, shared with {@link NearbyTokens}; every test reads its token once.
  */
 final class VendorTokens {
 
@@ -40,35 +40,27 @@ final class VendorTokens {
         return p - s <= 6 && PUBLIC_OBJECTS.contains(new String(t, s, p - s));
     }
 
-    static void find(char[] t, Spans spans) {
+    /** Judges the token t[i, end) that {@link NearbyTokens}' walk over the text found (one walk for both). */
+    static void at(char[] t, int i, int end, Spans spans) {
         int n = t.length;
-        int i = 0;
-        while (i < n) {
-            if (!RandomTokens.tokenChar(t[i])) {
-                i++;
-                continue;
+        int s = i;
+        for (int k = i; k < end && k - i < 48; k++) {
+            if (t[k] == '=' && k + 1 < end && t[k + 1] != '=') {
+                s = k + 1; // ARG=npg_…: the value after a name
+                break;
             }
-            int end = RandomTokens.tokenEnd(t, i);
-            int s = i;
-            for (int k = i; k < end && k - i < 48; k++) {
-                if (t[k] == '=' && k + 1 < end && t[k + 1] != '=') {
-                    s = k + 1; // ARG=npg_…: the value after a name
-                    break;
-                }
-            }
-            int len = end - s;
-            int body = len >= 8 && len <= 4096 && (i == 0 || startBoundary(t[i - 1])) ? prefixed(t, s, end) : -1;
-            if (body >= 0) {
-                spans.add(body, end); // the body: a name's own word before it stays (TOKEN_ghp_… keeps TOKEN_)
-            } else if (len >= 8 && len <= 4096 && (i == 0 || startBoundary(t[i - 1])) && token(t, s, end)) {
-                spans.add(s, end);
-            } else if (len >= 8 && uuidWithKey(t, s, end)) {
-                spans.add(s, RandomTokens.tokenEnd(t, end + 1));
-            } else if (len >= 1 && len <= 3 && allDigits(t, s, end) && end + 41 <= n && t[end] == '/' && (i == 0 || startBoundary(t[i - 1]))
-                    && RandomTokens.tokenEnd(t, end + 1) == end + 41 && NearbyTokens.hexOfBothKinds(t, end + 1, end + 41, 'a')) {
-                spans.add(s, end + 41); // Transifex 1/<40 hex>: a count, a '/' and a key, not a path's part (…/commits/<40 hex>)
-            }
-            i = end;
+        }
+        int len = end - s;
+        int body = len >= 8 && len <= 4096 && (i == 0 || startBoundary(t[i - 1])) ? prefixed(t, s, end) : -1;
+        if (body >= 0) {
+            spans.add(body, end); // the body: a name's own word before it stays (TOKEN_ghp_… keeps TOKEN_)
+        } else if (len >= 8 && len <= 4096 && (i == 0 || startBoundary(t[i - 1])) && token(t, s, end)) {
+            spans.add(s, end);
+        } else if (len >= 8 && uuidWithKey(t, s, end)) {
+            spans.add(s, RandomTokens.tokenEnd(t, end + 1));
+        } else if (len >= 1 && len <= 3 && allDigits(t, s, end) && end + 41 <= n && t[end] == '/' && (i == 0 || startBoundary(t[i - 1]))
+                && RandomTokens.tokenEnd(t, end + 1) == end + 41 && NearbyTokens.hexOfBothKinds(t, end + 1, end + 41, 'a')) {
+            spans.add(s, end + 41); // Transifex 1/<40 hex>: a count, a '/' and a key, not a path's part (…/commits/<40 hex>)
         }
     }
 
