@@ -8,14 +8,16 @@ With WARM=N in the environment, each spawn then makes N more lists and N more lo
     UNIX_DOCKER_HOST=unix:///.../docker.sock [WARM=50] python3 bench/first_call.py ROUNDS A.jar B.jar ...
 
 Each jar should sit in its own folder with its start-up archive (DOCKER_MCP_JAR=A.jar bin/docker-mcp-secure --prepare);
-the audit log goes to a temp folder. Needs the unix test engine of scripts/test-engines.sh (its engines.env has
+the audit log goes to a temp folder. An argument JAR::FLAGS runs that jar with DOCKER_MCP_JAVA_OPTS=FLAGS (added after the
+launcher's own JVM flags, so a flag given there wins): the same jar under two JIT settings, paired. Needs the unix test engine of scripts/test-engines.sh (its engines.env has
 UNIX_DOCKER_HOST). Standard library only.
 """
 import json, subprocess, sys, time, os, tempfile
 
 tmp = tempfile.mkdtemp(prefix='dms-first-call.')
-def run(jar):
-    env = dict(os.environ, ALLOW_LOCAL_DOCKER='true', DOCKER_HOST=os.environ['UNIX_DOCKER_HOST'], SECURITY_AUDIT_LOG_FILE=os.path.join(tmp, 'audit.jsonl'), DOCKER_MCP_JAR=jar, DOCKER_MCP_NO_ARCHIVE='1')
+def run(arg):
+    jar, _, flags = arg.partition('::')
+    env = dict(os.environ, ALLOW_LOCAL_DOCKER='true', DOCKER_HOST=os.environ['UNIX_DOCKER_HOST'], SECURITY_AUDIT_LOG_FILE=os.path.join(tmp, 'audit.jsonl'), DOCKER_MCP_JAR=jar, DOCKER_MCP_NO_ARCHIVE='1', DOCKER_MCP_JAVA_OPTS=flags)
     t0 = time.perf_counter()
     p = subprocess.Popen([os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'bin', 'docker-mcp-secure')], stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, stderr=subprocess.DEVNULL)
     def send(m): p.stdin.write((json.dumps(m) + "\n").encode()); p.stdin.flush()

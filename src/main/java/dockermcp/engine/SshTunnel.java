@@ -82,7 +82,7 @@ final class SshTunnel implements AutoCloseable {
             if (!p.isAlive() || System.nanoTime() > deadline) {
                 p.destroyForcibly();
                 try {
-                    reader.join(1000);
+                    reader.join(5000); // ends at the pipe's end, right after ssh's; the bound only for a child holding the pipe open
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
