@@ -21,7 +21,8 @@ import tools.jackson.databind.node.ObjectNode;
  * carrier of a command; credential files whose columns say where the password is (psk.txt, davfs2 secrets, snmpd
  * createUser, nagios {@code $USERn$}) printed to a log; protocol transcripts (SASL PLAIN responses, Redis HELLO/MIGRATE,
  * PostgreSQL PasswordMessage); and runtime dumps (argv lists, phpinfo, XML named elements, .NET RSA keys, CI masks,
- * binary groups). No 8-character piece of a planted secret may survive; harmless neighbours of the same shapes stay.
+ * binary groups); and one word fed on standard input ({@code echo X |}, {@code yes X |}, {@code <<< X}) to any command about a
+ * secret. No 8-character piece of a planted secret may survive; harmless neighbours of the same shapes stay.
  */
 class AdminCommandsAndDumpsPropertyTest {
 
@@ -104,6 +105,65 @@ class AdminCommandsAndDumpsPropertyTest {
     void commandsWithoutAPasswordStayAsTheyAre() {
         List<String> changed = new ArrayList<>();
         for (String line : HARMLESS_COMMANDS) {
+            for (String shown : commandCarriers(line)) {
+                if (!shown.equals(line)) {
+                    changed.add(line + " -> " + shown);
+                }
+            }
+        }
+        assertThat(changed).isEmpty();
+    }
+
+    // ---- one word fed on standard input to a command about a secret ----------------------------------------------
+
+    private static final List<String> ASKING = List.of("vault login -", "vncpasswd -f", "htpasswd -i /etc/nginx/.htpasswd admin",
+            "gcloud secrets versions add db-password --data-file=-", "acmectl secrets put api --from-stdin", "docker login -u svc --password-stdin reg.acme.io",
+            "sudo -S systemctl restart app", "kinit svc@ACME.IO", "op signin --raw", "bw unlock --raw", "age -p -o backup.age backup.tar",
+            "/opt/tool/bin/setpasswd deploy", "gh auth login --with-token", "aws ecr get-login-password | docker login --username AWS --password-stdin",
+            "keytool -importpass -alias db -keystore app.jks", "mytool credentials set --name db", "xctl token import",
+            "smbpasswd -s -a svc", "ldappasswd -x -D cn=admin -W -S", "k8s-cli create secret db --stdin", "cryptsetup luksOpen /dev/sdb1 data");
+
+    /** echo X | cmd, printf '%s' X | cmd, yes X | cmd, cat <<< X | cmd, cmd <<< X: the one word a command about a secret reads. */
+    private static String fed(Random r, String x, String command) {
+        String q = pick(r, List.of("", "'", "\""));
+        return switch (r.nextInt(6)) {
+            case 0 -> "echo " + pick(r, List.of("", "-n ", "-e ")) + q + x + q + " | " + command;
+            case 1 -> "printf " + pick(r, List.of("'%s'", "'%s\\n'", "\"%s\"")) + " " + q + x + q + " | " + command;
+            case 2 -> "yes " + q + x + q + " | " + command;
+            case 3 -> "cat <<< " + q + x + q + " | " + command;
+            case 4 -> command + " <<< " + q + x + q;
+            default -> command + " <<<" + q + x + q;
+        };
+    }
+
+    @Test
+    void aWordFedOnStandardInputToACommandAboutASecretIsHiddenInEveryCarrier() {
+        List<String> leaked = new ArrayList<>();
+        int checked = 0;
+        for (int seed = 0; seed < 30; seed++) {
+            Random r = new Random(seed);
+            for (int i = 0; i < 20; i++) {
+                String x = secret(r, "@,'\"|;&<>()$`");
+                String line = fed(r, x, pick(r, ASKING));
+                for (String shown : commandCarriers(line)) {
+                    leak(x, line, shown, leaked);
+                    checked++;
+                }
+            }
+        }
+        assertThat(leaked).isEmpty();
+        assertThat(checked).isGreaterThan(2000);
+    }
+
+    @Test
+    void textFedToFiltersMessagesVariablesAndShortAnswersStay() {
+        List<String> changed = new ArrayList<>();
+        for (String line : List.of("echo started | tee -a /var/log/login.log", "echo ok | logger -t auth", "grep token <<< \"$line\"",
+                "echo \"$TOKEN\" | docker login --password-stdin", "echo hello world | vault login -", "cat <<< \"$(date)\" | grep token",
+                "echo 3 | tee /proc/sys/vm/drop_caches", "yes | ssh-keygen -t ed25519 -N '' -f key", "echo yes | apt-get install -y login",
+                "sort <<< \"b a\"", "bc <<< 2+2", "read -r TOKEN <<< \"$(cat /run/secrets/t)\"", "echo y | gcloud auth login --no-launch-browser",
+                "printf '%s\\n' \"$DB_PASSWORD\" | docker secret create db -", "echo Restarting the auth service | wall",
+                "cat /run/secrets/token | docker login --password-stdin", "echo ${VAULT_TOKEN} | vault login -", "yes y | keytool -import -file ca.pem -alias root-ca")) {
             for (String shown : commandCarriers(line)) {
                 if (!shown.equals(line)) {
                     changed.add(line + " -> " + shown);

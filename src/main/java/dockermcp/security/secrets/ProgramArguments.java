@@ -206,7 +206,7 @@ final class ProgramArguments {
     private static void command(char[] t, String lower, int start, int nameEnd, Program p, Spans spans) {
         List<int[]> words = words(t, nameEnd);
         if (p.expect) {
-            ProgramInputs.expect(t, lower, nameEnd, words.isEmpty() ? nameEnd : words.get(words.size() - 1)[1], spans);
+            ProgramInputs.expect(t, lower, start, words.isEmpty() ? nameEnd : words.get(words.size() - 1)[1], spans); // from the name: a script's own expect line is a prompt too
             return;
         }
         if (!p.when.isEmpty() && words.stream().noneMatch(w -> p.when.contains(text(t, w).toLowerCase(Locale.ROOT)))) {

@@ -114,7 +114,7 @@ final class ProgramInputs {
             while (e - 2 >= s && t[e - 2] == '\\' && (t[e - 1] == 'r' || t[e - 1] == 'n')) {
                 e -= 2; // the \r that ends the line typed
             }
-            if (e > s) {
+            if (e > s && t[s] != '$') { // send "$env(PW)\r": a variable, no value
                 spans.add(s, e);
             }
         }

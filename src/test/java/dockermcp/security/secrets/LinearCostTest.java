@@ -68,7 +68,9 @@ class LinearCostTest {
             "register a b ", "user add ", "passwd ", "p=", ",p=", "h=a,p=", ":pserver:", ":a:b:", "10.0.0.1\tXk9mP2vLqR7z\n", "createUser u SHA ",
             "$USER1$=", "\\x00", "\\x00a", "PLAIN ", "PLAIN AGFiAGM= ", "HELLO AUTH ", "\"AUTH\" ", "AUTH2 ", "PasswordMessage ", "\"-password\", \"",
             "'--secret',\n", " => ", "DB_PASSWORD => ", " Name=\"Password\">", "<Data Name=\"Password\"", "<RSAKeyValue><P>", "<InverseQ>", "<D>",
-            "::add-mask::", "issecret=true", "##vso[", "01000001 ", "password bits: 01000001 ");
+            "::add-mask::", "issecret=true", "##vso[", "01000001 ", "password bits: 01000001 ",
+            // a word fed on standard input: pipes, here-strings, producers
+            "| vault login ", "<<< ", "a <<< b ", "echo a | passwd", "cat <<< a | login ", "yes a |", "| x token ", "running: echo ");
 
     private final ProviderRules rules = ProviderRules.builtIn();
 
