@@ -70,6 +70,12 @@ public final class Redactor {
     /** Free text: every secret the detector finds is replaced by the marker. */
     public String text(String s) {
         PlainView plain = PlainView.of(s); // a colour code or a zero-width character must not hide a token
+        if (s != null && PlainView.hasLineEscapes(s)) { // and a text logged as one string, read with its escaped line breaks as breaks
+            Spans spans = plain.toOriginal(detector.find(plain.text()));
+            PlainView unescaped = PlainView.unescaped(s);
+            spans.addAll(unescaped.toOriginal(detector.find(unescaped.text())));
+            return spans.apply(s, MARK);
+        }
         return plain.same() ? detector.redact(s, MARK) : plain.toOriginal(detector.find(plain.text())).apply(s, MARK);
     }
 
@@ -113,9 +119,61 @@ public final class Redactor {
             boolean nextStartsHidden = k < byBreak.length && byBreak[k] <= starts[i + 1];
             wrapped(lines.get(i), lines.get(i + 1), local.get(i), local.get(i + 1), nextStartsHidden, words);
         }
+        Spans[] again = escapedAgain(original);
         String[] out = new String[n];
-        Halves.range(length, n, i -> out[i] = views[i].toOriginal(local.get(i)).apply(original.get(i), MARK));
+        Halves.range(length, n, i -> {
+            Spans spans = views[i].toOriginal(local.get(i));
+            if (again[i] != null) {
+                spans.addAll(again[i]);
+            }
+            out[i] = spans.apply(original.get(i), MARK);
+        });
         return java.util.Arrays.asList(out);
+    }
+
+    /**
+     * The lines that hold a text logged as one string, its line breaks escaped ({@code "user: a\npassword:\n  x"}), read a
+     * second time with those escapes as line breaks, together in one detector pass: what each hides, in its original's
+     * places (null for a line without such escapes, most lines). Such a line is also read glued to the next one when a word
+     * may go on from one to the other (a terminal's wrap, as {@link #wrapped} reads the first reading).
+     */
+    private Spans[] escapedAgain(List<String> original) {
+        int n = original.size();
+        Spans[] again = new Spans[n];
+        PlainView[] views = new PlainView[n];
+        List<int[]> parts = new ArrayList<>(); // {line, where its view starts in the joined text, 1 when glued to a neighbour}
+        StringBuilder joined = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            if (!PlainView.hasLineEscapes(original.get(i))) {
+                continue;
+            }
+            views[i] = PlainView.unescaped(original.get(i));
+            parts.add(new int[] {i, joined.length(), 0});
+            joined.append(views[i].text()).append('\n');
+            String line = original.get(i);
+            if (i + 1 < n && !line.isEmpty() && !original.get(i + 1).isEmpty() && wordChar(line.charAt(line.length() - 1))
+                    && wordChar(original.get(i + 1).charAt(0)) && PlainView.hasLineEscapes(original.get(i + 1))) {
+                views[i + 1] = views[i + 1] != null ? views[i + 1] : PlainView.unescaped(original.get(i + 1));
+                parts.add(new int[] {i, joined.length(), 1}); // glued: only what crosses the join counts
+                joined.append(views[i].text());
+                parts.add(new int[] {i + 1, joined.length(), 1});
+                joined.append(views[i + 1].text()).append('\n');
+            }
+        }
+        if (parts.isEmpty()) {
+            return again;
+        }
+        int[] found = detector.find(joined.toString()).merged();
+        Spans[] local = new Spans[n];
+        for (int[] part : parts) {
+            int i = part[0];
+            local[i] = local[i] != null ? local[i] : new Spans();
+            clip(found, part[1], views[i].text().length(), local[i], part[2] == 1);
+        }
+        for (int i = 0; i < n; i++) {
+            again[i] = local[i] == null ? null : views[i].toOriginal(local[i]);
+        }
+        return again;
     }
 
     /**

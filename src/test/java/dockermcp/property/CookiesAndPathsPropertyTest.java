@@ -13,13 +13,48 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Issue 7, the third outside test: a cookie header is judged cookie by cookie (a session cookie or a random value goes,
  * {@code theme=dark} and the attributes stay); a path segment holding a secret word and a generated part goes
- * ({@code WORKDIR /srv/token-…}), ordinary paths stay; {@code seed phrase: not set} stays whole.
+ * ({@code WORKDIR /srv/token-…}), ordinary paths stay; {@code seed phrase: not set} stays whole. A password in a query beside
+ * its user's name ({@code ?u=admin&p=…}) goes; page numbers and time stamps under the same short names stay.
  */
 class CookiesAndPathsPropertyTest {
 
     private static final Redactor REDACTOR = new Redactor();
     private static final List<String> ATTRIBUTES = List.of("Path=/", "Path=/app", "SameSite=Lax", "SameSite=Strict", "Secure", "HttpOnly",
             "Domain=example.com", "Max-Age=3600", "Expires=Wed, 21 Oct 2026 07:28:00 GMT");
+
+    /** A password in a query beside its user's name ({@code ?u=admin&p=…}: Subsonic, routers, camera CGIs), or its salted hash beside the salt. */
+    @Test
+    void aPasswordOrItsSaltedHashInAQueryThatNamesTheUserGoes() {
+        List<String> leaked = new ArrayList<>();
+        for (int seed = 0; seed < 300; seed++) {
+            SecretCorpus parts = new SecretCorpus(seed);
+            String human = java.net.URLEncoder.encode(parts.password(), java.nio.charset.StandardCharsets.UTF_8); // as a URL carries it: %23 for '#'
+            String x = parts.pick(human, parts.chars(SecretCorpus.ALNUM, 10 + seed % 14), "enc:" + parts.chars("0123456789abcdef", 24));
+            String user = parts.pick("u", "user", "username", "login", "usr") + "=" + parts.pick("admin", "alice", "svc", "cam01");
+            String pass = parts.pick("p", "pw", "pass") + "=" + x;
+            String other = parts.pick("v=1.16.1", "c=app", "f=json", "format=xml", "action=login", "page=1");
+            List<String> params = new ArrayList<>(List.of(user, pass, other));
+            java.util.Collections.shuffle(params, new Random(seed));
+            String url = parts.pick("GET /rest/ping.view", "https://music.acme.io/rest/stream.view", "http://192.168.1.20/cgi-bin/snapshot.cgi",
+                    "GET /api/login", "http://router.local/login.cgi") + "?" + String.join("&", params);
+            String line = parts.pick("", "2026-11-30T10:00:01Z INFO ", "10.0.0.4 - - [30/Nov/2026:10:00:01 +0000] \"") + url + parts.pick("", " HTTP/1.1", " 200 14ms");
+            String shown = REDACTOR.lines(List.of(line)).get(0);
+            if (shown.contains(x.length() > 12 ? x.substring(x.length() - 8) : x)) {
+                leaked.add(line + " -> " + shown);
+            }
+            String salt = parts.chars("0123456789abcdef", 6);
+            String token = parts.chars("0123456789abcdef", 32);
+            String subsonic = "GET /rest/getArtists.view?" + user + "&t=" + token + "&s=" + salt + "&v=1.16.1&c=app";
+            if (REDACTOR.text(subsonic).contains(token.substring(0, 8))) {
+                leaked.add(subsonic);
+            }
+        }
+        assertThat(leaked).isEmpty();
+        for (String harmless : List.of("GET /forum/thread?p=2&user=alice", "https://shop.acme.io/search?q=shoes&p=3&u=eur", "GET /feed?t=1764500000&u=alice",
+                "GET /api/items?page=2&p=14&user=svc", "https://docs.acme.io/guide?p=install&t=linux", "GET /static/app.js?v=3&t=1764500000")) {
+            assertThat(REDACTOR.text(harmless)).as(harmless).isEqualTo(harmless);
+        }
+    }
 
     @Test
     void sessionCookiesAndRandomValuesGoAndAttributesStay() {

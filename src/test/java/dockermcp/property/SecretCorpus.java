@@ -57,11 +57,13 @@ public final class SecretCorpus {
     public static final List<String> LATER = List.of("credential-writes", "fourth-attack", "unannounced");
     /** The seventh outside test's families (admin verbs, DSNs, credential columns, transcripts, runtime dumps), kept apart as above. */
     public static final List<String> SEVENTH_ATTACK = List.of("seventh-attack");
+    /** Found by the lead's own probes in the ninth round: a word fed on standard input, an escaped multi-line text, a query's user and password. */
+    public static final List<String> NINTH_ROUND = List.of("ninth-round");
 
     /** Every shape of every family, once each, in family order. */
     public List<Secret> everyShape() {
         List<Secret> out = new ArrayList<>();
-        for (String f : java.util.stream.Stream.of(FAMILIES, SECOND_ATTACK, LOG_SPELLINGS, LATER, LOG_ENCODINGS, SEVENTH_ATTACK).flatMap(List::stream).toList()) {
+        for (String f : java.util.stream.Stream.of(FAMILIES, SECOND_ATTACK, LOG_SPELLINGS, LATER, LOG_ENCODINGS, SEVENTH_ATTACK, NINTH_ROUND).flatMap(List::stream).toList()) {
             for (int shape = 0; shape < shapes(f); shape++) {
                 out.add(make(f, shape));
             }
@@ -95,6 +97,7 @@ public final class SecretCorpus {
             case "fourth-attack" -> 6;
             case "unannounced" -> 6;
             case "seventh-attack" -> 4; // credential columns (psk.txt) need their line: AdminCommandsAndDumpsPropertyTest
+            case "ninth-round" -> 3;
             case "log-encodings" -> 2;
             default -> 3;
         };
@@ -131,6 +134,7 @@ public final class SecretCorpus {
             case "fourth-attack" -> fourthAttack(s);
             case "unannounced" -> unannounced(s);
             case "seventh-attack" -> seventhAttack(s);
+            case "ninth-round" -> ninthRound(s);
             case "log-encodings" -> logEncodings(s);
             default -> headers(s);
         };
@@ -690,6 +694,26 @@ public final class SecretCorpus {
                     + "\" \"" + pw + "\" \"SETNAME\" \"w\"");
             default -> new Secret("seventh-attack", "argv-dump", pw, "EVENT_XML", "<Data Name=\"Password\">" + pw + "</Data>",
                     List.of("/app/server", "-db-pass", pw), "{\"cmdline\": [\"/app/server\", \"-db-pass\", \"" + pw + "\", \"-listen\", \":8080\"]}");
+        };
+    }
+
+    /**
+     * Found by the lead's probes in the ninth round: one word fed on standard input to a command about a secret (no keyword
+     * beside it), a multi-line text logged as one string with its line breaks escaped, a password in a query beside its user.
+     */
+    private Secret ninthRound(int s) {
+        String pw = r.nextBoolean() ? password().replace("#", "-").replace("%", "!") : randomKey(12 + r.nextInt(6));
+        String user = pick("admin", "ops", "app") + chars(DIGITS, 3);
+        return switch (s) {
+            case 0 -> new Secret("ninth-round", "stdin-word", pw, "BOOTSTRAP_CMD", "echo " + pw + " | vault login -",
+                    List.of("sh", "-c", "printf '%s' '" + pw + "' | " + pick("op signin --raw", "bw unlock --raw", "vncpasswd -f")),
+                    "+ " + pick("htpasswd -i /etc/nginx/.htpasswd " + user, "gcloud secrets versions add db-password --data-file=-", "age -p -o b.age b.tar") + " <<< " + pw);
+            case 1 -> new Secret("ninth-round", "escaped-layout", pw, "BOOT_CONFIG", "db:\\n  user: " + user + "\\n  password:\\n    " + pw,
+                    List.of("/app/server", "--config-json", "{\"db\":{\"user\":\"" + user + "\",\"password\":\"" + pw + "\"}}"),
+                    "{\"level\":\"debug\",\"msg\":\"loaded config:\\nuser: " + user + "\\npassword:\\n  " + pw + "\\nport: 5432\"}");
+            default -> new Secret("ninth-round", "query-user-password", pw, "CAMERA_SNAPSHOT_URL", "http://10.0.0.20/cgi-bin/snapshot.cgi?usr=" + user + "&p=" + pw,
+                    List.of("curl", "-s", "http://10.0.0.20/cgi-bin/snapshot.cgi?u=" + user + "&p=" + pw + "&f=jpg"),
+                    "10.0.0.4 - - [30/Nov/2026:10:00:01 +0000] \"GET /rest/ping.view?u=" + user + "&p=" + pw + "&v=1.16.1&c=app HTTP/1.1\" 200 14");
         };
     }
 

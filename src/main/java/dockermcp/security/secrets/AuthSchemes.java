@@ -13,6 +13,8 @@ import java.util.Set;
 final class AuthSchemes {
 
     private static final int MAX_VALUE = 4096;
+    /** How far either side of a paired parameter its user's parameter is looked for. */
+    private static final int QUERY_REACH = 256;
     /** Parameters of an authorization header that name or describe, never prove: shown. */
     private static final Set<String> SHOWN_PARAMS = Set.of("username", "realm", "uri", "algorithm", "qop", "nc", "opaque", "nonce", "ts", "ext",
             "signedheaders", "oauth_consumer_key", "oauth_signature_method", "oauth_timestamp", "oauth_nonce", "oauth_version", "oauth_callback",
@@ -20,7 +22,11 @@ final class AuthSchemes {
     /** Query parameters whose value is a secret whatever it looks like. */
     private static final Set<String> SECRET_PARAMS = Set.of("sig", "signature", "x-amz-signature", "x-goog-signature", "x-amz-security-token",
             "token", "access_token", "id_token", "refresh_token", "client_secret", "code_verifier", "password", "passwd", "pwd", "secret", "api_key",
-            "apikey", "api-key", "private_token", "jwt", "auth", "otp", "session", "sessionid", "session_id", "sid", "oauth_token", "oauth_signature");
+            "apikey", "api-key", "private_token", "jwt", "auth", "otp", "session", "sessionid", "session_id", "sid", "oauth_token", "oauth_signature",
+            "pass", "pw", "passphrase", "passcode");
+    /** Query parameters that hold the password (p) or a salted hash of it (t, with s: Subsonic) when the query also names the user. */
+    private static final Set<String> PAIRED_PARAMS = Set.of("p", "t");
+    private static final Set<String> USER_PARAMS = Set.of("u", "user", "username", "login", "usr", "uid");
     /** Query parameters whose value is a secret when it is long enough to be a generated one (an OAuth code, a key, a hash). */
     private static final Set<String> LONG_PARAMS = Set.of("code", "key", "hash", "ticket", "state_token");
 
@@ -186,7 +192,7 @@ final class AuthSchemes {
             return eq;
         }
         String name = KeyMaterial.lowerAscii(t, n, eq);
-        boolean always = SECRET_PARAMS.contains(name);
+        boolean always = SECRET_PARAMS.contains(name) || PAIRED_PARAMS.contains(name) && namesUser(t, n, name.equals("t")) && !number(t, eq + 1);
         if (!always && !LONG_PARAMS.contains(name)) {
             return eq;
         }
@@ -203,6 +209,44 @@ final class AuthSchemes {
             spans.add(s, e);
         }
         return e;
+    }
+
+    /**
+     * True when the query around the parameter at {@code n} also has a user's parameter ({@code ?u=admin&p=…}), and with
+     * {@code salted} a salt's ({@code s=}: the token {@code t} is a hash of the password and the salt).
+     */
+    private static boolean namesUser(char[] t, int n, boolean salted) {
+        int from = n;
+        while (from > 0 && n - from < QUERY_REACH && t[from - 1] != '?' && !Character.isWhitespace(t[from - 1]) && t[from - 1] != '"') {
+            from--;
+        }
+        int to = n;
+        while (to < t.length && to - n < QUERY_REACH && !Character.isWhitespace(t[to]) && t[to] != '"' && t[to] != '\'') {
+            to++;
+        }
+        boolean user = false;
+        boolean salt = false;
+        for (int k = from; k < to; k++) {
+            if ((k == from || t[k - 1] == '&' || t[k - 1] == ';') && k != n) {
+                int eq = k;
+                while (eq < to && eq - k < 9 && t[eq] != '=' && t[eq] != '&') {
+                    eq++;
+                }
+                String param = eq < to && t[eq] == '=' ? KeyMaterial.lowerAscii(t, k, eq) : "";
+                user |= USER_PARAMS.contains(param);
+                salt |= param.equals("s");
+            }
+        }
+        return user && (salt || !salted);
+    }
+
+    /** A short number (a page, a count) at {@code s}, ending the value: no password. */
+    private static boolean number(char[] t, int s) {
+        int e = s;
+        while (e < t.length && e - s <= 6 && t[e] >= '0' && t[e] <= '9') {
+            e++;
+        }
+        return e > s && e - s <= 6 && (e == t.length || t[e] == '&' || t[e] == '#' || Character.isWhitespace(t[e]) || t[e] == '"' || t[e] == '\'');
     }
 
     /** Letters and digits both: a generated value, not a word or a number. */

@@ -75,8 +75,9 @@ final class CredentialWrites {
                 return true;
             }
         }
+        // by the program, which a log prefix may stand before: sudo -S, vncpasswd, age -p (a passphrase)
         return program.equals("sudo") && (command.contains(" -s") || command.contains(" --stdin")) || program.endsWith("passwd")
-                || (program.equals("age") || program.equals("rage")) && command.contains(" -p"); // age -p: a passphrase
+                || command.contains("passwd ") || command.contains("sudo -s") || command.contains("age -p");
     }
 
     /** The start of the command that holds position {@code at}: after the last separator before it on its line. */

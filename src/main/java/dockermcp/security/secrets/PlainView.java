@@ -14,12 +14,38 @@ public final class PlainView {
     private final String text;
     private final int[] orig; // orig[i]: index in the original of plain character i; orig[length]: the original's length
 
-    private PlainView(String text, int[] orig) {
+    private final String original; // kept when the view differs from it: a span is taken on through an escaped separator
+
+    private PlainView(String text, int[] orig, String original) {
         this.text = text;
         this.orig = orig;
+        this.original = original;
     }
 
     public static PlainView of(String s) {
+        return of(s, false);
+    }
+
+    /**
+     * The view of a text logged as one string: as {@link #of}, and its escaped line breaks and tabs ({@code \n}, {@code \r\n},
+     * {@code \t}, and {@code \\n} of a string encoded twice) read as line breaks and tabs. A second reading of such a line,
+     * beside the first: a shell's {@code printf '%s\n' X | passwd} needs its {@code \n} read as written.
+     */
+    public static PlainView unescaped(String s) {
+        return of(s, true);
+    }
+
+    /** True when the text holds an escaped line break or tab ({@link #unescaped} reads it otherwise than {@link #of}). */
+    public static boolean hasLineEscapes(String s) {
+        for (int i = s.indexOf('\\'); i >= 0 && i + 1 < s.length(); i = s.indexOf('\\', i + 1)) {
+            if (lineEscape(s, i) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static PlainView of(String s, boolean unescape) {
         int n = s.length();
         StringBuilder out = null;
         int[] map = null;
@@ -35,7 +61,7 @@ public final class PlainView {
                 i++;
                 continue;
             }
-            int folded = fold(s, i);
+            int folded = fold(s, i, unescape);
             int skip = folded != 0 ? 0 : hidden(s, i);
             if ((folded != 0 || skip > 0) && out == null) { // the first character read otherwise: copy what came before
                 out = new StringBuilder(n);
@@ -70,10 +96,10 @@ public final class PlainView {
             i += len;
         }
         if (out == null) {
-            return new PlainView(s, null);
+            return new PlainView(s, null, null);
         }
         map[kept] = n;
-        return new PlainView(out.toString(), java.util.Arrays.copyOf(map, kept + 1));
+        return new PlainView(out.toString(), java.util.Arrays.copyOf(map, kept + 1), s);
     }
 
     /**
@@ -190,7 +216,7 @@ public final class PlainView {
      * The ASCII character a lookalike at {@code i} stands for, in the low 16 bits, and how many characters of the
      * original it takes, in the high bits; 0 when the character is read as it is.
      */
-    private static int fold(String s, int i) {
+    private static int fold(String s, int i, boolean unescape) {
         char c = s.charAt(i);
         if (c < 0x80) {
             if (c == '%' && i + 2 < s.length()) {
@@ -200,7 +226,7 @@ public final class PlainView {
                 return s.startsWith(SHELL_QUOTE, i) ? SHELL_QUOTE.length() << 16 | '\''
                         : s.startsWith(SHELL_QUOTE_ESCAPED, i) ? SHELL_QUOTE_ESCAPED.length() << 16 | '\'' : 0;
             }
-            return c == '\\' || c == '&' ? escaped(s, i) : 0;
+            return c == '\\' || c == '&' ? escaped(s, i, unescape) : 0;
         }
         if (c >= 0x370 && c < 0x530) {
             int at = HOMOGLYPHS.indexOf(c);
@@ -265,8 +291,14 @@ public final class PlainView {
      * A JSON escape ({@code \u0070}) or an HTML character reference ({@code &#61;}, {@code &#x3D;}, {@code &quot;}) of a
      * printable ASCII character, in the form {@link #fold} returns; 0 when there is none at i.
      */
-    private static int escaped(String s, int i) {
+    private static int escaped(String s, int i, boolean unescape) {
         int n = s.length();
+        if (unescape && s.charAt(i) == '\\') { // a text logged as one string (once or twice encoded): its line breaks and tabs, read as what they stand for
+            int b = lineEscape(s, i);
+            if (b != 0) {
+                return b;
+            }
+        }
         if (s.charAt(i) == '\\') { // \u0070, \x70 and octal \160, as JSON, C, shells and printf write bytes
             int len = i + 5 < n && s.charAt(i + 1) == 'u' ? 6 : i + 3 < n && s.charAt(i + 1) == 'x' ? 4 : i + 3 < n ? 4 : 0;
             int cp = len == 0 ? -1 : len == 6 ? number(s, i + 2, i + 6, 16) : len == 4 && s.charAt(i + 1) == 'x' ? number(s, i + 2, i + 4, 16)
@@ -293,6 +325,31 @@ public final class PlainView {
             }
         }
         return 0;
+    }
+
+    /**
+     * {@code \n}, {@code \t}, {@code \r\n} (and {@code \\n}, … of a string encoded twice) at {@code i}, in the form {@link #fold}
+     * returns: a line break or a tab. 0 otherwise.
+     */
+    private static int lineEscape(String s, int i) {
+        int n = s.length();
+        int j = i + 1 < n && s.charAt(i + 1) == '\\' ? i + 2 : i + 1;
+        if (j >= n) {
+            return 0;
+        }
+        char e = s.charAt(j);
+        if (e == 't') {
+            return (j + 1 - i) << 16 | '\t';
+        }
+        if (e != 'n' && e != 'r') {
+            return 0;
+        }
+        int end = j + 1;
+        if (e == 'r' && end + 1 < n && s.charAt(end) == '\\') { // \r\n: one line break
+            int k = end + 1 < n && s.charAt(end + 1) == '\\' ? end + 2 : end + 1;
+            end = k < n && s.charAt(k) == 'n' ? k + 1 : end;
+        }
+        return (end - i) << 16 | '\n';
     }
 
     /** The number written in s[from, to] in the radix, or -1 when a character is not a digit. */
@@ -331,8 +388,28 @@ public final class PlainView {
         int[] m = plain.merged();
         for (int i = 0; i < m.length; i += 2) {
             // up to where the next plain character starts: a folded lookalike (%3D, a surrogate pair) goes whole
-            out.add(orig[m[i]], orig[Math.min(m[i + 1], orig.length - 1)]);
+            out.add(orig[m[i]], throughEscape(orig[Math.min(m[i + 1], orig.length - 1)]));
         }
         return out;
+    }
+
+    /**
+     * Where a hidden part ends in the original: where its view ends, unless a percent escape follows that the view read as a
+     * separator ({@code p=Glacier%23ember72}: '#' in the view, a character of the value in the original), then at the end of
+     * the original's token.
+     */
+    private int throughEscape(int end) {
+        if (end + 2 >= original.length() || original.charAt(end) != '%' || hexByte(original, end + 1) < 0) {
+            return end;
+        }
+        int e = end;
+        while (e < original.length() && e - end < 4096) {
+            char c = original.charAt(e);
+            if (Character.isWhitespace(c) || c == '&' || c == '#' || c == '"' || c == '\'' || c == '<' || c == '>') {
+                break;
+            }
+            e++;
+        }
+        return e;
     }
 }

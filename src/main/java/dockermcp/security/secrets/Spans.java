@@ -19,7 +19,7 @@ public final class Spans {
     }
 
     /** Adds every range of {@code other}. */
-    void addAll(Spans other) {
+    public void addAll(Spans other) {
         for (int i = 0; i < other.size; i++) {
             add(start(other.ranges[i]), end(other.ranges[i]));
         }
