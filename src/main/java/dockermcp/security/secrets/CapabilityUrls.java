@@ -236,7 +236,8 @@ final class CapabilityUrls {
         int piece = f;
         while (end <= t.length && end - f < 4096) {
             if (end == t.length || !urlChar(t[end]) || t[end] == '/') {
-                key |= keyLike(t, piece, end);
+                int[] n = VendorTokens.classes(t, piece, end, "-_~!");
+                key |= keyLike(t, piece, end) && (n[2] > 0 || n[0] > 0 && n[1] > 0); // an anchor of small letters is words
                 piece = end + 1;
                 if (end == t.length || t[end] != '/') {
                     break;

@@ -380,6 +380,7 @@ public final class ConfigValues {
         }
         RandomTokens.splitKeys(chars, spans); // a key cut into pieces by '/' or ':' goes whole
         madeUpWords(chars, spans);
+        GluedTails.extend(chars, spans); // what the walk above found: a key id's secret after it, a glued rest
         return plain.toOriginal(spans);
     }
 

@@ -22,6 +22,9 @@ final class GluedTails {
             int s = m[i];
             int e = m[i + 1];
             int limit = i + 2 < m.length ? m[i + 2] : t.length;
+            if (e - s < 8) {
+                continue; // a short word taken (SHA256 before a fingerprint) is no token to follow
+            }
             while (e + 1 < limit && glue(t[e])) { // forward: <hidden>/<random>/<random>
                 int r = runEnd(t, e + 1);
                 if (r - (e + 1) < 8 || !randomRun(t, e + 1, r)) {
@@ -30,7 +33,7 @@ final class GluedTails {
                 spans.add(e + 1, r);
                 e = r;
             }
-            if (e + 2 < limit && t[e] == ' ' && (e + 1 >= t.length || t[e + 1] != ' ')) { // an id hidden, its secret next
+            if (e + 2 < limit && t[e] == ' ' && keyId(t, s, e)) { // an id hidden, its secret next
                 int r = runEnd(t, e + 1);
                 if (r - (e + 1) >= 32 && (r == t.length || !glue(t[r])) && pairedSecret(t, e + 1, r)) {
                     spans.add(e + 1, r);
@@ -131,6 +134,33 @@ final class GluedTails {
             }
         }
         return letters == 0 || upperInside <= 1 && vowels > 0 && e - s <= 16;
+    }
+
+    /**
+     * A key id as a whole token: 16 to 40 capitals and digits, or two capitals or more and hexadecimal after them
+     * ({@code GK<hex>}, {@code AKIA…}, {@code LTAI…}), with digits in it.
+     */
+    private static boolean keyId(char[] t, int s, int e) {
+        if (e - s < 16 || e - s > 40 || s > 0 && runChar(t[s - 1]) || !(t[s] >= 'A' && t[s] <= 'Z' && t[s + 1] >= 'A' && t[s + 1] <= 'Z')) {
+            return false;
+        }
+        int p = s;
+        while (p < e && p - s < 6 && t[p] >= 'A' && t[p] <= 'Z') {
+            p++; // the kind: GK, AKIA, LTAI, AKID
+        }
+        boolean digit = false;
+        boolean lowerHex = false;
+        boolean upper = false;
+        for (int i = p; i < e; i++) {
+            char c = t[i];
+            digit |= c >= '0' && c <= '9';
+            lowerHex |= c >= 'a' && c <= 'f';
+            upper |= c >= 'A' && c <= 'Z';
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'Z')) {
+                return false;
+            }
+        }
+        return digit && !(lowerHex && upper);
     }
 
     /** After a hidden id: hexadecimal of 32 or more with letters and digits (a UUID too), or a random run: its secret. */

@@ -51,6 +51,7 @@ final class VendorTokens {
             }
         }
         int len = end - s;
+        int scope;
         int body = len >= 8 && len <= 4096 && (i == 0 || startBoundary(t[i - 1])) ? prefixed(t, s, end) : -1;
         if (body >= 0) {
             spans.add(body, end); // the body: a name's own word before it stays (TOKEN_ghp_… keeps TOKEN_)
@@ -58,8 +59,10 @@ final class VendorTokens {
             spans.add(s, end);
         } else if (len >= 8 && (i == 0 || startBoundary(t[i - 1])) && idAfterVendor(t, s, end)) {
             spans.add(s, end); // waka_<uuid>, ms-<uuid>, chpt_<hex>: a vendor word makes the id after it a key
-        } else if (len >= 32 && i >= 4 && t[i - 1] == '.' && scopedKey(t, i, end) >= 0) {
-            spans.add(scopedKey(t, i, end), end); // Unleash *:*.<64 hex>, default:production.<hex>: a scope, a '.' and a key
+        } else if (len >= 32 && i >= 4 && t[i - 1] == '.' && (scope = scopedKey(t, i, end)) >= 0) {
+            spans.add(scope, end); // Unleash *:*.<64 hex>, default:production.<hex>: a scope, a '.' and a key
+        } else if (len >= 32 && i >= 6 && t[i - 1] == ' ' && schemeWord(t, i - 1) && NearbyTokens.hexOfBothKinds(t, i, end, 'a')) {
+            spans.add(i, end); // KakaoAK <32 hex>: a vendor's authorization scheme, a word ending in capitals, then the key
         } else if (len >= 8 && uuidWithKey(t, s, end)) {
             spans.add(s, RandomTokens.tokenEnd(t, end + 1));
         } else if (len >= 1 && len <= 3 && allDigits(t, s, end) && end + 41 <= n && t[end] == '/' && (i == 0 || startBoundary(t[i - 1]))
@@ -404,6 +407,26 @@ final class VendorTokens {
             return -1;
         }
         return v;
+    }
+
+    /**
+     * The word before t[blank]: a vendor's scheme name, a capital, small letters and two or three capitals to end
+     * ({@code KakaoAK}); an id's name ({@code ContainerID}) is none.
+     */
+    private static boolean schemeWord(char[] t, int blank) {
+        int w = blank;
+        while (w > 0 && blank - w < 16 && (t[w - 1] >= 'a' && t[w - 1] <= 'z' || t[w - 1] >= 'A' && t[w - 1] <= 'Z')) {
+            w--;
+        }
+        if (blank - w < 4 || blank - w > 15 || w > 0 && t[w - 1] > ' ' || !(t[w] >= 'A' && t[w] <= 'Z')) {
+            return false;
+        }
+        int capitals = 0;
+        while (capitals < blank - w && t[blank - 1 - capitals] >= 'A' && t[blank - 1 - capitals] <= 'Z') {
+            capitals++;
+        }
+        boolean small = t[w + 1] >= 'a' && t[w + 1] <= 'z';
+        return small && capitals >= 2 && capitals <= 3 && !(t[blank - 2] == 'I' && t[blank - 1] == 'D');
     }
 
     private static boolean scopeChar(char c) {

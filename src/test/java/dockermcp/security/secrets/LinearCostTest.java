@@ -68,7 +68,11 @@ class LinearCostTest {
             "register a b ", "user add ", "passwd ", "p=", ",p=", "h=a,p=", ":pserver:", ":a:b:", "10.0.0.1\tXk9mP2vLqR7z\n", "createUser u SHA ",
             "$USER1$=", "\\x00", "\\x00a", "PLAIN ", "PLAIN AGFiAGM= ", "HELLO AUTH ", "\"AUTH\" ", "AUTH2 ", "PasswordMessage ", "\"-password\", \"",
             "'--secret',\n", " => ", "DB_PASSWORD => ", " Name=\"Password\">", "<Data Name=\"Password\"", "<RSAKeyValue><P>", "<InverseQ>", "<D>",
-            "::add-mask::", "issecret=true", "##vso[", "01000001 ", "password bits: 01000001 ");
+            "::add-mask::", "issecret=true", "##vso[", "01000001 ", "password bits: 01000001 ",
+            // key positions: scoped keys, ids after vendor words, glued rests, key ids and their secrets, URL positions and fragments
+            "*:*.", "a:b.0a1b2c3d4e5f0a1b2c3d4e5f0a1b2c3d", "waka_", "ms-0a1b2c3d-", "0123456789|", "0123456789|0a1b2c3d", "|Xk9mP2vLqR7zAb1",
+            "/Xk9mP2vLqR7zAb1", "GK0a1b2c3d4e5f0a1b2c ", "https://a/s/", "https://a/v1/", "/eth/", "/private-", "#Xk9mP2vLqR7zAb1/", "s!", "a@b/",
+            "webcal://a/published/");
 
     private final ProviderRules rules = ProviderRules.builtIn();
 
