@@ -107,10 +107,10 @@ class KeyPositionsPropertyTest {
             String rest = mixed(g, g.between(16, 30));
             String head = "";
             String token = switch (g.between(0, 3)) {
-                case 0 -> g.string(Gen.LOWER, 3, 5) + "_" + mixed(g, 16) + "/" + rest; // a vendor's token, found by its family, and its second part
+                case 0 -> vendorWord(g) + "_" + hexBoth(g, 32) + "/" + rest; // a vendor's token, found by its family, and its second part
                 case 1 -> g.string(Gen.LOWER, 2, 3) + "_" + (head = mixed(g, 12)) + "|" + (rest = mixed(g, g.between(24, 32))); // an id, a '|' and a key
                 case 2 -> g.string(Gen.UPPER, 3, 3) + "|" + g.string(Gen.DIGITS, 13, 16) + "|" + (rest = hexBoth(g, 32)); // Mapillary
-                default -> g.string(Gen.LOWER, 3, 5) + "-" + mixed(g, 20) + g.pick(":", "!", ".", "|") + rest; // any glue
+                default -> vendorWord(g) + "_" + hexBoth(g, g.between(32, 40)) + g.pick(":", "!", ".", "|") + rest; // any glue
             };
             String line = g.pick("connect(%s)", "client init %s ok", "using %s", "[%s] ready").formatted(token);
             assertHidden(line, rest);

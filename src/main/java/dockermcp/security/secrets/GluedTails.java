@@ -5,7 +5,8 @@ package dockermcp.security.secrets;
  * goes with it ({@code configcat-sdk-1/<key>/<key>}, {@code wk_<id>|<key>}, {@code MLY|<id>|<key>}, a base64 key cut at
  * its '/'), and so does a long random argument right after a hidden one (a key id and its secret:
  * {@code garage key import GK… <64 hex>}). Also a numeric app id, a '|' and a 32-hex secret ({@code <digits>|<32 hex>},
- * Facebook's app token) alone. Reads only around the spans found and each '|', so it costs nothing on plain text.
+ * Facebook's app token) alone, and two random runs joined by '|'. Reads only around the spans found and each '|', so it
+ * costs nothing on plain text.
  */
 final class GluedTails {
 
@@ -172,11 +173,27 @@ final class GluedTails {
         return RandomTokens.isRandom(t, s, e, null);
     }
 
+    /**
+     * An id and a key joined by the '|' at {@code bar}, both random runs ({@code wk_<id>|<key>}): a pair no rule found alone;
+     * a '|'-separated log record joins words, dates and numbers, not two random runs.
+     */
+    private static void pipePair(char[] t, int bar, Spans spans) {
+        int s = runStart(t, bar, Math.max(0, bar - 256));
+        int e = runEnd(t, bar + 1);
+        if (bar - s >= 12 && e - (bar + 1) >= 16 && randomRun(t, s, bar) && randomRun(t, bar + 1, e)) {
+            spans.add(s, e);
+        }
+    }
+
     /** {@code <10 to 20 digits>|<32 hex>} (an app id and its secret, Facebook's app access token): both go. */
     private static void appTokens(char[] t, Spans spans) {
         int n = t.length;
-        for (int i = 10; i + 32 < n; i++) {
+        for (int i = 10; i + 16 < n; i++) {
             if (t[i] != '|') {
+                continue;
+            }
+            pipePair(t, i, spans);
+            if (i + 32 >= n) {
                 continue;
             }
             int d = i;
