@@ -57,23 +57,211 @@ final class CapabilityUrls {
             p++;
         }
         int at = lastIndexOf(t, h, p, '@');
-        capability |= capabilityHost(t, at >= 0 ? at + 1 : h, p);
+        int hostStart = at >= 0 ? at + 1 : h;
+        capability |= capabilityHost(t, hostStart, p);
+        // where a key stands: right after the host (not an address or a code host's), after an API version or a
+        // network's name, after a share word; the first of these only for the next segment, a share word for the rest
+        boolean keyHost = !addressHost(t, hostStart, p) && !CODE_HOSTS.contains(new String(t, hostStart, p - hostStart).toLowerCase(Locale.ROOT));
+        int position = keyHost ? NEXT : NONE;
+        boolean shared = scheme.equals("webcal");
         int end = p;
         int seg = p;
         while (end < t.length && end - p < 4096 && urlChar(t[end]) && t[end] != '?' && t[end] != '#') {
             if (t[end] == '/') {
+                position = keyPosition(t, seg + 1, end, position, shared, spans);
+                shared |= position == SHARED;
                 capability = segment(t, seg + 1, end, capability, spans);
                 seg = end;
             }
             end++;
         }
         if (seg < end) {
+            keyPosition(t, seg + 1, end, position, shared, spans);
             segment(t, seg + 1, end, capability, spans);
         }
         if (end < t.length && t[end] == '?') {
             end = query(t, end + 1, spans);
         }
+        if (end < t.length && t[end] == '#') {
+            end = fragment(t, end + 1, spans);
+        }
         return end;
+    }
+
+    /** No position says key; the next segment only; every later segment (a share word came). */
+    private static final int NONE = 0;
+    private static final int NEXT = 1;
+    private static final int SHARED = 2;
+
+    /** Code and package hosts, whose first path segment is a user's or a project's name, however it looks. */
+    private static final Set<String> CODE_HOSTS = Set.of("github.com", "gitlab.com", "bitbucket.org", "codeberg.org", "gist.github.com",
+            "raw.githubusercontent.com", "objects.githubusercontent.com", "hub.docker.com", "registry-1.docker.io", "docker.io", "ghcr.io",
+            "quay.io", "sourceforge.net", "git.sr.ht", "pypi.org", "files.pythonhosted.org", "registry.npmjs.org", "www.npmjs.com",
+            "crates.io", "proxy.golang.org", "pkg.go.dev", "repo.maven.apache.org", "repo1.maven.org", "huggingface.co");
+    /** Path words after which the rest of the path is a shared link, a feed or a published page: its random segments are its key. */
+    private static final Set<String> SHARE_WORDS = Set.of("s", "d", "f", "u", "t", "feed", "feeds", "published", "public", "share",
+            "shared", "sharing", "send", "private", "secret", "public-dashboards", "calendar", "ical", "invite", "embed", "sharedlink");
+    /** A blockchain network's name in an RPC URL ({@code rpc.ankr.com/eth/<key>}): the segment after it is the key. */
+    private static final Set<String> NETWORKS = Set.of("eth", "ethereum", "mainnet", "polygon", "matic", "bsc", "arbitrum", "optimism",
+            "base", "avalanche", "avax", "solana", "sol", "fantom", "ftm", "gnosis", "xdai", "sepolia", "goerli", "holesky", "btc", "bitcoin",
+            "near", "tron", "celo", "zksync", "linea", "scroll", "mantle", "blast", "aptos", "sui", "starknet", "cosmos", "polkadot", "testnet");
+
+    /**
+     * Judges a segment by where it stands: a key's shape ({@link #keyLike}) where the position says key is hidden (the part
+     * before an '@', after {@code s!}, after {@code private-}); returns the position of the next segment.
+     */
+    private static int keyPosition(char[] t, int s, int e, int position, boolean shared, Spans spans) {
+        if (e <= s) {
+            return shared ? SHARED : position; // the '/' after the host
+        }
+        int at = lastIndexOf(t, s, e, '@');
+        int ke = at > s ? at : e; // owa/calendar/<key>@acme.io/…: the mailbox's key before its address
+        int ks = s;
+        if (ke - s > 2 && t[s] == 's' && t[s + 1] == '!') {
+            ks = s + 2; // OneDrive's s!<key>
+        }
+        boolean prefixed = startsWithWord(t, s, ke, "private-") || startsWithWord(t, s, ke, "secret-");
+        if (prefixed) {
+            ks = s + (t[s] == 'p' || t[s] == 'P' ? 8 : 7);
+        }
+        if ((position != NONE || shared || prefixed) && keyLike(t, ks, ke)) {
+            spans.add(ks, ke);
+        }
+        if (e - s > 20) {
+            return shared ? SHARED : NONE;
+        }
+        String word = new String(t, s, e - s).toLowerCase(Locale.ROOT);
+        if (SHARE_WORDS.contains(word)) {
+            return SHARED;
+        }
+        if (shared) {
+            return SHARED;
+        }
+        boolean version = word.length() == 2 && word.charAt(0) == 'v' && word.charAt(1) >= '1' && word.charAt(1) <= '3';
+        return version || NETWORKS.contains(word) ? NEXT : NONE;
+    }
+
+    private static boolean startsWithWord(char[] t, int s, int e, String word) {
+        if (e - s <= word.length()) {
+            return false;
+        }
+        for (int i = 0; i < word.length(); i++) {
+            if (Character.toLowerCase(t[s + i]) != word.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A key's shape, strict enough for a position that only suggests one: 16 characters or more of letters, digits and
+     * {@code - _ ~ !}, hexadecimal with letters and digits (a UUID too), letters and digits of a random run, or random
+     * letters that are no words; a name with words and numbers ({@code release-2024-05-01}, {@code app.3f2a.js}) is none.
+     */
+    static boolean keyLike(char[] t, int s, int e) {
+        int len = e - s;
+        if (len < 16 || len > 512) {
+            return false;
+        }
+        int[] n = VendorTokens.classes(t, s, e, "-_~!");
+        if (n == null) {
+            return false;
+        }
+        int letters = n[0] + n[1];
+        if (letters == 0) {
+            return false; // a number
+        }
+        if (n[2] == 0) {
+            return capitalsTogether(t, s, e) || !words(t, s, e); // random letters (a file host's id), not words
+        }
+        if (hexOrUuid(t, s, e)) {
+            return true;
+        }
+        return RandomTokens.isRandom(t, s, e, null) || interleaved(t, s, e);
+    }
+
+    /** Hexadecimal in one case, joined by '-' at most into pieces (a UUID), with letters and digits both. */
+    private static boolean hexOrUuid(char[] t, int s, int e) {
+        boolean lower = false;
+        boolean upper = false;
+        for (int i = s; i < e; i++) {
+            char c = t[i];
+            if (c >= 'a' && c <= 'f') {
+                lower = true;
+            } else if (c >= 'A' && c <= 'F') {
+                upper = true;
+            } else if (!(c >= '0' && c <= '9' || c == '-')) {
+                return false;
+            }
+        }
+        return !(lower && upper);
+    }
+
+    /** Letters and digits switching six times or more and on every fourth character at least: drawn, not written. */
+    private static boolean interleaved(char[] t, int s, int e) {
+        int switches = 0;
+        for (int i = s + 1; i < e; i++) {
+            switches += Character.isDigit(t[i]) != Character.isDigit(t[i - 1]) ? 1 : 0;
+        }
+        return switches >= 6 && switches * 4 >= e - s && !wordsAndNumbers(t, s, e);
+    }
+
+    /** Pieces between '-', '_' and '~' that are each a word or a number (build-2024-05-01, node-18-alpine). */
+    private static boolean wordsAndNumbers(char[] t, int s, int e) {
+        int p = s;
+        while (p < e) {
+            int q = p;
+            while (q < e && t[q] != '-' && t[q] != '_' && t[q] != '~') {
+                q++;
+            }
+            boolean digits = true;
+            for (int i = p; i < q; i++) {
+                digits &= t[i] >= '0' && t[i] <= '9';
+            }
+            if (!digits && !words(t, p, q)) {
+                return false;
+            }
+            p = q + 1;
+        }
+        return true;
+    }
+
+    /**
+     * A {@code #fragment} that is a key (Mega's, PrivateBin's, Bitwarden Send's: the page decrypts with it and the server
+     * never sees it), read piece by piece between '/': one key-shaped piece hides the whole fragment; an anchor is words.
+     */
+    private static int fragment(char[] t, int f, Spans spans) {
+        int end = f;
+        boolean key = false;
+        int piece = f;
+        while (end <= t.length && end - f < 4096) {
+            if (end == t.length || !urlChar(t[end]) || t[end] == '/') {
+                int[] n = VendorTokens.classes(t, piece, end, "-_~!");
+                key |= keyLike(t, piece, end) && (n[2] > 0 || n[0] > 0 && n[1] > 0); // an anchor of small letters is words
+                piece = end + 1;
+                if (end == t.length || t[end] != '/') {
+                    break;
+                }
+            }
+            end++;
+        }
+        if (key) {
+            spans.add(f, end);
+        }
+        return end;
+    }
+
+    /** A host that is an address (an IP, link-local metadata endpoints): its paths are no one's key. */
+    private static boolean addressHost(char[] t, int s, int e) {
+        if (s < e && t[s] == '[') {
+            return true;
+        }
+        for (int i = s; i < e && t[i] != ':'; i++) {
+            if (!(t[i] >= '0' && t[i] <= '9' || t[i] == '.')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Judges one path segment; returns whether the capability part has begun after it. */

@@ -52,6 +52,16 @@ public final class ConfigValues {
     private static final Pattern PUBLIC_KEY_BASE64 = Pattern.compile("[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=|RW[A-Za-z0-9+/]{54}");
     private static final Pattern PUBLIC_NAME = Pattern.compile("(?i)(?:.*[^a-z])?(?:pub|public|pubkey|publickey|recipient|recipients|address|verify|verifying)(?:[^a-z].*)?");
     private static final Pattern NOT_PUBLIC_NAME = Pattern.compile("(?i).*(?:priv|secret|pass|seed|psk|preshared|pre_shared|mnemonic|token).*");
+    /** A platform's resource id: a short lower-case kind and a lower-case id ({@code srv-…}, {@code i-…}, {@code vol-…}, {@code sg-…}). */
+    private static final Pattern RESOURCE_ID = Pattern.compile("[a-z]{1,8}-[a-z0-9]{8,40}");
+    /** Kinds that begin a key, not a resource ({@code sk-…}, {@code pat-…}). */
+    private static final Pattern SECRET_PREFIX = Pattern.compile("(?:sk|pk|rk|ak|key|api|apikey|token|tok|secret|pat|pw|pwd|pass|auth|sess|sid|psk)-.*");
+    /**
+     * Names and addresses a platform sets: an Amazon Resource Name (an ARN names a task, a role or a secret; it is not one) and
+     * an endpoint on a link-local metadata address (ECS, EC2, Azure and GCP metadata services).
+     */
+    private static final Pattern PLATFORM_NAME = Pattern.compile("arn:aws[a-z-]{0,12}:[a-z0-9-]{1,40}:[a-z0-9-]{0,30}:[0-9]{0,12}:[A-Za-z0-9/_.:+=@,-]{1,1024}"
+            + "|https?://169\\.254\\.[0-9]{1,3}\\.[0-9]{1,3}(?::[0-9]{1,5})?(?:/[A-Za-z0-9._~-]{1,200}){0,12}/?");
     private static final Pattern KSUID = Pattern.compile("[0-9A-Za-z]{27}");
     private static final Pattern NANOID = Pattern.compile("[A-Za-z0-9_-]{21}");
     /** Labels the engine puts on a swarm task's container: its node, service and task ids (25 small letters and digits) and the task's name. */
@@ -89,6 +99,12 @@ public final class ConfigValues {
         if ((ID_NAME.matcher(n).matches() && idForm(n, v) || n.startsWith(SWARM_LABELS) && SWARM_ID.matcher(v).matches())
                 && !SecretNames.suggestsSecret(n) && !detector.matches(v)) {
             return true; // an id of a known form under an id's name (MONGO_OBJECT_ID, EVENT_KSUID, com.docker.swarm.task.id)
+        }
+        if (ID_NAME.matcher(n).matches() && RESOURCE_ID.matcher(v).matches() && !SECRET_PREFIX.matcher(v).matches() && !SecretNames.suggestsSecret(n)) {
+            return true; // RENDER_SERVICE_ID=srv-ct8q2bm8ii6s73a1k2lg, INSTANCE_ID=i-0abc…: a platform's resource id under an id's name
+        }
+        if (PLATFORM_NAME.matcher(v).matches() && !SecretNames.suggestsSecret(n) && !detector.matches(v)) {
+            return true; // an ARN, a link-local metadata endpoint (ECS_CONTAINER_METADATA_URI_V4): names and addresses the platform sets
         }
         if (FLAG.matcher(v).matches() || REVISION_NAME.matcher(n).matches() && REVISION.matcher(v).matches() && !SecretNames.suggestsSecret(n)) {
             return true;
@@ -364,6 +380,7 @@ public final class ConfigValues {
         }
         RandomTokens.splitKeys(chars, spans); // a key cut into pieces by '/' or ':' goes whole
         madeUpWords(chars, spans);
+        GluedTails.extend(chars, spans); // what the walk above found: a key id's secret after it, a glued rest
         return plain.toOriginal(spans);
     }
 

@@ -139,7 +139,7 @@ public final class RandomTokens {
         }
         mixedRun |= runMixes(s, runStart, end);
         boolean hex = lower + upper == hexLetters && symbols == dashes;
-        if (hex && harmlessHex(s, start, end, name, dashes) || resourceId(s, start, end) || podName(s, start, end, name) || ulid(s, start, end)) {
+        if (hex && harmlessHex(s, start, end, name, dashes) || resourceId(s, start, end) || podName(s, start, end, name) || ulid(s, start, end) || generatedPodName(s, start, end)) {
             return false;
         }
         if (distinct < 8 || harmlessVersionOrDate(s, start, end)) {
@@ -596,6 +596,17 @@ public final class RandomTokens {
     /** A Kubernetes pod name (api-6b7f9c8d5-q2w8e, web-7d4b9c-xk2lp): lower-case words, a template hash, a 5-character suffix. */
     private static final java.util.regex.Pattern POD_NAME = java.util.regex.Pattern.compile(
             "[a-z][a-z0-9]{0,40}(?:-[a-z][a-z0-9]{0,40}){0,5}(?:-[a-z0-9]{6,10})?-[a-z0-9]{5}");
+
+    /**
+     * A pod name Kubernetes generated (inventory-api-6d4f9b7c8-x2kqp), wherever it stands: words, then a template hash and a
+     * suffix drawn from the alphabet Kubernetes draws them from (no vowels, no 0, 1, 3), which a key's body does not keep to.
+     */
+    private static final java.util.regex.Pattern GENERATED_POD_NAME = java.util.regex.Pattern.compile(
+            "[a-z][a-z0-9]{0,40}(?:-[a-z][a-z0-9]{0,40}){0,5}-[bcdfghjklmnpqrstvwxz2456789]{6,10}-[bcdfghjklmnpqrstvwxz2456789]{5}");
+
+    private static boolean generatedPodName(char[] s, int start, int end) {
+        return end - start <= 253 && s[end - 6] == '-' && GENERATED_POD_NAME.matcher(java.nio.CharBuffer.wrap(s, start, end - start)).matches();
+    }
 
     /** True when the name says pod or host name and the token has a pod name's shape. */
     private static boolean podName(char[] s, int start, int end, String name) {

@@ -45,6 +45,7 @@ public final class SecretDetector {
         Runnable byTokens = () -> findByTokens(chars, read, tokens, freeText);
         Halves.both(chars.length, byWords, byTokens);
         byName.addAll(tokens);
+        GluedTails.extend(chars, byName); // the random rest of a token whose part was found (<id>|<key>, sdk-1/<key>/<key>), a key id's secret
         Spans spans = Placeholders.shown(chars, byName); // ${DB_PASSWORD}, %DB_PASSWORD%, {{ .Values.x }}, <redacted>: no value
         for (Pattern p : operatorPatterns) { // the operator's own patterns (REDACT_PATTERNS), trusted as written
             Matcher m = p.matcher(text);

@@ -51,11 +51,18 @@ final class VendorTokens {
             }
         }
         int len = end - s;
+        int scope;
         int body = len >= 8 && len <= 4096 && (i == 0 || startBoundary(t[i - 1])) ? prefixed(t, s, end) : -1;
         if (body >= 0) {
             spans.add(body, end); // the body: a name's own word before it stays (TOKEN_ghp_… keeps TOKEN_)
         } else if (len >= 8 && len <= 4096 && (i == 0 || startBoundary(t[i - 1])) && token(t, s, end)) {
             spans.add(s, end);
+        } else if (len >= 8 && (i == 0 || startBoundary(t[i - 1])) && idAfterVendor(t, s, end)) {
+            spans.add(s, end); // waka_<uuid>, ms-<uuid>, chpt_<hex>: a vendor word makes the id after it a key
+        } else if (len >= 32 && i >= 4 && t[i - 1] == '.' && (scope = scopedKey(t, i, end)) >= 0) {
+            spans.add(scope, end); // Unleash *:*.<64 hex>, default:production.<hex>: a scope, a '.' and a key
+        } else if (len >= 32 && i >= 6 && t[i - 1] == ' ' && schemeWord(t, i - 1) && NearbyTokens.hexOfBothKinds(t, i, end, 'a')) {
+            spans.add(i, end); // KakaoAK <32 hex>: a vendor's authorization scheme, a word ending in capitals, then the key
         } else if (len >= 8 && uuidWithKey(t, s, end)) {
             spans.add(s, RandomTokens.tokenEnd(t, end + 1));
         } else if (len >= 1 && len <= 3 && allDigits(t, s, end) && end + 41 <= n && t[end] == '/' && (i == 0 || startBoundary(t[i - 1]))
@@ -336,6 +343,94 @@ final class VendorTokens {
             }
         }
         return false;
+    }
+
+    /**
+     * A vendor word and an id's form as the body: a UUID or hexadecimal of 12 or more after a word and '_'
+     * ({@code waka_<uuid>}, {@code chpt_<14 hex>}), a UUID after a word of two letters and '-' ({@code ms-<uuid>});
+     * not after a word that names an id ({@code trace_<hex>}, {@code pvc-<uuid>}, {@code vm-<uuid>}).
+     */
+    private static boolean idAfterVendor(char[] t, int s, int e) {
+        int p = s;
+        while (p < e && p - s <= 8 && (t[p] >= 'a' && t[p] <= 'z' || t[p] >= 'A' && t[p] <= 'Z')) {
+            p++;
+        }
+        if (p - s < 2 || p - s > 8 || p >= e || t[p] != '_' && t[p] != '-' || !oneCase(t, s, p)) {
+            return false;
+        }
+        String word = new String(t, s, p - s).toLowerCase(Locale.ROOT);
+        if (ID_WORDS.contains(word) || PUBLIC_OBJECTS.contains(word) || RandomTokens.DIGEST_NAMES.contains(word) || ENVIRONMENTS.contains(word)) {
+            return false;
+        }
+        int b = p + 1;
+        boolean uuid = e - b == 36 && uuid(t, b);
+        if (t[p] == '-') {
+            return uuid && p - s == 2;
+        }
+        return uuid || e - b >= 12 && e - b <= 64 && hexMix(t, b, e);
+    }
+
+    /** Hexadecimal in one case with three letters and three digits at least. */
+    private static boolean hexMix(char[] t, int s, int e) {
+        char a = t[s] >= 'A' && t[s] <= 'F' ? 'A' : 'a';
+        int letters = 0;
+        for (int i = s; i < e; i++) {
+            letters += t[i] >= a && t[i] <= a + 5 ? 1 : 0;
+        }
+        return NearbyTokens.hexOfBothKinds(t, s, e, a) && letters >= 3 && e - s - letters >= 3;
+    }
+
+    /**
+     * Where a scoped key {@code <project>:<environment>.<hex>} starts ({@code *:*.<64 hex>}, Unleash's), given its hexadecimal
+     * part t[h, e) after the '.'; -1 when the text before it is not two scope words joined by ':' after a boundary.
+     */
+    private static int scopedKey(char[] t, int h, int e) {
+        if (!NearbyTokens.hexOfBothKinds(t, h, e, 'a') || e - h > 128) {
+            return -1;
+        }
+        int p = h - 1;
+        int w = p;
+        while (w > 0 && p - w < 40 && scopeChar(t[w - 1])) {
+            w--;
+        }
+        if (w == p || w < 2 || t[w - 1] != ':') {
+            return -1;
+        }
+        int q = w - 1;
+        int v = q;
+        while (v > 0 && q - v < 40 && scopeChar(t[v - 1])) {
+            v--;
+        }
+        String scope = new String(t, v, q - v).toLowerCase(Locale.ROOT);
+        if (v == q || v > 0 && (scopeChar(t[v - 1]) || t[v - 1] == '/' || t[v - 1] == '.' || t[v - 1] == ':') || scope.startsWith("sha")
+                || RandomTokens.DIGEST_NAMES.contains(scope)) {
+            return -1;
+        }
+        return v;
+    }
+
+    /**
+     * The word before t[blank]: a vendor's scheme name, a capital, small letters and two or three capitals to end
+     * ({@code KakaoAK}); an id's name ({@code ContainerID}) is none.
+     */
+    private static boolean schemeWord(char[] t, int blank) {
+        int w = blank;
+        while (w > 0 && blank - w < 16 && (t[w - 1] >= 'a' && t[w - 1] <= 'z' || t[w - 1] >= 'A' && t[w - 1] <= 'Z')) {
+            w--;
+        }
+        if (blank - w < 4 || blank - w > 15 || w > 0 && t[w - 1] > ' ' || !(t[w] >= 'A' && t[w] <= 'Z')) {
+            return false;
+        }
+        int capitals = 0;
+        while (capitals < blank - w && t[blank - 1 - capitals] >= 'A' && t[blank - 1 - capitals] <= 'Z') {
+            capitals++;
+        }
+        boolean small = t[w + 1] >= 'a' && t[w + 1] <= 'z';
+        return small && capitals >= 2 && capitals <= 3 && !(t[blank - 2] == 'I' && t[blank - 1] == 'D');
+    }
+
+    private static boolean scopeChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '*' || c == '-' || c == '_';
     }
 
     /** A UUID, a ':' and a key: DeepL's {@code <uuid>:fx}, fal.ai's {@code <uuid>:<32 hex>}. */

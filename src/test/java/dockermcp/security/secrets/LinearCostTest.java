@@ -70,7 +70,11 @@ class LinearCostTest {
             "'--secret',\n", " => ", "DB_PASSWORD => ", " Name=\"Password\">", "<Data Name=\"Password\"", "<RSAKeyValue><P>", "<InverseQ>", "<D>",
             "::add-mask::", "issecret=true", "##vso[", "01000001 ", "password bits: 01000001 ",
             // a word fed on standard input: pipes, here-strings, producers
-            "| vault login ", "<<< ", "a <<< b ", "echo a | passwd", "cat <<< a | login ", "yes a |", "| x token ", "running: echo ");
+            "| vault login ", "<<< ", "a <<< b ", "echo a | passwd", "cat <<< a | login ", "yes a |", "| x token ", "running: echo ",
+            // key positions: scoped keys, ids after vendor words, glued rests, key ids and their secrets, URL positions and fragments
+            "*:*.", "a:b.0a1b2c3d4e5f0a1b2c3d4e5f0a1b2c3d", "waka_", "ms-0a1b2c3d-", "0123456789|", "0123456789|0a1b2c3d", "|Xk9mP2vLqR7zAb1",
+            "/Xk9mP2vLqR7zAb1", "GK0a1b2c3d4e5f0a1b2c ", "https://a/s/", "https://a/v1/", "/eth/", "/private-", "#Xk9mP2vLqR7zAb1/", "s!", "a@b/",
+            "webcal://a/published/");
 
     private final ProviderRules rules = ProviderRules.builtIn();
 
