@@ -130,6 +130,13 @@ final class NextLineValues {
         while (s < end && (t[s] == ' ' || t[s] == '\t')) {
             s++;
         }
+        int d = s;
+        while (d < end && d - s < 4 && t[d] >= '0' && t[d] <= '9') {
+            d++;
+        }
+        if (d > s && d + 1 < end && t[d] == ')' && t[d + 1] == ' ') {
+            s = d + 2; // 4) "x": a numbered reply whose name reply the window cut off
+        }
         if (s < end && t[s] == '|') {
             int cell = s + 1;
             for (int k = s + 1; k <= end && k - s < 1024; k++) {
@@ -240,7 +247,7 @@ final class NextLineValues {
         while (s < e && (t[s] == ' ' || t[s] == '\t' || "\"'[({,".indexOf(t[s]) >= 0)) {
             s++;
         }
-        while (e > s && (t[e - 1] == ' ' || t[e - 1] == '\t' || "\"')]},;".indexOf(t[e - 1]) >= 0)) {
+        while (e > s && (t[e - 1] == ' ' || t[e - 1] == '\t' || "\"')]},;\\".indexOf(t[e - 1]) >= 0)) {
             e--;
         }
         if (e - s < 8 || e - s > 64) {
@@ -268,7 +275,8 @@ final class NextLineValues {
             return;
         }
         boolean quoted = s > from && t[s - 1] == '"' && e < t.length && t[e] == '"' && e - s >= 12; // a JSON value cut from its name: "x"}
-        if ((symbol || quoted || cell && e - s >= 12) && PasswordShapes.looksMadeUp(new String(t, s, e - s))) {
+        boolean mixed = classes == 7 && e - s >= 12 && !structure; // every class, 12 or more: a generated password alone on its line
+        if ((symbol || quoted || mixed || cell && e - s >= 12) && PasswordShapes.looksMadeUp(new String(t, s, e - s))) {
             spans.add(s, e); // with a password's symbol or quoted as a value: a word such as OpenJDK17U alone on its line stays
         }
     }

@@ -73,6 +73,7 @@ public final class SecretDetector {
         ConfigDumps.find(chars, words, spans); // whole config files and dumps: the name and its value apart (XML, tables, SQL, banners)
         LinePairs.find(chars, spans); // a name line and its value line through the wrapper both carry (log prefix, JSON record, box, element pair)
         NextLineValues.find(chars, words, spans); // 1) "requirepass" / 2) "x", /config/db/password / x, form-data name="password", RESP AUTH
+        SiblingFields.find(chars, s, spans); // cs1Label=password cs1=x, #fields … password / rows, S'password' / S'x', {"S": x}, JSON patch, anchors, export X=
     }
 
     /**
@@ -89,6 +90,7 @@ public final class SecretDetector {
         AuthSchemes.find(chars, spans); // Authorization headers, ?token= in a query, JWTs
         EncodedForms.find(chars, spans); // an assignment in rot13, reversed, base32, ascii85, uuencode or hex: decoded and read
         ByteLists.find(chars, spans); // [112, 97, …], fromCharCode(…), []byte{0x70, …}: character codes decoded and read
+        KeylessEncodings.find(chars, spans); // [80 117 …] under a key name, proctitle=<hex argv>, Thread datasets, base64 keystores and DER keys
         HexDumps.find(chars, spans); // hexdump -C, xxd, tcpdump -X, od -c: the rows' bytes decoded, joined and read
         WrappedBase64.find(chars, spans); // base64 folded over lines (MIME, an indented header): the chunks joined, decoded and read
         NamedValues.find(chars, spans); // a name in a structure position marks its value position, across lines (JSON name/value, tables, XML)
