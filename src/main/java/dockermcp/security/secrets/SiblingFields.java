@@ -68,6 +68,15 @@ final class SiblingFields {
                     paddedColon(t, c0, le, spans);
                     codeName(t, c0, le, spans);
                 }
+                for (int k = c0 + 1; k + 1 < le && k - c0 < 80; k++) {
+                    int b = k;
+                    while (b > c0 && t[b - 1] == ' ') {
+                        b--;
+                    }
+                    if (t[k] == ' ' && b > c0 && (t[b - 1] == ']' || t[b - 1] == ':' || level(t, b)) && Character.isLetter(t[k + 1])) {
+                        codeName(t, k + 1, le, spans); // after a log prefix: [entrypoint] NAME: v, app[12]: NAME => v
+                    }
+                }
             }
             if (header != null && le > ls && t[ls] != '#') {
                 if (!row(t, ls, le, sep, header, spans)) {
@@ -88,6 +97,18 @@ final class SiblingFields {
             ls = le + 1;
         }
         typedWrappers(t, s, spans);
+    }
+
+    private static final java.util.Set<String> LEVELS = java.util.Set.of("INFO", "WARN", "DEBUG", "ERROR", "TRACE", "NOTICE", "FATAL", "info", "warn",
+            "debug", "error");
+
+    /** A log level word ends just before {@code k}: 2026-… INFO NAME: v. */
+    private static boolean level(char[] t, int k) {
+        int w = k;
+        while (w > 0 && k - w < 7 && Character.isLetter(t[w - 1])) {
+            w--;
+        }
+        return k - w >= 4 && (w == 0 || t[w - 1] == ' ') && LEVELS.contains(new String(t, w, k - w));
     }
 
     private static int indexOf(char[] t, int from, int to, char c) {
@@ -605,8 +626,8 @@ final class SiblingFields {
         }
         int vs = skipSpaces(t, te, le);
         int ve = vs;
-        while (ve < le && t[ve] != ' ' && t[ve] != '\t' && t[ve] != '#') {
-            ve++;
+        while (ve < le && t[ve] != ' ' && t[ve] != '\t') {
+            ve++; // '#' starts a comment only after a blank: a password may hold one
         }
         if (ve - vs >= 6 && ve - vs <= MAX_VALUE && !(ve - vs < 10 && allLetters(t, vs, ve))) {
             spans.add(vs, ve);
@@ -622,6 +643,9 @@ final class SiblingFields {
         return true;
     }
 
+    /** A setting's capitalised words: WPA2-Personal, AES-Enterprise, Open. */
+    private static final java.util.regex.Pattern SETTING_WORDS = java.util.regex.Pattern.compile("[A-Z][A-Za-z0-9]{0,15}(?:-[A-Z][a-z]{2,15}){0,3}");
+
     /** {@code Key Content            : x} (netsh, ipconfig-style listings): words padded to a colon, a secret name, its value. */
     private static void paddedColon(char[] t, int s, int le, Spans spans) {
         int i = s;
@@ -636,7 +660,7 @@ final class SiblingFields {
         if (ve - vs < 8 || ve - vs > MAX_VALUE || !SecretNames.suggestsSecret(new String(t, s, i - s).trim())) {
             return;
         }
-        if (allLetters(t, vs, ve) || indexOf(t, vs, ve, ' ') >= 0 && !PasswordShapes.looksMadeUp(new String(t, vs, ve - vs).replace(" ", ""))) {
+        if (allLetters(t, vs, ve) || SETTING_WORDS.matcher(new String(t, vs, ve - vs)).matches() || indexOf(t, vs, ve, ' ') >= 0 && !PasswordShapes.looksMadeUp(new String(t, vs, ve - vs).replace(" ", ""))) {
             return; // Present, WPA2-Personal with a space: a setting's word, not a key
         }
         spans.add(vs, ve);
@@ -648,8 +672,8 @@ final class SiblingFields {
     private static final java.util.Set<String> PUBLIC_CODES = java.util.Set.of("exit", "status", "http", "error", "err", "return", "response",
             "country", "lang", "language", "locale", "currency", "zip", "postal", "area", "region", "source", "product", "item", "sku", "iso",
             "reason", "result", "ret", "rc", "state", "phone", "dial", "airport", "station", "branch", "bank", "swift", "tax", "vat", "unit",
-            "color", "colour", "key", "char", "op", "opcode", "event", "alarm_type", "type", "class", "category", "promo", "discount", "sort",
-            "qr", "bar", "barcode", "short", "status_", "signal", "grpc", "app", "site", "store", "shop", "client_id", "hs", "naics", "icd");
+            "color", "colour", "key", "char", "op", "opcode", "event", "type", "class", "category", "promo", "discount", "sort", "qr", "bar",
+            "barcode", "short", "signal", "grpc", "hs", "naics", "icd");
 
     /** {@code NAME: v}, {@code NAME => v}, {@code NAME = v} at a line's start, NAME ending in _CODE, _PIN or _PW (a pin, an alarm code). */
     private static void codeName(char[] t, int s, int le, Spans spans) {
@@ -749,7 +773,7 @@ final class SiblingFields {
         boolean secret = SecretNames.suggestsSecret(name) || secretTail(t, ns, ne);
         if (!secret && upperName(name)) {
             String v = new String(t, vs, ve - vs);
-            secret = v.length() >= 10 && PasswordShapes.looksMadeUp(v) && classes(v) >= 3;
+            secret = v.length() >= 10 && classes(v) >= 3 && (PasswordShapes.looksMadeUp(v) || RandomTokens.isRandom(t, vs, ve, name));
         }
         if (secret) {
             spans.add(vs, ve);
