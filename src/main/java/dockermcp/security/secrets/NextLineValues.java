@@ -255,6 +255,7 @@ final class NextLineValues {
         }
         boolean symbol = false;
         boolean structure = false;
+        boolean pieces = false;
         boolean hex = true;
         int classes = 0;
         for (int i = s; i < e; i++) {
@@ -264,6 +265,7 @@ final class NextLineValues {
             }
             symbol |= c < 128 && PASSWORD_SYMBOL[c];
             structure |= c == '/' || c == ':' || c == '=' || c == '@'; // a URL, an address, an assignment: judged by their own rules
+            pieces |= c == ',' || c == ';'; // a list, or a key cut into pieces a wrapped line continues: judged by their own rules
             classes |= c >= 'a' && c <= 'z' ? 1 : c >= 'A' && c <= 'Z' ? 2 : c >= '0' && c <= '9' ? 4 : 0;
             hex &= c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c == '-';
         }
@@ -275,7 +277,7 @@ final class NextLineValues {
             return;
         }
         boolean quoted = s > from && t[s - 1] == '"' && e < t.length && t[e] == '"' && e - s >= 12; // a JSON value cut from its name: "x"}
-        boolean mixed = lone && classes == 7 && e - s >= 12 && !structure; // every class, 12 or more: a generated password alone on its line
+        boolean mixed = lone && classes == 7 && e - s >= 12 && !structure && !pieces; // every class, 12 or more: a generated password alone on its line
         if ((symbol || quoted || mixed || cell && e - s >= 12) && PasswordShapes.looksMadeUp(new String(t, s, e - s))) {
             spans.add(s, e); // with a password's symbol or quoted as a value: a word such as OpenJDK17U alone on its line stays
         }

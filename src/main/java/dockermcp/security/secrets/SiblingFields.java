@@ -18,6 +18,7 @@ final class SiblingFields {
 
     private static final int MAX_NAME = 64;
     private static final int MAX_VALUE = 256;
+    private static final int WINDOW = 512;
 
     private SiblingFields() {
     }
@@ -111,6 +112,17 @@ final class SiblingFields {
         return k - w >= 4 && (w == 0 || t[w - 1] == ' ') && LEVELS.contains(new String(t, w, k - w));
     }
 
+    /** The first {@code w} in t[from, to), or -1. */
+    private static int indexOf(char[] t, int from, int to, String w) {
+        int last = Math.min(to, t.length) - w.length();
+        for (int i = Math.max(from, 0); i <= last; i++) {
+            if (t[i] == w.charAt(0) && startsWith(t, i, to, w)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private static int indexOf(char[] t, int from, int to, char c) {
         for (int i = from; i < to; i++) {
             if (t[i] == c) {
@@ -137,9 +149,9 @@ final class SiblingFields {
             int ve = fieldEnd(t, vs);
             if (ps < at && ve > vs && ve - vs <= MAX_NAME && SecretNames.suggestsSecret(new String(t, vs, ve - vs).trim())) {
                 String key = new String(t, ps, at - ps) + "=";
-                int ls = lineStart(t, at);
-                int le = NextLineValues.lineEnd(t, at);
-                int k = s.indexOf(key, ls);
+                int ls = Math.max(lineStart(t, at), at - WINDOW); // a label's field is near it: a hostile line of labels costs a window each
+                int le = Math.min(NextLineValues.lineEnd(t, at), at + WINDOW);
+                int k = indexOf(t, ls, le, key);
                 while (k >= 0 && k < le) {
                     if (k == 0 || t[k - 1] == ' ' || t[k - 1] == '|' || t[k - 1] == '\t') {
                         int v = k + key.length();
@@ -148,7 +160,7 @@ final class SiblingFields {
                             spans.add(v, e);
                         }
                     }
-                    k = s.indexOf(key, k + 1);
+                    k = indexOf(t, k + 1, le, key);
                 }
             }
             at = s.indexOf("Label=", at + 6);
@@ -226,12 +238,13 @@ final class SiblingFields {
                     cs = i + 1; // | a | b |: the outer bars open and close the row
                     continue;
                 }
-                if (b - a == 0 || b - a > MAX_NAME) {
+                if (b - a == 0 || b - a > 32) {
                     return null;
                 }
+                int blanks = 0;
                 for (int k = a; k < b; k++) {
-                    if (!nameChar(t[k]) && t[k] != ' ') {
-                        return null;
+                    if (!nameChar(t[k]) && t[k] != ' ' || t[k] == ' ' && ++blanks > 2) {
+                        return null; // a column's name is a word or three (User Name); a sentence is no header
                     }
                 }
                 if (!Character.isLetter(t[a]) && t[a] != '_') {
@@ -293,7 +306,7 @@ final class SiblingFields {
             }
             return rule && le > ls;
         }
-        if (he - hs > 0 && !(he - hs == 1 && (t[hs] == '-' || t[hs] == '*'))) {
+        if (he - hs > 0 && !(he - hs == 1 && (t[hs] == '-' || t[hs] == '*')) && indexOf(t, hs, he, ' ') < 0) {
             spans.add(hs, he);
         }
         return true;
@@ -498,8 +511,8 @@ final class SiblingFields {
                         while (oe < n && oe - pe < 1024 && t[oe] != '}') {
                             oe++;
                         }
-                        int v = s.indexOf("\"value\"", os);
-                        if (v >= 0 && v < oe) {
+                        int v = indexOf(t, os, oe, "\"value\"");
+                        if (v >= 0) {
                             int c = skipBlanks(t, v + 7);
                             if (c < n && t[c] == ':') {
                                 int vs = skipBlanks(t, c + 1);
@@ -685,7 +698,7 @@ final class SiblingFields {
             return;
         }
         int ne = i;
-        i = skipSpaces(t, i, le);
+        i = skipSpaces(t, i, Math.min(le, i + 16));
         if (i < le && t[i] == ':' || i < le && t[i] == '=') {
             i += i + 1 < le && t[i] == '=' && t[i + 1] == '>' ? 2 : 1;
         } else {
@@ -694,12 +707,12 @@ final class SiblingFields {
         if (!secretTail(t, s, ne)) {
             return;
         }
-        int vs = skipSpaces(t, i, le);
+        int vs = skipSpaces(t, i, Math.min(le, i + 16));
         while (vs < le && (t[vs] == '"' || t[vs] == '\'')) {
             vs++;
         }
         int ve = vs;
-        while (ve < le && t[ve] != ' ' && t[ve] != '\t' && t[ve] != '"' && t[ve] != '\'' && t[ve] != ',' && t[ve] != ';') {
+        while (ve < le && ve - vs <= MAX_VALUE && t[ve] != ' ' && t[ve] != '\t' && t[ve] != '"' && t[ve] != '\'' && t[ve] != ',' && t[ve] != ';') {
             ve++;
         }
         if (ve - vs >= 4 && ve - vs <= MAX_VALUE && !(ve - vs <= 5 && allLetters(t, vs, ve))) {
@@ -750,19 +763,19 @@ final class SiblingFields {
         if (ne == ns || i >= le || t[i] != '=' && t[i] != ' ' && t[i] != '\t') {
             return;
         }
-        i = t[i] == '=' ? i + 1 : skipSpaces(t, i, le);
+        i = t[i] == '=' ? i + 1 : skipSpaces(t, i, Math.min(le, i + 16));
         int vs = i;
         int ve;
         if (vs < le && (t[vs] == '\'' || t[vs] == '"')) {
             char q = t[vs];
             vs++;
             ve = vs;
-            while (ve < le && t[ve] != q) {
+            while (ve < le && t[ve] != q && ve - vs <= MAX_VALUE) {
                 ve++;
             }
         } else {
             ve = vs;
-            while (ve < le && t[ve] != ' ' && t[ve] != '\t' && t[ve] != ';') {
+            while (ve < le && t[ve] != ' ' && t[ve] != '\t' && t[ve] != ';' && ve - vs <= MAX_VALUE) {
                 ve++;
             }
         }

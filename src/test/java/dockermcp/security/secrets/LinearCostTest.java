@@ -68,7 +68,11 @@ class LinearCostTest {
             "register a b ", "user add ", "passwd ", "p=", ",p=", "h=a,p=", ":pserver:", ":a:b:", "10.0.0.1\tXk9mP2vLqR7z\n", "createUser u SHA ",
             "$USER1$=", "\\x00", "\\x00a", "PLAIN ", "PLAIN AGFiAGM= ", "HELLO AUTH ", "\"AUTH\" ", "AUTH2 ", "PasswordMessage ", "\"-password\", \"",
             "'--secret',\n", " => ", "DB_PASSWORD => ", " Name=\"Password\">", "<Data Name=\"Password\"", "<RSAKeyValue><P>", "<InverseQ>", "<D>",
-            "::add-mask::", "issecret=true", "##vso[", "01000001 ", "password bits: 01000001 ");
+            "::add-mask::", "issecret=true", "##vso[", "01000001 ", "password bits: 01000001 ",
+            // the ninth round's rules: sibling fields, unknown names, keyless encodings, lone value lines
+            "cs1Label=password ", "cs1=", "#fields\tpassword\n", "a\tb\n", "s:8:\"password\";", "s:99999:\"", "S'password'\np1\n", "\"password\": {\"S\": \"",
+            "{\"path\":\"/env/1/value\",", "\"path\":", "x: &a ", "  p: *a\n", "export A=", "setenv A_CODE ", "] A_CODE: ", "INFO A_PIN => ", "1 M ",
+            "Key Content   : ", "[80 117 ", "[", "proctitle=6100", "6100", "/u3+7QAAAAI", "MC4CAQAw", "4) \"", "    Xk9mP2vLqR7zW4\n");
 
     private final ProviderRules rules = ProviderRules.builtIn();
 
