@@ -78,13 +78,12 @@ class UnknownNamesEncodingsAndTailsPropertyTest {
                 bytes.append(bytes.isEmpty() ? "" : " ").append(b & 0xff);
             }
             assertHidden(g.pick("DEBUG auth: ", "") + g.pick("password", "secret", "token", "creds") + " bytes [" + bytes + "]", bytes.toString());
-            String made = g.string(Gen.UPPER, 2, 3) + g.string(Gen.LOWER, 3, 4) + g.string(Gen.DIGITS, 2, 2) + g.pick("*", "%", "~", "#")
-                    + g.string(Gen.ALNUM, 6, 10);
-            StringBuilder madeBytes = new StringBuilder(); // no name before it: only a password's shape tells
-            for (char c : made.toCharArray()) {
-                madeBytes.append(madeBytes.isEmpty() ? "" : " ").append((int) c);
+            String assignment = g.pick("password=", "token: ", "secret ") + SiblingFieldsPropertyTest.secret(g);
+            StringBuilder assignmentBytes = new StringBuilder(); // no name before the list: what it decodes to tells
+            for (char c : assignment.toCharArray()) {
+                assignmentBytes.append(assignmentBytes.isEmpty() ? "" : " ").append((int) c);
             }
-            assertHidden(g.pick("msg=", "got ") + "[" + madeBytes.toString().replace(" ", g.pick(" ", ", ")) + "]", madeBytes.toString());
+            assertHidden(g.pick("msg=", "got ") + "[" + assignmentBytes + "]", assignmentBytes.toString());
             StringBuilder key = new StringBuilder();
             int count = g.pick(16, 32);
             for (int k = 0; k < count; k++) {
@@ -112,7 +111,7 @@ class UnknownNamesEncodingsAndTailsPropertyTest {
     void aPasswordShapedValueAloneInATailWindowIsHidden() {
         Gen g = new Gen(924);
         for (int i = 0; i < ROUNDS * 2; i++) {
-            String value = g.string(Gen.UPPER, 1, 2) + g.string(Gen.LOWER, 3, 4) + g.string(Gen.DIGITS, 2, 2) + g.pick("", "-", "_", ".", "*", "~", "#")
+            String value = g.string(Gen.UPPER, 1, 2) + g.string(Gen.LOWER, 3, 4) + g.string(Gen.DIGITS, 2, 2) + g.pick("-", "_", ".", "*", "~", "#", "!")
                     + g.string(Gen.LOWER, 2, 4) + g.string(Gen.UPPER, 2, 5) + g.string(Gen.DIGITS, 1, 1) + g.string(Gen.ALNUM, 1, 3);
             String line = switch (g.between(0, 6)) {
                 case 0 -> " ".repeat(g.between(2, 8)) + value;
@@ -138,6 +137,11 @@ class UnknownNamesEncodingsAndTailsPropertyTest {
             }
             List<String> texts = List.of(
                     "latencies [" + counts + "]",
+                    "latencies ms: [" + counts.toString().replace(",", "") + "]",
+                    "    " + g.pick("VGhlIHF1aWNrIGJyb3du", "IGZveCBqdW1wcyBvdmVy", "OpenJDK17U-jdk_x64_linux_hotspot_17.0.9_9.tar.gz"),
+                    "id\tname\ttoken_type\n1\tci\tbearer",
+                    "| Name | Token |\n|---|---|\n| deploy | ${DEPLOY_TOKEN} |",
+                    "ldshpp. sstutwgpsw, hblvknwmdafj\nnqiwq,",
                     "sha256 " + g.string("0123456789abcdef", 64, 64),
                     "commit " + g.string("0123456789abcdef", 40, 40),
                     "    " + g.pick("completed", "started", "OpenJDK17U", "v1.2.3", "eu-west-1", "/var/lib/data", "Connection-Pool"),

@@ -277,10 +277,21 @@ final class NextLineValues {
             return;
         }
         boolean quoted = s > from && t[s - 1] == '"' && e < t.length && t[e] == '"' && e - s >= 12; // a JSON value cut from its name: "x"}
-        boolean mixed = lone && classes == 7 && e - s >= 12 && !structure && !pieces; // every class, 12 or more: a generated password alone on its line
+        // every class and a symbol base64 has not (a wrapped base64 body is letters and digits), 12 or more, no word of a file's name
+        boolean mixed = lone && classes == 7 && e - s >= 12 && !structure && !pieces && notBase64(t, s, e) && !lowerWordPiece(t, s, e);
         if ((symbol || quoted || mixed || cell && e - s >= 12) && PasswordShapes.looksMadeUp(new String(t, s, e - s))) {
             spans.add(s, e); // with a password's symbol or quoted as a value: a word such as OpenJDK17U alone on its line stays
         }
+    }
+
+    private static boolean notBase64(char[] t, int s, int e) {
+        for (int i = s; i < e; i++) {
+            char c = t[i];
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '=')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code </password>} on its own line: the line before it, one word, is the value (a tail window without the opening tag). */

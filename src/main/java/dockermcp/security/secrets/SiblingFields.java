@@ -52,7 +52,7 @@ final class SiblingFields {
         boolean bars = s.indexOf('|') >= 0;
         int ls = 0;
         int n = t.length;
-        int[] header = null; // the columns of a header line above: column index of a secret name, and the cell count
+        Header header = null; // the header line above: its secret column, its cell count
         char sep = 0;
         while (ls < n) {
             int le = NextLineValues.lineEnd(t, ls);
@@ -88,7 +88,7 @@ final class SiblingFields {
                 char found = tabs && indexOf(t, ls, le, '\t') >= 0 ? '\t' : bars && indexOf(t, ls, le, '|') >= 0 ? '|'
                         : commas && indexOf(t, ls, le, ',') >= 0 ? ',' : 0;
                 if (found != 0) {
-                    int[] h = header(t, ls, le, found);
+                    Header h = header(t, ls, le, found);
                     if (h != null) {
                         header = h;
                         sep = found;
@@ -203,10 +203,14 @@ final class SiblingFields {
 
     // ---- header lines naming columns, then rows
 
+    private record Header(int column, int cells, String name) {
+    }
+
     /** The header's secret column and its cell count, or null when the line is no header naming a secret column. */
-    private static int[] header(char[] t, int ls, int le, char sep) {
+    private static Header header(char[] t, int ls, int le, char sep) {
         int cells = 0;
         int secret = -1;
+        String name = null;
         int cs = ls;
         int start = ls;
         if (le - ls > 2048) {
@@ -243,7 +247,7 @@ final class SiblingFields {
                 }
                 int blanks = 0;
                 for (int k = a; k < b; k++) {
-                    if (!nameChar(t[k]) && t[k] != ' ' || t[k] == ' ' && ++blanks > 2) {
+                    if (!nameChar(t[k]) && t[k] != ' ' || t[k] == ' ' && (sep == ',' || ++blanks > 2) || sep == ',' && t[k] == '.') {
                         return null; // a column's name is a word or three (User Name); a sentence is no header
                     }
                 }
@@ -252,16 +256,17 @@ final class SiblingFields {
                 }
                 if (secret < 0 && SecretNames.suggestsSecret(new String(t, a, b - a))) {
                     secret = cells;
+                    name = new String(t, a, b - a);
                 }
                 cells++;
                 cs = i + 1;
             }
         }
-        return secret >= 0 && cells >= 2 ? new int[] {secret, cells} : null;
+        return secret >= 0 && cells >= 2 ? new Header(secret, cells, name) : null;
     }
 
     /** Hides the secret column's cell of a row with the header's cell count; false when the line is no such row. */
-    private static boolean row(char[] t, int ls, int le, char sep, int[] header, Spans spans) {
+    private static boolean row(char[] t, int ls, int le, char sep, Header header, Spans spans) {
         int cells = 0;
         int cs = ls;
         int hs = -1;
@@ -278,6 +283,13 @@ final class SiblingFields {
         if (le - ls > 8192) {
             return false;
         }
+        boolean rule = true; // |---|---| or ---- under the header: no row, the table goes on
+        for (int i = ls; i < le && rule; i++) {
+            rule = t[i] == '-' || t[i] == '|' || t[i] == '+' || t[i] == ' ' || t[i] == ':' || t[i] == '=' || t[i] == '\t';
+        }
+        if (rule) {
+            return le > ls;
+        }
         for (int i = cs; i <= le; i++) {
             if (i == le || t[i] == sep) {
                 int a = cs;
@@ -291,7 +303,7 @@ final class SiblingFields {
                 if (i == le && leadingBar && a == b) {
                     break;
                 }
-                if (cells == header[0]) {
+                if (cells == header.column()) {
                     hs = a;
                     he = b;
                 }
@@ -299,15 +311,12 @@ final class SiblingFields {
                 cs = i + 1;
             }
         }
-        if (cells != header[1]) {
-            boolean rule = true; // |---|---| or ---- under the header: no row, the table goes on
-            for (int i = ls; i < le && rule; i++) {
-                rule = t[i] == '-' || t[i] == '|' || t[i] == '+' || t[i] == ' ' || t[i] == ':' || t[i] == '=';
-            }
-            return rule && le > ls;
+        if (cells != header.cells()) {
+            return false;
         }
-        if (he - hs > 0 && !(he - hs == 1 && (t[hs] == '-' || t[hs] == '*')) && indexOf(t, hs, he, ' ') < 0) {
-            spans.add(hs, he);
+        if (he - hs >= 6 && he - hs <= MAX_VALUE && indexOf(t, hs, he, ' ') < 0 && !allLower(t, hs, he)
+                && !SecretNames.allowsValue(header.name(), new String(t, hs, he - hs))) {
+            spans.add(hs, he); // a word of small letters, a placeholder's -, a type (bearer) under token_type: shown
         }
         return true;
     }
@@ -645,6 +654,15 @@ final class SiblingFields {
         if (ve - vs >= 6 && ve - vs <= MAX_VALUE && !(ve - vs < 10 && allLetters(t, vs, ve))) {
             spans.add(vs, ve);
         }
+    }
+
+    private static boolean allLower(char[] t, int s, int e) {
+        for (int i = s; i < e; i++) {
+            if (t[i] < 'a' || t[i] > 'z') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean allLetters(char[] t, int s, int e) {
