@@ -60,6 +60,11 @@ final class SiblingFields {
             while (c0 < le && (t[c0] == ' ' || t[c0] == '\t')) {
                 c0++;
             }
+            if (c0 < le && t[c0] == '{') {
+                header = null; // a JSON record: its names and values are NamedValues' to judge
+                ls = le + 1;
+                continue;
+            }
             if (c0 < le) {
                 char c = t[c0];
                 if (c >= '0' && c <= '9') {
@@ -70,6 +75,9 @@ final class SiblingFields {
                     codeName(t, c0, le, spans);
                 }
                 for (int k = c0 + 1; k + 1 < le && k - c0 < 80; k++) {
+                    if (t[k] != ' ' || !Character.isLetter(t[k + 1])) {
+                        continue;
+                    }
                     int b = k;
                     while (b > c0 && t[b - 1] == ' ') {
                         b--;
@@ -100,8 +108,7 @@ final class SiblingFields {
         typedWrappers(t, s, spans);
     }
 
-    private static final java.util.Set<String> LEVELS = java.util.Set.of("INFO", "WARN", "DEBUG", "ERROR", "TRACE", "NOTICE", "FATAL", "info", "warn",
-            "debug", "error");
+    private static final String[] LEVELS = {"INFO", "WARN", "DEBUG", "ERROR", "TRACE", "NOTICE", "FATAL", "info", "warn", "debug", "error"};
 
     /** A log level word ends just before {@code k}: 2026-… INFO NAME: v. */
     private static boolean level(char[] t, int k) {
@@ -109,7 +116,15 @@ final class SiblingFields {
         while (w > 0 && k - w < 7 && Character.isLetter(t[w - 1])) {
             w--;
         }
-        return k - w >= 4 && (w == 0 || t[w - 1] == ' ') && LEVELS.contains(new String(t, w, k - w));
+        if (k - w < 4 || w > 0 && t[w - 1] != ' ') {
+            return false;
+        }
+        for (String l : LEVELS) {
+            if (l.length() == k - w && startsWith(t, w, k, l)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The first {@code w} in t[from, to), or -1. */
