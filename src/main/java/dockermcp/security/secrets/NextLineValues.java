@@ -16,7 +16,7 @@ final class NextLineValues {
     private NextLineValues() {
     }
 
-    static void find(char[] t, Keywords.Found words, Spans spans) {
+    static void find(char[] t, Keywords.Found words, Spans spans, boolean freeText) {
         int n = t.length;
         int ls = 0;
         while (ls < n) {
@@ -38,7 +38,7 @@ final class NextLineValues {
             if (c == '<' && ls + 2 < end && t[ls + 1] == '/') {
                 closingTag(t, ls, end, spans);
             }
-            loneMadeUpWord(t, ls, end, spans);
+            loneMadeUpWord(t, ls, end, freeText, spans);
             ls = le + 1;
         }
         if (words.has(VALUE_KEY)) { // one pass told whether the text holds it at all
@@ -125,22 +125,29 @@ final class NextLineValues {
      * name was on a line the reader does not have (a tail window, the other stream). Quotes, brackets and a trailing comma around
      * it ({@code  "x"}}) are structure; a table row ({@code | admin | x |}) is read cell by cell. Words, numbers, ids and paths stay.
      */
-    private static void loneMadeUpWord(char[] t, int ls, int end, Spans spans) {
+    private static void loneMadeUpWord(char[] t, int ls, int end, boolean freeText, Spans spans) {
         int s = ls;
         while (s < end && (t[s] == ' ' || t[s] == '\t')) {
             s++;
+        }
+        int d = s;
+        while (d < end && d - s < 4 && t[d] >= '0' && t[d] <= '9') {
+            d++;
+        }
+        if (d > s && d + 1 < end && t[d] == ')' && t[d + 1] == ' ') {
+            s = d + 2; // 4) "x": a numbered reply whose name reply the window cut off
         }
         if (s < end && t[s] == '|') {
             int cell = s + 1;
             for (int k = s + 1; k <= end && k - s < 1024; k++) {
                 if (k == end || t[k] == '|') {
-                    madeUpWord(t, cell, k, true, spans);
+                    madeUpWord(t, cell, k, true, false, spans);
                     cell = k + 1;
                 }
             }
             return;
         }
-        madeUpWord(t, s, end, false, spans);
+        madeUpWord(t, s, end, false, freeText, spans);
         framedLastWord(t, s, end, spans);
     }
 
@@ -175,7 +182,7 @@ final class NextLineValues {
                     || clock(t, s, Math.min(p, s + 40))); // a log prefix: a time stamp first, a level, syslog's Nov 30 10:00:08
         }
         if (framed && !lowerWordPiece(t, ws, ce)) {
-            madeUpWord(t, ws, ce, true, spans);
+            madeUpWord(t, ws, ce, true, false, spans);
         }
     }
 
@@ -235,12 +242,12 @@ final class NextLineValues {
      * The one word between s and e, quotes, brackets, a comma and blanks around it left out, when it is password-shaped: with a
      * password's symbol; or, quoted as a JSON value or alone in a table cell, 12 characters or more of a random key or a human password.
      */
-    private static void madeUpWord(char[] t, int s, int e, boolean cell, Spans spans) {
+    private static void madeUpWord(char[] t, int s, int e, boolean cell, boolean lone, Spans spans) {
         int from = s;
         while (s < e && (t[s] == ' ' || t[s] == '\t' || "\"'[({,".indexOf(t[s]) >= 0)) {
             s++;
         }
-        while (e > s && (t[e - 1] == ' ' || t[e - 1] == '\t' || "\"')]},;".indexOf(t[e - 1]) >= 0)) {
+        while (e > s && (t[e - 1] == ' ' || t[e - 1] == '\t' || "\"')]},;\\".indexOf(t[e - 1]) >= 0)) {
             e--;
         }
         if (e - s < 8 || e - s > 64) {
@@ -248,6 +255,7 @@ final class NextLineValues {
         }
         boolean symbol = false;
         boolean structure = false;
+        boolean pieces = false;
         boolean hex = true;
         int classes = 0;
         for (int i = s; i < e; i++) {
@@ -257,6 +265,7 @@ final class NextLineValues {
             }
             symbol |= c < 128 && PASSWORD_SYMBOL[c];
             structure |= c == '/' || c == ':' || c == '=' || c == '@'; // a URL, an address, an assignment: judged by their own rules
+            pieces |= c == ',' || c == ';'; // a list, or a key cut into pieces a wrapped line continues: judged by their own rules
             classes |= c >= 'a' && c <= 'z' ? 1 : c >= 'A' && c <= 'Z' ? 2 : c >= '0' && c <= '9' ? 4 : 0;
             hex &= c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c == '-';
         }
@@ -268,9 +277,21 @@ final class NextLineValues {
             return;
         }
         boolean quoted = s > from && t[s - 1] == '"' && e < t.length && t[e] == '"' && e - s >= 12; // a JSON value cut from its name: "x"}
-        if ((symbol || quoted || cell && e - s >= 12) && PasswordShapes.looksMadeUp(new String(t, s, e - s))) {
+        // every class and a symbol base64 has not (a wrapped base64 body is letters and digits), 12 or more, no word of a file's name
+        boolean mixed = lone && classes == 7 && e - s >= 12 && !structure && !pieces && notBase64(t, s, e) && !lowerWordPiece(t, s, e);
+        if ((symbol || quoted || mixed || cell && e - s >= 12) && PasswordShapes.looksMadeUp(new String(t, s, e - s))) {
             spans.add(s, e); // with a password's symbol or quoted as a value: a word such as OpenJDK17U alone on its line stays
         }
+    }
+
+    private static boolean notBase64(char[] t, int s, int e) {
+        for (int i = s; i < e; i++) {
+            char c = t[i];
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '=')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code </password>} on its own line: the line before it, one word, is the value (a tail window without the opening tag). */

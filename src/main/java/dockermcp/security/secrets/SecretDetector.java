@@ -41,7 +41,7 @@ public final class SecretDetector {
         Spans byName = new Spans();
         Spans tokens = new Spans();
         // two halves of about equal cost, no rule reading another's findings: on a long text they run at once (Halves)
-        Runnable byWords = () -> findByWords(chars, plain, byName);
+        Runnable byWords = () -> findByWords(chars, plain, byName, freeText);
         Runnable byTokens = () -> findByTokens(chars, read, tokens, freeText);
         Halves.both(chars.length, byWords, byTokens);
         byName.addAll(tokens);
@@ -57,7 +57,7 @@ public final class SecretDetector {
     }
 
     /** The rules that start from a keyword, a name or a program: a word the text holds. */
-    private static void findByWords(char[] chars, String s, Spans spans) {
+    private static void findByWords(char[] chars, String s, Spans spans, boolean freeText) {
         String lower = KeyMaterial.lowerAscii(chars);
         Keywords.Found words = Keywords.RULES.in(chars); // one pass: a rule whose keyword is absent skips its own search
         if (words.has("://")) {
@@ -73,7 +73,8 @@ public final class SecretDetector {
         LineShapes.find(chars, s, lower, words, spans); // redis.conf requirepass x, chap-secrets, IMAP LOGIN u x, password -> x, parola d'ordine: x, SECRET_Xk9.. names
         ConfigDumps.find(chars, words, spans); // whole config files and dumps: the name and its value apart (XML, tables, SQL, banners)
         LinePairs.find(chars, spans); // a name line and its value line through the wrapper both carry (log prefix, JSON record, box, element pair)
-        NextLineValues.find(chars, words, spans); // 1) "requirepass" / 2) "x", /config/db/password / x, form-data name="password", RESP AUTH
+        NextLineValues.find(chars, words, spans, freeText); // 1) "requirepass" / 2) "x", /config/db/password / x, form-data name="password", RESP AUTH
+        SiblingFields.find(chars, s, spans); // cs1Label=password cs1=x, #fields … password / rows, S'password' / S'x', {"S": x}, JSON patch, anchors, export X=
     }
 
     /**
@@ -90,6 +91,7 @@ public final class SecretDetector {
         AuthSchemes.find(chars, spans); // Authorization headers, ?token= in a query, JWTs
         EncodedForms.find(chars, spans); // an assignment in rot13, reversed, base32, ascii85, uuencode or hex: decoded and read
         ByteLists.find(chars, spans); // [112, 97, …], fromCharCode(…), []byte{0x70, …}: character codes decoded and read
+        KeylessEncodings.find(chars, spans); // [80 117 …] under a key name, proctitle=<hex argv>, Thread datasets, base64 keystores and DER keys
         HexDumps.find(chars, spans); // hexdump -C, xxd, tcpdump -X, od -c: the rows' bytes decoded, joined and read
         WrappedBase64.find(chars, spans); // base64 folded over lines (MIME, an indented header): the chunks joined, decoded and read
         NamedValues.find(chars, spans); // a name in a structure position marks its value position, across lines (JSON name/value, tables, XML)

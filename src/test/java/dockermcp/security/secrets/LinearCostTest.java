@@ -74,7 +74,11 @@ class LinearCostTest {
             // key positions: scoped keys, ids after vendor words, glued rests, key ids and their secrets, URL positions and fragments
             "*:*.", "a:b.0a1b2c3d4e5f0a1b2c3d4e5f0a1b2c3d", "waka_", "ms-0a1b2c3d-", "0123456789|", "0123456789|0a1b2c3d", "|Xk9mP2vLqR7zAb1",
             "/Xk9mP2vLqR7zAb1", "GK0a1b2c3d4e5f0a1b2c ", "https://a/s/", "https://a/v1/", "/eth/", "/private-", "#Xk9mP2vLqR7zAb1/", "s!", "a@b/",
-            "webcal://a/published/");
+            "webcal://a/published/",
+            // the ninth round's rules: sibling fields, unknown names, keyless encodings, lone value lines
+            "cs1Label=password ", "cs1=", "#fields\tpassword\n", "a\tb\n", "s:8:\"password\";", "s:99999:\"", "S'password'\np1\n", "\"password\": {\"S\": \"",
+            "{\"path\":\"/env/1/value\",", "\"path\":", "x: &a ", "  p: *a\n", "export A=", "setenv A_CODE ", "] A_CODE: ", "INFO A_PIN => ", "1 M ",
+            "Key Content   : ", "[80 117 ", "[", "proctitle=6100", "6100", "/u3+7QAAAAI", "MC4CAQAw", "4) \"", "    Xk9mP2vLqR7zW4\n");
 
     private final ProviderRules rules = ProviderRules.builtIn();
 
