@@ -57,7 +57,9 @@ public final class RedactorRuleCpu {
         rules.put("named", (c, x, l, f, sp) -> NamedValues.find(c, sp));
         rules.put("linepairs", (c, x, l, f, sp) -> LinePairs.find(c, sp));
         rules.put("hexdumps", (c, x, l, f, sp) -> HexDumps.find(c, sp));
-        rules.put("nextline", (c, x, l, f, sp) -> NextLineValues.find(c, f, sp));
+        rules.put("nextline", (c, x, l, f, sp) -> NextLineValues.find(c, f, sp, true));
+        rules.put("siblings", (c, x, l, f, sp) -> SiblingFields.find(c, x, f, sp));
+        rules.put("keyless", (c, x, l, f, sp) -> KeylessEncodings.find(c, sp));
         rules.put("nearby+vendor", (c, x, l, f, sp) -> NearbyTokens.findWithVendorTokens(c, sp, true)); // one walk for both
         rules.put("capurls", (c, x, l, f, sp) -> CapabilityUrls.find(c, sp));
         rules.put("detector", (c, x, l, f, sp) -> new SecretDetector(List.of()).find(x));

@@ -45,16 +45,30 @@ final class KeylessEncodings {
         }
     }
 
+    private static final int HEX = 1;
+    private static final int WORD = 2;
+    private static final int BASE64 = 4;
+    /** The classes of each ASCII character: one table look-up per character in the scan, not three range tests. */
+    private static final byte[] CLASSES = new byte[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            boolean alnum = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+            CLASSES[c] = (byte) ((c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' ? HEX : 0)
+                    | (alnum || c == '_' || c == '+' || c == '/' ? WORD : 0) | (alnum || c == '+' || c == '/' || c == '-' || c == '_' ? BASE64 : 0));
+        }
+    }
+
     private static boolean hex(char c) {
-        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+        return c < 128 && (CLASSES[c] & HEX) != 0;
     }
 
     private static boolean wordChar(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '+' || c == '/';
+        return c < 128 && (CLASSES[c] & WORD) != 0;
     }
 
     private static boolean base64(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '-' || c == '_';
+        return c < 128 && (CLASSES[c] & BASE64) != 0;
     }
 
     // ---- [80 117 100 …], [58, 91, …]

@@ -29,7 +29,10 @@ public final class Keywords {
             "set_password", "set-password", "setpassword", "create-user", "create_user", "createuser", "user-create", "reset-password",
             "reset_password", "resetpassword", "update-password", "update_password", "set-initial-password", "setpass", "chpass", "passwd-user",
             "user-password", "add", "p=", "\\x00", "\\u0000", "\\000", "\\0", "^@", "\u0000", "plain", "passwordmessage", "'-", " => ",
-            "keyvalue>", "<inverseq>", "::add-mask::", "issecret=true", "0100", "0110");
+            "keyvalue>", "<inverseq>", "::add-mask::", "issecret=true", "0100", "0110",
+            // SiblingFields: its gates and the words it looks for (read in this one pass, not searched for one by one)
+            "label=", "\";s:", "\np", "s'", "\nv", "\"path\"", ": &", "export ", "setenv ", "declare -x ", "declare -rx ", "typeset -x ", "env ",
+            "\t", ",", "|", ":{\"", ": {\"");
 
     /** A trie over the words: {@code next[node * 128 + c]} is the child for ASCII {@code c} (0: none); {@code word[node]} is a word's index + 1. */
     private final int[] next;

@@ -74,7 +74,7 @@ public final class SecretDetector {
         ConfigDumps.find(chars, words, spans); // whole config files and dumps: the name and its value apart (XML, tables, SQL, banners)
         LinePairs.find(chars, spans); // a name line and its value line through the wrapper both carry (log prefix, JSON record, box, element pair)
         NextLineValues.find(chars, words, spans, freeText); // 1) "requirepass" / 2) "x", /config/db/password / x, form-data name="password", RESP AUTH
-        SiblingFields.find(chars, s, spans); // cs1Label=password cs1=x, #fields … password / rows, S'password' / S'x', {"S": x}, JSON patch, anchors, export X=
+        SiblingFields.find(chars, s, words, spans); // cs1Label=password cs1=x, #fields … password / rows, S'password' / S'x', {"S": x}, JSON patch, anchors, export X=
     }
 
     /**

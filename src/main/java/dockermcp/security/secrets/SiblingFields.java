@@ -24,22 +24,30 @@ final class SiblingFields {
     }
 
     static void find(char[] t, String s, Spans spans) {
-        if (s.indexOf("Label=") >= 0) {
+        find(t, s, Keywords.RULES.in(t), spans);
+    }
+
+    /** @param words the detector's one keyword pass over the text: a rule whose words are absent costs nothing more */
+    static void find(char[] t, String s, Keywords.Found words, Spans spans) {
+        if (words.has("label=") && s.indexOf("Label=") >= 0) {
             labelPairs(t, s, spans);
         }
-        if (s.indexOf("\";s:") >= 0) {
+        if (words.has("\";s:")) {
             phpStrings(t, s, spans);
         }
-        if (s.indexOf("\np") >= 0 && (s.indexOf("S'") >= 0 || s.indexOf("\nV") >= 0)) {
+        if (words.has("\np") && (words.has("s'") && s.indexOf("S'") >= 0 || words.has("\nv") && s.indexOf("\nV") >= 0)) {
             pickleStrings(t, spans);
         }
-        if (s.indexOf("\"path\"") >= 0) {
+        if (words.has("\"path\"")) {
             jsonPatch(t, s, spans);
         }
-        if (s.indexOf(": &") >= 0) {
+        if (words.has(": &")) {
             yamlAnchors(t, spans);
         }
         for (String e : EXPORTS) {
+            if (!words.has(e)) {
+                continue;
+            }
             for (int at = s.indexOf(e); at >= 0; at = s.indexOf(e, at + e.length())) {
                 char b = at == 0 ? '\n' : t[at - 1];
                 if (b == '\n' || b == ' ' || b == '\t' || b == ';' || b == '&' || b == '|' || b == '(' || b == '\'' || b == '"' || b == '`') {
@@ -47,9 +55,9 @@ final class SiblingFields {
                 }
             }
         }
-        boolean tabs = s.indexOf('\t') >= 0;
-        boolean commas = s.indexOf(',') >= 0;
-        boolean bars = s.indexOf('|') >= 0;
+        boolean tabs = words.has("\t");
+        boolean commas = words.has(",");
+        boolean bars = words.has("|");
         int ls = 0;
         int n = t.length;
         Header header = null; // the header line above: its secret column, its cell count
@@ -105,7 +113,9 @@ final class SiblingFields {
             }
             ls = le + 1;
         }
-        typedWrappers(t, s, spans);
+        if (words.has(":{\"") || words.has(": {\"")) {
+            typedWrappers(t, s, spans);
+        }
     }
 
     private static final String[] LEVELS = {"INFO", "WARN", "DEBUG", "ERROR", "TRACE", "NOTICE", "FATAL", "info", "warn", "debug", "error"};
