@@ -53,6 +53,24 @@ class UnknownNamesEncodingsAndTailsPropertyTest {
         }
     }
 
+    /** The word for password in another language, then the value after a blank, in a sentence: {@code Benutzer deploy, Kennwort x}. */
+    @Test
+    void aValueAfterTheWordForPasswordInAnotherLanguageAndABlankIsHidden() {
+        Gen g = new Gen(927);
+        for (int i = 0; i < ROUNDS; i++) {
+            String word = g.pick("Kennwort", "Passwort", "contraseña", "senha", "hasło", "wachtwoord", "lösenord", "salasana", "jelszó", "şifre", "пароль",
+                    "密码", "パスワード", "비밀번호", "parola", "lozinka", "heslo");
+            String value = SiblingFieldsPropertyTest.secret(g).replace("'", "").replace("\"", "");
+            String user = g.pick("Benutzer", "usuario", "utilisateur", "пользователь", "用户", "ユーザー", "user") + " " + g.pick("deploy", "admin", "svc");
+            assertHidden(g.pick("", "Zugangsdaten: ", "INFO ", "[setup] ") + user + g.pick(", ", " ", "; ") + word + " " + value
+                    + g.pick("", " ", ".", " (temporary)"), value);
+        }
+        for (String sentence : List.of("Kennwort vergessen? Hier klicken", "das Passwort ist abgelaufen", "пароль неверный", "la clave pública del servidor",
+                "密码 错误", "パスワード を 変更しました", "senha alterada com sucesso", "hasło wygasło")) {
+            assertThat(REDACTOR.text(sentence)).as(sentence).isEqualTo(sentence);
+        }
+    }
+
     @Test
     void aRandomValueExportedUnderAnyUpperCaseNameIsHidden() {
         Gen g = new Gen(922);

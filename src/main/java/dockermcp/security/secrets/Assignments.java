@@ -26,7 +26,8 @@ final class Assignments {
     /** The word for password in the languages of {@link SecretNames}, read without accents ("mot de passe": its last word). */
     private static final java.util.Set<String> FOREIGN_TOLD_WORDS = readAs("clave", "contrasena", "senha", "passe", "passwort", "kennwort",
             "wachtwoord", "haslo", "parola", "salasana", "losenord", "losenordet", "adgangskode", "adgangskoden", "passord", "passordet", "jelszo",
-            "jelszava", "heslo", "sifre", "sifreniz", "geslo", "lozinka", "пароль", "κωδικος");
+            "jelszava", "heslo", "sifre", "sifreniz", "geslo", "lozinka", "пароль", "κωδικος", "密码", "密碼", "口令", "パスワード", "暗証番号", "비밀번호", "암호",
+            "mật khẩu", "matkhau", "รหัสผ่าน", "סיסמה", "كلمة");
     /** "is" in those languages, with a colon after it or not. */
     private static final java.util.Set<String> COPULAS = readAs("es", "es:", "est", "est:", "ist", "ist:", "e", "e:", "is", "is:", "era", "to",
             "to:", "on", "on:", "ar", "ar:", "er", "er:", "je", "je:", "jest", "jest:", "это", "είναι");
@@ -383,7 +384,11 @@ final class Assignments {
             }
             return 0;
         }
-        if (endsWithOne(lower, PASSWORD_WORDS) && w > k && notAWord(t, k, w)) { // password, db_password, mypasswd
+        int wordOnly = w; // a word of the sentence with its punctuation ("Kennwort vergessen?") is still a word
+        while (foreign && wordOnly > k + 1 && ".,?!;:".indexOf(t[wordOnly - 1]) >= 0) {
+            wordOnly--;
+        }
+        if ((endsWithOne(lower, PASSWORD_WORDS) || foreign) && w > k && notAWord(t, k, wordOnly)) { // password, db_password, mypasswd, Kennwort x, пароль x
             spans.add(k, w);
             return k;
         }
