@@ -22,6 +22,26 @@ class CookiesAndPathsPropertyTest {
     private static final List<String> ATTRIBUTES = List.of("Path=/", "Path=/app", "SameSite=Lax", "SameSite=Strict", "Secure", "HttpOnly",
             "Domain=example.com", "Max-Age=3600", "Expires=Wed, 21 Oct 2026 07:28:00 GMT");
 
+    /** An account's mail address and its API token written as a basic-auth pair ({@code ops@acme.io:ATCTT3x…}), wherever it stands. */
+    @Test
+    void aTokenAfterAMailAddressAndAColonGoes() {
+        List<String> leaked = new ArrayList<>();
+        for (int seed = 0; seed < 200; seed++) {
+            SecretCorpus parts = new SecretCorpus(seed);
+            String token = parts.pick("ATATT3x", "ATCTT3x", "", "tok_") + parts.chars(SecretCorpus.ALNUM, 20 + seed % 20);
+            String mail = parts.pick("ops", "ci-bot", "jane.doe", "svc+jira") + "@" + parts.pick("acme.io", "example.org", "corp.acme.co.uk");
+            String line = parts.pick("[", "auth ", "curl -u ", "using ", "") + mail + ":" + token + parts.pick("] sdk initialised", " https://acme.atlassian.net", "", " ok");
+            if (REDACTOR.text(line).contains(token.substring(token.length() - 8))) {
+                leaked.add(line);
+            }
+        }
+        assertThat(leaked).isEmpty();
+        for (String harmless : List.of("mailto:ops@acme.io:8080", "user ops@acme.io:2026-11-30T10:00:00Z logged in", "ops@acme.io:refs/heads/main",
+                "git@github.com:acme/orders-service.git", "ops@acme.io:inventory-api-6d4f9b7c8-x2kqp", "alice@example.org:Maintainer")) {
+            assertThat(REDACTOR.text(harmless)).as(harmless).isEqualTo(harmless);
+        }
+    }
+
     /** A password in a query beside its user's name ({@code ?u=admin&p=…}: Subsonic, routers, camera CGIs), or its salted hash beside the salt. */
     @Test
     void aPasswordOrItsSaltedHashInAQueryThatNamesTheUserGoes() {

@@ -70,6 +70,9 @@ final class NearbyTokens {
         if (loneTokens && (prefixedToken(t, s, e) || unmistakable(t, s, e) && !RandomTokens.publicForm(t, s) && !VendorTokens.publicObject(t, s, e) || oddHexKey(t, s, e))) {
             return true; // napi_…, tgp_v1_…, csk-…: a provider's word and a generated body, wherever it stands in free text
         }
+        if (loneTokens && e - s >= 16 && s > 3 && t[s - 1] == ':' && afterMailbox(t, s - 1) && RandomTokens.isRandom(t, s, e, null)) {
+            return true; // ops@acme.io:ATCTT3x…: an account and its API token, a basic-auth pair written out
+        }
         // where it stands is cheaper to check than what it is: most tokens stand in neither place
         boolean keyword = keywordBefore(t, s) && !RandomTokens.publicForm(t, s) && !PublicKeyParts.longKeyId(t, s, e)
                 && !VendorTokens.publicObject(t, s, e); // "checkout session cs_test_…": a Stripe object's id, not the session's secret // sha512-…kzKey8…/e1O7…: random base64 spells words
@@ -342,6 +345,21 @@ final class NearbyTokens {
      * {@code partner token X}. A word with '=' or a JSON key ({@code "request_id":}) is an assignment of its own ({@code auth=ok request_id=X})
      * and ends the look.
      */
+    /** True when a mail address ends at {@code colon} ({@code ops@acme.io:}): a local part, '@', a domain with a dot. */
+    private static boolean afterMailbox(char[] t, int colon) {
+        int i = colon;
+        boolean dot = false;
+        while (i > 0 && colon - i < 64 && (Character.isLetterOrDigit(t[i - 1]) || t[i - 1] == '.' || t[i - 1] == '-')) {
+            dot |= t[i - 1] == '.';
+            i--;
+        }
+        if (!dot || i == colon || i < 2 || t[i - 1] != '@') {
+            return false;
+        }
+        char local = t[i - 2];
+        return Character.isLetterOrDigit(local) || local == '.' || local == '_' || local == '-' || local == '+';
+    }
+
     static boolean keywordBefore(char[] t, int s) {
         int from = s;
         int words = 0;
