@@ -48,14 +48,14 @@ class KeyPositionsPropertyTest {
         Gen g = new Gen(902);
         for (int i = 0; i < ROUNDS; i++) {
             String id = g.pick("GK", "AKIA", "LTAI", "AKID", "SCW") + g.string(g.bool() ? HEX.toUpperCase(Locale.ROOT) : HEX, 20, 24);
-            String secret = g.bool() ? hexBoth(g, 64) : mixed(g, g.between(32, 44));
+            String secret = g.bool() ? hexBoth(g, 64) : VendorTokensAndCapabilityUrlsPropertyTest.mixed(g, g.between(32, 44));
             String program = g.string(Gen.LOWER, 4, 8);
             List<String> argv = List.of(program, g.pick("key", "credentials", "access"), g.pick("import", "add", "set"), id, secret, "-n",
                     g.string(Gen.LOWER, 3, 8));
-            assertThat(REDACTOR.tree(argvTree(argv)).get("command").toString()).as(argv.toString()).doesNotContain(piece(secret));
+            assertThat(REDACTOR.tree(argvTree(argv)).get("command").toString()).as(argv.toString()).doesNotContain(VendorTokensAndCapabilityUrlsPropertyTest.piece(secret));
             ObjectNode tree = JsonNodeFactory.instance.objectNode();
             tree.putArray("history").addObject().put("createdBy", "/bin/sh -c " + String.join(" ", argv));
-            assertThat(REDACTOR.tree(tree).toString()).as(argv.toString()).doesNotContain(piece(secret));
+            assertThat(REDACTOR.tree(tree).toString()).as(argv.toString()).doesNotContain(VendorTokensAndCapabilityUrlsPropertyTest.piece(secret));
         }
     }
 
@@ -63,7 +63,7 @@ class KeyPositionsPropertyTest {
     void aKeySegmentOfAnRpcOrApiKeyUrlIsHiddenWhateverTheHost() {
         Gen g = new Gen(903);
         for (int i = 0; i < ROUNDS; i++) {
-            String key = g.pick(hexBoth(g, g.pick(32, 40, 64)), uuid(g), mixed(g, g.between(20, 40)));
+            String key = g.pick(hexBoth(g, g.pick(32, 40, 64)), uuid(g), VendorTokensAndCapabilityUrlsPropertyTest.mixed(g, g.between(20, 40)));
             String host = g.pick("rpc.", "api.", "go.", "", "eth-mainnet.", "nd-" + g.between(100, 999) + "-" + g.between(100, 999) + ".")
                     + g.string(Gen.LOWER, 4, 10) + "." + g.pick("com", "io", "pro", "co", "org", "xyz");
             String url = "https://" + host + switch (g.between(0, 3)) {
@@ -84,7 +84,7 @@ class KeyPositionsPropertyTest {
             String key;
             String url = switch (g.between(0, 5)) {
                 case 0 -> "https://" + host + "/" + g.pick("s", "d", "f", "u/s!", "t", "share", "shared", "send") + "/"
-                        + (key = g.pick(g.string(Gen.LOWER + Gen.DIGITS, 20, 32), randomLetters(g, g.between(16, 24)), mixed(g, g.between(16, 32)), hexBoth(g, 20)))
+                        + (key = g.pick(g.string(Gen.LOWER + Gen.DIGITS, 20, 32), randomLetters(g, g.between(16, 24)), VendorTokensAndCapabilityUrlsPropertyTest.mixed(g, g.between(16, 32)), hexBoth(g, 20)))
                         + g.pick("", "/", "/" + g.string(Gen.LOWER, 3, 8), "?dl=1");
                 case 1 -> "https://" + host + "/" + g.pick("public/dashboard", "public-dashboards", "public", "published/" + g.between(1, 9), "feed")
                         + "/" + (key = g.pick(uuid(g), hexBoth(g, 32), "ks" + g.string(Gen.LOWER + Gen.DIGITS, 16, 16)))
@@ -92,7 +92,7 @@ class KeyPositionsPropertyTest {
                 case 2 -> g.pick("https", "webcal") + "://" + host + "/calendar/ical/" + g.string(Gen.LOWER, 3, 8) + "%40acme.io/"
                         + g.pick("private-", "secret-") + (key = hexBoth(g, 32)) + "/basic.ics";
                 case 3 -> "https://" + host + "/owa/calendar/" + (key = hexBoth(g, 32)) + "@acme.io/" + hexBoth(g, 20) + "/calendar.ics";
-                case 4 -> "https://" + host + "/" + g.pick("", "file/" + mixed(g, 10), "?" + hexBoth(g, 16)) + "#"
+                case 4 -> "https://" + host + "/" + g.pick("", "file/" + VendorTokensAndCapabilityUrlsPropertyTest.mixed(g, 10), "?" + hexBoth(g, 16)) + "#"
                         + (key = g.string(B64URL, 22, 44).replaceAll("^[-_]", "x")) + g.pick("", "/" + g.string(B64URL, 22, 22)); // Mega, PrivateBin, Send
                 default -> "https://conda." + host + "/t/" + (key = g.pick("ac-", "") + g.string(Gen.LOWER + Gen.DIGITS, 24, 32)) + "/" + g.string(Gen.LOWER, 4, 10);
             };
@@ -104,18 +104,18 @@ class KeyPositionsPropertyTest {
     void theRandomRestOfAHiddenTokenGoesWithIt() {
         Gen g = new Gen(905);
         for (int i = 0; i < ROUNDS; i++) {
-            String rest = mixed(g, g.between(16, 30));
+            String rest = VendorTokensAndCapabilityUrlsPropertyTest.mixed(g, g.between(16, 30));
             String head = "";
             String token = switch (g.between(0, 3)) {
                 case 0 -> vendorWord(g) + "_" + hexBoth(g, 32) + "/" + rest; // a vendor's token, found by its family, and its second part
-                case 1 -> g.string(Gen.LOWER, 2, 3) + "_" + (head = mixed(g, 12)) + "|" + (rest = mixed(g, g.between(24, 32))); // an id, a '|' and a key
+                case 1 -> g.string(Gen.LOWER, 2, 3) + "_" + (head = VendorTokensAndCapabilityUrlsPropertyTest.mixed(g, 12)) + "|" + (rest = VendorTokensAndCapabilityUrlsPropertyTest.mixed(g, g.between(24, 32))); // an id, a '|' and a key
                 case 2 -> g.string(Gen.UPPER, 3, 3) + "|" + g.string(Gen.DIGITS, 13, 16) + "|" + (rest = hexBoth(g, 32)); // Mapillary
                 default -> vendorWord(g) + "_" + hexBoth(g, g.between(32, 40)) + g.pick(":", "!", ".", "|") + rest; // any glue
             };
             String line = g.pick("connect(%s)", "client init %s ok", "using %s", "[%s] ready").formatted(token);
-            assertHidden(line, rest);
+            VendorTokensAndCapabilityUrlsPropertyTest.assertHidden(line, rest);
             if (!head.isEmpty()) {
-                assertHidden(line, head); // the id before the key goes with it
+                VendorTokensAndCapabilityUrlsPropertyTest.assertHidden(line, head); // the id before the key goes with it
             }
             String name = "ARG_" + g.between(1, 999);
             assertThat(REDACTOR.envEntry(name + "=" + token)).as(token).isEqualTo(name + "=[REDACTED]");
@@ -155,25 +155,25 @@ class KeyPositionsPropertyTest {
                 assertThat(REDACTOR.envEntry(entry)).isEqualTo(entry);
             }
             String arn = "arn:aws:ecs:" + region + ":" + g.string(Gen.DIGITS, 12, 12) + ":task/" + g.string(Gen.LOWER, 4, 10) + "/" + g.string(HEX, 32, 32);
-            assertThat(label("com.amazonaws.ecs.task-arn", arn)).isEqualTo(arn);
+            assertThat(VendorTokensAndCapabilityUrlsPropertyTest.label("com.amazonaws.ecs.task-arn", arn)).isEqualTo(arn);
         }
     }
 
     // ---- carriers
 
     private static void assertHiddenEverywhere(Gen g, String token, String secret) {
-        assertHidden(g.pick("auth header set from %s", "-> using %s", "client ready (%s)", "%s", "[%s] sdk initialised",
+        VendorTokensAndCapabilityUrlsPropertyTest.assertHidden(g.pick("auth header set from %s", "-> using %s", "client ready (%s)", "%s", "[%s] sdk initialised",
                 "worker " + g.between(1, 9) + " got '%s'").formatted(token), secret);
         String name = g.pick("ARG" + g.between(1, 999), "PLUGIN_" + g.between(1, 999), "SETTING_" + g.between(1, 99));
         assertThat(REDACTOR.envEntry(name + "=" + token)).as(token).isEqualTo(name + "=[REDACTED]");
-        assertThat(label("io.acme.integration." + g.string(Gen.LOWER, 3, 8), token)).as(token).doesNotContain(piece(secret));
+        assertThat(VendorTokensAndCapabilityUrlsPropertyTest.label("io.acme.integration." + g.string(Gen.LOWER, 3, 8), token)).as(token).doesNotContain(VendorTokensAndCapabilityUrlsPropertyTest.piece(secret));
     }
 
     private static void assertUrlHiddenEverywhere(Gen g, String url, String key) {
-        assertHidden(g.pick("GET %s 200 14ms", "resolved upstream %s", "  - %s", "fetching %s", "%s", "subscribed to %s ok").formatted(url), key);
+        VendorTokensAndCapabilityUrlsPropertyTest.assertHidden(g.pick("GET %s 200 14ms", "resolved upstream %s", "  - %s", "fetching %s", "%s", "subscribed to %s ok").formatted(url), key);
         String name = g.pick("SOURCE_URL", "TARGET_" + g.between(1, 99), "ENDPOINT", "FEED", "LINK_" + g.string(Gen.UPPER, 3, 6));
-        assertThat(REDACTOR.envEntry(name + "=" + url)).as(url).doesNotContain(piece(key));
-        assertThat(label("io.acme." + g.string(Gen.LOWER, 3, 8), url)).as(url).doesNotContain(piece(key));
+        assertThat(REDACTOR.envEntry(name + "=" + url)).as(url).doesNotContain(VendorTokensAndCapabilityUrlsPropertyTest.piece(key));
+        assertThat(VendorTokensAndCapabilityUrlsPropertyTest.label("io.acme." + g.string(Gen.LOWER, 3, 8), url)).as(url).doesNotContain(VendorTokensAndCapabilityUrlsPropertyTest.piece(key));
     }
 
     private static ObjectNode argvTree(List<String> argv) {
@@ -181,25 +181,6 @@ class KeyPositionsPropertyTest {
         var cmd = tree.putArray("command");
         argv.forEach(cmd::add);
         return tree;
-    }
-
-    private static String label(String key, String value) {
-        ObjectNode tree = JsonNodeFactory.instance.objectNode();
-        tree.putObject("labels").put(key, value);
-        REDACTOR.tree(tree);
-        return tree.get("labels").get(key).asString();
-    }
-
-    private static String piece(String secret) {
-        return secret.substring(secret.length() - Math.min(8, secret.length()));
-    }
-
-    private static void assertHidden(String text, String secret) {
-        String out = String.join("\n", REDACTOR.lines(List.of(text.split("\n", -1))));
-        for (int at = 0; at + 8 <= secret.length(); at += 4) {
-            assertThat(out).as(text).doesNotContain(secret.substring(at, at + 8));
-        }
-        assertThat(out).as(text).doesNotContain(secret.substring(secret.length() - 8));
     }
 
     // ---- generators
@@ -225,27 +206,12 @@ class KeyPositionsPropertyTest {
     }
 
     private static String hexBoth(Gen g, int len) {
-        return shuffle(g, new StringBuilder(g.string("abcdef", 3, 3) + g.string(Gen.DIGITS, 3, 3) + g.string(HEX, len - 6, len - 6)));
-    }
-
-    /** Capitals, small letters and digits, each at least three times, shuffled. */
-    private static String mixed(Gen g, int len) {
-        return shuffle(g, new StringBuilder(g.string(Gen.UPPER, 3, 3) + g.string(Gen.LOWER, 3, 3) + g.string(Gen.DIGITS, 3, 3)
-                + g.string(Gen.ALNUM, len - 9, len - 9)));
+        return VendorTokensAndCapabilityUrlsPropertyTest.shuffle(g, new StringBuilder(g.string("abcdef", 3, 3) + g.string(Gen.DIGITS, 3, 3) + g.string(HEX, len - 6, len - 6)));
     }
 
     /** Small letters drawn at random, with a run of five consonants (no word has one). */
     private static String randomLetters(Gen g, int len) {
-        return shuffle(g, new StringBuilder(g.string(Gen.LOWER, len - 5, len - 5))) + g.string("bcdfghjklmnpqrstvwxz", 5, 5);
+        return VendorTokensAndCapabilityUrlsPropertyTest.shuffle(g, new StringBuilder(g.string(Gen.LOWER, len - 5, len - 5))) + g.string("bcdfghjklmnpqrstvwxz", 5, 5);
     }
 
-    private static String shuffle(Gen g, StringBuilder sb) {
-        for (int i = sb.length() - 1; i > 0; i--) {
-            int j = g.between(0, i);
-            char c = sb.charAt(i);
-            sb.setCharAt(i, sb.charAt(j));
-            sb.setCharAt(j, c);
-        }
-        return sb.toString();
-    }
 }

@@ -352,7 +352,7 @@ class LinePairsAndDumpsPropertyTest {
         return s + " ".repeat(Math.max(0, width - s.length()));
     }
 
-    private static void assertHidden(String text, String secret) {
+    static void assertHidden(String text, String secret) {
         String lines = String.join("\n", REDACTOR.lines(List.of(text.split("\n", -1))));
         String whole = REDACTOR.text(text);
         for (int at = 0; at + 8 <= secret.length(); at += 2) {

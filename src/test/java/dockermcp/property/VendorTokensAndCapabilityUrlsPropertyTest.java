@@ -252,13 +252,13 @@ class VendorTokensAndCapabilityUrlsPropertyTest {
     }
 
     /** Capitals, small letters and digits, each at least three times, shuffled. */
-    private static String mixed(Gen g, int len) {
+    static String mixed(Gen g, int len) {
         StringBuilder sb = new StringBuilder(g.string(Gen.UPPER, 3, 3) + g.string(Gen.LOWER, 3, 3) + g.string(Gen.DIGITS, 3, 3));
         sb.append(g.string(Gen.ALNUM, len - 9, len - 9));
         return shuffle(g, sb);
     }
 
-    private static String shuffle(Gen g, StringBuilder sb) {
+    static String shuffle(Gen g, StringBuilder sb) {
         for (int i = sb.length() - 1; i > 0; i--) {
             int j = g.between(0, i);
             char c = sb.charAt(i);
@@ -359,7 +359,7 @@ class VendorTokensAndCapabilityUrlsPropertyTest {
         assertThat(label("io.acme.integration." + g.string(Gen.LOWER, 3, 8), token)).as(token).isEqualTo("[REDACTED]");
     }
 
-    private static String label(String key, String value) {
+    static String label(String key, String value) {
         ObjectNode tree = JsonNodeFactory.instance.objectNode();
         tree.putObject("labels").put(key, value);
         REDACTOR.tree(tree);
@@ -373,11 +373,11 @@ class VendorTokensAndCapabilityUrlsPropertyTest {
         return tree.get("history").get(0).get("createdBy").asString();
     }
 
-    private static String piece(String secret) {
+    static String piece(String secret) {
         return secret.substring(secret.length() - Math.min(8, secret.length()));
     }
 
-    private static void assertHidden(String text, String secret) {
+    static void assertHidden(String text, String secret) {
         String out = String.join("\n", REDACTOR.lines(List.of(text.split("\n", -1))));
         if (secret.length() < 8) {
             assertThat(out).as(text).doesNotContain(secret);

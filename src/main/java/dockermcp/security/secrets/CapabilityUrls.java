@@ -208,20 +208,14 @@ final class CapabilityUrls {
 
     /** Pieces between '-', '_' and '~' that are each a word or a number (build-2024-05-01, node-18-alpine). */
     private static boolean wordsAndNumbers(char[] t, int s, int e) {
-        int p = s;
-        while (p < e) {
-            int q = p;
-            while (q < e && t[q] != '-' && t[q] != '_' && t[q] != '~') {
-                q++;
-            }
-            boolean digits = true;
-            for (int i = p; i < q; i++) {
-                digits &= t[i] >= '0' && t[i] <= '9';
-            }
-            if (!digits && !words(t, p, q)) {
+        return GluedTails.eachPiece(t, s, e, (x, p, q) -> digitsOnly(x, p, q) || words(x, p, q));
+    }
+
+    private static boolean digitsOnly(char[] t, int s, int e) {
+        for (int i = s; i < e; i++) {
+            if (t[i] < '0' || t[i] > '9') {
                 return false;
             }
-            p = q + 1;
         }
         return true;
     }

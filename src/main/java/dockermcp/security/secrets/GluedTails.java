@@ -100,15 +100,25 @@ final class GluedTails {
         return drawn && !wordsAndNumbers(t, s, e);
     }
 
-    /** Pieces between '-', '_' and '.' that are each a word of small letters, a capitalised word, an acronym or a number. */
+    /** Pieces between '-', '_' and '~' that are each a word of small letters, a capitalised word, an acronym or a number. */
     private static boolean wordsAndNumbers(char[] t, int s, int e) {
+        return eachPiece(t, s, e, GluedTails::wordOrNumber);
+    }
+
+    /** A test of the piece t[s, e]. */
+    interface PieceTest {
+        boolean test(char[] t, int s, int e);
+    }
+
+    /** True when every piece of t[s, e] between '-', '_' and '~' passes the test. */
+    static boolean eachPiece(char[] t, int s, int e, PieceTest ok) {
         int p = s;
         while (p < e) {
             int q = p;
             while (q < e && t[q] != '-' && t[q] != '_' && t[q] != '~') {
                 q++;
             }
-            if (!wordOrNumber(t, p, q)) {
+            if (!ok.test(t, p, q)) {
                 return false;
             }
             p = q + 1;

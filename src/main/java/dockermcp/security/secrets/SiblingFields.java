@@ -255,14 +255,9 @@ final class SiblingFields {
         }
         for (int i = start; i <= le; i++) {
             if (i == le || t[i] == sep) {
-                int a = cs;
-                int b = i;
-                while (a < b && (t[a] == ' ' || t[a] == '"')) {
-                    a++;
-                }
-                while (b > a && (t[b - 1] == ' ' || t[b - 1] == '"' || t[b - 1] == '\r')) {
-                    b--;
-                }
+                long cell = trimmedCell(t, cs, i);
+                int a = (int) (cell >>> 32);
+                int b = (int) cell;
                 if (sep == '|' && a == b && (cells == 0 || i == le)) {
                     cs = i + 1; // | a | b |: the outer bars open and close the row
                     continue;
@@ -288,6 +283,19 @@ final class SiblingFields {
             }
         }
         return secret >= 0 && cells >= 2 ? new Header(secret, cells, name) : null;
+    }
+
+    /** The cell t[from, to] without the blanks and quotes around it: its start in the high half, its end in the low. */
+    private static long trimmedCell(char[] t, int from, int to) {
+        int a = from;
+        int b = to;
+        while (a < b && (t[a] == ' ' || t[a] == '"')) {
+            a++;
+        }
+        while (b > a && (t[b - 1] == ' ' || t[b - 1] == '"' || t[b - 1] == '\r')) {
+            b--;
+        }
+        return (long) a << 32 | b;
     }
 
     /** Hides the secret column's cell of a row with the header's cell count; false when the line is no such row. */
@@ -317,14 +325,9 @@ final class SiblingFields {
         }
         for (int i = cs; i <= le; i++) {
             if (i == le || t[i] == sep) {
-                int a = cs;
-                int b = i;
-                while (a < b && (t[a] == ' ' || t[a] == '"')) {
-                    a++;
-                }
-                while (b > a && (t[b - 1] == ' ' || t[b - 1] == '"' || t[b - 1] == '\r')) {
-                    b--;
-                }
+                long cell = trimmedCell(t, cs, i);
+                int a = (int) (cell >>> 32);
+                int b = (int) cell;
                 if (i == le && leadingBar && a == b) {
                     break;
                 }
