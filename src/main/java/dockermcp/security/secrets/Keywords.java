@@ -31,7 +31,7 @@ public final class Keywords {
             "user-password", "add", "p=", "\\x00", "\\u0000", "\\000", "\\0", "^@", "\u0000", "plain", "passwordmessage", "'-", " => ",
             "keyvalue>", "<inverseq>", "::add-mask::", "issecret=true", "0100", "0110",
             // SiblingFields: its gates and the words it looks for (read in this one pass, not searched for one by one)
-            "label=", "\";s:", "\np", "s'", "\nv", "\"path\"", ": &", "export ", "setenv ", "declare -x ", "declare -rx ", "typeset -x ", "env ",
+            "label=", "\";s:", "\np", "s'", "\nv", "\"path\"", ": &", "export ", "setenv ", "declare -x ", "declare -rx ", "typeset -x ", "env ", "set ",
             "\t", ",", "|", ":{\"", ": {\"");
 
     /** A trie over the words: {@code next[node * 128 + c]} is the child for ASCII {@code c} (0: none); {@code word[node]} is a word's index + 1. */

@@ -64,6 +64,9 @@ final class NearbyTokens {
         if (e - s >= 2 * HEX_MIN_BYTES && hexHoldsSecret(t, s, e)) {
             return true; // a dump of "aws_secret_access_key=…" in hexadecimal
         }
+        if (e - s >= 32 && hexOnly(t, s, e) && keyWordBefore(t, s)) {
+            return true; // unwrapped DEK: <hex>, hmac <hex>, CLIENT_TRAFFIC_SECRET_0 <random> <secret>: a key in hexadecimal after its word
+        }
         if (e - s == 36 && uuidShape(t, s) && credentialWordJustBefore(t, s, true)) {
             return true; // npm and other tokens are UUIDs: one right after a credential word goes, a request or job id stays
         }
@@ -309,6 +312,57 @@ final class NearbyTokens {
             return credentialWordJustBefore(t, i, false);
         }
         return CREDENTIAL_WORDS.contains(word);
+    }
+
+    /** Words that announce a key in hexadecimal, as a whole word or a name's last part ({@code DEK}, {@code hmac}, {@code master_key}). */
+    private static final java.util.Set<String> HEX_KEY_WORDS = java.util.Set.of("key", "secret", "hmac", "dek", "kek", "cipher", "seed", "psk",
+            "mk", "masterkey", "master_key", "privkey", "private_key", "secret_key", "traffic_secret", "exporter_secret");
+
+    /**
+     * The word before (or the word before a hexadecimal word before: a TLS key log's label, its client random, then the
+     * secret) announces a key: one of {@link #HEX_KEY_WORDS}, or a name ending in one ({@code CLIENT_TRAFFIC_SECRET_0}).
+     */
+    private static boolean keyWordBefore(char[] t, int s) {
+        int at = s;
+        for (int words = 0; words < 2; words++) {
+            int i = at;
+            while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == '\t' || t[i - 1] == ':')) {
+                i--;
+            }
+            int end = i;
+            while (i > 0 && end - i < 160 && (Character.isLetterOrDigit(t[i - 1]) || t[i - 1] == '_' || t[i - 1] == '-')) {
+                i--;
+            }
+            if (end == i || end == at) {
+                return false;
+            }
+            String word = new String(t, i, end - i).toLowerCase(Locale.ROOT);
+            String last = word.replaceAll("_\\d+$", "");
+            for (String k : HEX_KEY_WORDS) {
+                if ((last.equals(k) || last.endsWith("_" + k) || last.endsWith("-" + k)) && !last.contains("public") && !last.contains("host")
+                        && !(last.equals("key") && (wordBefore(t, i, "public") || wordBefore(t, i, "host")))) {
+                    return true; // a public or host key is public by design
+                }
+            }
+            if (!hexOnly(t, i, end) || end - i < 32) {
+                return false; // only a hexadecimal word may stand between the label and the key
+            }
+            at = i;
+        }
+        return false;
+    }
+
+    /** True when the word before position {@code at} (past blanks) is {@code w}, in any case. */
+    private static boolean wordBefore(char[] t, int at, String w) {
+        int i = at;
+        while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == '\t')) {
+            i--;
+        }
+        int end = i;
+        while (i > 0 && end - i <= w.length() && Character.isLetter(t[i - 1])) {
+            i--;
+        }
+        return end - i == w.length() && matchesLower(t, i, w);
     }
 
     private static boolean hexOnly(char[] t, int s, int e) {

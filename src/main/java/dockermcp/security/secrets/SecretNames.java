@@ -23,12 +23,16 @@ public final class SecretNames {
             "sekret", "geheimnis", "katalaluan", "katasandi", "kata_sandi", "angou", "rahasia", "parole", "chiave", "matkhau", "mat_khau",
             "pwrd", "hemlig", "salainen", "titkos", "gizli", "tajne", "tajny", "sifra", "geheim", "секрет", "ключ",
             "秘密", "暗号", "비밀", "пароль", "κωδικ", "συνθηματικ",
+            // the word for key (and secret, password) in more languages, and seeds and verifiers that are keys
+            "noegle", "nøgle", "sleutel", "tunnussana", "avain", "paroli", "llave", "anahtar", "klucz", "mafteach", "mafteah", "schluessel",
+            "schlussel", "hemmelig", "chave", "kunci", "zugangscode", "bi_mat", "bimat", "seed_word", "seedword", "seed_phrase", "wallet_seed",
+            "walletseed", "shamir", "verifier", "kodeord", "lykilord", "parool",
             "パスワード", "密码", "密碼", "口令", "비밀번호", "암호");
     /** The parts, also as the detector reads them (Cyrillic and Greek lookalikes folded to Latin, accents off). */
     private static final List<String> READ_PARTS = PARTS.stream()
             .flatMap(p -> java.util.stream.Stream.of(p, withoutAccents(PlainView.of(p).text().toLowerCase(Locale.ROOT)))).distinct().toList();
     /** Parts that make a name secret only as a whole word (between separators or at either end). */
-    private static final Pattern WORDS = Pattern.compile("(?:^|[^a-z0-9])(?:pw\\d?|pin\\d?|puk|sig|mfa|sas|2fa|totp|psk|priv|tok|pat|sk)(?:$|[^a-z0-9])|access$");
+    private static final Pattern WORDS = Pattern.compile("(?:^|[^a-z0-9])(?:pw\\d?|pin\\d?|puk|sig|mfa|sas|2fa|totp|psk|priv|tok|pat|sk|cle|khoa|amho|sirr|siri|dek|kek)(?:$|[^a-z0-9])|access$");
     /** Harmless words removed before the test; the rest of the name is still tested (MONKEY_TOKEN stays secret). */
     private static final List<String> HARMLESS = List.of("keyboard", "keymap", "keyspace", "keynote", "keycloak", "keygen",
             "monkey", "donkey", "hockey", "turkey", "whiskey", "primary_key", "primarykey", "foreign_key", "sort_key", "partition_key",

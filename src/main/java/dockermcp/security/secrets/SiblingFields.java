@@ -45,7 +45,7 @@ final class SiblingFields {
             yamlAnchors(t, spans);
         }
         for (String e : EXPORTS) {
-            if (!words.has(e)) {
+            if (!words.has(e.toLowerCase(java.util.Locale.ROOT))) { // the keyword pass reads any case
                 continue;
             }
             for (int at = s.indexOf(e); at >= 0; at = s.indexOf(e, at + e.length())) {
@@ -783,7 +783,7 @@ final class SiblingFields {
         return false;
     }
 
-    private static final String[] EXPORTS = {"export ", "setenv ", "declare -x ", "declare -rx ", "typeset -x ", "env "};
+    private static final String[] EXPORTS = {"export ", "setenv ", "declare -x ", "declare -rx ", "typeset -x ", "env ", "ENV ", "set ", "SET "};
 
     /**
      * {@code setenv NAME v}, {@code export NAME='v'}, {@code declare -x NAME="v"}: the value goes when the name is secret (by

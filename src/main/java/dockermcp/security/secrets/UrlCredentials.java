@@ -31,6 +31,10 @@ final class UrlCredentials {
                     i++; // user:pa'ss"x@host (a %27 or %22 read as the quote it stands for): the password goes on to its '@'
                     continue;
                 }
+                if (c == '/' && colon >= 0 && !digitsOnly(t, colon + 1, i) && slashInPassword(t, i)) {
+                    i++; // user:ak11ext/5bTnG7/g@host: a base64 password's '/' (a port is digits: host:8080/path)
+                    continue;
+                }
                 if (c == '/' || RandomTokens.whitespace(c) || c == '"' || c == '\'' || c == '<' || c == '>' || c == '`') {
                     break;
                 }
@@ -55,6 +59,21 @@ final class UrlCredentials {
             }
             if (c == '/' || RandomTokens.whitespace(c) || c == '<' || c == '>' || c == '`' || ",;{}[]=".indexOf(c) >= 0) {
                 return false; // the end of a quoted URL in JSON or a list ("…:5432","mail":"bob@…"), not a password going on
+            }
+        }
+        return false;
+    }
+
+    /** A '/' after {@code user:} with an '@' and a host after it in the same word, before any other '/'-free break: a character of the password. */
+    private static boolean slashInPassword(char[] t, int q) {
+        for (int i = q + 1; i < t.length && i - q < 128; i++) {
+            char c = t[i];
+            if (c == '@') {
+                return i + 1 < t.length && Character.isLetterOrDigit(t[i + 1]);
+            }
+            if (RandomTokens.whitespace(c) || c == '"' || c == '\'' || c == '<' || c == '>' || c == '`' || c == '?' || c == '#' || c == ':'
+                    || ",;{}[]=".indexOf(c) >= 0) {
+                return false; // a path, a query or the next URL: the user info ended at the first '/'
             }
         }
         return false;
