@@ -141,10 +141,14 @@ public final class Redactor {
         int n = original.size();
         Spans[] again = new Spans[n];
         PlainView[] views = new PlainView[n];
+        boolean[] escaped = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            escaped[i] = PlainView.hasLineEscapes(original.get(i));
+        }
         List<int[]> parts = new ArrayList<>(); // {line, where its view starts in the joined text, 1 when glued to a neighbour}
         StringBuilder joined = new StringBuilder();
         for (int i = 0; i < n; i++) {
-            if (!PlainView.hasLineEscapes(original.get(i))) {
+            if (!escaped[i]) {
                 continue;
             }
             views[i] = PlainView.unescaped(original.get(i));
@@ -152,7 +156,7 @@ public final class Redactor {
             joined.append(views[i].text()).append('\n');
             String line = original.get(i);
             if (i + 1 < n && !line.isEmpty() && !original.get(i + 1).isEmpty() && wordChar(line.charAt(line.length() - 1))
-                    && wordChar(original.get(i + 1).charAt(0)) && PlainView.hasLineEscapes(original.get(i + 1))) {
+                    && wordChar(original.get(i + 1).charAt(0)) && escaped[i + 1]) {
                 views[i + 1] = views[i + 1] != null ? views[i + 1] : PlainView.unescaped(original.get(i + 1));
                 parts.add(new int[] {i, joined.length(), 1}); // glued: only what crosses the join counts
                 joined.append(views[i].text());

@@ -208,16 +208,7 @@ final class CapabilityUrls {
 
     /** Pieces between '-', '_' and '~' that are each a word or a number (build-2024-05-01, node-18-alpine). */
     private static boolean wordsAndNumbers(char[] t, int s, int e) {
-        return GluedTails.eachPiece(t, s, e, (x, p, q) -> digitsOnly(x, p, q) || words(x, p, q));
-    }
-
-    private static boolean digitsOnly(char[] t, int s, int e) {
-        for (int i = s; i < e; i++) {
-            if (t[i] < '0' || t[i] > '9') {
-                return false;
-            }
-        }
-        return true;
+        return GluedTails.eachPiece(t, s, e, (x, p, q) -> UrlCredentials.digitsOnly(x, p, q) || words(x, p, q));
     }
 
     /**

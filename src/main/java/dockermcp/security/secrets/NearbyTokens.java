@@ -336,8 +336,12 @@ final class NearbyTokens {
             if (end == i || end == at) {
                 return false;
             }
-            String word = new String(t, i, end - i).toLowerCase(Locale.ROOT);
-            String last = word.replaceAll("_\\d+$", "");
+            int stem = end; // CLIENT_TRAFFIC_SECRET_0: the name without its number
+            while (stem > i && t[stem - 1] >= '0' && t[stem - 1] <= '9') {
+                stem--;
+            }
+            stem = stem < end && stem > i && t[stem - 1] == '_' ? stem - 1 : end;
+            String last = new String(t, i, stem - i).toLowerCase(Locale.ROOT);
             for (String k : HEX_KEY_WORDS) {
                 if ((last.equals(k) || last.endsWith("_" + k) || last.endsWith("-" + k)) && !last.contains("public") && !last.contains("host")
                         && !(last.equals("key") && (wordBefore(t, i, "public") || wordBefore(t, i, "host")))) {

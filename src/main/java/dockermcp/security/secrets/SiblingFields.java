@@ -23,10 +23,6 @@ final class SiblingFields {
     private SiblingFields() {
     }
 
-    static void find(char[] t, String s, Spans spans) {
-        find(t, s, Keywords.RULES.in(t), spans);
-    }
-
     /** @param words the detector's one keyword pass over the text: a rule whose words are absent costs nothing more */
     static void find(char[] t, String s, Keywords.Found words, Spans spans) {
         if (words.has("label=") && s.indexOf("Label=") >= 0) {
@@ -413,7 +409,7 @@ final class SiblingFields {
                 } else {
                     secretName = str[1] - str[0] <= MAX_NAME && SecretNames.suggestsSecret(new String(t, str[0], str[1] - str[0]));
                 }
-            } else if (!(le - ls >= 2 && (t[ls] == 'p' || t[ls] == 'g') && allDigits(t, ls + 1, le))) {
+            } else if (!(le - ls >= 2 && (t[ls] == 'p' || t[ls] == 'g') && UrlCredentials.digitsOnly(t, ls + 1, le))) {
                 secretName = false; // pN / gN memo lines sit between a key and its value; anything else ends the pair
             }
             ls = le + 1;
@@ -437,15 +433,6 @@ final class SiblingFields {
             return new int[] {i + 1, le};
         }
         return null;
-    }
-
-    private static boolean allDigits(char[] t, int s, int e) {
-        for (int i = s; i < e; i++) {
-            if (t[i] < '0' || t[i] > '9') {
-                return false;
-            }
-        }
-        return e > s;
     }
 
     // ---- "password": {"S": "x"}: a one-member type wrapper takes its meaning from the name around it

@@ -50,37 +50,35 @@ final class UrlCredentials {
         }
     }
 
-    /** A quote after {@code user:} with an '@' and a host after it in the same word: a character of the password. */
+    /** A quote after {@code user:}: the end of a quoted URL in JSON or a list ("…:5432","mail":"bob@…") stops at a '/'. */
     private static boolean quoteInPassword(char[] t, int q) {
-        for (int i = q + 1; i < t.length && i - q < 128; i++) {
-            char c = t[i];
-            if (c == '@') {
-                return i + 1 < t.length && Character.isLetterOrDigit(t[i + 1]);
-            }
-            if (c == '/' || RandomTokens.whitespace(c) || c == '<' || c == '>' || c == '`' || ",;{}[]=".indexOf(c) >= 0) {
-                return false; // the end of a quoted URL in JSON or a list ("…:5432","mail":"bob@…"), not a password going on
-            }
-        }
-        return false;
+        return passwordGoesOn(t, q, "/");
     }
 
-    /** A '/' after {@code user:} with an '@' and a host after it in the same word, before any other '/'-free break: a character of the password. */
+    /** A '/' after {@code user:}: a path, a query or the next URL stops at a quote, '?', '#' or ':'. */
     private static boolean slashInPassword(char[] t, int q) {
+        return passwordGoesOn(t, q, "\"'?#:");
+    }
+
+    /**
+     * True when an '@' and a host follow position {@code q} in the same word, before a blank, {@code < > `}, a list's or
+     * structure's separator or one of {@code stops}: the character at {@code q} belongs to the password.
+     */
+    private static boolean passwordGoesOn(char[] t, int q, String stops) {
         for (int i = q + 1; i < t.length && i - q < 128; i++) {
             char c = t[i];
             if (c == '@') {
                 return i + 1 < t.length && Character.isLetterOrDigit(t[i + 1]);
             }
-            if (RandomTokens.whitespace(c) || c == '"' || c == '\'' || c == '<' || c == '>' || c == '`' || c == '?' || c == '#' || c == ':'
-                    || ",;{}[]=".indexOf(c) >= 0) {
-                return false; // a path, a query or the next URL: the user info ended at the first '/'
+            if (RandomTokens.whitespace(c) || c == '<' || c == '>' || c == '`' || ",;{}[]=".indexOf(c) >= 0 || stops.indexOf(c) >= 0) {
+                return false;
             }
         }
         return false;
     }
 
-    /** True when t[from, to) is digits only: a port after ':', not a password. */
-    private static boolean digitsOnly(char[] t, int from, int to) {
+    /** True when t[from, to) is digits only (a port after ':', not a password); true for an empty range. */
+    static boolean digitsOnly(char[] t, int from, int to) {
         for (int i = from; i < to; i++) {
             if (t[i] < '0' || t[i] > '9') {
                 return false;

@@ -65,7 +65,7 @@ final class VendorTokens {
             spans.add(i, end); // KakaoAK <32 hex>: a vendor's authorization scheme, a word ending in capitals, then the key
         } else if (len >= 8 && uuidWithKey(t, s, end)) {
             spans.add(s, RandomTokens.tokenEnd(t, end + 1));
-        } else if (len >= 1 && len <= 3 && allDigits(t, s, end) && end + 41 <= n && t[end] == '/' && (i == 0 || startBoundary(t[i - 1]))
+        } else if (len >= 1 && len <= 3 && UrlCredentials.digitsOnly(t, s, end) && end + 41 <= n && t[end] == '/' && (i == 0 || startBoundary(t[i - 1]))
                 && RandomTokens.tokenEnd(t, end + 1) == end + 41 && NearbyTokens.hexOfBothKinds(t, end + 1, end + 41, 'a')) {
             spans.add(s, end + 41); // Transifex 1/<40 hex>: a count, a '/' and a key, not a path's part (…/commits/<40 hex>)
         }
@@ -457,15 +457,6 @@ final class VendorTokens {
             char c = t[s + i];
             boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
             if (dash ? c != '-' : !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean allDigits(char[] t, int s, int e) {
-        for (int i = s; i < e; i++) {
-            if (t[i] < '0' || t[i] > '9') {
                 return false;
             }
         }
