@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -103,10 +102,10 @@ public final class Redactor {
         }
         starts[n] = joined.length();
         String all = joined.toString();
-        // the words wrapped() looks for in each line (most texts hold none), found beside the detector
-        Halves.Both<int[], Keywords.Found> found = Halves.compute(all.length(), () -> detector.find(all).merged(), () -> WRAP_WORDS.in(all.toCharArray()));
-        int[] byBreak = found.first();
-        Keywords.Found words = found.second();
+        // with the words wrapped() looks for in each line (most texts hold none), found in the detector's keyword pass
+        SecretDetector.Findings found = detector.findWithWords(all);
+        int[] byBreak = found.spans().merged();
+        Keywords.Found words = found.words();
 
         List<Spans> local = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -243,21 +242,12 @@ public final class Redactor {
 
     /** Values that may hold one of these characters (Assignments reads past them when no new name follows). */
     private static final String DELIMITERS = ";&'\"`";
-    /** Words of a first line that say the value needs more of the line around it: a command's name, a passphrase. */
-    private static final List<String> COMMAND_WORDS = List.of("htpasswd", "ldap", "alias set", "ssh-keygen", "smbclient", "lftp", "rabbitmqctl",
-            "net user", "passphrase", "psk",
-            // programs whose password flag is far from the join on a long line (ProgramArguments needs to see the program)
-            "schtasks", "snmp", "winrs", "psexec", "xfreerdp", "wmic", "cmdkey", "ipmitool", "sqlcmd", "7z ", "unrar", "openssl", "sudo ",
-            // a connection call in a stack trace: the password is its third argument, far from the wrap
-            "__construct(", "_connect(");
-    private static final Keywords WRAP_WORDS = Keywords.of(Stream.concat(Stream.of("passphrase", "psk", "pass", "pwd"),
-            COMMAND_WORDS.stream()).toArray(String[]::new));
     /** Words of a next line that say what the piped value before them is. */
     private static final List<String> PIPE_WORDS = List.of("--password-stdin", "--stdin", "chpasswd", "passwd", "> ", "| tee ", "sudo -s", "sudo -S");
 
     /** True when the wrapped value's meaning depends on a command or keyword further from the join than a word. */
     private static boolean commandContext(String line, String next, Keywords.Found words) {
-        for (String w : COMMAND_WORDS) {
+        for (String w : Keywords.WRAP_COMMANDS) {
             if (mentions(line, w, words)) {
                 return true;
             }

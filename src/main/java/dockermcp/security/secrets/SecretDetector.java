@@ -22,11 +22,27 @@ public final class SecretDetector {
 
     /** The ranges of the text that hold secrets. */
     public Spans find(CharSequence text) {
-        return find(text, true);
+        return find(text, true, null);
+    }
+
+    /** What {@link #find(CharSequence)} found, and which of the rules' keywords the text holds (read in the same pass). */
+    public record Findings(Spans spans, Keywords.Found words) {
+    }
+
+    /** The ranges of free text that hold secrets, and the keywords it holds ({@link Keywords#WRAP_COMMANDS} among them). */
+    public Findings findWithWords(CharSequence text) {
+        Keywords.Found[] words = new Keywords.Found[1];
+        Spans spans = find(text, true, words);
+        return new Findings(spans, words[0] != null ? words[0] : Keywords.RULES.in(new char[0]));
     }
 
     /** @param freeText true for free text; false for a configuration value, where a token alone is judged by its name */
     Spans find(CharSequence text, boolean freeText) {
+        return find(text, freeText, null);
+    }
+
+    /** @param wordsOut where the keyword pass's answer is left, when not null */
+    private Spans find(CharSequence text, boolean freeText, Keywords.Found[] wordsOut) {
         if (text == null || text.isEmpty()) {
             return new Spans();
         }
@@ -41,7 +57,12 @@ public final class SecretDetector {
         Spans byName = new Spans();
         Spans tokens = new Spans();
         // two halves of about equal cost, no rule reading another's findings: on a long text they run at once (Halves)
-        Runnable byWords = () -> findByWords(chars, plain, byName, freeText);
+        Runnable byWords = () -> {
+            Keywords.Found words = findByWords(chars, plain, byName, freeText);
+            if (wordsOut != null) {
+                wordsOut[0] = words;
+            }
+        };
         Runnable byTokens = () -> findByTokens(chars, read, tokens, freeText);
         Halves.both(chars.length, byWords, byTokens);
         byName.addAll(tokens);
@@ -56,8 +77,8 @@ public final class SecretDetector {
         return spans;
     }
 
-    /** The rules that start from a keyword, a name or a program: a word the text holds. */
-    private static void findByWords(char[] chars, String s, Spans spans, boolean freeText) {
+    /** The rules that start from a keyword, a name or a program: a word the text holds; and three that read no keyword (cost). */
+    private static Keywords.Found findByWords(char[] chars, String s, Spans spans, boolean freeText) {
         String lower = KeyMaterial.lowerAscii(chars);
         Keywords.Found words = Keywords.RULES.in(chars); // one pass: a rule whose keyword is absent skips its own search
         if (words.has("://")) {
@@ -75,20 +96,22 @@ public final class SecretDetector {
         LinePairs.find(chars, spans); // a name line and its value line through the wrapper both carry (log prefix, JSON record, box, element pair)
         NextLineValues.find(chars, words, spans, freeText); // 1) "requirepass" / 2) "x", /config/db/password / x, form-data name="password", RESP AUTH
         SiblingFields.find(chars, s, words, spans); // cs1Label=password cs1=x, #fields … password / rows, S'password' / S'x', {"S": x}, JSON patch, anchors, export X=
+        // read no keyword, but here: the token half costs more (bench/RedactorRuleCpu.java), and the halves run at once
+        KeyBlocks.find(chars, spans);
+        CredentialWrites.find(chars, spans); // echo x > ~/.pgpass, echo x | chpasswd: no keyword needed
+        AuthSchemes.find(chars, spans); // Authorization headers, ?token= in a query, JWTs
+        return words;
     }
 
     /**
-     * The rules that start from a token's shape (key blocks, provider prefixes, random and encoded runs, URL user info, auth
-     * schemes), and the structure rule (JSON, tables, XML), which needs neither the keyword pass nor the lowered text.
+     * The rules that start from a token's shape (provider prefixes, random and encoded runs, URL user info), and the structure
+     * rule (JSON, tables, XML), which needs neither the keyword pass nor the lowered text.
      */
     private static void findByTokens(char[] chars, CharSequence text, Spans spans, boolean freeText) {
-        KeyBlocks.find(chars, spans);
         ProviderRules.builtIn().find(chars, text, spans); // compiled at the first redaction, not at start-up
         UrlCredentials.findBare(chars, spans);
         CapabilityUrls.find(chars, spans); // a webhook's, a check-in's or a stream's key as a path segment, a key in a short query value
-        CredentialWrites.find(chars, spans); // echo x > ~/.pgpass, echo x | chpasswd: no keyword needed
         NearbyTokens.findWithVendorTokens(chars, spans, freeText); // random tokens near a keyword or alone; provider token families
-        AuthSchemes.find(chars, spans); // Authorization headers, ?token= in a query, JWTs
         EncodedForms.find(chars, spans); // an assignment in rot13, reversed, base32, ascii85, uuencode or hex: decoded and read
         ByteLists.find(chars, spans); // [112, 97, …], fromCharCode(…), []byte{0x70, …}: character codes decoded and read
         KeylessEncodings.find(chars, spans); // [80 117 …] under a key name, proctitle=<hex argv>, Thread datasets, base64 keystores and DER keys
