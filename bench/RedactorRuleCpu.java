@@ -48,7 +48,7 @@ public final class RedactorRuleCpu {
         rules.put("encruns", (c, x, l, f, sp) -> EncodedRuns.find(c, sp)); // part of nearby
         rules.put("lower", (c, x, l, f, sp) -> KeyMaterial.lowerAscii(c));
         rules.put("keymat", (c, x, l, f, sp) -> KeyMaterial.find(c, x, l, f, sp));
-        rules.put("encforms", (c, x, l, f, sp) -> EncodedForms.find(c, sp));
+        rules.put("encforms", (c, x, l, f, sp) -> EncodedForms.find(c, f, sp));
         rules.put("progargs", (c, x, l, f, sp) -> ProgramArguments.find(c, l, sp));
         rules.put("authsch", (c, x, l, f, sp) -> AuthSchemes.find(c, sp));
         rules.put("pwpairs", (c, x, l, f, sp) -> PasswordPairs.find(c, x, l, sp));

@@ -13,6 +13,8 @@ final class EncodedForms {
     /** Credential words as rot13 and reversed text show them (pass, pwd, secret, token, key, auth, bearer, cred; a URL's "://" reversed). */
     private static final String[] ROT13_WORDS = {"cnff", "cjq", "frperg", "gbxra", "xrl", "nhgu", "ornere", "perq"};
     private static final String[] REVERSED_WORDS = {"ssap", "dwp", "terces", "nekot", "yek", "htua", "reraeb", "derc", "//:"};
+    /** What a uuencoded block starts with ({@code begin 644 name}). */
+    private static final String UU_BEGIN = "begin ";
     /** Around a credential word, this much of its line is decoded and read. */
     private static final int WINDOW = 512;
     private static final int MIN_RUN = 16;
@@ -21,10 +23,22 @@ final class EncodedForms {
     private EncodedForms() {
     }
 
-    static void find(char[] t, Spans spans) {
-        shifted(t, spans);
+    /** The words this rule starts from, read in the detector's keyword pass ({@link Keywords#RULES}). */
+    static final java.util.List<String> WORDS = java.util.stream.Stream.concat(java.util.stream.Stream.of(ROT13_WORDS, REVERSED_WORDS)
+            .flatMap(java.util.Arrays::stream), java.util.stream.Stream.of(UU_BEGIN)).toList();
+
+    /** @param words the keywords the text holds: without a credential word in rot13 or reversed, or a uuencode header, those reads are skipped */
+    static void find(char[] t, Keywords.Found words, Spans spans) {
+        for (int w = 0; w < WORDS.size() - 1; w++) {
+            if (words.has(WORDS.get(w))) {
+                shifted(t, spans);
+                break;
+            }
+        }
         runs(t, spans);
-        uuencoded(t, spans);
+        if (words.has(UU_BEGIN)) {
+            uuencoded(t, spans);
+        }
     }
 
     /** For each pair of characters (a-z, '/', anything else), the words of both lists that start with it: one table look-up per character. */
@@ -281,7 +295,7 @@ final class EncodedForms {
     /** {@code begin 644 name} and the lines after it up to {@code end}: decoded, and hidden from begin to end when they hold a secret. */
     private static void uuencoded(char[] t, Spans spans) {
         for (int at = 0; at + 6 <= t.length; at++) {
-            if ((t[at] | 0x20) != 'b' || !KeyMaterial.startsWithLower(t, at, "begin ")) {
+            if ((t[at] | 0x20) != 'b' || !KeyMaterial.startsWithLower(t, at, UU_BEGIN)) {
                 continue;
             }
             int k = at + 6;

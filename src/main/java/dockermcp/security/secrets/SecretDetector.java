@@ -22,7 +22,7 @@ public final class SecretDetector {
 
     /** The ranges of the text that hold secrets. */
     public Spans find(CharSequence text) {
-        return find(text, true, null);
+        return find(text, true);
     }
 
     /** What {@link #find(CharSequence)} found, and which of the rules' keywords the text holds (read in the same pass). */
@@ -31,20 +31,17 @@ public final class SecretDetector {
 
     /** The ranges of free text that hold secrets, and the keywords it holds ({@link Keywords#WRAP_COMMANDS} among them). */
     public Findings findWithWords(CharSequence text) {
-        Keywords.Found[] words = new Keywords.Found[1];
-        Spans spans = find(text, true, words);
-        return new Findings(spans, words[0] != null ? words[0] : Keywords.RULES.in(new char[0]));
+        return findAll(text, true);
     }
 
     /** @param freeText true for free text; false for a configuration value, where a token alone is judged by its name */
     Spans find(CharSequence text, boolean freeText) {
-        return find(text, freeText, null);
+        return findAll(text, freeText).spans();
     }
 
-    /** @param wordsOut where the keyword pass's answer is left, when not null */
-    private Spans find(CharSequence text, boolean freeText, Keywords.Found[] wordsOut) {
+    private Findings findAll(CharSequence text, boolean freeText) {
         if (text == null || text.isEmpty()) {
-            return new Spans();
+            return new Findings(new Spans(), Keywords.RULES.in(new char[0]));
         }
         String s = text.toString();
         char[] chars = s.toCharArray(); // the scanners read an array: far cheaper per character than CharSequence.charAt
@@ -56,14 +53,10 @@ public final class SecretDetector {
         CharSequence read = text;
         Spans byName = new Spans();
         Spans tokens = new Spans();
+        Keywords.Found words = Keywords.RULES.in(chars); // one pass: a rule whose keyword is absent skips its own search
         // two halves of about equal cost, no rule reading another's findings: on a long text they run at once (Halves)
-        Runnable byWords = () -> {
-            Keywords.Found words = findByWords(chars, plain, byName, freeText);
-            if (wordsOut != null) {
-                wordsOut[0] = words;
-            }
-        };
-        Runnable byTokens = () -> findByTokens(chars, read, tokens, freeText);
+        Runnable byWords = () -> findByWords(chars, plain, words, byName, freeText);
+        Runnable byTokens = () -> findByTokens(chars, read, words, tokens, freeText);
         Halves.both(chars.length, byWords, byTokens);
         byName.addAll(tokens);
         GluedTails.extend(chars, byName); // the random rest of a token whose part was found (<id>|<key>, sdk-1/<key>/<key>), a key id's secret
@@ -74,13 +67,12 @@ public final class SecretDetector {
                 spans.add(m.start(), m.end());
             }
         }
-        return spans;
+        return new Findings(spans, words);
     }
 
     /** The rules that start from a keyword, a name or a program: a word the text holds; and three that read no keyword (cost). */
-    private static Keywords.Found findByWords(char[] chars, String s, Spans spans, boolean freeText) {
+    private static void findByWords(char[] chars, String s, Keywords.Found words, Spans spans, boolean freeText) {
         String lower = KeyMaterial.lowerAscii(chars);
-        Keywords.Found words = Keywords.RULES.in(chars); // one pass: a rule whose keyword is absent skips its own search
         if (words.has("://")) {
             UrlCredentials.find(chars, spans);
         }
@@ -100,19 +92,18 @@ public final class SecretDetector {
         KeyBlocks.find(chars, spans);
         CredentialWrites.find(chars, spans); // echo x > ~/.pgpass, echo x | chpasswd: no keyword needed
         AuthSchemes.find(chars, spans); // Authorization headers, ?token= in a query, JWTs
-        return words;
     }
 
     /**
      * The rules that start from a token's shape (provider prefixes, random and encoded runs, URL user info), and the structure
      * rule (JSON, tables, XML), which needs neither the keyword pass nor the lowered text.
      */
-    private static void findByTokens(char[] chars, CharSequence text, Spans spans, boolean freeText) {
+    private static void findByTokens(char[] chars, CharSequence text, Keywords.Found words, Spans spans, boolean freeText) {
         ProviderRules.builtIn().find(chars, text, spans); // compiled at the first redaction, not at start-up
         UrlCredentials.findBare(chars, spans);
         CapabilityUrls.find(chars, spans); // a webhook's, a check-in's or a stream's key as a path segment, a key in a short query value
         NearbyTokens.findWithVendorTokens(chars, spans, freeText); // random tokens near a keyword or alone; provider token families
-        EncodedForms.find(chars, spans); // an assignment in rot13, reversed, base32, ascii85, uuencode or hex: decoded and read
+        EncodedForms.find(chars, words, spans); // an assignment in rot13, reversed, base32, ascii85, uuencode or hex: decoded and read
         ByteLists.find(chars, spans); // [112, 97, …], fromCharCode(…), []byte{0x70, …}: character codes decoded and read
         KeylessEncodings.find(chars, spans); // [80 117 …] under a key name, proctitle=<hex argv>, Thread datasets, base64 keystores and DER keys
         HexDumps.find(chars, spans); // hexdump -C, xxd, tcpdump -X, od -c: the rows' bytes decoded, joined and read
