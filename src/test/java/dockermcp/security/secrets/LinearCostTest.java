@@ -78,7 +78,9 @@ class LinearCostTest {
             // the ninth round's rules: sibling fields, unknown names, keyless encodings, lone value lines
             "cs1Label=password ", "cs1=", "#fields\tpassword\n", "a\tb\n", "s:8:\"password\";", "s:99999:\"", "S'password'\np1\n", "\"password\": {\"S\": \"",
             "{\"path\":\"/env/1/value\",", "\"path\":", "x: &a ", "  p: *a\n", "export A=", "setenv A_CODE ", "] A_CODE: ", "INFO A_PIN => ", "1 M ",
-            "Key Content   : ", "[80 117 ", "[", "proctitle=6100", "6100", "/u3+7QAAAAI", "MC4CAQAw", "4) \"", "    Xk9mP2vLqR7zW4\n");
+            "Key Content   : ", "[80 117 ", "[", "proctitle=6100", "6100", "/u3+7QAAAAI", "MC4CAQAw", "4) \"", "    Xk9mP2vLqR7zW4\n",
+            // lookups and their fallbacks under a secret name
+            "password = os.getenv(\"", "a_password=${A:-", "token: ${", "secret = f(", "pw: !secret ", "key: {{ ", " || \"", "password=((((", "password=[[[[");
 
     private final ProviderRules rules = ProviderRules.builtIn();
 
