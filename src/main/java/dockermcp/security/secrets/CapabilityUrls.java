@@ -65,8 +65,9 @@ final class CapabilityUrls {
         int at = lastIndexOf(t, h, p, '@');
         int hostStart = at >= 0 ? at + 1 : h;
         capability |= capabilityHost(t, hostStart, p);
-        if (p - hostStart >= 16) {
-            keyLabel(t, hostStart, p, spans); // https://<uuid>.trayapp.io, prowl://<40 hex>, vmess://<base64>: the host part is the key
+        int link = p - hostStart >= 16 ? keyLabel(t, hostStart, p, spans) : -1; // https://<uuid>.trayapp.io, prowl://<40 hex>, vmess://<base64>
+        if (link > 0) {
+            return link; // an encoded link, hidden to its end
         }
         // where a key stands: right after the host (not an address or a code host's), after an API version or a
         // network's name, after a share word; the first of these only for the next segment, a share word for the rest
@@ -113,7 +114,7 @@ final class CapabilityUrls {
             if (n != null && n[0] >= 2 && n[1] >= 2 && n[2] >= 2 && RandomTokens.isRandom(t, s, e, null)) {
                 spans.add(s, e);
             }
-        } else if (gistId && e - s >= 32 && hexOrUuid(t, s, e)) {
+        } else if (gistId && (e = withoutExtension(t, s, e)) - s >= 32 && hexOrUuid(t, s, e)) {
             spans.add(s, e); // a gist's id: a secret gist is shared by its address alone
         }
     }
@@ -127,9 +128,9 @@ final class CapabilityUrls {
      * The host's first label, or the whole host part of a scheme that has no host (Apprise's {@code prowl://<key>}, a proxy's
      * {@code vmess://<base64>}): a UUID, hexadecimal of 16 or more, or one random run with no '-' is a key
      * ({@code https://<uuid>.trayapp.io}); words, pod names and regions stay. A host part of 32 or more base64 characters
-     * with no '.' is an encoded link and goes to the end of its run.
+     * with no '.' is an encoded link and goes to the end of its run, which is returned (else -1).
      */
-    private static void keyLabel(char[] t, int s, int e, Spans spans) {
+    private static int keyLabel(char[] t, int s, int e, Spans spans) {
         int dot = s;
         while (dot < e && t[dot] != '.' && t[dot] != ':') {
             dot++;
@@ -143,15 +144,14 @@ final class CapabilityUrls {
                     end++; // ssr://<base64>/?<base64>: the rest of the link is the same encoding
                 }
                 spans.add(s, end);
-                return;
+                return end;
             }
         }
-        if (dot - s < 16 || dot - s > 128) {
-            return;
-        }
-        if (hexOrUuid(t, s, dot) && !UrlCredentials.digitsOnly(t, s, dot) || lastIndexOf(t, s, dot, '-') < 0 && keyLike(t, s, dot)) {
+        if (dot - s >= 16 && dot - s <= 128
+                && (hexOrUuid(t, s, dot) && !UrlCredentials.digitsOnly(t, s, dot) || lastIndexOf(t, s, dot, '-') < 0 && keyLike(t, s, dot))) {
             spans.add(s, dot);
         }
+        return -1;
     }
 
     /**

@@ -112,10 +112,36 @@ public final class ConfigValues {
         if (USER_AGENT_NAME.matcher(n).matches() && userAgent(v) && !detector.matches(v)) {
             return true; // AZURE_HTTP_USER_AGENT=VSTS_a3e1b9c0_build_8_0: products, versions and a build's short id
         }
-        char[] chars = v.toCharArray();
+        char[] chars = URL_VALUE.matcher(v).matches() ? pathIdsBlanked(v) : v.toCharArray();
         return SecretNames.allowsValue(n, v) && !detector.matches(v) && !RandomTokens.any(chars, n) && !RandomTokens.anySplitKey(chars)
                 && !PasswordShapes.looksMadeUp(v) // too short for entropy: WPr0WRMIoXzA, Maple-harbor12!
                 && !madeUpWord(v); // a sentence holding one: "db pw is Xk9!mP2q"
+    }
+
+    /** One URL and no user info: the detector ({@link CapabilityUrls}) has judged where a key stands in it. */
+    private static final Pattern URL_VALUE = Pattern.compile("[a-z][a-z0-9+.-]{1,16}://[A-Za-z0-9.:\\[\\]-]{1,253}(?:[/?#][^\\s@]{0,4096})?");
+
+    /**
+     * The value with the hexadecimal ids and UUIDs of its path written over ({@code /commit/<40 hex>}, {@code /blob/<sha>/},
+     * a public gist's id): where such an id is a key, after a host, a share word or a network's name, the detector
+     * ({@link CapabilityUrls}) hides it; elsewhere in a path it names a resource. Query and fragment stay as they are.
+     */
+    private static final Pattern PATH_ID = Pattern.compile("[0-9a-f]{7,128}|[0-9A-F]{7,128}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    private static char[] pathIdsBlanked(String v) {
+        char[] c = v.toCharArray();
+        int path = v.indexOf('/', v.indexOf("://") + 3);
+        int end = path < 0 ? -1 : Math.min(v.indexOf('?') < 0 ? c.length : v.indexOf('?'), v.indexOf('#') < 0 ? c.length : v.indexOf('#'));
+        int s = path;
+        for (int i = path + 1; path >= 0 && i <= end; i++) {
+            if (i == end || c[i] == '/' || c[i] == '.' || c[i] == ':') {
+                if (i - s - 1 >= 7 && PATH_ID.matcher(v.substring(s + 1, i)).matches()) {
+                    java.util.Arrays.fill(c, s + 1, i, 'x');
+                }
+                s = i;
+            }
+        }
+        return c;
     }
 
     private static final Pattern USER_AGENT_NAME = Pattern.compile("(?i)(?:.*[^a-z])?(?:user_?agent|ua)");

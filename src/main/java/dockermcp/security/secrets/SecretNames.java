@@ -56,7 +56,7 @@ public final class SecretNames {
                     + "|name|id|sock|socket|arn|alias|prompt|completion|input|output|cached|reasoning|random|allow|empty|generate|hash|algo|ref"
                     + "|prefix|suffix|hasher|hashing|namespace|field|column|claim|kind|class|label|address|headers|integrity"
                     + "|complexity|strength|rules|requirements|expire|disable|require|digits|period|seconds|minutes|hours|days|tolerance"
-                    + "|skew|leeway|domains|domain|upstreams|upstream|uppercase|lowercase|symbols|affinity|sticky|persistence|agent)(?:[^a-z0-9].*|$)");
+                    + "|skew|leeway|domains|domain|upstreams|upstream|uppercase|lowercase|symbols|affinity|sticky|persistence|agent|bytes|kb|mb|gb)(?:[^a-z0-9].*|$)");
     /** Harmless shapes of a value: a number with a unit, a duration, a boolean, an enum word, a path, a URL without user info, a cookie's name (__Host-x). */
     private static final Pattern METADATA_VALUE = Pattern.compile(
             "(?:true|false|yes|no|on|off|lax|strict|none|\\*"

@@ -85,7 +85,7 @@ final class VendorTokens {
      * field; LND's {@code 0201036c6e64…}), a DER private key (a sequence, then version 0 or 1: PKCS#1, PKCS#8, SEC1), a PEM
      * private key's header, an OpenSSH private key, an age secret key.
      */
-    private static final String[] SECRET_CONTAINERS = {"0201", "30820", "30810", "3077020101", "3074020101", "30740201",
+    private static final String[] SECRET_CONTAINERS = {"0201", "3082", "3081", "3077020101", "3074020101",
             "2d2d2d2d2d424547494e", "6f70656e7373682d6b65792d7631", "4147452d5345435245542d4b45592d"};
 
     /**
