@@ -28,6 +28,10 @@ final class CapabilityUrls {
     private static final Set<String> QUERY_NAMES = Set.of("key", "apikey", "api_key", "token", "sid", "_sid", "sig", "auth", "secret",
             "pk", "k", "code", "hash", "access_token", "accesstoken", "passkey", "pass", "pwd", "session", "sessionid", "ticket");
 
+    /** Query names under which even a UUID or hexadecimal is a key (a UUID elsewhere in a query is an id). */
+    private static final Set<String> UUID_QUERY_NAMES = Set.of("t", "k", "s", "key", "apikey", "api_key", "token", "secret", "access_token",
+            "accesstoken", "auth", "passkey", "sig", "pwd", "pass");
+
     /** An API version or a dated segment: v1, v2beta1, 2024-01-01. */
     private static final java.util.regex.Pattern VERSION = java.util.regex.Pattern.compile("v[0-9]{1,3}(?:(?:alpha|beta|rc)[0-9]{0,3})?|[0-9]{1,4}(?:[-.][0-9]{1,4}){0,3}");
 
@@ -39,6 +43,8 @@ final class CapabilityUrls {
         for (int i = 1; i + 3 < n; i++) {
             if (t[i] == ':' && t[i + 1] == '/' && t[i + 2] == '/') {
                 i = url(t, i, spans);
+            } else if (t[i] == ':' && i >= 3 && (t[i - 1] == 'p' || t[i - 1] == 's' || t[i - 1] == 'P' || t[i - 1] == 'S')) {
+                i = sipUri(t, i, spans);
             }
         }
     }
@@ -59,6 +65,10 @@ final class CapabilityUrls {
         int at = lastIndexOf(t, h, p, '@');
         int hostStart = at >= 0 ? at + 1 : h;
         capability |= capabilityHost(t, hostStart, p);
+        int link = p - hostStart >= 16 ? keyLabel(t, hostStart, p, spans) : -1; // https://<uuid>.trayapp.io, prowl://<40 hex>, vmess://<base64>
+        if (link > 0) {
+            return link; // an encoded link, hidden to its end
+        }
         // where a key stands: right after the host (not an address or a code host's), after an API version or a
         // network's name, after a share word; the first of these only for the next segment, a share word for the rest
         boolean keyHost = !addressHost(t, hostStart, p) && !CODE_HOSTS.contains(new String(t, hostStart, p - hostStart).toLowerCase(Locale.ROOT));
@@ -66,8 +76,10 @@ final class CapabilityUrls {
         boolean shared = scheme.equals("webcal");
         int end = p;
         int seg = p;
-        while (end < t.length && end - p < 4096 && urlChar(t[end]) && t[end] != '?' && t[end] != '#') {
+        boolean gist = p - hostStart > 5 && startsWithWord(t, hostStart, p, "gist.");
+        while (end < t.length && end - p < 4096 && urlChar(t[end]) && t[end] != '?' && t[end] != '#' && !encodedHash(t, end)) {
             if (t[end] == '/') {
+                anywhere(t, seg + 1, end, keyHost, gist && seg > p, spans);
                 position = keyPosition(t, seg + 1, end, position, shared, spans);
                 shared |= position == SHARED;
                 capability = segment(t, seg + 1, end, capability, spans);
@@ -76,8 +88,12 @@ final class CapabilityUrls {
             end++;
         }
         if (seg < end) {
+            anywhere(t, seg + 1, end, keyHost, gist && seg > p, spans);
             keyPosition(t, seg + 1, end, position, shared, spans);
             segment(t, seg + 1, end, capability, spans);
+        }
+        if (encodedHash(t, end)) {
+            return fragment(t, end + 3, spans); // …/d/<uuid>%23<key>: a fragment written escaped is a fragment
         }
         if (end < t.length && t[end] == '?') {
             end = query(t, end + 1, spans);
@@ -88,10 +104,94 @@ final class CapabilityUrls {
         return end;
     }
 
+    /**
+     * What makes a segment a key wherever it stands: a random run of 20 or more with capitals, small letters and digits (no
+     * id, name or digest has that mix) on any host but a code host's; on a gist host, an id of 32 hexadecimal (a secret gist).
+     */
+    private static void anywhere(char[] t, int s, int e, boolean keyHost, boolean gistId, Spans spans) {
+        if (e - s >= 20 && keyHost) {
+            int[] n = VendorTokens.classes(t, s, e, "-_~");
+            if (n != null && n[0] >= 2 && n[1] >= 2 && n[2] >= 2 && RandomTokens.isRandom(t, s, e, null)) {
+                spans.add(s, e);
+            }
+        } else if (gistId && (e = withoutExtension(t, s, e)) - s >= 32 && hexOrUuid(t, s, e)) {
+            spans.add(s, e); // a gist's id: a secret gist is shared by its address alone
+        }
+    }
+
+    /** {@code %23}: a '#' written escaped, where a fragment begins ({@code app.filen.io/#/d/<id>%23<key>}). */
+    private static boolean encodedHash(char[] t, int i) {
+        return i + 2 < t.length && t[i] == '%' && t[i + 1] == '2' && t[i + 2] == '3';
+    }
+
+    /**
+     * The host's first label, or the whole host part of a scheme that has no host (Apprise's {@code prowl://<key>}, a proxy's
+     * {@code vmess://<base64>}): a UUID, hexadecimal of 16 or more, or one random run with no '-' is a key
+     * ({@code https://<uuid>.trayapp.io}); words, pod names and regions stay. A host part of 32 or more base64 characters
+     * with no '.' is an encoded link and goes to the end of its run, which is returned (else -1).
+     */
+    private static int keyLabel(char[] t, int s, int e, Spans spans) {
+        int dot = s;
+        while (dot < e && t[dot] != '.' && t[dot] != ':') {
+            dot++;
+        }
+        if (dot == e && e - s >= 32) {
+            int[] n = VendorTokens.classes(t, s, e, "+=_-");
+            if (n != null && n[0] >= 4 && n[1] >= 4 && n[2] >= 2) {
+                int end = e;
+                while (end < t.length && end - s < 8192 && (Character.isLetterOrDigit(t[end]) || t[end] == '/' || t[end] == '+' || t[end] == '='
+                        || t[end] == '_' || t[end] == '-' || t[end] == '?')) {
+                    end++; // ssr://<base64>/?<base64>: the rest of the link is the same encoding
+                }
+                spans.add(s, end);
+                return end;
+            }
+        }
+        if (dot - s >= 16 && dot - s <= 128
+                && (hexOrUuid(t, s, dot) && !UrlCredentials.digitsOnly(t, s, dot) || lastIndexOf(t, s, dot, '-') < 0 && keyLike(t, s, dot))) {
+            spans.add(s, dot);
+        }
+        return -1;
+    }
+
+    /**
+     * A SIP URI with a password ({@code sip:user:PASSWORD@host}, {@code sips:…}), whose ':' after the scheme is at
+     * {@code colon}: the password goes. Returns where the scan goes on.
+     */
+    private static int sipUri(char[] t, int colon, Spans spans) {
+        int s = (t[colon - 1] | 0x20) == 's' ? colon - 4 : colon - 3; // sips: or sip:
+        if (s < 0 || !startsWithWord(t, s, colon + 1, "sip") || s > 0 && Character.isLetterOrDigit(t[s - 1])) {
+            return colon;
+        }
+        int user = colon + 1;
+        int i = user;
+        while (i < t.length && i - user < 128 && t[i] != ':' && t[i] != '@' && urlChar(t[i]) && t[i] != ';') {
+            i++;
+        }
+        if (i == user || i >= t.length || t[i] != ':') {
+            return colon;
+        }
+        int pw = i + 1;
+        int at = pw;
+        while (at < t.length && at - pw < 256 && t[at] != '@' && t[at] > ' ' && t[at] != ';' && t[at] != '"' && t[at] != '\'') {
+            at++;
+        }
+        if (at < t.length && t[at] == '@' && at > pw && !UrlCredentials.digitsOnly(t, pw, at)) {
+            spans.add(pw, at);
+            return at;
+        }
+        return colon;
+    }
+
     /** No position says key; the next segment only; every later segment (a share word came). */
     private static final int NONE = 0;
     private static final int NEXT = 1;
     private static final int SHARED = 2;
+    /** After an ingest word ({@code events/<key>}): the next segment, when it is a random key and no id (a UUID, hexadecimal). */
+    private static final int INGEST = 3;
+    /** Path words after which an id of a known form is a resource's, but a random run is an ingest key ({@code api/v1/events/<key>}). */
+    private static final Set<String> INGEST_WORDS = Set.of("events", "event", "ingest", "intake", "collect", "collector", "logs", "log",
+            "metrics", "traces", "bulk", "input", "sink", "sinks", "source", "sources", "stream", "streams");
 
     /** Code and package hosts, whose first path segment is a user's or a project's name, however it looks. */
     private static final Set<String> CODE_HOSTS = Set.of("github.com", "gitlab.com", "bitbucket.org", "codeberg.org", "gist.github.com",
@@ -100,7 +200,10 @@ final class CapabilityUrls {
             "crates.io", "proxy.golang.org", "pkg.go.dev", "repo.maven.apache.org", "repo1.maven.org", "huggingface.co");
     /** Path words after which the rest of the path is a shared link, a feed or a published page: its random segments are its key. */
     private static final Set<String> SHARE_WORDS = Set.of("s", "d", "f", "u", "t", "feed", "feeds", "published", "public", "share",
-            "shared", "sharing", "send", "private", "secret", "public-dashboards", "calendar", "ical", "invite", "embed", "sharedlink");
+            "shared", "sharing", "send", "private", "secret", "public-dashboards", "calendar", "ical", "invite", "embed", "sharedlink",
+            // ingest and receiver words (an HTTP source's key), published reports, snapshots and permalinks, one-time secrets
+            "p", "inputs", "receiver", "receivers", "reporting", "snapshot", "snapshots", "permalink", "permalinks", "publish",
+            "web_requests", "web-requests", "paste", "pastes");
     /** A blockchain network's name in an RPC URL ({@code rpc.ankr.com/eth/<key>}): the segment after it is the key. */
     private static final Set<String> NETWORKS = Set.of("eth", "ethereum", "mainnet", "polygon", "matic", "bsc", "arbitrum", "optimism",
             "base", "avalanche", "avax", "solana", "sol", "fantom", "ftm", "gnosis", "xdai", "sepolia", "goerli", "holesky", "btc", "bitcoin",
@@ -116,29 +219,68 @@ final class CapabilityUrls {
         }
         int at = lastIndexOf(t, s, e, '@');
         int ke = at > s ? at : e; // owa/calendar/<key>@acme.io/…: the mailbox's key before its address
+        ke = withoutExtension(t, s, ke); // <key>.rss, <key>.ics: a feed's key before its file type
         int ks = s;
-        if (ke - s > 2 && t[s] == 's' && t[s + 1] == '!') {
-            ks = s + 2; // OneDrive's s!<key>
+        if (ke - s > 2 && (t[s + 1] == '!' || t[s + 1] == '-') && Character.isLetter(t[s]) && (position != NONE || shared)) {
+            ks = s + 2; // OneDrive's s!<key>, WeTransfer's t-<key>: a letter saying what is shared, then its key
         }
         boolean prefixed = startsWithWord(t, s, ke, "private-") || startsWithWord(t, s, ke, "secret-");
         if (prefixed) {
             ks = s + (t[s] == 'p' || t[s] == 'P' ? 8 : 7);
         }
-        if ((position != NONE || shared || prefixed) && keyLike(t, ks, ke)) {
+        if ((position != NONE || shared || prefixed) && (keyLike(t, ks, ke) || position != INGEST && shortKey(t, ks, ke))
+                && (position != INGEST || !hexOrUuid(t, ks, ke))) {
             spans.add(ks, ke);
         }
         if (e - s > 20) {
             return shared ? SHARED : NONE;
         }
         String word = new String(t, s, e - s).toLowerCase(Locale.ROOT);
-        if (SHARE_WORDS.contains(word)) {
-            return SHARED;
+        int dash = word.indexOf('-');
+        if (SHARE_WORDS.contains(word) || dash > 0 && SHARE_WORDS.contains(word.substring(0, dash))) {
+            return SHARED; // share, public-calendars, shared-links
         }
         if (shared) {
             return SHARED;
         }
+        if (INGEST_WORDS.contains(word)) {
+            return INGEST;
+        }
         boolean version = word.length() == 2 && word.charAt(0) == 'v' && word.charAt(1) >= '1' && word.charAt(1) <= '3';
         return version || NETWORKS.contains(word) ? NEXT : NONE;
+    }
+
+    /** Where a file type ({@code .rss}, {@code .ics}, {@code .json}: a '.' and two to four letters) ends a segment, else its end. */
+    private static int withoutExtension(char[] t, int s, int e) {
+        for (int i = e - 1; i >= s && i >= e - 5; i--) {
+            if (t[i] == '.') {
+                return e - i - 1 >= 2 && i > s ? i : e;
+            }
+            if (!(t[i] >= 'a' && t[i] <= 'z')) {
+                return e;
+            }
+        }
+        return e;
+    }
+
+    /**
+     * A short key where a share word put one (Yandex's {@code d/<14>}, Superset's {@code p/<11>}, WeTransfer's {@code t-<10>}):
+     * ten characters or more of letters and digits in both cases, no words ({@code MyDashboard}), or lower-case letters and digits
+     * of 16 or more that are no words and numbers ({@code wdgrv--g3uwadvafdleodq}).
+     */
+    private static boolean shortKey(char[] t, int s, int e) {
+        int len = e - s;
+        if (len < 10 || len > 64) {
+            return false;
+        }
+        int[] n = VendorTokens.classes(t, s, e, "-_");
+        if (n == null || n[1] == 0) {
+            return false; // n: capitals, small letters, digits
+        }
+        if (n[0] > 0) {
+            return n[2] > 0 && !wordsAndNumbers(t, s, e) || capitalsTogether(t, s, e) || !words(t, s, e);
+        }
+        return len >= 16 && n[2] > 0 && !wordsAndNumbers(t, s, e) && !hexOrUuid(t, s, e);
     }
 
     private static boolean startsWithWord(char[] t, int s, int e, String word) {
@@ -220,13 +362,16 @@ final class CapabilityUrls {
         boolean key = false;
         int piece = f;
         while (end <= t.length && end - f < 4096) {
-            if (end == t.length || !urlChar(t[end]) || t[end] == '/') {
+            boolean hash = encodedHash(t, end);
+            if (end == t.length || !urlChar(t[end]) || t[end] == '/' || t[end] == '#' || hash) {
                 int[] n = VendorTokens.classes(t, piece, end, "-_~!");
-                key |= keyLike(t, piece, end) && (n[2] > 0 || n[0] > 0 && n[1] > 0); // an anchor of small letters is words
-                piece = end + 1;
-                if (end == t.length || t[end] != '/') {
+                key |= keyLike(t, piece, end) && (n[2] > 0 || n[0] > 0 && n[1] > 0) // an anchor of small letters is words
+                        || shortKey(t, piece, end); // drive.proton.me/urls/<id>#<12>: both cases and digits, no words
+                piece = end + (hash ? 3 : 1);
+                if (end == t.length || t[end] != '/' && t[end] != '#' && !hash) {
                     break;
                 }
+                end = piece - 1;
             }
             end++;
         }
@@ -311,7 +456,7 @@ final class CapabilityUrls {
      * letters or more with a vowel (or one of three or four small letters: sync) and no run of five consonants, or a run of capitals (an acronym);
      * random letters (TNelNKDtgk, EjnJnMdzUn) break the rule.
      */
-    private static boolean words(char[] t, int s, int e) {
+    static boolean words(char[] t, int s, int e) {
         int i = s;
         int vowelless = 0;
         while (i < e) {
@@ -365,8 +510,9 @@ final class CapabilityUrls {
                 ve++;
             }
             String name = new String(t, i, Math.min(nameEnd - i, 24)).toLowerCase(Locale.ROOT);
-            if (v > nameEnd && (QUERY_NAMES.contains(name) || shortName(name)) && randomValue(t, v, ve)) {
-                spans.add(v, ve);
+            if (v > nameEnd && ((QUERY_NAMES.contains(name) || shortName(name)) && randomValue(t, v, ve)
+                    || ve - v >= 32 && UUID_QUERY_NAMES.contains(name) && hexOrUuid(t, v, ve) && !UrlCredentials.digitsOnly(t, v, ve))) {
+                spans.add(v, ve); // ical.html?t=<uuid>, ?token=<hex>: a key of an id's form under a key's name
             }
             i = ve < t.length && t[ve] == '&' ? ve + 1 : ve;
             if (ve >= t.length || t[ve] != '&') {
@@ -396,7 +542,10 @@ final class CapabilityUrls {
         if (len < 12 || len > 2048) {
             return false;
         }
-        int[] n = VendorTokens.classes(t, s, e, "-_.~%");
+        while (e - s > 12 && t[e - 1] == '=') {
+            e--; // view?r=<base64>=: a base64 value's padding
+        }
+        int[] n = VendorTokens.classes(t, s, e, "-_.~%+/");
         return n != null && (n[0] >= 2 && n[1] >= 2 && n[2] >= 1 || RandomTokens.isRandom(t, s, e, null));
     }
 

@@ -109,10 +109,57 @@ public final class ConfigValues {
         if (FLAG.matcher(v).matches() || REVISION_NAME.matcher(n).matches() && REVISION.matcher(v).matches() && !SecretNames.suggestsSecret(n)) {
             return true;
         }
-        char[] chars = v.toCharArray();
+        if (USER_AGENT_NAME.matcher(n).matches() && userAgent(v) && !detector.matches(v)) {
+            return true; // AZURE_HTTP_USER_AGENT=VSTS_a3e1b9c0_build_8_0: products, versions and a build's short id
+        }
+        char[] chars = URL_VALUE.matcher(v).matches() ? pathIdsBlanked(v) : v.toCharArray();
         return SecretNames.allowsValue(n, v) && !detector.matches(v) && !RandomTokens.any(chars, n) && !RandomTokens.anySplitKey(chars)
                 && !PasswordShapes.looksMadeUp(v) // too short for entropy: WPr0WRMIoXzA, Maple-harbor12!
                 && !madeUpWord(v); // a sentence holding one: "db pw is Xk9!mP2q"
+    }
+
+    /** One URL and no user info: the detector ({@link CapabilityUrls}) has judged where a key stands in it. */
+    private static final Pattern URL_VALUE = Pattern.compile("[a-z][a-z0-9+.-]{1,16}://[A-Za-z0-9.:\\[\\]-]{1,253}(?:[/?#][^\\s@]{0,4096})?");
+
+    /**
+     * The value with the hexadecimal ids and UUIDs of its path written over ({@code /commit/<40 hex>}, {@code /blob/<sha>/},
+     * a public gist's id): where such an id is a key, after a host, a share word or a network's name, the detector
+     * ({@link CapabilityUrls}) hides it; elsewhere in a path it names a resource. Query and fragment stay as they are.
+     */
+    private static final Pattern PATH_ID = Pattern.compile("[0-9a-f]{7,128}|[0-9A-F]{7,128}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    private static char[] pathIdsBlanked(String v) {
+        char[] c = v.toCharArray();
+        int path = v.indexOf('/', v.indexOf("://") + 3);
+        int end = path < 0 ? -1 : Math.min(v.indexOf('?') < 0 ? c.length : v.indexOf('?'), v.indexOf('#') < 0 ? c.length : v.indexOf('#'));
+        int s = path;
+        for (int i = path + 1; path >= 0 && i <= end; i++) {
+            if (i == end || c[i] == '/' || c[i] == '.' || c[i] == ':') {
+                if (i - s - 1 >= 7 && PATH_ID.matcher(v.substring(s + 1, i)).matches()) {
+                    java.util.Arrays.fill(c, s + 1, i, 'x');
+                }
+                s = i;
+            }
+        }
+        return c;
+    }
+
+    private static final Pattern USER_AGENT_NAME = Pattern.compile("(?i)(?:.*[^a-z])?(?:user_?agent|ua)");
+    private static final Pattern USER_AGENT = Pattern.compile("[A-Za-z0-9_.;:()/+, -]{1,256}");
+
+    /** A user agent's shape: products, versions and comments whose pieces are 16 characters at most (no key fits in one). */
+    private static boolean userAgent(String v) {
+        if (!USER_AGENT.matcher(v).matches()) {
+            return false;
+        }
+        int run = 0;
+        for (int i = 0; i < v.length(); i++) {
+            run = Character.isLetterOrDigit(v.charAt(i)) ? run + 1 : 0;
+            if (run > 16) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The value has an id's known form; a KSUID's or a NanoID's only under a name that says so (EVENT_KSUID, JOB_NANOID). */
@@ -373,7 +420,7 @@ public final class ConfigValues {
                 continue;
             }
             int end = RandomTokens.tokenEnd(chars, i);
-            if (end - i >= RandomTokens.MIN_LENGTH && RandomTokens.isRandom(chars, i, end, nameBefore(line, i))) {
+            if (end - i >= RandomTokens.MIN_LENGTH && !flagOfWords(chars, i, end) && RandomTokens.isRandom(chars, i, end, nameBefore(line, i))) {
                 spans.add(i, end);
             }
             i = end;
@@ -382,6 +429,15 @@ public final class ConfigValues {
         madeUpWords(chars, spans);
         GluedTails.extend(chars, spans); // what the walk above found: a key id's secret after it, a glued rest
         return plain.toOriginal(spans);
+    }
+
+    /** A flag's name of camelCase words ({@code --wiredTigerCacheSizeGB}): the program's option, never its value. */
+    private static boolean flagOfWords(char[] t, int s, int e) {
+        int w = s;
+        while (w < e && w - s < 2 && t[w] == '-') {
+            w++;
+        }
+        return w > s && w < e && (w == s + 2 || s == 0 || Character.isWhitespace(t[s - 1])) && CapabilityUrls.words(t, w, e);
     }
 
     /** A file name's extension: {@code OpenJDK17U-jdk_x64_linux_17.0.9_9.tar.gz} is no password. */

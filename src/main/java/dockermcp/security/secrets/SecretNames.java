@@ -56,14 +56,14 @@ public final class SecretNames {
                     + "|name|id|sock|socket|arn|alias|prompt|completion|input|output|cached|reasoning|random|allow|empty|generate|hash|algo|ref"
                     + "|prefix|suffix|hasher|hashing|namespace|field|column|claim|kind|class|label|address|headers|integrity"
                     + "|complexity|strength|rules|requirements|expire|disable|require|digits|period|seconds|minutes|hours|days|tolerance"
-                    + "|skew|leeway|domains|domain|upstreams|upstream|uppercase|lowercase|symbols)(?:[^a-z0-9].*|$)");
+                    + "|skew|leeway|domains|domain|upstreams|upstream|uppercase|lowercase|symbols|affinity|sticky|persistence|agent|bytes|kb|mb|gb)(?:[^a-z0-9].*|$)");
     /** Harmless shapes of a value: a number with a unit, a duration, a boolean, an enum word, a path, a URL without user info, a cookie's name (__Host-x). */
     private static final Pattern METADATA_VALUE = Pattern.compile(
             "(?:true|false|yes|no|on|off|lax|strict|none|\\*"
                     + "|(?:HS|RS|ES|PS)(?:256|384|512)|EdDSA|(?:\\d{1,12}(?:\\.\\d{1,6})?(?:ms|s|m|h|d|w|k|kb|mb|gb|KB|MB|GB|Ki|Mi|Gi)?){1,3}"
-                    + "|md5|sha1|sha224|sha256|sha384|sha512|argon2id|argon2i|argon2d|pbkdf2|[a-z]{1,24}(?:[_-][a-z0-9]{1,24}){0,4}|[a-z][a-z0-9]{0,23}(?:[_-][a-z]{1,24}){1,4}|[A-Z]{1,24}(?:[_-][A-Z]{1,24}){0,3}|[A-Z][a-z]{0,23}(?:-[A-Z][a-z]{0,23}){0,4}"
+                    + "|md5|sha1|sha224|sha256|sha384|sha512|argon2id|argon2i|argon2d|pbkdf2|[a-z]{1,24}(?:[_-][a-z0-9]{1,24}){0,4}|[a-z][a-z0-9]{0,23}(?:[_-][a-z]{1,24}){1,4}|[A-Z]{1,24}(?:[_-][A-Z]{1,24}){0,3}|[A-Z][a-z]{0,23}(?:-[A-Z][a-z]{0,23}){0,4}|[A-Z][a-z]{1,23}(?:[A-Z][a-z]{1,23}){0,3}[A-Z]{0,4}"
                     + "|[a-z][a-z0-9_.-]{0,63}(?::[a-z0-9_.-]{1,63}){0,4}:|[a-z]{2,16}:[A-Za-z0-9_.-]{1,64}(?:/[A-Za-z0-9_.-]{1,64}){1,16}(?:#[A-Za-z0-9_.-]{1,64})?"
-                    + "|[A-Za-z][A-Za-z0-9-]{0,63}(?:, ?[A-Za-z][A-Za-z0-9-]{0,63}){1,31}|sha(?:256|384|512)-[A-Za-z0-9+/]{43,86}={0,2}|__(?:Host|Secure)-[A-Za-z0-9_.-]{1,64}|(?:/[A-Za-z0-9_.@-]{1,64}){1,16}/?|[a-z0-9_.@-]{1,64}(?:/[a-z0-9_.@-]{1,64}){1,16}/?|[a-z0-9-]{1,63}(?:\\.[a-z0-9-]{1,63}){1,8}(?::\\d{1,5})?|[a-z][a-z0-9+.-]{1,16}://[A-Za-z0-9.-]{1,253}(?::\\d{1,5})?(?:/[A-Za-z0-9_.~-]{0,64}){0,16}(?:\\?[A-Za-z0-9_.~=&%:/-]{0,256})?)");
+                    + "|[A-Za-z][A-Za-z0-9-]{0,63}(?:, ?[A-Za-z][A-Za-z0-9-]{0,63}){1,31}|sha(?:256|384|512)-[A-Za-z0-9+/]{43,86}={0,2}|__(?:Host|Secure)-[A-Za-z0-9_.-]{1,64}|(?:/[A-Za-z0-9_.@-]{1,64}){1,16}/?|[a-z0-9_.@-]{1,64}(?:/[a-z0-9_.@-]{1,64}){1,16}/?|\\.?[a-z0-9-]{1,63}(?:\\.[a-z0-9-]{1,63}){1,8}(?::\\d{1,5})?|[a-z][a-z0-9+.-]{1,16}://[A-Za-z0-9.-]{1,253}(?::\\d{1,5})?(?:/[A-Za-z0-9_.~-]{0,64}){0,16}(?:\\?[A-Za-z0-9_.~=&%:/-]{0,256})?)");
 
     private SecretNames() {
     }
@@ -246,9 +246,18 @@ public final class SecretNames {
      */
     public static boolean describesSecret(String name, String value) {
         return name.length() <= 128 && value.length() <= 256
-                && ((METADATA_WORD.matcher(name).matches() || METADATA_WORD.matcher(CAMEL.matcher(name).replaceAll("$1_$2")).matches())
+                && (COUNTER_NAME.matcher(name).matches() && COUNTER.matcher(value).matches() || (METADATA_WORD.matcher(name).matches() || METADATA_WORD.matcher(CAMEL.matcher(name).replaceAll("$1_$2")).matches())
                 && METADATA_VALUE.matcher(value).matches() || OBJECT_KEY_NAME.matcher(name).matches() && OBJECT_KEY.matcher(value).matches());
     }
+
+    /**
+     * A count of tokens in or out ({@code tokens_in=812}, {@code output_tokens: 247}, {@code tokensUsed}): a model's usage, a
+     * number of nine digits at most; the name says which way, so a PIN under {@code TOKEN} alone still goes.
+     */
+    private static final Pattern COUNTER_NAME = Pattern.compile("(?i)(?:.*[^a-z])?(?:tokens?[_.-]?(?:in|out|sent|received|used|left|billed"
+            + "|cached|generated|consumed|spent)|(?:in|out|sent|received|used|billed|cached|generated|consumed|reasoning|output|input|prompt"
+            + "|completion)[_.-]?tokens?)");
+    private static final Pattern COUNTER = Pattern.compile("[0-9]{1,9}");
 
     /** An object store's key names a file: {@code key=2026/11/30/export.csv} (S3 PutObject, GCS, MinIO logs). */
     private static final Pattern OBJECT_KEY_NAME = Pattern.compile("(?i)(?:object_?|s3_?|blob_?)?key");

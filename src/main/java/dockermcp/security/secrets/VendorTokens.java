@@ -77,7 +77,73 @@ final class VendorTokens {
     }
 
     private static boolean token(char[] t, int s, int e) {
-        return glued(t, s, e) || hexTuple(t, s, e) || grouped(t, s, e) || longBase64url(t, s, e) || azureKey(t, s, e);
+        return glued(t, s, e) || hexTuple(t, s, e) || grouped(t, s, e) || longBase64url(t, s, e) || azureKey(t, s, e) || hexContainer(t, s, e);
+    }
+
+    /**
+     * The first bytes, in hexadecimal, of containers that only hold secrets: a macaroon (v2: version 2, then its location
+     * field; LND's {@code 0201036c6e64…}), a DER private key (a sequence, then version 0 or 1: PKCS#1, PKCS#8, SEC1), a PEM
+     * private key's header, an OpenSSH private key, an age secret key.
+     */
+    private static final String[] SECRET_CONTAINERS = {"0201", "3082", "3081", "3077020101", "3074020101",
+            "2d2d2d2d2d424547494e", "6f70656e7373682d6b65792d7631", "4147452d5345435245542d4b45592d"};
+
+    /**
+     * A run of 48 or more hexadecimal digits whose bytes open a secret container ({@link #SECRET_CONTAINERS}): a macaroon or a
+     * key written out in hexadecimal, with no name near it. A DER sequence must go on with version 0 or 1 (a private key's),
+     * not with a public key's algorithm sequence.
+     */
+    private static boolean hexContainer(char[] t, int s, int e) {
+        if (e - s < 48 || t[s] != '0' && t[s] != '2' && t[s] != '3' && t[s] != '4' && t[s] != '6') {
+            return false;
+        }
+        for (int i = s; i < e; i++) {
+            char c = t[i];
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
+                return false;
+            }
+        }
+        for (String prefix : SECRET_CONTAINERS) {
+            if (!startsWithIgnoringCase(t, s, e, prefix)) {
+                continue;
+            }
+            if (prefix.equals("0201")) {
+                return macaroonLocation(t, s + 4, e);
+            }
+            if (prefix.startsWith("3082") || prefix.startsWith("3081")) {
+                int v = s + (prefix.startsWith("3082") ? 8 : 6); // 30 82 LL LL or 30 81 LL, then INTEGER 0 or 1
+                return startsWithIgnoringCase(t, v, e, "020100") || startsWithIgnoringCase(t, v, e, "020101");
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** After a macaroon's {@code 02 01}: a location of 1 to 127 bytes, all printable. */
+    private static boolean macaroonLocation(char[] t, int s, int e) {
+        int len = Character.digit(t[s], 16) * 16 + Character.digit(t[s + 1], 16);
+        if (len < 1 || len > 127 || s + 2 + 2 * len > e) {
+            return false;
+        }
+        for (int i = s + 2; i < s + 2 + 2 * len; i += 2) {
+            int b = Character.digit(t[i], 16) * 16 + Character.digit(t[i + 1], 16);
+            if (b < 0x21 || b > 0x7e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean startsWithIgnoringCase(char[] t, int s, int e, String prefix) {
+        if (e - s < prefix.length()) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length(); i++) {
+            if (Character.toLowerCase(t[s + i]) != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -279,6 +345,7 @@ final class VendorTokens {
             return false;
         }
         int mixedGroups = 0;
+        int bothCases = 0;
         for (int g = s; g < e; g += w + 1) {
             boolean letter = false;
             boolean digit = false;
@@ -294,8 +361,10 @@ final class VendorTokens {
                 return false;
             }
             mixedGroups += letter && digit ? 1 : 0;
+            bothCases += oneCase(t, g, g + w) ? 0 : 1;
         }
-        return mixedGroups >= 2 && (oneCase(t, s, e) || w >= 5); // Y5QdU-Pv58X-1gjQ7-…, dpjfX-xHmWo-…-rDgO8-9vwjf: both cases, random
+        return mixedGroups >= 2 && (oneCase(t, s, e) || w >= 5) // Y5QdU-Pv58X-1gjQ7-…, dpjfX-xHmWo-…-rDgO8-9vwjf: both cases, random
+                || w == 5 && groups == 5 && bothCases >= 4 && !CapabilityUrls.words(t, s, e); // iSkrm-MCvAS-oXEik-…: letters alone, drawn
     }
 
     /**

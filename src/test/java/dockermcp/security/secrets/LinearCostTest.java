@@ -80,7 +80,11 @@ class LinearCostTest {
             "{\"path\":\"/env/1/value\",", "\"path\":", "x: &a ", "  p: *a\n", "export A=", "setenv A_CODE ", "] A_CODE: ", "INFO A_PIN => ", "1 M ",
             "Key Content   : ", "[80 117 ", "[", "proctitle=6100", "6100", "/u3+7QAAAAI", "MC4CAQAw", "4) \"", "    Xk9mP2vLqR7zW4\n",
             // lookups and their fallbacks under a secret name
-            "password = os.getenv(\"", "a_password=${A:-", "token: ${", "secret = f(", "pw: !secret ", "key: {{ ", " || \"", "password=((((", "password=[[[[");
+            "password = os.getenv(\"", "a_password=${A:-", "token: ${", "secret = f(", "pw: !secret ", "key: {{ ", " || \"", "password=((((", "password=[[[[",
+            // the tenth round's rules: host labels, share and ingest words, keyless schemes, SIP passwords, escaped fragments, hex containers
+            "https://0a1b2c3d4e5f0a1b2c3d.", "vmess://", "vmess://eyJ2IjogIjIiLCAicHMiOi", "a://Ab1Cd2Ef3Gh4Ij5Kl6Mn7Op8Qr9St0Uv", "sip:a:",
+            "sips:a:b", "sip:a:b@", "%23", "#a%23", "/inputs/", "/events/", "/p/", "/t-", "/d/Ab1Cd2Ef3Gh", "gist.github.com/a/", "?t=0a1b2c3d-",
+            "?r=eyJr=", "xoxc-1-", "0201036c6e64", "30820", "308204a4020100", "iSkrm-", "--wiredTiger");
 
     private final ProviderRules rules = ProviderRules.builtIn();
 
