@@ -152,6 +152,9 @@ public final class SecretNames {
                 return true;
             }
         }
+        if (joined.equals("community")) {
+            return true; // community=x alone: an SNMP community string (snmpd.conf, a device's settings)
+        }
         // camelCase words count as words too: adminPin, userPuk, ldapBindPw
         // (only in a name written in camelCase: a random token's case switches, dXNlcjPUkQ, make no words)
         return WORDS.matcher(lower).find() || CAMEL_NAME.matcher(name).matches()

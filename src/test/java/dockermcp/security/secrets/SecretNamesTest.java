@@ -31,4 +31,15 @@ class SecretNamesTest {
         }
         assertThat(SecretNames.suggestsSecret(new char[0], 0, 0)).isFalse();
     }
+
+    /** The SNMP community string is a password: the name community alone says so; a word that holds it (edition, URL) does not. */
+    @Test
+    void communityAloneIsASecretNameAndCommunityInsideANameIsNot() {
+        for (String name : List.of("community", "COMMUNITY", "Community", "snmp_community", "SNMP-COMMUNITY", "rocommunity", "communityString")) {
+            assertThat(SecretNames.suggestsSecret(name)).as(name).isTrue();
+        }
+        for (String name : List.of("COMMUNITY_URL", "community_edition", "COMMUNITY_FORUM", "communities", "EDITION")) {
+            assertThat(SecretNames.suggestsSecret(name)).as(name).isFalse();
+        }
+    }
 }
