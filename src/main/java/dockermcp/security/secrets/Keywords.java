@@ -23,7 +23,7 @@ public final class Keywords {
             // a connection call in a stack trace: the password is its third argument, far from the wrap
             "__construct(", "_connect(");
 
-    /** The keywords of the detector's rules (EncodedForms' and DefaultValues' own lists among them), and the words a wrapped line is read with ({@link #WRAP_COMMANDS}). */
+    /** The keywords of the detector's rules (EncodedForms', DefaultValues' and SentenceValues' own lists among them), and the words a wrapped line is read with ({@link #WRAP_COMMANDS}). */
     static final Keywords RULES = of(Stream.concat(Stream.of(
             // KeyMaterial
             "mnemonic", "phrase", "seed words", "recovery words", "backup words", "secret words", "authenticator", "key", "secret", "otp",
@@ -45,7 +45,7 @@ public final class Keywords {
             "keyvalue>", "<inverseq>", "::add-mask::", "issecret=true", "0100", "0110",
             // SiblingFields: its gates and the words it looks for (read in this one pass, not searched for one by one)
             "label=", "\";s:", "\np", "s'", "\nv", "\"path\"", ": &", "export ", "setenv ", "declare -x ", "declare -rx ", "typeset -x ", "env ", "set ",
-            "\t", ",", "|", ":{\"", ": {\""), Stream.of(WRAP_COMMANDS, EncodedForms.WORDS, DefaultValues.WORDS).flatMap(List::stream)).distinct().toArray(String[]::new));
+            "\t", ",", "|", ":{\"", ": {\""), Stream.of(WRAP_COMMANDS, EncodedForms.WORDS, DefaultValues.WORDS, SentenceValues.WORDS).flatMap(List::stream)).distinct().toArray(String[]::new));
 
     /**
      * The words as one automaton (Aho-Corasick, made a full table): {@code step[state * 128 + c]} is the state after ASCII

@@ -87,6 +87,9 @@ public final class SecretDetector {
         ConfigDumps.find(chars, words, spans); // whole config files and dumps: the name and its value apart (XML, tables, SQL, banners)
         LinePairs.find(chars, spans); // a name line and its value line through the wrapper both carry (log prefix, JSON record, box, element pair)
         NextLineValues.find(chars, words, spans, freeText); // 1) "requirepass" / 2) "x", /config/db/password / x, form-data name="password", RESP AUTH
+        if (freeText) {
+            SentenceValues.find(chars, words, spans); // Initial password for user admin is Wr4!nBq8Lm2x, admin token mLN9PG*599OfiQ5M (shown once)
+        }
         DefaultValues.find(chars, words, spans); // password = os.getenv("X", "x"), ${DB_PASS:-x}, process.env.X || "x", | default "x", !secret x
         SiblingFields.find(chars, s, words, spans); // cs1Label=password cs1=x, #fields … password / rows, S'password' / S'x', {"S": x}, JSON patch, anchors, export X=
         // read no keyword, but here: the token half costs more (bench/RedactorRuleCpu.java), and the halves run at once

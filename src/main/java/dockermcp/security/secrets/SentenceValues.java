@@ -1,0 +1,170 @@
+package dockermcp.security.secrets;
+
+import java.util.List;
+
+/**
+ * A secret told in a sentence: a word that names one (password, passphrase, token, secret, credentials, PIN, a community
+ * string, a recovery or backup code), then, a few words on in the same sentence, a made-up value
+ * ({@code Initial password for user admin is Wr4!nBq8Lm2x}, {@code Generated admin token mLN9PG*599OfiQ5M (shown once)},
+ * {@code the passphrase you chose, Mv8#qT2pLx9k, was saved}, {@code Your one-time recovery code is lwXVK_hVaW2A…}). Only a
+ * word with the shape of a generated key or a human password ({@link PasswordShapes}), or a random one, goes: user names,
+ * hosts, ids, numbers and plain words in the same sentence stay. Free text only.
+ */
+final class SentenceValues {
+
+    /** Words that name a secret, as the keyword pass reads them. */
+    static final List<String> WORDS = List.of("pass", "pwd", "secret", "token", "cred", "pin", "code", "community", "otp");
+    /**
+     * How many words after the secret's name are read (counted in words, not characters: a word hidden by another rule
+     * reads the same the second time), and the longest word read (a longer one ends the sentence: linear time).
+     */
+    private static final int MAX_WORDS = 8;
+    private static final int MAX_WORD = 1024;
+    /** Words before "code" that make it a secret code. */
+    private static final List<String> CODE_KINDS = List.of("recovery", "backup", "one-time", "onetime", "verification", "setup", "pairing", "access",
+            "security", "unlock", "2fa", "mfa", "auth", "authentication", "login", "activation", "enrollment", "enrolment");
+
+    private SentenceValues() {
+    }
+
+    static void find(char[] t, Keywords.Found words, Spans spans) {
+        boolean any = false;
+        for (String w : WORDS) {
+            any |= words.has(w);
+        }
+        if (!any) {
+            return;
+        }
+        int n = t.length;
+        int previous = -1; // where the word before starts (for "recovery code")
+        int previousEnd = -1;
+        int i = 0;
+        while (i < n) {
+            if (!letter(t[i])) {
+                i++;
+                continue;
+            }
+            int e = i;
+            while (e < n && (letter(t[e]) || t[e] >= '0' && t[e] <= '9' || t[e] == '-' || t[e] == '_')) {
+                e++;
+            }
+            int after = e;
+            while (after < n && (t[after] == '"' || t[after] == '\'' || t[after] == ' ' && after - e < 2)) {
+                after++;
+            }
+            if (after < n && (t[after] == '=' || t[after] == ':')) {
+                previous = -1; // password=x, "pwd": "x", Token: x: a name and its value, the other rules' to judge
+            } else if (namesSecret(t, i, e, previous, previousEnd)) {
+                sentence(t, e, spans);
+            }
+            previous = i;
+            previousEnd = e;
+            i = e;
+        }
+    }
+
+    private static boolean letter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
+
+    /** The word t[s, e) names a secret: password, passphrase, passwd, pwd, secret, token(s), credential(s), pin, otp, community, a recovery code. */
+    private static boolean namesSecret(char[] t, int s, int e, int previous, int previousEnd) {
+        String w = new String(t, s, Math.min(e - s, 40)).toLowerCase(java.util.Locale.ROOT);
+        if (w.contains("password") || w.contains("passwd") || w.contains("passphrase") || w.contains("passcode") || w.contains("passwort")
+                || w.equals("pwd")) {
+            return !w.contains("passwordless") && !w.contains("reset");
+        }
+        if (w.equals("secret") || w.equals("secrets") || w.equals("token") || w.equals("tokens") || w.equals("credential") || w.equals("credentials")
+                || w.equals("pin") || w.equals("otp") || w.equals("community")) {
+            return true;
+        }
+        if ((w.equals("code") || w.equals("codes")) && previous >= 0) {
+            String before = new String(t, previous, Math.min(previousEnd - previous, 40)).toLowerCase(java.util.Locale.ROOT);
+            return CODE_KINDS.contains(before);
+        }
+        return false;
+    }
+
+    /** The words after a secret's name, up to the sentence's end: each made-up one goes. */
+    private static void sentence(char[] t, int from, Spans spans) {
+        int n = t.length;
+        int i = from;
+        for (int read = 0; read < MAX_WORDS && i < n; read++) {
+            while (i < n && (t[i] == ' ' || t[i] == '\t')) {
+                i++;
+            }
+            if (i >= n || t[i] == '\n' || t[i] == '\r' || t[i] == ';') {
+                return;
+            }
+            int s = i;
+            while (i < n && t[i] != ' ' && t[i] != '\t' && t[i] != '\n' && t[i] != '\r') {
+                if (i - s > MAX_WORD) {
+                    return;
+                }
+                i++;
+            }
+            int ws = s;
+            int we = i;
+            while (ws < we && "\"'([{<`".indexOf(t[ws]) >= 0) {
+                ws++;
+            }
+            boolean ends = false;
+            while (we > ws && ".,;:)]}>\"'`".indexOf(t[we - 1]) >= 0) {
+                ends |= t[we - 1] == '.' || t[we - 1] == ';';
+                we--;
+            }
+            if (we - ws >= 8 && madeUp(t, ws, we)) {
+                spans.add(ws, we);
+            }
+            if (ends && i < n && i + 1 < n && t[i] == ' ' && t[i + 1] >= 'A' && t[i + 1] <= 'Z') {
+                return; // ". Store it somewhere safe": the next sentence
+            }
+        }
+    }
+
+    private static boolean madeUp(char[] t, int s, int e) {
+        for (int k = s; k < e; k++) {
+            if (t[k] == '=' || t[k] == '@' || t[k] == '/') {
+                return false; // a setting, a mail address or a path: judged by their own rules
+            }
+        }
+        // a sentence also names algorithms and classes (PBKDF2WithHmacSHA512, NextCloud_Web01): all three classes and a symbol, or
+        // switching often, or a password's shape with a symbol, or random
+        boolean upper = false;
+        boolean lower = false;
+        boolean digit = false;
+        for (int k = s; k < e; k++) {
+            upper |= t[k] >= 'A' && t[k] <= 'Z';
+            lower |= t[k] >= 'a' && t[k] <= 'z';
+            digit |= t[k] >= '0' && t[k] <= '9';
+        }
+        boolean symbol = symbol(t, s, e);
+        int switches = switches(t, s, e);
+        return upper && lower && digit && (symbol || switches >= 6)
+                || (symbol || switches >= 6) && (PasswordShapes.looksMadeUp(new String(t, s, e - s)) || e - s >= 16 && RandomTokens.isRandom(t, s, e, null));
+    }
+
+    private static boolean symbol(char[] t, int s, int e) {
+        for (int k = s; k < e; k++) {
+            if ("!#$%^&*?~+".indexOf(t[k]) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Switches between capitals, small letters and digits (a capital starting a word does not count). */
+    private static int switches(char[] t, int s, int e) {
+        int switches = 0;
+        int prev = -1;
+        for (int k = s; k < e; k++) {
+            char c = t[k];
+            int kind = c >= 'A' && c <= 'Z' ? 0 : c >= 'a' && c <= 'z' ? 1 : c >= '0' && c <= '9' ? 2 : -1;
+            if (kind >= 0 && prev >= 0 && kind != prev && !(prev == 0 && kind == 1)) {
+                switches++;
+            }
+            prev = kind;
+        }
+        return switches;
+    }
+}
