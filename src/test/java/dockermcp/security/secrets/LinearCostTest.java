@@ -78,7 +78,11 @@ class LinearCostTest {
             // the ninth round's rules: sibling fields, unknown names, keyless encodings, lone value lines
             "cs1Label=password ", "cs1=", "#fields\tpassword\n", "a\tb\n", "s:8:\"password\";", "s:99999:\"", "S'password'\np1\n", "\"password\": {\"S\": \"",
             "{\"path\":\"/env/1/value\",", "\"path\":", "x: &a ", "  p: *a\n", "export A=", "setenv A_CODE ", "] A_CODE: ", "INFO A_PIN => ", "1 M ",
-            "Key Content   : ", "[80 117 ", "[", "proctitle=6100", "6100", "/u3+7QAAAAI", "MC4CAQAw", "4) \"", "    Xk9mP2vLqR7zW4\n");
+            "Key Content   : ", "[80 117 ", "[", "proctitle=6100", "6100", "/u3+7QAAAAI", "MC4CAQAw", "4) \"", "    Xk9mP2vLqR7zW4\n",
+            // the tenth round's positions: credential calls, argv lists, prompts, table cells, folds, user:X@host, setup URIs
+            "DbSettings(", "Xk9mP2vLqR7z!Ab1,", "user Xk9mP2vLqR7z!Ab1 ", ", --db-password, ", "-p, Xk9mP2vLqR7zAb1", "X-HM://", "x-hm://0",
+            "[1.0, \"o\", \"Password: \"]\n", "a:Xk9mP2vLqR7zAb1@", "  Xk9mP2vLqR7z!Ab1", ": Xk9mP2vLqR7z!Ab1\n", "password: x\n ", "\n ",
+            "KeyError: 'password'\n", "${?A} ", "passwd root\n", "\u0001Xk9\u0002mP2vLqR7z");
 
     private final ProviderRules rules = ProviderRules.builtIn();
 
