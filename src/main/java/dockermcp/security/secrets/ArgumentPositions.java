@@ -56,56 +56,69 @@ final class ArgumentPositions {
     static void find(char[] t, String lower, Spans spans) {
         int n = t.length;
         int ls = 0;
+        int le = -1; // the line's end, found when a cell needs it
         int prevStart = -1;
         int prevEnd = -1;
-        byte prevPrompt = 0; // 0 not read, 1 no, 2 yes
-        while (ls < n) {
-            int le = ls;
-            while (le < n && t[le] != '\n') {
-                le++;
+        byte context = 0; // 0 not read, 1 no, 2 yes
+        byte prevPrompt = 0;
+        int i = 0;
+        while (i < n) { // one walk: cells and line ends together
+            char c = t[i];
+            if (c == '\n') {
+                prevStart = ls;
+                prevEnd = i;
+                ls = i + 1;
+                le = -1;
+                context = 0;
+                prevPrompt = 0;
+                if (ls < n && t[ls] == ' ') {
+                    le = lineEnd(t, ls);
+                    folded(t, lower, ls, le, prevStart, prevEnd, spans);
+                }
+                i++;
+                continue;
             }
-            byte context = 0;
-            int i = ls;
-            while (i < le) {
-                char c = t[i];
-                if (c >= 128 || KIND[c] == 0) {
-                    i++;
-                    continue;
-                }
-                int s = i;
-                int kinds = 0;
-                while (i < le && t[i] < 128 && KIND[t[i]] != 0) {
-                    kinds |= KIND[t[i]];
-                    i++;
-                }
+            if (c >= 128 || KIND[c] == 0) {
+                i++;
+                continue;
+            }
+            int s = i;
+            int kinds = 0;
+            while (i < n && (c = t[i]) < 128 && KIND[c] != 0) {
+                kinds |= KIND[c];
+                i++;
+            }
+            if (kinds != 15 || i - s < MIN || i - s > MAX) {
                 if (i - s == 4 && (t[s] == 'X' || t[s] == 'x') && lower.startsWith("-hm://", s + 1)) {
-                    setupCode(t, s + 7, le, spans); // X-HM://<payload>: a HomeKit setup code
-                    continue;
+                    setupCode(t, s + 7, n, spans); // X-HM://<payload>: a HomeKit setup code
                 }
-                if (kinds != 15 || i - s < MIN || i - s > MAX) {
-                    continue; // the common case: no capital, small letter and digit together
-                }
-                int e = i;
-                if (!madeUp(t, s, e) || idBefore(lower, ls, s)) {
-                    continue;
-                }
-                if (context == 0) {
-                    context = mentions(t, lower, ls, le, false) ? (byte) 2 : 1;
-                }
-                if (context == 1 && prevStart >= 0 && prevPrompt == 0) {
-                    prevPrompt = mentions(t, lower, prevStart, prevEnd, true) ? (byte) 2 : 1;
-                }
-                if (context == 2 || prevPrompt == 2 || userAtHost(t, s, e, le) || secretFlagBefore(t, lower, ls, s)
-                        || lastCell(t, e, le) && (tableGap(t, ls, s) || valueMark(t, ls, s)) && mixedCase(shown(t, s, e)) && !base64OfText(t, s, e)) {
-                    spans.add(s, e);
-                }
+                continue; // the common case: no capital, small letter and digit together
             }
-            folded(t, lower, ls, le, prevStart, prevEnd, spans);
-            prevStart = ls;
-            prevEnd = le;
-            prevPrompt = 0;
-            ls = le + 1;
+            int e = i;
+            if (!madeUp(t, s, e) || idBefore(lower, ls, s)) {
+                continue;
+            }
+            if (le < 0) {
+                le = lineEnd(t, e);
+            }
+            if (context == 0) {
+                context = mentions(t, lower, ls, le, false) ? (byte) 2 : 1;
+            }
+            if (context == 1 && prevStart >= 0 && prevPrompt == 0) {
+                prevPrompt = mentions(t, lower, prevStart, prevEnd, true) ? (byte) 2 : 1;
+            }
+            if (context == 2 || prevPrompt == 2 || userAtHost(t, s, e, le) || secretFlagBefore(t, lower, ls, s)
+                    || lastCell(t, e, le) && (tableGap(t, ls, s) || valueMark(t, ls, s)) && mixedCase(shown(t, s, e)) && !base64OfText(t, s, e)) {
+                spans.add(s, e);
+            }
         }
+    }
+
+    private static int lineEnd(char[] t, int i) {
+        while (i < t.length && t[i] != '\n') {
+            i++;
+        }
+        return i;
     }
 
     /** The cell's characters as the output shows them: without control characters, which are dropped there. */
