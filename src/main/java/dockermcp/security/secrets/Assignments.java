@@ -388,7 +388,8 @@ final class Assignments {
         while (foreign && wordOnly > k + 1 && ".,?!;:".indexOf(t[wordOnly - 1]) >= 0) {
             wordOnly--;
         }
-        if ((endsWithOne(lower, PASSWORD_WORDS) || foreign) && w > k && notAWord(t, k, wordOnly)) { // password, db_password, mypasswd, Kennwort x, пароль x
+        if ((endsWithOne(lower, PASSWORD_WORDS) || foreign) && w > k && notAWord(t, k, wordOnly)
+                && !ConfigLines.userNameArgument(lower, new String(t, k, w - k))) { // password, db_password, mypasswd, Kennwort x, пароль x; not passwd root
             spans.add(k, w);
             return k;
         }

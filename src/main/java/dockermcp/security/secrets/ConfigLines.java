@@ -89,12 +89,22 @@ final class ConfigLines {
         }
         String key = new String(t, ks, ke - ks);
         String value = new String(t, vs, ve - vs);
+        if (userNameArgument(key, value)) {
+            return; // passwd root, gpasswd -a u g: the command names a user, whose password it asks for on the terminal
+        }
         if (key.equals("PASS") || VARIABLES.matcher(value).matches() || LineShapes.harmless(value) || LineShapes.foreignWord(value) || SecretNames.describesSecret(key, LineShapes.unquote(value))) {
             return; // PASS x is a transcript or a test report (Transcripts)
         }
         if (last - 1 == first || !LineShapes.wordLike(value)) {
             LineShapes.hide(t, vs, ve, spans);
         }
+    }
+
+    private static final java.util.regex.Pattern USER_NAME = java.util.regex.Pattern.compile("[a-z_][a-z_.-]{0,31}[0-9]{0,6}");
+
+    /** {@code passwd USER}: a program that changes a password, then a user name (small letters, digits only at its end). */
+    static boolean userNameArgument(String key, String value) {
+        return (key.equals("passwd") || key.endsWith("passwd") && key.length() <= 9) && USER_NAME.matcher(value).matches();
     }
 
     private static boolean isComment(char[] t, int s, int e) {
@@ -209,7 +219,8 @@ final class ConfigLines {
         if (n == 2 && destination(words[0])) { // postfix sasl_passwd: [host]:port user:password
             int colon = words[1].indexOf(':');
             String pass = colon > 0 ? words[1].substring(colon + 1) : "";
-            if (colon > 0 && words[1].indexOf('/') < 0 && !pass.isEmpty() && !LineShapes.harmless(pass) && !pass.equals("latest")) {
+            boolean user = Character.isLetterOrDigit(words[1].charAt(0)) || words[1].charAt(0) == '_'; // not a JSON object after a [thread] prefix
+            if (colon > 0 && user && words[1].indexOf('/') < 0 && !pass.isEmpty() && !LineShapes.harmless(pass) && !pass.equals("latest")) {
                 spans.add(w[2] + colon + 1, w[3]);
             }
             return;

@@ -25,6 +25,7 @@ final class LineShapes {
         CredentialColumns.find(t, lower, spans); // psk.txt, davfs2 secrets, snmpd createUser, nagios $USER3$=x
         WireLogins.find(t, lower, words, spans); // response=\x00u\x00X, SASL PLAIN base64, HELLO 3 AUTH u X, MIGRATE … AUTH2 u X, PasswordMessage
         RuntimeDumps.find(t, lower, words, spans); // ["-db-pass", "X"], NAME => X => X, <Data Name="Password">X, <InverseQ>, ::add-mask::X
+        ArgumentPositions.find(t, lower, spans); // DbSettings(h,5432,u,X), "method":"auth.login","params":["X"], [--db-password, X], a table's last cell
     }
 
     private static final Set<String> HARMLESS_WORDS = Set.of("", "yes", "no", "on", "off", "true", "false", "none", "null", "nil", "undefined",
@@ -187,11 +188,11 @@ final class LineShapes {
         while (end < t.length && end - v < 512 && !Character.isWhitespace(t[end]) && ",;]>\"'".indexOf(t[end]) < 0) {
             end++;
         }
+        String lower = name.toLowerCase(Locale.ROOT);
         if (end == v) {
-            return false;
+            return quotedNameAfterError(lower, t, v);
         }
         String value = new String(t, v, end - v);
-        String lower = name.toLowerCase(Locale.ROOT);
         return name.equals("PASS") && Transcripts.testName(value) || (lower.equals("auth") || lower.endsWith("-auth")) && Transcripts.mechanism(value)
                 || value.equals("?") || value.length() <= 26 && value.matches("\\(\\p{L}{1,24}\\)") // password := ?, Passwort: (leer)
                 || lower.equals("conn") && value.chars().allMatch(c -> c >= '0' && c <= '9') && end - v <= 12
@@ -202,6 +203,32 @@ final class LineShapes {
                 || (lower.equals("key") || lower.equals("auth")) && countThenWord(t, v, end) // auth: 3 failed login attempts
                 || lower.equals("key") && CACHE_KEY.matcher(value).matches() // cache hit key=product:98123:v4
                 || lower.endsWith("s") && value.length() <= 9 && value.chars().allMatch(c -> c >= '0' && c <= '9'); // tokens=100: a count
+    }
+
+    /**
+     * {@code KeyError: 'password'}, {@code missing key: "api_token"}, {@code unknown field 'secret'}: a quoted secret name alone after
+     * an error or a lookup word names what was looked for; it is no value.
+     */
+    private static boolean quotedNameAfterError(String lower, char[] t, int v) {
+        if (v >= t.length || t[v] != '\'' && t[v] != '"' || !(lower.endsWith("error") || lower.endsWith("exception") || lower.equals("key")
+                || lower.equals("field") || lower.equals("attribute") || lower.equals("property"))) {
+            return false;
+        }
+        int e = v + 1;
+        while (e < t.length && e - v <= 48 && (Character.isLetterOrDigit(t[e]) || t[e] == '_' || t[e] == '-' || t[e] == '.')) {
+            e++;
+        }
+        if (e >= t.length || t[e] != t[v] || e == v + 1) {
+            return false;
+        }
+        int after = e + 1;
+        while (after < t.length && blank(t[after])) {
+            after++;
+        }
+        String word = new String(t, v + 1, e - v - 1);
+        boolean alone = after >= t.length || t[after] == '\n' || t[after] == '\r' || ",;)]}".indexOf(t[after]) >= 0;
+        return alone && (lower.endsWith("error") || lower.endsWith("exception")) ? SecretNames.suggestsSecret(word) && !PasswordShapes.looksMadeUp(word)
+                : alone && SecretNames.suggestsSecret(word) && !PasswordShapes.looksMadeUp(word) && word.equals(word.toLowerCase(Locale.ROOT));
     }
 
     /** A namespaced cache or lookup key: a word, then parts after ':' of which none is long enough to be a token. */

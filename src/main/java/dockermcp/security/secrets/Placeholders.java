@@ -125,7 +125,7 @@ final class Placeholders {
         char a = t[s];
         char z = t[e - 1];
         if (a == '$' && t[s + 1] == '{' && z == '}') {
-            return variable(t, s + 2, e - 1);
+            return variable(t, s + 2 + (n > 3 && t[s + 2] == '?' ? 1 : 0), e - 1); // ${?DB_PW}: HOCON's optional substitution
         }
         if (a == '$') { // $db_password could be a password that starts with '$': only the upper-case convention
             return variable(t, s + 1, e) && !hasLower(t, s + 1, e);

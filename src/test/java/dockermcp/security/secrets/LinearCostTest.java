@@ -84,7 +84,11 @@ class LinearCostTest {
             // the tenth round's rules: host labels, share and ingest words, keyless schemes, SIP passwords, escaped fragments, hex containers
             "https://0a1b2c3d4e5f0a1b2c3d.", "vmess://", "vmess://eyJ2IjogIjIiLCAicHMiOi", "a://Ab1Cd2Ef3Gh4Ij5Kl6Mn7Op8Qr9St0Uv", "sip:a:",
             "sips:a:b", "sip:a:b@", "%23", "#a%23", "/inputs/", "/events/", "/p/", "/t-", "/d/Ab1Cd2Ef3Gh", "gist.github.com/a/", "?t=0a1b2c3d-",
-            "?r=eyJr=", "xoxc-1-", "0201036c6e64", "30820", "308204a4020100", "iSkrm-", "--wiredTiger");
+            "?r=eyJr=", "xoxc-1-", "0201036c6e64", "30820", "308204a4020100", "iSkrm-", "--wiredTiger",
+            // the tenth round's positions: credential calls, argv lists, prompts, table cells, folds, user:X@host, setup URIs
+            "DbSettings(", "Xk9mP2vLqR7z!Ab1,", "user Xk9mP2vLqR7z!Ab1 ", ", --db-password, ", "-p, Xk9mP2vLqR7zAb1", "X-HM://", "x-hm://0",
+            "[1.0, \"o\", \"Password: \"]\n", "a:Xk9mP2vLqR7zAb1@", "  Xk9mP2vLqR7z!Ab1", ": Xk9mP2vLqR7z!Ab1\n", "password: x\n ", "\n ",
+            "KeyError: 'password'\n", "${?A} ", "passwd root\n", "\u0001Xk9\u0002mP2vLqR7z");
 
     private final ProviderRules rules = ProviderRules.builtIn();
 
