@@ -90,36 +90,48 @@ final class SentenceValues {
         int n = t.length;
         int i = from;
         for (int read = 0; read < MAX_WORDS && i < n; read++) {
-            while (i < n && (t[i] == ' ' || t[i] == '\t')) {
+            while (i < n && between(t[i])) {
+                if (t[i] == '}' || t[i] == ']') {
+                    return; // a structure ends: {"msg":"password changed"}, …
+                }
                 i++;
             }
-            if (i >= n || t[i] == '\n' || t[i] == '\r' || t[i] == ';') {
+            if (i >= n || t[i] == '\n' || t[i] == '\r') {
                 return;
             }
             int s = i;
-            while (i < n && t[i] != ' ' && t[i] != '\t' && t[i] != '\n' && t[i] != '\r') {
+            while (i < n && !between(t[i]) && t[i] != '\n' && t[i] != '\r') {
                 if (i - s > MAX_WORD) {
                     return;
                 }
                 i++;
             }
-            int ws = s;
-            int we = i;
-            while (ws < we && "\"'([{<`".indexOf(t[ws]) >= 0) {
-                ws++;
+            int q = i;
+            while (q < n && (t[q] == '"' || t[q] == '\'')) {
+                q++;
             }
+            if (q < n && (t[q] == ':' || t[q] == '=') && q > i) {
+                return; // "user": the next field's name: the sentence was a string that has ended
+            }
+            int we = i;
             boolean ends = false;
-            while (we > ws && ".,;:)]}>\"'`".indexOf(t[we - 1]) >= 0) {
-                ends |= t[we - 1] == '.' || t[we - 1] == ';';
+            while (we > s && (t[we - 1] == '.' || t[we - 1] == ':')) {
+                ends |= t[we - 1] == '.';
                 we--;
             }
-            if (we - ws >= 8 && madeUp(t, ws, we)) {
-                spans.add(ws, we);
+            if (we - s >= 8 && madeUp(t, s, we)) {
+                spans.add(s, we);
             }
-            if (ends && i < n && i + 1 < n && t[i] == ' ' && t[i + 1] >= 'A' && t[i + 1] <= 'Z') {
+            if (ends && i + 1 < n && t[i] == ' ' && t[i + 1] >= 'A' && t[i + 1] <= 'Z') {
                 return; // ". Store it somewhere safe": the next sentence
             }
         }
+    }
+
+    /** What stands between the words of a sentence: blanks, quotes, commas, brackets. */
+    private static boolean between(char c) {
+        return c == ' ' || c == '\t' || c == '"' || c == '\'' || c == '`' || c == ',' || c == ';' || c == '(' || c == ')' || c == '[' || c == ']'
+                || c == '{' || c == '}' || c == '<' || c == '>';
     }
 
     private static boolean madeUp(char[] t, int s, int e) {
