@@ -104,4 +104,33 @@ class SecretsInSentencesPropertyTest {
         }
         assertThat(changed).isEmpty();
     }
+
+    /** A setting named in prose and told with its value: the whole value goes, a passphrase of plain words too; other settings stay. */
+    @Test
+    void aSecretSettingToldWithItsValueLosesTheWholeValue() {
+        List<String> leaked = new ArrayList<>();
+        List<String> changed = new ArrayList<>();
+        for (int seed = 0; seed < 400; seed++) {
+            Gen g = new Gen(seed);
+            String name = g.pick("DB_", "APP_", "", "SMTP_") + g.pick("PASSWORD", "SECRET", "API_KEY", "MAFTEACH", "SCHLUESSEL", "AMHO", "SEKRET", "TOKEN",
+                    "CLAVE", "PASSWORT", "WALLET_SEED");
+            String x = g.bool() ? madeUp(g) : g.pick("zinnia", "ermine", "tundra", "russet", "saffron") + " " + g.pick("osprey", "basalt", "marlin")
+                    + " " + g.pick("fennel", "garnet", "wren") + g.between(10, 99);
+            String tell = g.pick(" with value ", " set to ");
+            String line = g.pick("Loaded config key ", "config: ", "setting ", "") + name + tell + x + g.pick("", ".", " (from env)");
+            String shown = R.lines(List.of(line)).get(0);
+            String longest = x.contains(" ") ? x.substring(x.lastIndexOf(' ') + 1) : x;
+            if (shown.contains(x) || longest.length() >= 8 && shown.contains(longest)) {
+                leaked.add(line + " -> " + shown);
+            }
+            String[] setting = g.pick(new String[] {"LOG_LEVEL", "debug"}, new String[] {"DB_HOST", "db.internal"}, new String[] {"REPLICAS", "3"},
+                    new String[] {"PASSWORD_MIN_LENGTH", "12"}, new String[] {"TOKEN_TTL", "3600"});
+            String harmless = g.pick("Loaded config key ", "setting ") + setting[0] + tell + setting[1];
+            if (!R.text(harmless).equals(harmless)) {
+                changed.add(harmless + " -> " + R.text(harmless));
+            }
+        }
+        assertThat(leaked).isEmpty();
+        assertThat(changed).isEmpty();
+    }
 }

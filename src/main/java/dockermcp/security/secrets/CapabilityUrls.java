@@ -109,9 +109,13 @@ final class CapabilityUrls {
      * id, name or digest has that mix) on any host but a code host's; on a gist host, an id of 32 hexadecimal (a secret gist).
      */
     private static void anywhere(char[] t, int s, int e, boolean keyHost, boolean gistId, Spans spans) {
-        if (e - s >= 20 && keyHost) {
-            int[] n = VendorTokens.classes(t, s, e, "-_~");
-            if (n != null && n[0] >= 2 && n[1] >= 2 && n[2] >= 2 && RandomTokens.isRandom(t, s, e, null)) {
+        int body = e;
+        while (body > s && t[body - 1] == '=') {
+            body--; // base64url with its padding (a Sumo Logic receiver's key ends in ==)
+        }
+        if (body - s >= 20 && keyHost) {
+            int[] n = VendorTokens.classes(t, s, body, "-_~");
+            if (n != null && n[0] >= 2 && n[1] >= 2 && n[2] >= 2 && RandomTokens.isRandom(t, s, body, null)) {
                 spans.add(s, e);
             }
         } else if (gistId && (e = withoutExtension(t, s, e)) - s >= 32 && hexOrUuid(t, s, e)) {

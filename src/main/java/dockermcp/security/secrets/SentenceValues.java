@@ -13,7 +13,9 @@ import java.util.List;
 final class SentenceValues {
 
     /** Words that name a secret, as the keyword pass reads them. */
-    static final List<String> WORDS = List.of("pass", "pwd", "secret", "token", "cred", "pin", "code", "community", "otp");
+    static final List<String> WORDS = List.of("pass", "pwd", "secret", "token", "cred", "pin", "code", "community", "otp", " with value ", " set to ");
+    /** What tells a named setting's value in prose: {@code Loaded config key NAME with value x}, {@code NAME set to x}. */
+    private static final List<String> TELLS = List.of("with value ", "set to ");
     /**
      * How many words after the secret's name are read (counted in words, not characters: a word hidden by another rule
      * reads the same the second time), and the longest word read (a longer one ends the sentence: linear time).
@@ -54,6 +56,8 @@ final class SentenceValues {
             }
             if (after < n && (t[after] == '=' || t[after] == ':')) {
                 previous = -1; // password=x, "pwd": "x", Token: x: a name and its value, the other rules' to judge
+            } else if (after > e && told(t, after) > 0 && SecretNames.suggestsSecret(t, i, e)) {
+                clause(t, i, e, after + told(t, after), spans); // Loaded config key SCHLUESSEL with value x, DB_AMHO set to four plain words
             } else if (namesSecret(t, i, e, previous, previousEnd)) {
                 sentence(t, e, spans);
             }
@@ -83,6 +87,39 @@ final class SentenceValues {
             return CODE_KINDS.contains(before);
         }
         return false;
+    }
+
+    /** The length of the words that tell a value at {@code at} ({@link #TELLS}), or 0. */
+    private static int told(char[] t, int at) {
+        for (String w : TELLS) {
+            if (KeyMaterial.startsWithLower(t, at, w)) {
+                return w.length();
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * The value a setting's name was told with: the rest of its clause (a passphrase of plain words too), to the line's or the
+     * sentence's end, unless the name allows it as the configuration rule does (a length, a duration, a count).
+     */
+    private static void clause(char[] t, int name, int nameEnd, int from, Spans spans) {
+        int n = t.length;
+        int e = from;
+        while (e < n && e - from < 200 && t[e] != '\n' && t[e] != '\r' && !(t[e] == ' ' && e > from && (t[e - 1] == '.' || t[e - 1] == ',')
+                && e + 1 < n && (t[e + 1] < 'a' || t[e + 1] > 'z'))) {
+            e++;
+        }
+        while (e > from && (t[e - 1] == ' ' || t[e - 1] == '.' || t[e - 1] == ',' || t[e - 1] == '"' || t[e - 1] == '\'')) {
+            e--;
+        }
+        int s = from;
+        while (s < e && (t[s] == '"' || t[s] == '\'')) {
+            s++;
+        }
+        if (e > s && !SecretNames.allowsValue(new String(t, name, nameEnd - name), new String(t, s, e - s))) {
+            spans.add(s, e); // what the name allows stays: PASSWORD_MIN_LENGTH set to 12, TOKEN_TTL with value 3600s
+        }
     }
 
     /** The words after a secret's name, up to the sentence's end: each made-up one goes. */
