@@ -110,4 +110,37 @@ class SlashPasswordsForeignKeysAndHexKeysPropertyTest {
             assertThat(R.lines(List.of(harmless)).get(0)).as(harmless).isEqualTo(harmless);
         }
     }
+
+    /** A key's bytes written apart (cryptsetup's MK dump:, key bytes:, a key with colons) after its label go, over a wrapped row too; public and host keys' bytes stay. */
+    @Test
+    void aKeysSeparatedBytesAfterItsLabelAreHidden() {
+        List<String> leaked = new ArrayList<>();
+        for (int seed = 0; seed < 300; seed++) {
+            Gen g = new Gen(seed);
+            byte[] b = new byte[g.pick(16, 32)];
+            new java.util.Random(seed).nextBytes(b);
+            String sep = g.pick(" ", ":");
+            StringBuilder row = new StringBuilder();
+            for (int i = 0; i < b.length; i++) {
+                row.append(i == 0 ? "" : sep).append(String.format("%02x", b[i] & 0xff));
+            }
+            String label = g.pick("MK dump:\t", "key bytes: ", "Volume key: ", "master key: ", "secret value ", "DEK dump: ");
+            List<String> lines = b.length == 32 && sep.equals(" ") && g.bool()
+                    ? List.of("MK bits: \t256", label + row.substring(0, 47), "\t\t" + row.substring(48)) // a dump wrapped after 16 bytes
+                    : List.of(label + row);
+            List<String> shown = R.lines(lines);
+            for (int i = 0; i < b.length; i += 4) {
+                String piece = row.substring(i * 3, Math.min(row.length(), i * 3 + 11));
+                if (String.join("\n", shown).contains(piece)) {
+                    leaked.add(lines + " -> " + shown);
+                    break;
+                }
+            }
+        }
+        assertThat(leaked).isEmpty();
+        for (String harmless : List.of("Public key bytes: 04 9b 0a f1 3b 04 49 b7 07 53 7c dd af 5e 0a 59 a7", "host key value: 66 9b 0a f1 3b 04 49 b7 07 53 7c dd af 5e 0a 59",
+                "fingerprint 66:9b:0a:f1:3b:04:49:b7:07:53:7c:dd:af:5e:0a:59", "Payload dump:\t66 9b 0a f1 3b 04 49 b7 07 53 7c dd af 5e 0a 59")) {
+            assertThat(R.lines(List.of(harmless)).get(0)).as(harmless).isEqualTo(harmless);
+        }
+    }
 }

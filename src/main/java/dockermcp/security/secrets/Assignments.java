@@ -142,6 +142,18 @@ final class Assignments {
             if (t[k] == ':' && v > k + 1 && !endsWithOne(name.toLowerCase(Locale.ROOT), SAID_WORDS) && assignmentAt(t, v)) {
                 return v; // connection authorized: user=app: the value is an assignment of its own, judged by its own name
             }
+            int words = wordsToLineEnd(t, s, v);
+            if (words > v) { // "  - CHAVE_API: russet saffron russet russet01": a passphrase of plain words is the whole rest of its line
+                Spans first = new Spans();
+                int after = value(t, v, first, true, name, jsonKey(t, s, k, e));
+                if (first.covers(v)) { // when its first word is taken for the value (secret_name: db creds is a name's value, and stays)
+                    spans.addAll(first);
+                    spans.add(v, words);
+                    return Math.max(after, words);
+                }
+                spans.addAll(first);
+                return after;
+            }
             return value(t, v, spans, true, name, jsonKey(t, s, k, e));
         }
         if (k > e && k < n && (t[k] == '\'' || t[k] == '"') && SecretNames.suggestsSecret(t, s, e) && !secretsName(t, s, e, k)) {
@@ -186,6 +198,49 @@ final class Assignments {
             return flag(t, s, e, name, lower, spans);
         }
         return e;
+    }
+
+    /**
+     * Where a value of two to eight plain words (letters and digits, one blank apart) ends, when its name starts its line (YAML,
+     * a config file: only indentation, a list's dash or a quote before it) and nothing else follows on the line but a comment;
+     * v otherwise.
+     */
+    private static int wordsToLineEnd(char[] t, int name, int v) {
+        int ls = name;
+        while (ls > 0 && t[ls - 1] != '\n') {
+            ls--;
+        }
+        for (int k = ls; k < name; k++) {
+            if (t[k] != ' ' && t[k] != '\t' && t[k] != '-' && t[k] != '"' && t[k] != '\'') {
+                return v;
+            }
+        }
+        int n = t.length;
+        int words = 0;
+        int end = v;
+        int i = v;
+        while (i < n && i - v < 256) {
+            int w = i;
+            while (i < n && (Character.isLetterOrDigit(t[i]))) {
+                i++;
+            }
+            if (i == w) {
+                break;
+            }
+            words++;
+            end = i;
+            if (i < n && t[i] == ' ' && i + 1 < n && Character.isLetterOrDigit(t[i + 1])) {
+                i++;
+                continue;
+            }
+            break;
+        }
+        int after = end;
+        while (after < n && (t[after] == ' ' || t[after] == '\t' || t[after] == '\r')) {
+            after++;
+        }
+        boolean lineEnds = after >= n || t[after] == '\n' || t[after] == '#' && after > end;
+        return words >= 2 && words <= 8 && lineEnds ? end : v;
     }
 
     /** The next line when it is one word that is not a flag, a comment or a plain word: a value printed after its flag. */

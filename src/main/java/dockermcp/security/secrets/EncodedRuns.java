@@ -32,7 +32,7 @@ final class EncodedRuns {
         int i = 0;
         while (i + 2 < n) {
             char sep = t[i + 2];
-            if ((sep != ':' && sep != ' ') || !hex(t[i]) || !hex(t[i + 1]) || i > 0 && (hex(t[i - 1]) || t[i - 1] == sep && i > 1 && hex(t[i - 2]))) {
+            if ((sep != ':' && sep != ' ') || !hex(t[i]) || !hex(t[i + 1]) || i > 0 && (hex(t[i - 1]) || t[i - 1] == sep && byteBefore(t, i - 1, sep))) {
                 i++;
                 continue;
             }
@@ -54,12 +54,17 @@ final class EncodedRuns {
                 for (int b = 0; b < bytes; b++) {
                     decoded[b] = (char) (Character.digit(digits.charAt(2 * b), 16) << 4 | Character.digit(digits.charAt(2 * b + 1), 16));
                 }
-                if (secret(t, i, decoded)) {
-                    spans.add(i, end);
+                if (secret(t, i, decoded) || bytes >= 16 && NearbyTokens.keyWordBefore(t, i)) {
+                    spans.add(i, end); // text holding a secret, or a key's bytes after its label (cryptsetup's MK dump:, key bytes:)
                 }
             }
             i = Math.max(end, i + 1);
         }
+    }
+
+    /** A byte of two digits ends at e (before the separator there), apart from what precedes it: the run goes on through e ("value 6f" is no byte). */
+    private static boolean byteBefore(char[] t, int e, char sep) {
+        return e >= 2 && hex(t[e - 1]) && hex(t[e - 2]) && (e == 2 || t[e - 3] == sep || Character.isWhitespace(t[e - 3]));
     }
 
     /** Where the second digit of the byte starting at a is: the next character, or the first of the next line (a byte cut by a wrap). */

@@ -315,6 +315,8 @@ final class NearbyTokens {
     }
 
     /** Words that announce a key in hexadecimal, as a whole word or a name's last part ({@code DEK}, {@code hmac}, {@code master_key}). */
+    /** Words between a key's label and its bytes: {@code MK dump:}, {@code key bytes:}, {@code secret value}. */
+    private static final java.util.Set<String> LABEL_WORDS = java.util.Set.of("dump", "bytes", "value", "material", "hex", "data");
     private static final java.util.Set<String> HEX_KEY_WORDS = java.util.Set.of("key", "secret", "hmac", "dek", "kek", "cipher", "seed", "psk",
             "mk", "masterkey", "master_key", "privkey", "private_key", "secret_key", "traffic_secret", "exporter_secret");
 
@@ -322,7 +324,7 @@ final class NearbyTokens {
      * The word before (or the word before a hexadecimal word before: a TLS key log's label, its client random, then the
      * secret) announces a key: one of {@link #HEX_KEY_WORDS}, or a name ending in one ({@code CLIENT_TRAFFIC_SECRET_0}).
      */
-    private static boolean keyWordBefore(char[] t, int s) {
+    static boolean keyWordBefore(char[] t, int s) {
         int at = s;
         for (int words = 0; words < 2; words++) {
             int i = at;
@@ -348,8 +350,8 @@ final class NearbyTokens {
                     return true; // a public or host key is public by design
                 }
             }
-            if (!hexOnly(t, i, end) || end - i < 32) {
-                return false; // only a hexadecimal word may stand between the label and the key
+            if (!LABEL_WORDS.contains(last) && (!hexOnly(t, i, end) || end - i < 32)) {
+                return false; // only a hexadecimal word (or dump, bytes: MK dump: <bytes>) may stand between the label and the key
             }
             at = i;
         }
