@@ -113,11 +113,12 @@ class SecretsInSentencesPropertyTest {
         for (int seed = 0; seed < 400; seed++) {
             Gen g = new Gen(seed);
             String name = g.pick("DB_", "APP_", "", "SMTP_") + g.pick("PASSWORD", "SECRET", "API_KEY", "MAFTEACH", "SCHLUESSEL", "AMHO", "SEKRET", "TOKEN",
-                    "CLAVE", "PASSWORT", "WALLET_SEED");
+                    "CLAVE", "PASSWORT", "WALLET_SEED", "IPMI_PW", "MASTERPW", "SETUP_CODE");
             String x = g.bool() ? madeUp(g) : g.pick("zinnia", "ermine", "tundra", "russet", "saffron") + " " + g.pick("osprey", "basalt", "marlin")
                     + " " + g.pick("fennel", "garnet", "wren") + g.between(10, 99);
             String tell = g.pick(" with value ", " set to ");
-            String line = g.pick("Loaded config key ", "config: ", "setting ", "") + name + tell + x + g.pick("", ".", " (from env)");
+            String line = g.bool() ? "Setting " + name + " to " + x
+                    : g.pick("Loaded config key ", "config: ", "setting ", "") + name + tell + x + g.pick("", ".", " (from env)");
             String shown = R.lines(List.of(line)).get(0);
             String longest = x.contains(" ") ? x.substring(x.lastIndexOf(' ') + 1) : x;
             if (shown.contains(x) || longest.length() >= 8 && shown.contains(longest)) {

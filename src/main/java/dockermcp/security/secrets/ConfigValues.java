@@ -26,7 +26,7 @@ public final class ConfigValues {
     private static final Pattern KEY_WORD = Pattern.compile("(?i)key");
     /** 16 bytes in unpadded base64url (a UUID as Kafka's kafka-storage random-uuid prints it) under a name ending in ID. */
     private static final Pattern SHORT_UUID = Pattern.compile("[A-Za-z0-9_-]{22}");
-    private static final Pattern ID_NAME = Pattern.compile("(?:.*[^A-Za-z])?(?:ID|Id|id|UUID|uuid|KSUID|ksuid|ULID|ulid|NANOID|nanoid)|.*[a-z0-9](?:Id|Uuid)");
+    private static final Pattern ID_NAME = Pattern.compile("(?:.*[^A-Za-z])?(?:ID|Id|id|IDS|Ids|ids|UUID|uuid|KSUID|ksuid|ULID|ulid|NANOID|nanoid)|.*[a-z0-9](?:Id|Ids|Uuid)");
     /** A git revision under a version's name: {@code SOURCE_VERSION=<40 hex>} (Heroku), {@code BUILD_REVISION}, {@code GIT_COMMIT}. */
     private static final Pattern REVISION_NAME = Pattern.compile("(?:.*[^A-Za-z])?(?:VERSION|REVISION|COMMIT|SHA|SHA1|REF)");
     private static final Pattern REVISION = Pattern.compile("[0-9a-f]{7,64}");
@@ -37,7 +37,8 @@ public final class ConfigValues {
      * (a MongoDB ObjectId), an AWS X-Ray trace id, a KSUID (27 base62), a NanoID (21), Stripe object ids ({@code price_…}).
      */
     private static final Pattern ID_VALUE = Pattern.compile("[0-9a-f]{8,64}|[0-9A-F]{8,64}|1-[0-9a-f]{8}-[0-9a-f]{24}"
-            + "|(?:price|prod|cus|sub|pi|in|ch|evt|pm|seti|acct|txn|po|re|src|card|ba|cs_test|cs_live|plink|si|ii)_[A-Za-z0-9]{8,64}");
+            + "|(?:price|prod|cus|sub|pi|in|ch|evt|pm|seti|acct|txn|po|re|src|card|ba|cs_test|cs_live|plink|si|ii)_[A-Za-z0-9]{8,64}"
+            + "|[a-z]{1,12}_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"); // job_<uuid>
     /**
      * Values whose whole form is public, ids and addresses that say what they are: a W3C trace parent, an X-Ray trace header,
      * a Cloudflare ray id, a go.sum hash, a Nix store path, an age recipient, a Nostr npub, a Bitcoin bech32 address, an
@@ -52,6 +53,8 @@ public final class ConfigValues {
     private static final Pattern PUBLIC_KEY_BASE64 = Pattern.compile("[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=|RW[A-Za-z0-9+/]{54}");
     private static final Pattern PUBLIC_NAME = Pattern.compile("(?i)(?:.*[^a-z])?(?:pub|public|pubkey|publickey|recipient|recipients|address|verify|verifying)(?:[^a-z].*)?");
     private static final Pattern NOT_PUBLIC_NAME = Pattern.compile("(?i).*(?:priv|secret|pass|seed|psk|preshared|pre_shared|mnemonic|token).*");
+    /** A ULID after a short kind ({@code dep_01JEA7…}): Crockford base32, its first character a time's (0-7). */
+    private static final Pattern PREFIXED_ULID = Pattern.compile("[a-z]{1,12}_[0-7][0-9A-HJKMNP-TV-Z]{25}");
     /** A platform's resource id: a short lower-case kind and a lower-case id ({@code srv-…}, {@code i-…}, {@code vol-…}, {@code sg-…}). */
     private static final Pattern RESOURCE_ID = Pattern.compile("[a-z]{1,8}-[a-z0-9]{8,40}");
     /** Kinds that begin a key, not a resource ({@code sk-…}, {@code pat-…}). */
@@ -93,7 +96,8 @@ public final class ConfigValues {
                 && (!SecretNames.suggestsSecret(n) || PUBLIC_NAME.matcher(n).matches()) && !NOT_PUBLIC_NAME.matcher(n).matches()) {
             return true; // OTEL_TRACE_PARENT, GO_SUM_HASH, AGE_RECIPIENT, WG_PEER_PUBLIC_KEY, MINISIGN_PUBKEY: public by what they are
         }
-        if (SHORT_UUID.matcher(v).matches() && ID_NAME.matcher(n).matches() && !SecretNames.suggestsSecret(n)) {
+        if ((SHORT_UUID.matcher(v).matches() || PREFIXED_ULID.matcher(v).matches()) && ID_NAME.matcher(n).matches() && !SecretNames.suggestsSecret(n)) {
+            // (DEPLOYMENT_ID=dep_01JEA7M3Q9VZ8K2N4R6T8W0Y1X: a ULID's time in its first characters, after a kind's prefix)
             return true; // CLUSTER_ID=q1Sh-9_ISia_zwGINzRvyQ: Kafka's id is a UUID in base64url, an id as a UUID is
         }
         if ((ID_NAME.matcher(n).matches() && idForm(n, v) || n.startsWith(SWARM_LABELS) && SWARM_ID.matcher(v).matches())
@@ -112,11 +116,33 @@ public final class ConfigValues {
         if (USER_AGENT_NAME.matcher(n).matches() && userAgent(v) && !detector.matches(v)) {
             return true; // AZURE_HTTP_USER_AGENT=VSTS_a3e1b9c0_build_8_0: products, versions and a build's short id
         }
+        if (listOfHarmless(n, v)) {
+            return true; // PHP_GPG_KEYS=<fingerprint> <fingerprint>, OPENSSL_PGP_KEY_IDS=0x… 0x…: each item shown alone, the list is too
+        }
         char[] chars = URL_VALUE.matcher(v).matches() ? pathIdsBlanked(v) : v.toCharArray();
         return SecretNames.allowsValue(n, v) && !detector.matches(v) && !RandomTokens.any(chars, n) && !RandomTokens.anySplitKey(chars)
                 && !PasswordShapes.looksMadeUp(v) // too short for entropy: WPr0WRMIoXzA, Maple-harbor12!
                 && !madeUpWord(v); // a sentence holding one: "db pw is Xk9!mP2q"
     }
+
+    /** A list of 2 to 16 key ids or fingerprints (16 or 40 hexadecimal, 0x or not) apart by blanks, each of which would be shown alone under the name. */
+    private boolean listOfHarmless(String n, String v) {
+        if (v.indexOf(' ') < 0 || v.length() > 2048) {
+            return false;
+        }
+        String[] items = v.trim().split(" +");
+        if (items.length < 2 || items.length > 16) {
+            return false;
+        }
+        for (String item : items) {
+            if (!KEY_ID_ITEM.matcher(item).matches() || !harmless(n, item)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final Pattern KEY_ID_ITEM = Pattern.compile("(?:0x)?(?:[0-9A-F]{16}|[0-9A-F]{40}|[0-9a-f]{16}|[0-9a-f]{40})");
 
     /** One URL and no user info: the detector ({@link CapabilityUrls}) has judged where a key stands in it. */
     private static final Pattern URL_VALUE = Pattern.compile("[a-z][a-z0-9+.-]{1,16}://[A-Za-z0-9.:\\[\\]-]{1,253}(?:[/?#][^\\s@]{0,4096})?");

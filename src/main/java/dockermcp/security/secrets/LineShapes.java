@@ -202,8 +202,19 @@ final class LineShapes {
                 || lower.endsWith("s") && value.matches("[a-z]{2,12}") && end + 1 < t.length && t[end] == ' ' && t[end + 1] >= 'a' && t[end + 1] <= 'z' // signing keys: next rotation at …
                 || (lower.equals("key") || lower.equals("auth")) && countThenWord(t, v, end) // auth: 3 failed login attempts
                 || lower.equals("key") && CACHE_KEY.matcher(value).matches() // cache hit key=product:98123:v4
-                || lower.endsWith("s") && value.length() <= 9 && value.chars().allMatch(c -> c >= '0' && c <= '9'); // tokens=100: a count
+                || lower.endsWith("s") && value.length() <= 9 && value.chars().allMatch(c -> c >= '0' && c <= '9') // tokens=100: a count
+                || sshKeyType(value) // Server host key: ssh-ed25519 SHA256:…: a public key's algorithm
+                || lower.contains("public") && value.startsWith("/") && value.matches("[A-Za-z0-9_./-]{2,256}"); // --jwt-public-key=/etc/x/jwt.pub
     }
+
+    /** True when the word names a public key's algorithm as OpenSSH writes it (ssh-ed25519, ecdsa-sha2-nistp256): no secret. */
+    static boolean sshKeyType(String word) {
+        return word.length() <= 64 && SSH_KEY_TYPE.matcher(word).matches();
+    }
+
+    /** The name of a public key's algorithm as OpenSSH writes it. */
+    private static final java.util.regex.Pattern SSH_KEY_TYPE = java.util.regex.Pattern.compile(
+            "(?:ssh-(?:rsa|ed25519|ed448|dss)|ecdsa-sha2-nistp(?:256|384|521)|sk-(?:ssh-ed25519|ecdsa-sha2-nistp256)@openssh\\.com)(?:-cert-v01@openssh\\.com)?");
 
     /**
      * {@code KeyError: 'password'}, {@code missing key: "api_token"}, {@code unknown field 'secret'}: a quoted secret name alone after

@@ -78,6 +78,7 @@ final class NearbyTokens {
         }
         // where it stands is cheaper to check than what it is: most tokens stand in neither place
         boolean keyword = keywordBefore(t, s) && !RandomTokens.publicForm(t, s) && !PublicKeyParts.longKeyId(t, s, e)
+                && !(e - s <= 64 && LineShapes.sshKeyType(new String(t, s, e - s))) // host key: ecdsa-sha2-nistp256: an algorithm's name
                 && !VendorTokens.publicObject(t, s, e); // "checkout session cs_test_…": a Stripe object's id, not the session's secret // sha512-…kzKey8…/e1O7…: random base64 spells words
         return (keyword ? RandomTokens.randomParts(t, s, e, null) // after a keyword: ssh -o PreferredAuthentications=… StrictHostKeyChecking=accept-new
                 : loneTokens && aloneOnLine(t, s, e) && !EncodedRuns.harmlessText(t, s, e) && RandomTokens.isRandom(t, s, e, null))

@@ -38,7 +38,7 @@ public final class SecretNames {
             "monkey", "donkey", "hockey", "turkey", "whiskey", "primary_key", "primarykey", "foreign_key", "sort_key", "partition_key",
             "public_key_id", "publickeyid", "passenger", "bypass", "compass", "passive", "passthrough", "design", "assign", "signal",
             "author", "authors", "gpg_key", "connect_timeout", "connection_timeout", "max_connections", "maxconnections", "connections_max",
-            "connection_pool_size", "pool_connections", "abortconnect", "connecttimeout", "connectretry", "connect_retry", "reconnect", "disconnect", "connected", "tokenizers", "tokenizer", "enclave", "autoclave", "goprivate", "gonoproxy",
+            "connection_pool_size", "pool_connections", "gpg_keys", "gpg_key_id", "gpg_key_ids", "pgp_key_id", "pgp_key_ids", "pgp_keys", "abortconnect", "connecttimeout", "connectretry", "connect_retry", "reconnect", "disconnect", "connected", "tokenizers", "tokenizer", "enclave", "autoclave", "goprivate", "gonoproxy",
             // ssh options name a setting, never hold a secret (ssh -o StrictHostKeyChecking=accept-new)
             "stricthostkeychecking", "hostkeyalgorithms", "hostkeyalias", "updatehostkeys", "verifyhostkeydns", "pubkeyauthentication",
             "pubkeyacceptedalgorithms", "pubkeyacceptedkeytypes", "passwordauthentication", "kbdinteractiveauthentication",
@@ -56,13 +56,16 @@ public final class SecretNames {
                     + "|name|id|sock|socket|arn|alias|prompt|completion|input|output|cached|reasoning|random|allow|empty|generate|hash|algo|ref"
                     + "|prefix|suffix|hasher|hashing|namespace|field|column|claim|kind|class|label|address|headers|integrity"
                     + "|complexity|strength|rules|requirements|expire|disable|require|digits|period|seconds|minutes|hours|days|tolerance"
-                    + "|skew|leeway|domains|domain|upstreams|upstream|uppercase|lowercase|symbols|affinity|sticky|persistence|agent|bytes|kb|mb|gb)(?:[^a-z0-9].*|$)");
+                    + "|skew|leeway|domains|domain|upstreams|upstream|uppercase|lowercase|symbols|affinity|sticky|persistence|agent|bytes|kb|mb|gb"
+                    + "|iterations|rounds|cost|work_factor|cidr|cidrs|subnet|subnets|any|accept|insecure|skip|verify|debug)(?:[^a-z0-9].*|$)");
     /** Harmless shapes of a value: a number with a unit, a duration, a boolean, an enum word, a path, a URL without user info, a cookie's name (__Host-x). */
     private static final Pattern METADATA_VALUE = Pattern.compile(
             "(?:true|false|yes|no|on|off|lax|strict|none|\\*"
                     + "|(?:HS|RS|ES|PS)(?:256|384|512)|EdDSA|(?:\\d{1,12}(?:\\.\\d{1,6})?(?:ms|s|m|h|d|w|k|kb|mb|gb|KB|MB|GB|Ki|Mi|Gi)?){1,3}"
                     + "|md5|sha1|sha224|sha256|sha384|sha512|argon2id|argon2i|argon2d|pbkdf2|[a-z]{1,24}(?:[_-][a-z0-9]{1,24}){0,4}|[a-z][a-z0-9]{0,23}(?:[_-][a-z]{1,24}){1,4}|[A-Z]{1,24}(?:[_-][A-Z]{1,24}){0,3}|[A-Z][a-z]{0,23}(?:-[A-Z][a-z]{0,23}){0,4}|[A-Z][a-z]{1,23}(?:[A-Z][a-z]{1,23}){0,3}[A-Z]{0,4}"
                     + "|[a-z][a-z0-9_.-]{0,63}(?::[a-z0-9_.-]{1,63}){0,4}:|[a-z]{2,16}:[A-Za-z0-9_.-]{1,64}(?:/[A-Za-z0-9_.-]{1,64}){1,16}(?:#[A-Za-z0-9_.-]{1,64})?"
+                    + "|(?:ed|x)(?:25519|448)|rsa(?:1024|2048|3072|4096|8192)|ecdsa(?:256|384|521)|p(?:256|384|521)|secp256[kr]1|[A-Z][A-Za-z]{0,23}(?: [A-Z][A-Za-z]{0,23}){1,4}|[a-z][a-z0-9]{0,23}[_-]|[a-z]{1,16}:[0-9]{1,4}(?:,[a-z]{1,16}:[0-9]{1,4}){0,15}"
+                    + "|\\d{1,3}(?:\\.\\d{1,3}){3}/\\d{1,2}(?:,\\d{1,3}(?:\\.\\d{1,3}){3}/\\d{1,2}){0,15}|[a-z]{1,12}_[0-9A-HJKMNP-TV-Z]{26}"
                     + "|[A-Za-z][A-Za-z0-9-]{0,63}(?:, ?[A-Za-z][A-Za-z0-9-]{0,63}){1,31}|sha(?:256|384|512)-[A-Za-z0-9+/]{43,86}={0,2}|__(?:Host|Secure)-[A-Za-z0-9_.-]{1,64}|(?:/[A-Za-z0-9_.@-]{1,64}){1,16}/?|[a-z0-9_.@-]{1,64}(?:/[a-z0-9_.@-]{1,64}){1,16}/?|\\.?[a-z0-9-]{1,63}(?:\\.[a-z0-9-]{1,63}){1,8}(?::\\d{1,5})?|[a-z][a-z0-9+.-]{1,16}://[A-Za-z0-9.-]{1,253}(?::\\d{1,5})?(?:/[A-Za-z0-9_.~-]{0,64}){0,16}(?:\\?[A-Za-z0-9_.~=&%:/-]{0,256})?)");
 
     private SecretNames() {
@@ -183,7 +186,10 @@ public final class SecretNames {
 
     /** Secret words of two words, whatever joins them (RECOVERY_CODES, recovery-codes, recoveryCodes). */
     private static final List<String> COMPOUNDS = List.of("recoverycode", "backupcode", "bindpw", "unsealkey", "accesscode", "securitycode",
-            "verificationcode", "snmpcommunity", "communitystring", "rocommunity", "rwcommunity");
+            "verificationcode", "snmpcommunity", "communitystring", "rocommunity", "rwcommunity", "setupcode", "pairingcode", "unlockcode",
+            "activationcode", "enrollmentcode", "enrolmentcode", "authcode", "logincode", "otpcode", "contrasenia",
+            // a password word glued to its owner with no separator
+            "masterpw", "adminpw", "rootpw", "userpw", "superpw", "masterpwd", "adminpwd", "rootpwd");
 
     private static final Pattern CAMEL = Pattern.compile("([a-z0-9])([A-Z])");
     /** A camelCase identifier: lower-case words, each after the first starting with one capital (adminPin, ldapBindPw). */
@@ -248,7 +254,7 @@ public final class SecretNames {
      * harmless shape: {@code JWT_SECRET_FILE=/run/secrets/jwt}, {@code SESSION_COOKIE_SECURE=true}.
      */
     public static boolean describesSecret(String name, String value) {
-        return name.length() <= 128 && value.length() <= 256
+        return name.length() <= 128 && value.length() <= 256 && !CONTENT_NAME.matcher(name).matches()
                 && (COUNTER_NAME.matcher(name).matches() && COUNTER.matcher(value).matches() || (METADATA_WORD.matcher(name).matches() || METADATA_WORD.matcher(CAMEL.matcher(name).replaceAll("$1_$2")).matches())
                 && METADATA_VALUE.matcher(value).matches() || OBJECT_KEY_NAME.matcher(name).matches() && OBJECT_KEY.matcher(value).matches());
     }
@@ -257,9 +263,11 @@ public final class SecretNames {
      * A count of tokens in or out ({@code tokens_in=812}, {@code output_tokens: 247}, {@code tokensUsed}): a model's usage, a
      * number of nine digits at most; the name says which way, so a PIN under {@code TOKEN} alone still goes.
      */
+    /** A name for a file's or a secret's content itself (CERT_PASSPHRASE_FILE_CONTENT, KEY_DATA): never a description of it. */
+    private static final Pattern CONTENT_NAME = Pattern.compile("(?i).*[^a-z0-9](?:content|contents|data|value|body|b64|base64|raw|text)");
     private static final Pattern COUNTER_NAME = Pattern.compile("(?i)(?:.*[^a-z])?(?:tokens?[_.-]?(?:in|out|sent|received|used|left|billed"
             + "|cached|generated|consumed|spent)|(?:in|out|sent|received|used|billed|cached|generated|consumed|reasoning|output|input|prompt"
-            + "|completion)[_.-]?tokens?)");
+            + "|completion|context|window|total|max)[_.-]?tokens?)");
     private static final Pattern COUNTER = Pattern.compile("[0-9]{1,9}");
 
     /** An object store's key names a file: {@code key=2026/11/30/export.csv} (S3 PutObject, GCS, MinIO logs). */

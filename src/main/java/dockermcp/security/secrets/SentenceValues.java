@@ -13,7 +13,8 @@ import java.util.List;
 final class SentenceValues {
 
     /** Words that name a secret, as the keyword pass reads them. */
-    static final List<String> WORDS = List.of("pass", "pwd", "secret", "token", "cred", "pin", "code", "community", "otp", " with value ", " set to ");
+    static final List<String> WORDS = List.of("pass", "pwd", "secret", "token", "cred", "pin", "code", "community", "otp", " with value ", " set to ",
+            "setting ", "set ");
     /** What tells a named setting's value in prose: {@code Loaded config key NAME with value x}, {@code NAME set to x}. */
     private static final List<String> TELLS = List.of("with value ", "set to ");
     /**
@@ -56,6 +57,8 @@ final class SentenceValues {
             }
             if (after < n && (t[after] == '=' || t[after] == ':')) {
                 previous = -1; // password=x, "pwd": "x", Token: x: a name and its value, the other rules' to judge
+            } else if (after > e && previous >= 0 && settingTo(t, previous, previousEnd, after) && SecretNames.suggestsSecret(t, i, e)) {
+                clause(t, i, e, after + 3, spans); // Setting IPMI_PW to x
             } else if (after > e && told(t, after) > 0 && SecretNames.suggestsSecret(t, i, e)) {
                 clause(t, i, e, after + told(t, after), spans); // Loaded config key SCHLUESSEL with value x, DB_AMHO set to four plain words
             } else if (namesSecret(t, i, e, previous, previousEnd)) {
@@ -87,6 +90,13 @@ final class SentenceValues {
             return CODE_KINDS.contains(before);
         }
         return false;
+    }
+
+    /** "Setting NAME to …", "set NAME to …": the word before the name says set, and "to " follows it. */
+    private static boolean settingTo(char[] t, int word, int wordEnd, int after) {
+        int len = wordEnd - word;
+        return (len == 7 && KeyMaterial.startsWithLower(t, word, "setting") || len == 3 && KeyMaterial.startsWithLower(t, word, "set"))
+                && KeyMaterial.startsWithLower(t, after, "to ");
     }
 
     /** The length of the words that tell a value at {@code at} ({@link #TELLS}), or 0. */

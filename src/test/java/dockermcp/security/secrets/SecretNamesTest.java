@@ -42,4 +42,17 @@ class SecretNamesTest {
             assertThat(SecretNames.suggestsSecret(name)).as(name).isFalse();
         }
     }
+
+    /** Codes that unlock or pair, password words glued to their owner, and names for a secret's content (not its file) are secret names. */
+    @Test
+    void setupAndPairingCodesGluedPasswordWordsAndContentNamesAreSecret() {
+        for (String name : List.of("SETUP_CODE", "pairingCode", "UNLOCK_CODE", "activation-code", "MASTERPW", "ADMINPW", "rootpwd", "contrasenia")) {
+            assertThat(SecretNames.suggestsSecret(name)).as(name).isTrue();
+        }
+        assertThat(SecretNames.allowsValue("CERT_PASSPHRASE_FILE_CONTENT", "amber-harbor-violet-flint95")).isFalse();
+        assertThat(SecretNames.allowsValue("CERT_PASSPHRASE_FILE", "/run/secrets/pass")).isTrue();
+        for (String name : List.of("QR_CODE", "ZIP_CODE", "EXIT_CODE", "COUNTRY_CODE", "SOURCE_CODE_URL")) {
+            assertThat(SecretNames.suggestsSecret(name)).as(name).isFalse();
+        }
+    }
 }
