@@ -68,7 +68,8 @@ class CapabilityPositionsPropertyTest {
         Gen g = new Gen(1003);
         for (int i = 0; i < ROUNDS; i++) {
             String word = g.pick("inputs", "receiver", "snapshot", "reporting", "permalink", "publish", "share", "shared", "feed", "private",
-                    "public", "web_requests", "public-calendars", "shared-" + word(g), "s", "d", "p", "t", "events", "ingest", "collector");
+                    "public", "web_requests", "public-calendars", "shared-" + word(g), "s", "d", "p", "t", "events", "ingest", "collector",
+                    "setup-password", "reset-password", "invitation", "activate", "reschedulings");
             boolean ingest = word.equals("events") || word.equals("ingest") || word.equals("collector");
             boolean letter = word.length() == 1;
             String key = switch (g.between(0, ingest ? 1 : letter ? 4 : 3)) {
@@ -106,6 +107,17 @@ class CapabilityPositionsPropertyTest {
                 case 1 -> "https://" + host(g) + "/#/" + g.pick("d", "f", word(g)) + "/" + uuid(g) + "%23" + key;
                 default -> "https://" + host(g) + "/" + word(g) + "/" + uuid(g) + "%23" + key;
             };
+            assertHiddenInEveryCarrier(g, url, key);
+        }
+    }
+
+    @Test
+    void aTokenUnderADelegationOrSignatureQueryNameIsHidden() {
+        Gen g = new Gen(1011);
+        for (int i = 0; i < ROUNDS; i++) {
+            String key = mixed(g, g.between(16, 40)) + g.pick("", "_" + bothCases(g, 10));
+            String url = g.pick("webhdfs", "https", "swebhdfs") + "://" + host(g) + ":9870/" + word(g) + "/" + word(g) + "?" + (g.bool() ? "op=OPEN&" : "")
+                    + g.pick("delegation", "delegation_token", "sig", "access_token") + "=" + key + (g.bool() ? "&user.name=" + word(g) : "");
             assertHiddenInEveryCarrier(g, url, key);
         }
     }

@@ -23,7 +23,7 @@ final class AuthSchemes {
     private static final Set<String> SECRET_PARAMS = Set.of("sig", "signature", "x-amz-signature", "x-goog-signature", "x-amz-security-token",
             "token", "access_token", "id_token", "refresh_token", "client_secret", "code_verifier", "password", "passwd", "pwd", "secret", "api_key",
             "apikey", "api-key", "private_token", "jwt", "auth", "otp", "session", "sessionid", "session_id", "sid", "oauth_token", "oauth_signature",
-            "pass", "pw", "passphrase", "passcode");
+            "pass", "pw", "passphrase", "passcode", "delegation", "delegation_token", "delegationtoken");
     /** Query parameters that hold the password (p) or a salted hash of it (t, with s: Subsonic) when the query also names the user. */
     private static final Set<String> PAIRED_PARAMS = Set.of("p", "t");
     private static final Set<String> USER_PARAMS = Set.of("u", "user", "username", "login", "usr", "uid");

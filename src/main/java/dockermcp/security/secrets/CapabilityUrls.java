@@ -207,7 +207,10 @@ final class CapabilityUrls {
             "shared", "sharing", "send", "private", "secret", "public-dashboards", "calendar", "ical", "invite", "embed", "sharedlink",
             // ingest and receiver words (an HTTP source's key), published reports, snapshots and permalinks, one-time secrets
             "p", "inputs", "receiver", "receivers", "reporting", "snapshot", "snapshots", "permalink", "permalinks", "publish",
-            "web_requests", "web-requests", "paste", "pastes");
+            "web_requests", "web-requests", "paste", "pastes",
+            // one-time account links a mailer sends: whoever holds the link sets the password or takes the seat
+            "setup-password", "set-password", "reset-password", "password-reset", "reset_password", "password_reset", "invitation",
+            "invitations", "accept-invitation", "activate", "activation", "magic-link", "magic_link", "reschedulings", "cancellations");
     /** A blockchain network's name in an RPC URL ({@code rpc.ankr.com/eth/<key>}): the segment after it is the key. */
     private static final Set<String> NETWORKS = Set.of("eth", "ethereum", "mainnet", "polygon", "matic", "bsc", "arbitrum", "optimism",
             "base", "avalanche", "avax", "solana", "sol", "fantom", "ftm", "gnosis", "xdai", "sepolia", "goerli", "holesky", "btc", "bitcoin",

@@ -189,7 +189,9 @@ public final class SecretNames {
             "verificationcode", "snmpcommunity", "communitystring", "rocommunity", "rwcommunity", "setupcode", "pairingcode", "unlockcode",
             "activationcode", "enrollmentcode", "enrolmentcode", "authcode", "logincode", "otpcode", "contrasenia",
             // a password word glued to its owner with no separator
-            "masterpw", "adminpw", "rootpw", "userpw", "superpw", "masterpwd", "adminpwd", "rootpwd");
+            "masterpw", "adminpw", "rootpw", "userpw", "superpw", "masterpwd", "adminpwd", "rootpwd",
+            // Consul's and Nomad's ACL token (SecretID), Vault AppRole's secret_id
+            "secretid");
 
     private static final Pattern CAMEL = Pattern.compile("([a-z0-9])([A-Z])");
     /** A camelCase identifier: lower-case words, each after the first starting with one capital (adminPin, ldapBindPw). */
@@ -264,7 +266,8 @@ public final class SecretNames {
      * number of nine digits at most; the name says which way, so a PIN under {@code TOKEN} alone still goes.
      */
     /** A name for a file's or a secret's content itself (CERT_PASSPHRASE_FILE_CONTENT, KEY_DATA): never a description of it. */
-    private static final Pattern CONTENT_NAME = Pattern.compile("(?i).*[^a-z0-9](?:content|contents|data|value|body|b64|base64|raw|text)");
+    private static final Pattern CONTENT_NAME = Pattern.compile("(?i).*[^a-z0-9](?:content|contents|data|value|body|b64|base64|raw|text)"
+            + "|(?:.*[^A-Za-z])?(?:secret|Secret|SECRET)[_ .-]?(?:id|Id|ID)"); // SecretID: Consul's and Nomad's ACL token, Vault AppRole's secret_id
     private static final Pattern COUNTER_NAME = Pattern.compile("(?i)(?:.*[^a-z])?(?:tokens?[_.-]?(?:in|out|sent|received|used|left|billed"
             + "|cached|generated|consumed|spent)|(?:in|out|sent|received|used|billed|cached|generated|consumed|reasoning|output|input|prompt"
             + "|completion|context|window|total|max)[_.-]?tokens?)");

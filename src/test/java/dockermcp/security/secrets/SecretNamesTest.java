@@ -46,7 +46,7 @@ class SecretNamesTest {
     /** Codes that unlock or pair, password words glued to their owner, and names for a secret's content (not its file) are secret names. */
     @Test
     void setupAndPairingCodesGluedPasswordWordsAndContentNamesAreSecret() {
-        for (String name : List.of("SETUP_CODE", "pairingCode", "UNLOCK_CODE", "activation-code", "MASTERPW", "ADMINPW", "rootpwd", "contrasenia")) {
+        for (String name : List.of("SETUP_CODE", "pairingCode", "UNLOCK_CODE", "activation-code", "MASTERPW", "ADMINPW", "rootpwd", "contrasenia", "SecretID")) {
             assertThat(SecretNames.suggestsSecret(name)).as(name).isTrue();
         }
         assertThat(SecretNames.allowsValue("CERT_PASSPHRASE_FILE_CONTENT", "amber-harbor-violet-flint95")).isFalse();
