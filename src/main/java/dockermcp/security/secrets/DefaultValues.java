@@ -23,11 +23,7 @@ final class DefaultValues {
     }
 
     static void find(char[] t, Keywords.Found words, Spans spans) {
-        boolean any = false;
-        for (String w : WORDS) {
-            any |= words.has(w);
-        }
-        if (!any) {
+        if (!words.hasAny(WORDS)) {
             return;
         }
         int n = t.length;

@@ -29,11 +29,8 @@ final class EncodedForms {
 
     /** @param words the keywords the text holds: without a credential word in rot13 or reversed, or a uuencode header, those reads are skipped */
     static void find(char[] t, Keywords.Found words, Spans spans) {
-        for (int w = 0; w < WORDS.size() - 1; w++) {
-            if (words.has(WORDS.get(w))) {
-                shifted(t, spans);
-                break;
-            }
+        if (words.hasAny(WORDS.subList(0, WORDS.size() - 1))) { // a credential word in rot13 or reversed (the last word is uuencode's)
+            shifted(t, spans);
         }
         runs(t, spans);
         if (words.has(UU_BEGIN)) {

@@ -147,6 +147,16 @@ public final class Keywords {
             this.text = text;
         }
 
+        /** True when the text holds any of the words ({@link #has} of each). */
+        public boolean hasAny(List<String> lowerWords) {
+            for (String w : lowerWords) {
+                if (has(w)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /** True when the text holds {@code lowerWord} in any ASCII case. */
         public boolean has(String lowerWord) {
             Integer k = set.index.get(lowerWord);
