@@ -181,16 +181,7 @@ final class DefaultValues {
         if (t[s] == '/' || e - s > 128) {
             return false;
         }
-        boolean upper = false;
-        boolean lower = false;
-        boolean digit = false;
-        for (int k = s; k < e; k++) {
-            char c = t[k];
-            upper |= c >= 'A' && c <= 'Z';
-            lower |= c >= 'a' && c <= 'z';
-            digit |= c >= '0' && c <= '9';
-        }
-        return e - s >= 8 && upper && lower && digit || PasswordShapes.looksMadeUp(new String(t, s, e - s))
+        return e - s >= 8 && PasswordShapes.allThreeClasses(t, s, e) || PasswordShapes.looksMadeUp(new String(t, s, e - s))
                 || e - s >= 16 && RandomTokens.isRandom(t, s, e, null);
     }
 }

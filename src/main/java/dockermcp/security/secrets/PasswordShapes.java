@@ -52,10 +52,15 @@ final class PasswordShapes {
 
     /** Class switches between letters and digits inside the value's pieces; a capital starting a word does not count. */
     private static int switches(String v) {
+        return switches(v.toCharArray(), 0, v.length());
+    }
+
+    /** {@link #switches(String)} of t[s, e). */
+    static int switches(char[] t, int s, int e) {
         int switches = 0;
         int prev = -1;
-        for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
+        for (int i = s; i < e; i++) {
+            char c = t[i];
             if (c >= 128 || !Character.isLetterOrDigit(c)) {
                 prev = -1; // across a symbol no switch counts: Standard_D2s_v3, en_US.UTF-8 are names in pieces
                 continue;
@@ -67,6 +72,20 @@ final class PasswordShapes {
             prev = k;
         }
         return switches;
+    }
+
+    /** True when t[s, e) holds a capital, a small letter and a digit. */
+    static boolean allThreeClasses(char[] t, int s, int e) {
+        boolean upper = false;
+        boolean lower = false;
+        boolean digit = false;
+        for (int k = s; k < e; k++) {
+            char c = t[k];
+            upper |= c >= 'A' && c <= 'Z';
+            lower |= c >= 'a' && c <= 'z';
+            digit |= c >= '0' && c <= '9';
+        }
+        return upper && lower && digit;
     }
 
     /**

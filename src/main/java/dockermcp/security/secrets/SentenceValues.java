@@ -72,18 +72,44 @@ final class SentenceValues {
 
     /** The word t[s, e) names a secret: password, passphrase, passwd, pwd, secret, token(s), credential(s), pin, otp, community, a recovery code. */
     private static boolean namesSecret(char[] t, int s, int e, int previous, int previousEnd) {
-        String w = new String(t, s, Math.min(e - s, 40)).toLowerCase(java.util.Locale.ROOT);
-        if (w.contains("password") || w.contains("passwd") || w.contains("passphrase") || w.contains("passcode") || w.contains("passwort")
-                || w.equals("pwd")) {
-            return !w.contains("passwordless") && !w.contains("reset");
+        if (e - s < 3) {
+            return false;
         }
-        if (w.equals("secret") || w.equals("secrets") || w.equals("token") || w.equals("tokens") || w.equals("credential") || w.equals("credentials")
-                || w.equals("pin") || w.equals("otp") || w.equals("community")) {
+        e = Math.min(e, s + 40); // a name is read by its first 40 characters
+        for (int k = s; k + 6 <= e; k++) { // password, passwd, passphrase, passcode, passwort inside a name (db_password, adminPasswd)
+            if ((t[k] | 0x20) == 'p' && (startsAt(t, k, e, "passw") || startsAt(t, k, e, "passphrase") || startsAt(t, k, e, "passcode"))) {
+                return !startsAt(t, k, e, "passwordless") && !contains(t, s, e, "reset");
+            }
+        }
+        if (whole(t, s, e, "pwd") || whole(t, s, e, "secret") || whole(t, s, e, "secrets") || whole(t, s, e, "token") || whole(t, s, e, "tokens")
+                || whole(t, s, e, "credential") || whole(t, s, e, "credentials") || whole(t, s, e, "pin") || whole(t, s, e, "otp")
+                || whole(t, s, e, "community")) {
             return true;
         }
-        if ((w.equals("code") || w.equals("codes")) && previous >= 0) {
-            String before = new String(t, previous, Math.min(previousEnd - previous, 40)).toLowerCase(java.util.Locale.ROOT);
-            return CODE_KINDS.contains(before);
+        if ((whole(t, s, e, "code") || whole(t, s, e, "codes")) && previous >= 0) {
+            for (String kind : CODE_KINDS) {
+                if (whole(t, previous, previousEnd, kind)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** t[s, e) is the word, in any ASCII case. */
+    private static boolean whole(char[] t, int s, int e, String lowerWord) {
+        return e - s == lowerWord.length() && KeyMaterial.startsWithLower(t, s, lowerWord);
+    }
+
+    private static boolean startsAt(char[] t, int k, int e, String lowerWord) {
+        return e - k >= lowerWord.length() && KeyMaterial.startsWithLower(t, k, lowerWord);
+    }
+
+    private static boolean contains(char[] t, int s, int e, String lowerWord) {
+        for (int k = s; k < e; k++) {
+            if (startsAt(t, k, e, lowerWord)) {
+                return true;
+            }
         }
         return false;
     }
@@ -185,17 +211,9 @@ final class SentenceValues {
         }
         // a sentence also names algorithms and classes (PBKDF2WithHmacSHA512, NextCloud_Web01): all three classes and a symbol, or
         // switching often, or a password's shape with a symbol, or random
-        boolean upper = false;
-        boolean lower = false;
-        boolean digit = false;
-        for (int k = s; k < e; k++) {
-            upper |= t[k] >= 'A' && t[k] <= 'Z';
-            lower |= t[k] >= 'a' && t[k] <= 'z';
-            digit |= t[k] >= '0' && t[k] <= '9';
-        }
         boolean symbol = symbol(t, s, e);
-        int switches = switches(t, s, e);
-        return upper && lower && digit && (symbol || switches >= 6)
+        int switches = PasswordShapes.switches(t, s, e);
+        return PasswordShapes.allThreeClasses(t, s, e) && (symbol || switches >= 6)
                 || (symbol || switches >= 6) && (PasswordShapes.looksMadeUp(new String(t, s, e - s)) || e - s >= 16 && RandomTokens.isRandom(t, s, e, null));
     }
 
@@ -206,20 +224,5 @@ final class SentenceValues {
             }
         }
         return false;
-    }
-
-    /** Switches between capitals, small letters and digits (a capital starting a word does not count). */
-    private static int switches(char[] t, int s, int e) {
-        int switches = 0;
-        int prev = -1;
-        for (int k = s; k < e; k++) {
-            char c = t[k];
-            int kind = c >= 'A' && c <= 'Z' ? 0 : c >= 'a' && c <= 'z' ? 1 : c >= '0' && c <= '9' ? 2 : -1;
-            if (kind >= 0 && prev >= 0 && kind != prev && !(prev == 0 && kind == 1)) {
-                switches++;
-            }
-            prev = kind;
-        }
-        return switches;
     }
 }
